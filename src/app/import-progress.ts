@@ -1,0 +1,362 @@
+/**
+ * importProgress: reads progress files and stores their values, all or nothing per file (or per
+ * command with allOrNothing). Every problem of a file is collected before it is refused; a dry
+ * run does all the work inside a transaction and rolls it back.
+ */
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { formatPeriod, type Period } from "../domain/period.js";
+import { isMoneyUnit, type Indicator } from "../domain/plan.js";
+import type { Basis } from "../domain/progress.js";
+import type { Reason } from "../i18n/index.js";
+import { DEFAULT_LIMITS, openCsv, type CsvSource, type ReadLimits } from "../intake/csv-reader.js";
+import type { Encoding } from "../intake/decode.js";
+import { FileError, type Problem } from "../intake/errors.js";
+import { type HeaderInfo, isEmptyRow, type RawCell, readTitleRow, recognizeHeader, rowCells } from "../intake/layout.js";
+import { checkValue, isBlank, parseBasis, parseQuantity } from "../intake/number.js";
+import { parsePeriod } from "../intake/period.js";
+import type { BatchCounts } from "../storage/batches.js";
+import { createBatch, finishBatch, findImportByHash } from "../storage/batches.js";
+import type { Db } from "../storage/database.js";
+import { ValueWriter } from "../storage/values.js";
+import type { Catalog } from "./catalog.js";
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  allOrNothing?: boolean;
+  encoding?: Encoding | undefined;
+  /** defaults for files without these columns */
+  period?: string | undefined;
+  unit?: string | undefined;
+  basis?: string | undefined;
+  /** put every period in this plan year (2019Q4 → the 2020 baseline) */
+  year?: number | undefined;
+  /** import a file even if its exact bytes were imported before */
+  force?: boolean;
+  limits?: ReadLimits;
+  now: Date;
+  /** called every few thousand rows (progress bar) */
+  onProgress?: (file: string, bytesRead: number, bytesTotal: number) => void;
+  /** checked between rows; throwing from it aborts the import (Ctrl-C) */
+  checkInterrupt?: () => void;
+}
+
+export interface Change {
+  line: number;
+  period: string;
+  unit: string;
+  indicator: string;
+  old: number | null;
+  new: number;
+  kind: "insert" | "update" | "unchanged";
+}
+
+export type FileStatus = "imported" | "rejected" | "duplicate" | "dry-run" | "rolled-back";
+
+export interface FileOutcome {
+  file: string;
+  status: FileStatus;
+  batchId: number | null;
+  hash: string | null;
+  source: CsvSource | null;
+  layout: HeaderInfo["layout"] | null;
+  headerLine: number | null;
+  counts: BatchCounts & { rejected: number };
+  /** updates always; inserts and unchanged too in a dry run (capped) */
+  changes: Change[];
+  changesOmitted: number;
+  problems: Problem[];
+  /** for status "duplicate": the earlier import of the same bytes */
+  duplicateOf: { id: number; importedAt: string } | null;
+}
+
+const MAX_CHANGES = 2000;
+const MAX_PROBLEMS = 1000;
+
+/** sha256 of a file's bytes, streamed. */
+export async function hashFile(file: string): Promise<string> {
+  const h = createHash("sha256");
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) h.update(chunk as Buffer);
+  return h.digest("hex");
+}
+
+function emptyOutcome(file: string): FileOutcome {
+  return {
+    file,
+    status: "rejected",
+    batchId: null,
+    hash: null,
+    source: null,
+    layout: null,
+    headerLine: null,
+    counts: { rowsRead: 0, skipped: 0, inserted: 0, updated: 0, unchanged: 0, blank: 0, rejected: 0 },
+    changes: [],
+    changesOmitted: 0,
+    problems: [],
+    duplicateOf: null,
+  };
+}
+
+/** Imports files in order; returns one outcome per file. Never writes a refused file's rows. */
+export async function importProgress(db: Db, catalog: Catalog, files: readonly string[], options: ImportOptions): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = [];
+  const single = options.allOrNothing === true;
+  if (single) begin(db);
+  try {
+    for (const file of files) {
+      if (!single) begin(db);
+      db.exec("SAVEPOINT import_file");
+      let outcome: FileOutcome;
+      try {
+        outcome = await importFile(db, catalog, file, options);
+      } catch (e) {
+        db.exec("ROLLBACK TO import_file; RELEASE import_file");
+        if (!single) db.exec("ROLLBACK");
+        throw e;
+      }
+      const keep = outcome.status === "imported";
+      if (!keep) db.exec("ROLLBACK TO import_file");
+      db.exec("RELEASE import_file");
+      if (!single) db.exec(keep ? "COMMIT" : "ROLLBACK");
+      outcomes.push(outcome);
+    }
+    if (single) {
+      const ok = outcomes.every((o) => o.status === "imported" || o.status === "duplicate");
+      if (ok) db.exec("COMMIT");
+      else {
+        db.exec("ROLLBACK");
+        for (const o of outcomes) if (o.status === "imported") o.status = "rolled-back";
+      }
+    }
+  } catch (e) {
+    if (db.inTransaction) db.exec("ROLLBACK");
+    throw e;
+  }
+  return outcomes;
+}
+
+/** BEGIN IMMEDIATE, retrying while another dzkj holds the write lock (cron overlap). */
+function begin(db: Db): void {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      db.exec("BEGIN IMMEDIATE");
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw e;
+    }
+  }
+}
+
+async function importFile(db: Db, catalog: Catalog, file: string, options: ImportOptions): Promise<FileOutcome> {
+  const out = emptyOutcome(file);
+  try {
+    out.hash = await hashFile(file);
+  } catch (e) {
+    out.problems.push({ file, line: null, column: null, value: null, reason: { key: "intake.file.unreadable", params: { error: (e as NodeJS.ErrnoException).code ?? String(e) } } });
+    return out;
+  }
+  if (!options.force) {
+    const earlier = findImportByHash(db, out.hash);
+    if (earlier) {
+      out.status = "duplicate";
+      out.duplicateOf = { id: earlier.id, importedAt: earlier.importedAt };
+      return out;
+    }
+  }
+  const batchId = createBatch(db, { kind: "import", file, hash: out.hash, importedAt: options.now.toISOString() });
+  out.batchId = batchId;
+  try {
+    await readAndStore(db, catalog, file, options, batchId, out);
+  } catch (e) {
+    if (!(e instanceof FileError)) throw e;
+    out.problems.push(e.problem);
+  }
+  out.counts.rejected = out.problems.length;
+  if (out.problems.length > 0) {
+    out.status = "rejected";
+    return out;
+  }
+  finishBatch(db, batchId, {
+    ...out.counts,
+    encoding: out.source?.encoding ?? null,
+    delimiter: out.source?.delimiter ?? null,
+    layout: out.layout,
+  });
+  out.status = options.dryRun ? "dry-run" : "imported";
+  return out;
+}
+
+interface PeriodCacheEntry {
+  period: Period | null;
+  reason: Reason | null;
+}
+
+async function readAndStore(db: Db, catalog: Catalog, file: string, options: ImportOptions, batchId: number, out: FileOutcome): Promise<void> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const { source, records } = await openCsv(file, { encoding: options.encoding, limits });
+  out.source = source;
+  const writer = new ValueWriter(db);
+  const defaults = { period: options.period, unit: options.unit, basis: options.basis };
+  const seen = new Map<number, Int32Array>();
+  const periods = new Map<string, PeriodCacheEntry>();
+  let header: HeaderInfo | null = null;
+  let headerBroken = false;
+  const problem = (line: number, column: string, value: string, reason: Reason) => {
+    if (out.problems.length < MAX_PROBLEMS) out.problems.push({ file, line, column, value, reason });
+    else out.counts.rejected++;
+  };
+  let rows = 0;
+  for await (const rec of records) {
+    if (isEmptyRow(rec.cells)) continue;
+    if (!header) {
+      header = recognizeHeader(rec.line, rec.cells, catalog.isIndicator);
+      if (header) {
+        out.layout = header.layout;
+        out.headerLine = header.line;
+        headerBroken = checkHeader(header, defaults, file, out);
+      } else {
+        out.counts.skipped++;
+        const title = readTitleRow(rec.cells);
+        if (title.unit && defaults.unit === undefined) defaults.unit = title.unit;
+        if (title.period && defaults.period === undefined) defaults.period = title.period;
+      }
+      continue;
+    }
+    out.counts.rowsRead++;
+    if ((++rows & 4095) === 0) {
+      options.checkInterrupt?.();
+      options.onProgress?.(file, 0, source.bytes);
+    }
+    if (!headerBroken) for (const cell of rowCells(header, rec.line, rec.cells, defaults)) storeCell(cell);
+  }
+  if (!header) {
+    throw new FileError({ file, line: null, column: null, value: null, reason: { key: "intake.header.notFound" } });
+  }
+
+  function storeCell(c: RawCell): void {
+    if (isBlank(c.value)) {
+      out.counts.blank++;
+      return;
+    }
+    const before = out.problems.length;
+    // period
+    let pe = periods.get(c.period);
+    if (!pe) {
+      if (!c.period) pe = { period: null, reason: { key: "import.period.missing" } };
+      else {
+        const r = parsePeriod(c.period);
+        pe = r.ok ? { period: r.value, reason: null } : { period: null, reason: r.reason };
+      }
+      periods.set(c.period, pe);
+    }
+    if (!pe.period) {
+      problem(c.line, c.periodColumn, c.period, pe.reason!);
+      return;
+    }
+    const place = catalog.place(pe.period, options.year);
+    if (!place) {
+      problem(c.line, c.periodColumn, c.period, {
+        key: "import.period.outsidePlans",
+        params: { period: formatPeriod(pe.period), years: catalog.years.join(", ") },
+      });
+      return;
+    }
+    const { year, q } = place;
+    // unit
+    if (!c.unit) problem(c.line, c.unitColumn, "", { key: "import.unit.missing" });
+    const unit = c.unit ? catalog.unit(year, c.unit) : undefined;
+    if (c.unit && !unit) {
+      const hint = catalog.suggestUnit(year, c.unit);
+      problem(c.line, c.unitColumn, c.unit, {
+        key: hint.length ? "import.unit.unknownHint" : "import.unit.unknown",
+        params: { value: c.unit, hint: hint.join("、") },
+      });
+    }
+    // indicator
+    const ind = catalog.indicator(year, c.indicator);
+    if (!ind) {
+      const hint = catalog.suggestIndicator(year, c.indicator);
+      problem(c.line, c.indicatorColumn, c.indicator, {
+        key: hint.length ? "import.indicator.unknownHint" : "import.indicator.unknown",
+        params: { value: c.indicator, hint: hint.join("、") },
+      });
+    }
+    if (!ind || !unit) return;
+    if (q === 0 && ind.kind === "flow") {
+      problem(c.line, c.periodColumn, c.period, {
+        key: "import.period.flowBaseline",
+        params: { period: formatPeriod(pe.period), indicator: ind.name },
+      });
+    }
+    const value = readValue(c, ind);
+    if (typeof value !== "number") {
+      problem(c.line, c.valueColumn, c.value, value);
+    }
+    const basisParsed = parseBasis(c.basis);
+    if (!basisParsed.ok) problem(c.line, c.basisColumn, c.basis, basisParsed.reason);
+    if (out.problems.length > before || typeof value !== "number" || !basisParsed.ok) return;
+    let basis: Basis = basisParsed.value;
+    if (ind.kind !== "flow" && basis === "period") basis = "ytd"; // a level has no increment: store as reached
+    // the same key twice in one file
+    let lines = seen.get(year);
+    if (!lines) seen.set(year, (lines = new Int32Array(catalog.slots(year))));
+    const slot = catalog.slot(year, ind.code, unit.code, q);
+    const period = formatPeriod(pe.period);
+    const key = { year, indicator: ind.code, period, unit: unit.code };
+    if (lines[slot]) {
+      const first = writer.current(key);
+      if (first && first.value === value) return;
+      problem(c.line, c.valueColumn, c.value, {
+        key: "import.duplicate",
+        params: { line: lines[slot]!, indicator: ind.name, unit: unit.name, period },
+      });
+      return;
+    }
+    lines[slot] = c.line;
+    const note = c.note || null;
+    const old = writer.current(key);
+    let kind: Change["kind"];
+    if (!old) {
+      writer.add(key, { value, basis, note }, batchId);
+      out.counts.inserted++;
+      kind = "insert";
+    } else if (old.value === value && old.basis === basis && (old.note ?? null) === note) {
+      out.counts.unchanged++;
+      kind = "unchanged";
+    } else {
+      writer.replace(key, { value, basis, note }, batchId);
+      out.counts.updated++;
+      kind = "update";
+    }
+    if (kind === "update" || options.dryRun) {
+      if (out.changes.length < MAX_CHANGES)
+        out.changes.push({ line: c.line, period, unit: unit.code, indicator: ind.code, old: old?.value ?? null, new: value, kind });
+      else out.changesOmitted++;
+    }
+  }
+}
+
+/** The cell's value in the indicator's unit; a bare number under a header like 技术合同登记额(亿元) is in 亿元. */
+function readValue(c: RawCell, ind: Indicator): number | Reason {
+  let text = c.value;
+  if (c.headerUnit && c.headerUnit !== ind.unit && /[0-9０-９.．]\s*$/.test(text)) {
+    if (!(isMoneyUnit(c.headerUnit) && isMoneyUnit(ind.unit)) && c.headerUnit !== "%" && c.headerUnit !== "％")
+      return { key: "intake.number.wrongUnit", params: { value: c.indicatorColumn, unit: c.headerUnit, expected: ind.unit } };
+    text += c.headerUnit;
+  }
+  const parsed = parseQuantity(text, ind.unit);
+  if (!parsed.ok) return parsed.reason;
+  const bad = checkValue(parsed.value, ind.unit);
+  return bad ?? parsed.value;
+}
+
+/** Problems with the header as a whole: a needed column that is neither in the file nor given as an option. */
+function checkHeader(h: HeaderInfo, d: { period?: string | undefined; unit?: string | undefined }, file: string, out: FileOutcome): boolean {
+  const before = out.problems.length;
+  if (h.roles.period === undefined && d.period === undefined)
+    out.problems.push({ file, line: h.line, column: null, value: null, reason: { key: "import.header.noPeriod" } });
+  if (h.roles.unit === undefined && d.unit === undefined)
+    out.problems.push({ file, line: h.line, column: null, value: null, reason: { key: "import.header.noUnit" } });
+  return out.problems.length > before;
+}

@@ -1,0 +1,50 @@
+/**
+ * Opening the store for a command: resolve the path, create and migrate the database, and on
+ * the very first run load the embedded 2020 plan so that `dzkj report` works with no init step.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { Plan } from "../domain/plan.js";
+import { assetPath } from "../storage/assets.js";
+import { type Db, openDatabase } from "../storage/database.js";
+import { listPlanYears, loadPlan, type PlanLoadResult, savePlan } from "../storage/plans.js";
+
+export const EMBEDDED_PLAN = "plan-2020.json";
+
+export interface Store {
+  db: Db;
+  path: string;
+  /** true when this run created the database (and loaded the embedded plan) */
+  created: boolean;
+  backup: string | null;
+}
+
+/** Opens (creating and migrating as needed) the database; a new database gets the embedded plan. */
+export async function openStore(path: string, now: Date): Promise<Store> {
+  let backup: string | null = null;
+  const { db, created } = openDatabase(path, { onBackup: (b) => (backup = b) });
+  if (listPlanYears(db).length === 0) {
+    await loadPlanFile(db, assetPath("seeds", EMBEDDED_PLAN), now);
+  }
+  return { db, path, created, backup };
+}
+
+/** Reads, validates (zod) and stores a plan file; idempotent for the same content. */
+export async function loadPlanFile(db: Db, file: string, now: Date): Promise<{ plan: Plan; result: PlanLoadResult }> {
+  const { parsePlanFile } = await import("../intake/plan-file.js");
+  const text = readFileSync(file, "utf8");
+  const plan = parsePlanFile(file, text);
+  const hash = createHash("sha256").update(JSON.stringify(plan)).digest("hex");
+  return { plan, result: savePlan(db, plan, hash, now.toISOString()) };
+}
+
+/** The plan of `year`, or of the newest loaded year; null when none is loaded. */
+export function currentPlan(db: Db, year?: number): Plan | null {
+  const y = year ?? listPlanYears(db)[0];
+  return y === undefined ? null : loadPlan(db, y);
+}
+
+/** Every loaded plan (for the importer's catalogue). */
+export function allPlans(db: Db): Plan[] {
+  return listPlanYears(db).map((y) => loadPlan(db, y)!);
+}

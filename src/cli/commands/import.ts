@@ -1,0 +1,114 @@
+import { createCatalogFor } from "../../app/import-session.js";
+import { Interrupted, UsageError, UserError } from "../../app/errors.js";
+import { type FileOutcome, importProgress } from "../../app/import-progress.js";
+import { DEFAULT_LIMITS } from "../../intake/csv-reader.js";
+import type { Encoding } from "../../intake/decode.js";
+import { formatNumber } from "../../render/format.js";
+import type { Context } from "../context.js";
+import { open } from "../open.js";
+import { formatProblemLine } from "../problems.js";
+
+export async function run(ctx: Context, files: string[], opts: Record<string, unknown>): Promise<void> {
+  const maxMb = Number(opts.maxFileMb ?? 200);
+  if (!(maxMb > 0)) throw new UsageError({ key: "error.option", params: { option: "--max-file-mb", value: String(opts.maxFileMb), options: "> 0" } });
+  const year = opts.year === undefined ? undefined : Number(opts.year);
+  if (year !== undefined && !Number.isInteger(year))
+    throw new UsageError({ key: "error.option", params: { option: "--year", value: String(opts.year), options: "2020" } });
+  const store = await open(ctx);
+  let interrupted = false;
+  const onSigint = () => {
+    interrupted = true;
+  };
+  process.on("SIGINT", onSigint);
+  process.on("SIGTERM", onSigint);
+  try {
+    const catalog = createCatalogFor(store.db);
+    const outcomes = await importProgress(store.db, catalog, files, {
+      dryRun: opts.dryRun === true,
+      allOrNothing: opts.allOrNothing === true,
+      encoding: opts.encoding as Encoding | undefined,
+      period: opts.period as string | undefined,
+      unit: opts.unit as string | undefined,
+      basis: opts.basis as string | undefined,
+      year,
+      force: opts.force === true,
+      limits: { ...DEFAULT_LIMITS, maxFileBytes: Math.round(maxMb * 1024 * 1024) },
+      now: ctx.now,
+      checkInterrupt: () => {
+        if (interrupted) throw new Interrupted();
+      },
+    });
+    report(ctx, outcomes, opts.format === "json", opts.dryRun === true);
+    const refused = outcomes.filter((o) => o.status === "rejected" || o.status === "rolled-back");
+    if (refused.length > 0) {
+      const first = refused.find((o) => o.status === "rejected") ?? refused[0]!;
+      throw new UserError({ key: "error.rejected", params: { file: first.file, count: first.counts.rejected } });
+    }
+  } catch (e) {
+    if (e instanceof Interrupted) ctx.notice("import.interrupted");
+    throw e;
+  } finally {
+    process.off("SIGINT", onSigint);
+    process.off("SIGTERM", onSigint);
+    store.db.close();
+  }
+}
+
+function report(ctx: Context, outcomes: FileOutcome[], json: boolean, dryRun: boolean): void {
+  if (json) {
+    ctx.stdout.write(
+      `${JSON.stringify(
+        outcomes.map((o) => ({
+          file: o.file,
+          status: o.status,
+          batchId: o.status === "imported" ? o.batchId : null,
+          hash: o.hash,
+          encoding: o.source?.encoding ?? null,
+          bom: o.source?.bom ?? null,
+          delimiter: o.source?.delimiter ?? null,
+          layout: o.layout,
+          headerLine: o.headerLine,
+          ...o.counts,
+          changes: o.changes,
+          duplicateOf: o.duplicateOf,
+          problems: o.problems.map((p) => ({ line: p.line, column: p.column, value: p.value, message: formatProblemLine(ctx.lang, p) })),
+        })),
+        null,
+        2,
+      )}\n`,
+    );
+    return;
+  }
+  // The summary is the command's output (stdout); the problems are diagnostics (stderr).
+  const say = (s: string) => ctx.stdout.write(`${s}\n`);
+  for (const o of outcomes) {
+    if (o.status === "duplicate") {
+      say(ctx.t("import.duplicateFile", { file: o.file, id: o.duplicateOf!.id, date: o.duplicateOf!.importedAt.slice(0, 10) }));
+      continue;
+    }
+    for (const p of o.problems) ctx.stderr.write(`${formatProblemLine(ctx.lang, p)}\n`);
+    if (o.counts.rejected > o.problems.length) ctx.notice("import.problems.omitted", { count: o.counts.rejected - o.problems.length });
+    if (o.status === "rolled-back") ctx.notice("import.rolledBack", { file: o.file });
+    if (o.source) {
+      const line = ctx.t("import.summary", {
+        file: o.file,
+        encoding: o.source.encoding + (o.source.bom ? " BOM" : ""),
+        delimiter: o.source.delimiter === "\t" ? "TAB" : o.source.delimiter,
+        layout: o.layout ? ctx.t(`import.layout.${o.layout}`) : "—",
+        rows: o.counts.rowsRead,
+        skipped: o.counts.skipped,
+        inserted: o.counts.inserted,
+        updated: o.counts.updated,
+        unchanged: o.counts.unchanged,
+        blank: o.counts.blank,
+        rejected: o.counts.rejected,
+      });
+      say(`${line}${dryRun ? ctx.t("import.summary.dryRun") : ""}`);
+    }
+    if (o.status === "rejected") continue;
+    for (const ch of o.changes) {
+      say(ctx.t(`import.change.${ch.kind}`, { line: ch.line, period: ch.period, unit: ch.unit, indicator: ch.indicator, old: ch.old === null ? "" : formatNumber(ctx.lang, ch.old, 6), new: formatNumber(ctx.lang, ch.new, 6) }));
+    }
+    if (o.changesOmitted) say(ctx.t("import.changes.omitted", { count: o.changesOmitted }));
+  }
+}

@@ -1,0 +1,39 @@
+import { UserError } from "../../app/errors.js";
+import { EMBEDDED_PLAN, loadPlanFile } from "../../app/store.js";
+import { PlanFileError } from "../../intake/plan-file.js";
+import { assetPath } from "../../storage/assets.js";
+import type { Context } from "../context.js";
+import { open } from "../open.js";
+
+export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  const store = await open(ctx);
+  try {
+    const file = (opts.plan as string | undefined) ?? assetPath("seeds", EMBEDDED_PLAN);
+    let loaded: Awaited<ReturnType<typeof loadPlanFile>>;
+    try {
+      loaded = await loadPlanFile(store.db, file, ctx.now);
+    } catch (e) {
+      if (e instanceof PlanFileError)
+        throw new UserError(
+          { key: "error.planFile", params: { file } },
+          e.problems.map((p) => ({ file, line: null, column: p.path, value: null, reason: { key: "plan.problem", params: { message: p.message } } })),
+        );
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code) throw new UserError({ key: "error.planFileRead", params: { file, error: code } });
+      throw e;
+    }
+    const { plan, result } = loaded;
+    // A freshly created database already has the embedded plan: loading it again changes nothing.
+    const key = result === "loaded" ? "init.loaded" : result === "updated" ? "init.updated" : "init.unchanged";
+    ctx.notice(key, {
+      year: plan.plan.year,
+      sections: plan.sections.length,
+      tasks: plan.tasks.length,
+      indicators: plan.indicators.length,
+      units: plan.units.length,
+      path: store.path,
+    });
+  } finally {
+    store.db.close();
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * The dzkj command line: registers the commands (each loaded only when it runs, to keep
+ * start-up fast), and maps errors to exit codes: 0 ok, 1 data/runtime, 2 usage, 3 check failed.
+ */
+import { Command, CommanderError, Option } from "commander";
+import { CheckFailed, Interrupted, UsageError, UserError } from "../app/errors.js";
+import { DatabaseError } from "../storage/errors.js";
+import { formatProblemLine } from "./problems.js";
+import { explain, type Lang, type MessageKey, resolveLang, t } from "../i18n/index.js";
+import { createContext, type Context } from "./context.js";
+
+type Action = (ctx: Context, args: string[], opts: Record<string, unknown>) => Promise<void>;
+type Loader = () => Promise<{ run: Action }>;
+
+interface Spec {
+  name: string;
+  args?: string;
+  help: MessageKey;
+  options?: (cmd: Command, lang: Lang) => void;
+  load: Loader;
+}
+
+const formatOption = (choices: string[]) => (cmd: Command, lang: Lang) =>
+  cmd.addOption(new Option("--format <format>", t(lang, "help.opt.format")).choices(choices).default("table"));
+
+const COMMANDS: Spec[] = [
+  {
+    name: "init",
+    help: "help.init",
+    options: (c, l) => c.option("--plan <file>", t(l, "help.opt.plan")),
+    load: () => import("./commands/init.js"),
+  },
+  {
+    name: "plan",
+    help: "help.plan",
+    options: (c, l) => {
+      c.option("--year <year>", t(l, "help.opt.year"))
+        .option("--section <section>", t(l, "help.opt.section"))
+        .option("--task <n>", t(l, "help.opt.task"));
+      formatOption(["table", "json"])(c, l);
+    },
+    load: () => import("./commands/plan.js"),
+  },
+  {
+    name: "units",
+    help: "help.units",
+    options: (c, l) => {
+      c.option("--year <year>", t(l, "help.opt.year"));
+      formatOption(["table", "json"])(c, l);
+    },
+    load: () => import("./commands/units.js"),
+  },
+  {
+    name: "import",
+    args: "<files...>",
+    help: "help.import",
+    options: (c, l) => {
+      c.option("--dry-run", t(l, "help.opt.dryRun"))
+        .option("--all-or-nothing", t(l, "help.opt.allOrNothing"))
+        .addOption(new Option("--encoding <encoding>", t(l, "help.opt.encoding")).choices(["utf8", "gb18030", "utf16le", "utf16be"]))
+        .option("--period <period>", t(l, "help.opt.period"))
+        .option("--unit <unit>", t(l, "help.opt.unit"))
+        .option("--basis <basis>", t(l, "help.opt.basis"))
+        .option("--year <year>", t(l, "help.opt.importYear"))
+        .option("--force", t(l, "help.opt.force"))
+        .option("--max-file-mb <mb>", t(l, "help.opt.maxFileMb"), "200");
+      formatOption(["table", "json"])(c, l);
+    },
+    load: () => import("./commands/import.js"),
+  },
+  {
+    name: "report",
+    help: "help.report",
+    options: (c, l) => {
+      c.option("--as-of <quarter>", t(l, "help.opt.asOf")).option("--year <year>", t(l, "help.opt.year"));
+      formatOption(["table", "json"])(c, l);
+    },
+    load: () => import("./commands/report.js"),
+  },
+  {
+    name: "status",
+    help: "help.status",
+    options: (c, l) => {
+      c.option("--year <year>", t(l, "help.opt.year"));
+      formatOption(["table", "json"])(c, l);
+    },
+    load: () => import("./commands/status.js"),
+  },
+];
+
+/** Runs dzkj with the given arguments (without node and script); resolves to the exit code. */
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const langArg = argv.find((a, i) => a.startsWith("--lang=") || argv[i - 1] === "--lang");
+  const lang = resolveLang(langArg?.replace(/^--lang=/, ""), env);
+  const stdout = { write: (s: string) => void process.stdout.write(s), isTTY: !!process.stdout.isTTY };
+  const stderr = { write: (s: string) => void process.stderr.write(s), isTTY: !!process.stderr.isTTY };
+  const program = new Command("dzkj")
+    .description(t(lang, "help.program"))
+    .option("--db <path>", t(lang, "help.opt.db"))
+    .addOption(new Option("--lang <lang>", t(lang, "help.opt.lang")).choices(["zh", "en"]))
+    .helpOption("-h, --help", t(lang, "help.opt.help"))
+    .helpCommand(false)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(s) });
+  let exit = 0;
+  for (const spec of COMMANDS) {
+    const cmd = program.command(spec.args ? `${spec.name} ${spec.args}` : spec.name).description(t(lang, spec.help));
+    cmd.helpOption("-h, --help", t(lang, "help.opt.help"));
+    spec.options?.(cmd, lang);
+    cmd.action(async (...params: unknown[]) => {
+      const command = params[params.length - 1] as Command;
+      const opts = command.opts();
+      const args = params.slice(0, -2).flatMap((p) => (Array.isArray(p) ? (p as string[]) : [p as string]));
+      const global = program.opts<{ db?: string; lang?: string }>();
+      const ctx = createContext({ db: global.db, lang }, env, stdout, stderr);
+      const { run } = await spec.load();
+      await run(ctx, args, opts);
+    });
+  }
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (e) {
+    exit = handleError(e, lang, env, stderr);
+  }
+  return exit;
+}
+
+function handleError(e: unknown, lang: Lang, env: NodeJS.ProcessEnv, stderr: { write(s: string): void }): number {
+  if (e instanceof CommanderError) {
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+    return 2;
+  }
+  if (e instanceof CheckFailed) return 3;
+  if (e instanceof UserError) {
+    stderr.write(`${t(lang, "error.prefix")}: ${explain(lang, e.reason)}\n`);
+    for (const p of e.problems) stderr.write(`${formatProblemLine(lang, p)}\n`);
+    return e instanceof UsageError ? 2 : 1;
+  }
+  if (e instanceof Interrupted) return 130;
+  const message = (e as Error)?.message ?? String(e);
+  if (e instanceof DatabaseError || String((e as { code?: unknown })?.code ?? "").startsWith("SQLITE")) {
+    stderr.write(`${t(lang, "error.prefix")}: ${message}\n`);
+    if (env.DZKJ_DEBUG) stderr.write(`${(e as Error).stack}\n`);
+    return 1;
+  }
+  stderr.write(`${t(lang, "error.bug", { message })}\n`);
+  if (env.DZKJ_DEBUG) stderr.write(`${(e as Error).stack ?? ""}\n`);
+  return 1;
+}
+

@@ -1,0 +1,11 @@
+import { explain, type Lang } from "../i18n/index.js";
+import type { Problem } from "../intake/errors.js";
+
+/** FILE:LINE: column: value — reason (the value quoted when empty). */
+export function formatProblemLine(lang: Lang, p: Problem): string {
+  let s = `${p.file}${p.line !== null ? `:${p.line}` : ""}:`;
+  if (p.column) s += ` ${p.column}:`;
+  if (p.value !== null) s += ` ${p.value === "" ? '""' : p.value}`;
+  s += `${p.column || p.value !== null ? " —" : ""} ${explain(lang, p.reason)}`;
+  return s;
+}

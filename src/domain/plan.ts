@@ -1,0 +1,88 @@
+/**
+ * The plan as the domain sees it: sections, tasks, reporting units and indicators.
+ * Mirrors seeds/plan-2020.json (validated by src/intake/plan-file.ts).
+ */
+
+/** flow = counted up through the year (累计); stock = a level reached by year end; rate = a percentage level. */
+export type IndicatorKind = "flow" | "stock" | "rate";
+/** quarterly = reported each quarter; annual = only known from year-end statistics (年度统计). */
+export type Cadence = "quarterly" | "annual";
+/** aspirational where the plan says 力争, else firm. */
+export type Commitment = "firm" | "aspirational";
+
+export interface PlanInfo {
+  year: number;
+  title: string;
+  titleEn: string;
+  issuer: string;
+  issuerEn: string;
+  issuedOn: string; // YYYY-MM-DD
+}
+
+export interface Section {
+  number: number; // 1..8
+  code: string; // 一 … 八
+  title: string;
+  titleEn: string;
+}
+
+export interface Task {
+  number: number;
+  section: number;
+  title: string;
+  titleEn: string;
+  text: string;
+  /** 牵头单位 */
+  lead: string;
+  leadEn: string;
+  /** YYYY-MM-DD */
+  deadline: string;
+  /** why the deadline is what it is, e.g. 年底 */
+  deadlineNote: string;
+}
+
+export interface ReportingUnit {
+  code: string;
+  name: string;
+  nameEn: string;
+  aliases: string[];
+  adminCode: string | null;
+  /** true for 全市: the whole-city figure, not a part of the sum */
+  isTotal: boolean;
+}
+
+export interface Indicator {
+  code: string;
+  name: string;
+  nameEn: string;
+  /** canonical unit of measure: 项 个 家 人次 次 亿元 万元 % */
+  unit: string;
+  target: number;
+  kind: IndicatorKind;
+  cadence: Cadence;
+  commitment: Commitment;
+  /** one of the plan's headline targets (总体目标) */
+  headline: boolean;
+  section: number | null;
+  task: number | null;
+}
+
+export interface Plan {
+  plan: PlanInfo;
+  sections: Section[];
+  tasks: Task[];
+  units: ReportingUnit[];
+  indicators: Indicator[];
+}
+
+/** Units of measure whose values are counts and so must be whole numbers. */
+export const COUNT_UNITS: ReadonlySet<string> = new Set(["项", "个", "家", "人次", "次", "人", "件", "所", "座"]);
+/** Money units and their factor in 元. */
+export const MONEY_UNITS: Readonly<Record<string, number>> = { 元: 0, 万元: 4, 亿元: 8 };
+
+export function isCountUnit(unit: string): boolean {
+  return COUNT_UNITS.has(unit);
+}
+export function isMoneyUnit(unit: string): boolean {
+  return unit in MONEY_UNITS;
+}

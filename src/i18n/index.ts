@@ -1,0 +1,44 @@
+/**
+ * The message catalogue. Every user-facing string lives in ./zh.ts and ./en.ts (plus the
+ * intake part in ./messages-intake.ts); code refers to messages by key. Placeholders are
+ * written `{name}` and filled from params.
+ */
+import { en } from "./en.js";
+import { intakeEn, intakeZh } from "./messages-intake.js";
+import { zh } from "./zh.js";
+
+export type Lang = "zh" | "en";
+export type Params = Readonly<Record<string, string | number | null | undefined>>;
+
+const catalogues: Record<Lang, Record<string, string>> = {
+  zh: { ...zh, ...intakeZh },
+  en: { ...en, ...intakeEn },
+};
+
+export type MessageKey = keyof typeof zh | keyof typeof intakeZh;
+
+/** A message not yet rendered: a key and its parameters (domain and intake code return these). */
+export interface Reason {
+  key: MessageKey;
+  params?: Params;
+}
+
+/** Renders a message in a language; an unknown key is a bug and shows as the key itself. */
+export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
+  const template = catalogues[lang][key] ?? catalogues.zh[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    return v === undefined || v === null ? whole : String(v);
+  });
+}
+
+/** Renders a Reason. */
+export function explain(lang: Lang, reason: Reason): string {
+  return t(lang, reason.key, reason.params);
+}
+
+/** The UI language: --lang beats DZKJ_LANG; Chinese by default. */
+export function resolveLang(option: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  const v = (option ?? env.DZKJ_LANG ?? "zh").toLowerCase();
+  return v.startsWith("en") ? "en" : "zh";
+}

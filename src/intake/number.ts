@@ -1,0 +1,149 @@
+/**
+ * Numeric cells: blanks ("not reported"), quantities with optional unit suffixes converted exactly
+ * to the indicator's canonical unit, range checks, and the basis column (累计 / 本期).
+ */
+import { isCountUnit, MONEY_UNITS } from "../domain/plan.js";
+import type { Reason } from "../i18n/index.js";
+import { fail, ok, type Parsed } from "./result.js";
+import { normalizeKey, toHalfWidth } from "./text.js";
+
+const BLANKS: ReadonlySet<string> = new Set(["", "/", "n/a", "na", "无数据", "无", "空"]);
+/** One or more dashes of any kind: `-` `--` `—` `——` `–` `－` `−`. */
+const DASH_RUN = /^[-\u2010-\u2015\u2212]+$/;
+
+/** True when a cell means "not reported": empty, a dash, `/`, N/A, 无, 空 … (but `0` is a value). */
+export function isBlank(text: string): boolean {
+  const s = toHalfWidth(text).trim().toLowerCase();
+  return BLANKS.has(s) || DASH_RUN.test(s);
+}
+
+/** Minus-sign look-alikes (hyphen, figure dash, en dash, minus) accepted in front of a number. */
+const MINUS = /^[\u2010-\u2013\u2212]/;
+/** sign, currency, integer part (plain or with commas in thousands positions), fraction, rest. */
+const NUMBER = /^([+-]?)([¥￥]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(.*)$/s;
+const SCIENTIFIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)e[+-]?\d+/i;
+const EXCEL_ERROR = /^#(?:n\/a|div\/0!|value!|ref!|name\?|num!|null!|spill!|calc!|getting_data)$/i;
+
+/** Suffixes recognised as units of measure (others make the cell invalid, not "wrong unit"). */
+const KNOWN_UNITS: ReadonlySet<string> = new Set([
+  "元",
+  "万元",
+  "亿元",
+  "万",
+  "亿",
+  "千元",
+  "百万元",
+  "%",
+  "‰",
+  "项",
+  "个",
+  "家",
+  "人次",
+  "次",
+  "人",
+  "名",
+  "位",
+  "件",
+  "所",
+  "座",
+  "篇",
+  "户",
+  "台",
+  "套",
+  "吨",
+  "亩",
+]);
+/** Money units and their power of ten in 元 (a Map: no prototype keys such as "constructor"). */
+const MONEY_FACTOR: ReadonlyMap<string, number> = new Map(Object.entries(MONEY_UNITS));
+/** Money suffixes; `万` / `亿` are the usual shorthand for 万元 / 亿元. */
+const MONEY_SUFFIX: ReadonlyMap<string, number> = new Map([...MONEY_FACTOR, ["万", 4], ["亿", 8]]);
+
+/**
+ * Reads a cell as a quantity in the indicator's canonical `unit`. Accepts full-width characters,
+ * thousands separators in thousands positions, a leading sign and a unit suffix: money suffixes
+ * (元 万元 亿元, 万 亿) are converted to the indicator's money unit by shifting the decimal point in the
+ * text (so `0.56亿元` is exactly 5600 万元); other indicators accept only their own unit (`12项`, `58%`).
+ */
+export function parseQuantity(text: string, unit: string): Parsed<number> {
+  const value = text.trim();
+  let s = toHalfWidth(text).trim().replace(MINUS, "-");
+  const invalid = () => fail("intake.number.invalid", { value, unit });
+  if (s === "") return invalid();
+  if (EXCEL_ERROR.test(s)) return fail("intake.number.excelError", { value });
+  if (SCIENTIFIC.test(s)) return fail("intake.number.scientific", { value });
+  // A currency sign before the sign: ¥-5
+  s = s.replace(/^([¥￥])([+-])/, "$2$1");
+  const m = NUMBER.exec(s);
+  if (!m) return invalid();
+  const [, sign, currency, intPart = "", frac = "", suffix = ""] = m;
+  const unitFactor = MONEY_FACTOR.get(unit);
+  const wrongUnit = (found: string) => fail("intake.number.wrongUnit", { value, unit: found, expected: unit });
+  if (currency && unitFactor === undefined) return wrongUnit(currency);
+
+  let shift = 0;
+  if (suffix !== "" && suffix !== toHalfWidth(unit)) {
+    const suffixFactor = MONEY_SUFFIX.get(suffix);
+    if (unitFactor !== undefined && suffixFactor !== undefined) shift = suffixFactor - unitFactor;
+    else if (KNOWN_UNITS.has(suffix)) return wrongUnit(suffix);
+    else return invalid();
+  }
+
+  const n = Number(sign + shiftDecimal(intPart.replace(/,/g, ""), frac, shift));
+  if (!Number.isFinite(n)) return invalid();
+  return ok(n === 0 ? 0 : n); // no -0
+}
+
+/**
+ * `int.frac` × 10^shift as a decimal string, computed on the digits (never with float arithmetic):
+ * ("0", "56", 4) → "0056.00" style strings that Number() reads exactly as the decimal they spell.
+ */
+export function shiftDecimal(intPart: string, frac: string, shift: number): string {
+  const digits = intPart + frac;
+  const point = intPart.length + shift;
+  if (point <= 0) return `0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return digits + "0".repeat(point - digits.length);
+  return `${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/**
+ * Range check of a parsed value in canonical `unit`: counts whole and ≥ 0, money ≥ 0, % within
+ * 0–100, anything else ≥ 0. Null when the value is acceptable.
+ */
+export function checkValue(value: number, unit: string): Reason | null {
+  if (!Number.isFinite(value)) return { key: "intake.number.invalid", params: { value: String(value), unit } };
+  if (unit === "%") {
+    return value < 0 || value > 100 ? { key: "intake.number.percentRange", params: { value } } : null;
+  }
+  if (isCountUnit(unit) && !Number.isInteger(value)) {
+    return { key: "intake.number.notWhole", params: { value, unit } };
+  }
+  if (value < 0) return { key: "intake.number.negative", params: { value, unit } };
+  return null;
+}
+
+export type Basis = "ytd" | "period";
+
+/** Shown to the user when the basis column cannot be read. */
+export const BASIS_FORMS = "累计/ytd（默认）、本期/period";
+
+const BASES: ReadonlyMap<string, Basis> = new Map<string, Basis>([
+  ["ytd", "ytd"],
+  ["year-to-date", "ytd"],
+  ["累计", "ytd"],
+  ["本年累计", "ytd"],
+  ["年累计", "ytd"],
+  ["period", "period"],
+  ["本期", "period"],
+  ["当期", "period"],
+  ["当季", "period"],
+  ["本季", "period"],
+  ["当季度", "period"],
+  ["本季度", "period"],
+]);
+
+/** The basis column: blank or 累计 → year-to-date, 本期/当季 → this period only. */
+export function parseBasis(text: string): Parsed<Basis> {
+  if (isBlank(text)) return ok("ytd");
+  const basis = BASES.get(normalizeKey(text));
+  return basis ? ok(basis) : fail("intake.basis.invalid", { value: text.trim(), forms: BASIS_FORMS });
+}

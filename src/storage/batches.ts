@@ -1,0 +1,69 @@
+import type { Db } from "./database.js";
+
+export interface BatchCounts {
+  rowsRead: number;
+  skipped: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  blank: number;
+}
+
+export interface Batch extends BatchCounts {
+  id: number;
+  kind: "import" | "undo" | "task";
+  file: string | null;
+  hash: string | null;
+  importedAt: string;
+  encoding: string | null;
+  delimiter: string | null;
+  layout: string | null;
+  undoes: number | null;
+  undoneBy: number | null;
+}
+
+const SELECT = `SELECT id, kind, file, hash, imported_at AS importedAt, encoding, delimiter, layout, rows_read AS rowsRead,
+  skipped, inserted, updated, unchanged, blank, undoes, undone_by AS undoneBy FROM import_batches`;
+
+/** Starts a batch row (inside the caller's transaction) and returns its id. */
+export function createBatch(
+  db: Db,
+  b: { kind: Batch["kind"]; file?: string | null; hash?: string | null; importedAt: string; undoes?: number | null },
+): number {
+  const r = db
+    .prepare("INSERT INTO import_batches (kind, file, hash, imported_at, undoes) VALUES (?, ?, ?, ?, ?)")
+    .run(b.kind, b.file ?? null, b.hash ?? null, b.importedAt, b.undoes ?? null);
+  return Number(r.lastInsertRowid);
+}
+
+/** Records what a batch read and did. */
+export function finishBatch(
+  db: Db,
+  id: number,
+  c: BatchCounts & { encoding?: string | null; delimiter?: string | null; layout?: string | null },
+): void {
+  db.prepare(
+    `UPDATE import_batches SET encoding = ?, delimiter = ?, layout = ?, rows_read = ?, skipped = ?, inserted = ?,
+       updated = ?, unchanged = ?, blank = ? WHERE id = ?`,
+  ).run(c.encoding ?? null, c.delimiter ?? null, c.layout ?? null, c.rowsRead, c.skipped, c.inserted, c.updated, c.unchanged, c.blank, id);
+}
+
+/** The earlier import of a file with these exact bytes that still stands (not undone), if any. */
+export function findImportByHash(db: Db, hash: string): Batch | undefined {
+  return db.prepare(`${SELECT} WHERE hash = ? AND kind = 'import' AND undone_by IS NULL ORDER BY id LIMIT 1`).get(hash) as
+    | Batch
+    | undefined;
+}
+
+export function getBatch(db: Db, id: number): Batch | undefined {
+  return db.prepare(`${SELECT} WHERE id = ?`).get(id) as Batch | undefined;
+}
+
+/** All batches, oldest first. */
+export function listBatches(db: Db): Batch[] {
+  return db.prepare(`${SELECT} ORDER BY id`).all() as Batch[];
+}
+
+export function markUndone(db: Db, id: number, by: number): void {
+  db.prepare("UPDATE import_batches SET undone_by = ? WHERE id = ?").run(by, id);
+}

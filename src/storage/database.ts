@@ -1,0 +1,134 @@
+import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
+import Database from "better-sqlite3";
+import { assetPath } from "./assets.js";
+import { DatabaseError } from "./errors.js";
+
+export type Db = Database.Database;
+
+export { DatabaseError };
+
+/** Where the database lives: --db, else $DZKJ_DB, else $XDG_DATA_HOME/dzkj/dzkj.db (~/.local/share/dzkj/dzkj.db). */
+export function resolveDbPath(option: string | undefined, env: NodeJS.ProcessEnv): string {
+  if (option) return option;
+  if (env.DZKJ_DB) return env.DZKJ_DB;
+  const data = env.XDG_DATA_HOME || join(env.HOME || homedir(), ".local", "share");
+  return join(data, "dzkj", "dzkj.db");
+}
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** The migration files shipped with dzkj (migrations/NNNN_snake_name.sql), in order. */
+export function loadMigrations(dir = assetPath("migrations")): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({ version: Number(f.slice(0, 4)), name: f.replace(/\.sql$/, ""), sql: readFileSync(join(dir, f), "utf8") }));
+}
+
+export interface OpenOptions {
+  readonly?: boolean;
+  migrations?: Migration[];
+  /** called with the backup path when migrating a database that holds data */
+  onBackup?: (path: string) => void;
+}
+
+export interface Opened {
+  db: Db;
+  /** true when the file did not exist before this call */
+  created: boolean;
+}
+
+/**
+ * Opens (creating if needed, mode 0600) and migrates the database at `path`. A database that
+ * has migrations this dzkj does not know was written by a newer version: refused untouched.
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): Opened {
+  const memory = path === ":memory:";
+  const created = memory || !existsSync(path);
+  if (created && !memory) {
+    mkdirSync(dirname(path), { recursive: true });
+    closeSync(openSync(path, "a", 0o600));
+    chmodSync(path, 0o600);
+  }
+  let db: Db;
+  try {
+    db = new Database(path, { fileMustExist: !memory });
+  } catch (e) {
+    throw new DatabaseError(`cannot open database ${path}: ${(e as Error).message}`);
+  }
+  try {
+    db.pragma("busy_timeout = 10000");
+    db.pragma("foreign_keys = ON");
+    if (!memory) db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    migrate(db, path, options);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return { db, created };
+}
+
+/** Applies pending migrations, each in its own transaction, and records them in schema_migrations. */
+export function migrate(db: Db, path: string, options: OpenOptions = {}): number {
+  const migrations = options.migrations ?? loadMigrations();
+  let applied: { version: number; name: string }[] = [];
+  const hasTable = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    .get();
+  if (hasTable) {
+    applied = db.prepare("SELECT version, name FROM schema_migrations ORDER BY version").all() as typeof applied;
+  } else {
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+    if (tables.n > 0) throw new DatabaseError(`${path} is not a dzkj database (it has tables but no schema_migrations)`);
+  }
+  const known = new Map(migrations.map((m) => [m.version, m.name]));
+  for (const a of applied) {
+    if (known.get(a.version) !== a.name)
+      throw new DatabaseError(
+        `${path} was written by a newer or different dzkj (migration ${a.name} is unknown to this version); it was not modified — upgrade dzkj`,
+      );
+  }
+  const pending = migrations.filter((m) => !applied.some((a) => a.version === m.version));
+  if (pending.length === 0) return 0;
+  if (options.readonly) throw new DatabaseError(`${path} needs a schema upgrade; run a writing command first`);
+  if (applied.length > 0 && path !== ":memory:" && hasData(db)) {
+    const backup = `${path}.backup-v${applied[applied.length - 1]!.version}-${Date.now()}`;
+    db.pragma("wal_checkpoint(TRUNCATE)");
+    copyFileSync(path, backup);
+    chmodSync(backup, 0o600);
+    options.onBackup?.(backup);
+  }
+  // A concurrent process may migrate at the same time: take the write lock first and re-check.
+  for (const m of pending) {
+    db.transaction(() => {
+      db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+      const done = db.prepare("SELECT 1 FROM schema_migrations WHERE version = ?").get(m.version);
+      if (done) return;
+      db.exec(m.sql);
+      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
+    }).immediate();
+  }
+  return pending.length;
+}
+
+function hasData(db: Db): boolean {
+  const t = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'plans'").get();
+  return !!t && !!db.prepare("SELECT 1 FROM plans LIMIT 1").get();
+}
+
+/** The schema version of an open database (highest applied migration). */
+export function schemaVersion(db: Db): number {
+  const r = db.prepare("SELECT max(version) AS v FROM schema_migrations").get() as { v: number | null };
+  return r.v ?? 0;
+}

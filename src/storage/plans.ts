@@ -1,0 +1,133 @@
+import type { Indicator, Plan, ReportingUnit, Section, Task } from "../domain/plan.js";
+import type { Db } from "./database.js";
+
+export type PlanLoadResult = "loaded" | "updated" | "unchanged";
+
+/** Writes a plan (keyed by year). The same plan twice changes nothing; a revised one replaces the old. */
+export function savePlan(db: Db, plan: Plan, hash: string, now: string): PlanLoadResult {
+  const year = plan.plan.year;
+  const old = db.prepare("SELECT source_hash FROM plans WHERE year = ?").get(year) as
+    | { source_hash: string }
+    | undefined;
+  if (old?.source_hash === hash) return "unchanged";
+  db.transaction(() => {
+    const p = plan.plan;
+    db.prepare(
+      `INSERT INTO plans (year, title, title_en, issuer, issuer_en, issued_on, source_hash, loaded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (year) DO UPDATE SET title = excluded.title, title_en = excluded.title_en, issuer = excluded.issuer,
+         issuer_en = excluded.issuer_en, issued_on = excluded.issued_on, source_hash = excluded.source_hash,
+         loaded_at = excluded.loaded_at`,
+    ).run(year, p.title, p.titleEn, p.issuer, p.issuerEn, p.issuedOn, hash, now);
+    // Aliases and plan items that are not referenced by stored data are rewritten from the file.
+    db.prepare("DELETE FROM unit_aliases WHERE plan_year = ?").run(year);
+    const section = db.prepare(
+      `INSERT INTO sections (plan_year, number, code, title, title_en) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET code = excluded.code, title = excluded.title, title_en = excluded.title_en`,
+    );
+    for (const s of plan.sections) section.run(year, s.number, s.code, s.title, s.titleEn);
+    const task = db.prepare(
+      `INSERT INTO tasks (plan_year, number, section, title, title_en, text, lead, lead_en, deadline, deadline_note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET section = excluded.section, title = excluded.title, title_en = excluded.title_en,
+         text = excluded.text, lead = excluded.lead, lead_en = excluded.lead_en, deadline = excluded.deadline,
+         deadline_note = excluded.deadline_note`,
+    );
+    for (const t of plan.tasks)
+      task.run(year, t.number, t.section, t.title, t.titleEn, t.text, t.lead, t.leadEn, t.deadline, t.deadlineNote);
+    const unit = db.prepare(
+      `INSERT INTO units (plan_year, code, ordinal, name, name_en, admin_code, is_total) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET ordinal = excluded.ordinal, name = excluded.name, name_en = excluded.name_en,
+         admin_code = excluded.admin_code, is_total = excluded.is_total`,
+    );
+    const alias = db.prepare("INSERT INTO unit_aliases (plan_year, alias, unit_code) VALUES (?, ?, ?)");
+    plan.units.forEach((u, i) => {
+      unit.run(year, u.code, i + 1, u.name, u.nameEn, u.adminCode, u.isTotal ? 1 : 0);
+      for (const a of u.aliases) alias.run(year, a, u.code);
+    });
+    const indicator = db.prepare(
+      `INSERT INTO indicators (plan_year, code, ordinal, name, name_en, unit, target, kind, cadence, commitment, headline, section, task)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET ordinal = excluded.ordinal, name = excluded.name, name_en = excluded.name_en,
+         unit = excluded.unit, target = excluded.target, kind = excluded.kind, cadence = excluded.cadence,
+         commitment = excluded.commitment, headline = excluded.headline, section = excluded.section, task = excluded.task`,
+    );
+    plan.indicators.forEach((d, i) => {
+      indicator.run(
+        year, d.code, i + 1, d.name, d.nameEn, d.unit, d.target, d.kind, d.cadence, d.commitment,
+        d.headline ? 1 : 0, d.section, d.task,
+      );
+    });
+    // Items dropped from a revised plan go too, unless data refers to them (then the FK refuses).
+    removeMissing(db, "indicators", "code", year, plan.indicators.map((d) => d.code));
+    removeMissing(db, "units", "code", year, plan.units.map((u) => u.code));
+    removeMissing(db, "tasks", "number", year, plan.tasks.map((t) => t.number));
+    removeMissing(db, "sections", "number", year, plan.sections.map((s) => s.number));
+  }).immediate();
+  return old ? "updated" : "loaded";
+}
+
+function removeMissing(db: Db, table: string, key: string, year: number, keep: (string | number)[]): void {
+  // table and key are constants of this module, never user input; the values are bound.
+  const rows = db.prepare(`SELECT ${key} AS k FROM ${table} WHERE plan_year = ?`).all(year) as { k: string | number }[];
+  const del = db.prepare(`DELETE FROM ${table} WHERE plan_year = ? AND ${key} = ?`);
+  const kept = new Set(keep);
+  for (const r of rows) if (!kept.has(r.k)) del.run(year, r.k);
+}
+
+/** Years of the plans in the database, newest first. */
+export function listPlanYears(db: Db): number[] {
+  return (db.prepare("SELECT year FROM plans ORDER BY year DESC").all() as { year: number }[]).map((r) => r.year);
+}
+
+/** Reads a whole plan back, or null when no plan of that year is loaded. */
+export function loadPlan(db: Db, year: number): Plan | null {
+  const p = db.prepare("SELECT * FROM plans WHERE year = ?").get(year) as Record<string, string> | undefined;
+  if (!p) return null;
+  const sections = db
+    .prepare("SELECT number, code, title, title_en AS titleEn FROM sections WHERE plan_year = ? ORDER BY number")
+    .all(year) as Section[];
+  const tasks = db
+    .prepare(
+      `SELECT number, section, title, title_en AS titleEn, text, lead, lead_en AS leadEn, deadline,
+              deadline_note AS deadlineNote FROM tasks WHERE plan_year = ? ORDER BY number`,
+    )
+    .all(year) as Task[];
+  const aliasRows = db
+    .prepare("SELECT unit_code AS code, alias FROM unit_aliases WHERE plan_year = ? ORDER BY rowid")
+    .all(year) as { code: string; alias: string }[];
+  const units = (
+    db
+      .prepare(
+        `SELECT code, name, name_en AS nameEn, admin_code AS adminCode, is_total AS isTotal
+         FROM units WHERE plan_year = ? ORDER BY ordinal`,
+      )
+      .all(year) as (Omit<ReportingUnit, "aliases" | "isTotal"> & { isTotal: number })[]
+  ).map((u) => ({
+    ...u,
+    isTotal: u.isTotal === 1,
+    aliases: aliasRows.filter((a) => a.code === u.code).map((a) => a.alias),
+  }));
+  const indicators = (
+    db
+      .prepare(
+        `SELECT code, name, name_en AS nameEn, unit, target, kind, cadence, commitment, headline, section, task
+         FROM indicators WHERE plan_year = ? ORDER BY ordinal`,
+      )
+      .all(year) as (Omit<Indicator, "headline"> & { headline: number })[]
+  ).map((d) => ({ ...d, headline: d.headline === 1 }));
+  return {
+    plan: {
+      year,
+      title: p.title!,
+      titleEn: p.title_en!,
+      issuer: p.issuer!,
+      issuerEn: p.issuer_en!,
+      issuedOn: p.issued_on!,
+    },
+    sections,
+    tasks,
+    units,
+    indicators,
+  };
+}
