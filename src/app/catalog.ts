@@ -92,9 +92,13 @@ export class Catalog {
     return l ? suggest(text, l.unitNames) : [];
   }
 
+  /** Close indicator names, matching the input against both names and codes. */
   suggestIndicator(year: number, text: string): string[] {
     const l = this.byYear.get(year);
-    return l ? suggest(text, l.indicatorNames) : [];
+    if (!l) return [];
+    const byCode = new Map(l.plan.indicators.map((d) => [d.code, d.name]));
+    const hits = suggest(text, [...l.indicatorNames, ...byCode.keys()]).map((h) => byCode.get(h) ?? h);
+    return [...new Set(hits)];
   }
 
   /** A dense number for (indicator, unit, q) within a plan year, for per-file duplicate detection. */

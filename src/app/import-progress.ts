@@ -172,9 +172,12 @@ async function importFile(db: Db, catalog: Catalog, file: string, options: Impor
     if (!(e instanceof FileError)) throw e;
     out.problems.push(e.problem);
   }
-  out.counts.rejected = out.problems.length;
+  out.counts.rejected += out.problems.length;
   if (out.problems.length > 0) {
     out.status = "rejected";
+    // nothing of a refused file is written: report no writes
+    out.counts.inserted = out.counts.updated = out.counts.unchanged = 0;
+    out.changes = [];
     return out;
   }
   finishBatch(db, batchId, {

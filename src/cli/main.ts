@@ -23,6 +23,14 @@ interface Spec {
 const formatOption = (choices: string[]) => (cmd: Command, lang: Lang) =>
   cmd.addOption(new Option("--format <format>", t(lang, "help.opt.format")).choices(choices).default("table"));
 
+const REPORT_FORMATS = ["table", "json", "csv", "markdown", "html"];
+
+/** The output flags every report command shares: --format, --output, --no-bom. */
+const reportOutput = (cmd: Command, lang: Lang) => {
+  formatOption(REPORT_FORMATS)(cmd, lang);
+  cmd.option("-o, --output <file>", t(lang, "help.opt.output")).option("--no-bom", t(lang, "help.opt.noBom"));
+};
+
 const COMMANDS: Spec[] = [
   {
     name: "init",
@@ -57,7 +65,9 @@ const COMMANDS: Spec[] = [
     options: (c, l) => {
       c.option("--dry-run", t(l, "help.opt.dryRun"))
         .option("--all-or-nothing", t(l, "help.opt.allOrNothing"))
-        .addOption(new Option("--encoding <encoding>", t(l, "help.opt.encoding")).choices(["utf8", "gb18030", "utf16le", "utf16be"]))
+        .addOption(
+          new Option("--encoding <encoding>", t(l, "help.opt.encoding")).choices(["utf8", "gb18030", "utf16le", "utf16be"]),
+        )
         .option("--period <period>", t(l, "help.opt.period"))
         .option("--unit <unit>", t(l, "help.opt.unit"))
         .option("--basis <basis>", t(l, "help.opt.basis"))
@@ -69,11 +79,49 @@ const COMMANDS: Spec[] = [
     load: () => import("./commands/import.js"),
   },
   {
+    name: "imports",
+    args: "[action] [id]",
+    help: "help.imports",
+    options: (c, l) => {
+      c.option("--force", t(l, "help.opt.undoForce"));
+      formatOption(["table", "json"])(c, l);
+    },
+    load: () => import("./commands/imports.js"),
+  },
+  {
+    name: "history",
+    args: "<indicator>",
+    help: "help.history",
+    options: (c, l) => {
+      c.option("--unit <unit>", t(l, "help.opt.historyUnit")).option("--year <year>", t(l, "help.opt.year"));
+      formatOption(["table", "json"])(c, l);
+    },
+    load: () => import("./commands/history.js"),
+  },
+  {
+    name: "template",
+    help: "help.template",
+    options: (c, l) => {
+      c.option("--unit <unit>", t(l, "help.opt.templateUnit"))
+        .option("--period <period>", t(l, "help.opt.templatePeriod"))
+        .addOption(new Option("--layout <layout>", t(l, "help.opt.layout")).choices(["long", "wide"]).default("long"))
+        .addOption(new Option("--encoding <encoding>", t(l, "help.opt.templateEncoding")).choices(["utf8", "gb18030"]).default("utf8"))
+        .option("--year <year>", t(l, "help.opt.year"))
+        .option("-o, --output <file>", t(l, "help.opt.output"));
+    },
+    load: () => import("./commands/template.js"),
+  },
+  {
     name: "report",
     help: "help.report",
     options: (c, l) => {
-      c.option("--as-of <quarter>", t(l, "help.opt.asOf")).option("--year <year>", t(l, "help.opt.year"));
-      formatOption(["table", "json"])(c, l);
+      c.option("--as-of <quarter>", t(l, "help.opt.asOf"))
+        .option("--year <year>", t(l, "help.opt.year"))
+        .addOption(new Option("--by <by>", t(l, "help.opt.by")).choices(["unit"]))
+        .option("--unit <unit>", t(l, "help.opt.reportUnit"))
+        .option("--check", t(l, "help.opt.check"))
+        .addOption(new Option("--fail-on <what>", t(l, "help.opt.failOn")).choices(["behind", "missed"]));
+      reportOutput(c, l);
     },
     load: () => import("./commands/report.js"),
   },
@@ -81,10 +129,88 @@ const COMMANDS: Spec[] = [
     name: "status",
     help: "help.status",
     options: (c, l) => {
-      c.option("--year <year>", t(l, "help.opt.year"));
-      formatOption(["table", "json"])(c, l);
+      c.option("--year <year>", t(l, "help.opt.year"))
+        .option("--check", t(l, "help.opt.check"))
+        .addOption(new Option("--fail-on <what>", t(l, "help.opt.failOn")).choices(["behind", "missed"]));
+      reportOutput(c, l);
     },
     load: () => import("./commands/status.js"),
+  },
+  {
+    name: "tasks",
+    help: "help.tasks",
+    options: (c, l) => {
+      c.option("--year <year>", t(l, "help.opt.year"))
+        .option("--section <section>", t(l, "help.opt.section"))
+        .addOption(
+          new Option("--status <status>", t(l, "help.opt.taskStatus")).choices(["not_started", "in_progress", "done", "at_risk"]),
+        )
+        .option("--overdue", t(l, "help.opt.overdue"));
+      reportOutput(c, l);
+    },
+    load: () => import("./commands/tasks.js"),
+  },
+  {
+    name: "task",
+    args: "<action> [args...]",
+    help: "help.task",
+    options: (c, l) => {
+      c.option("--note <text>", t(l, "help.opt.taskNote"))
+        .option("--evidence <ref>", t(l, "help.opt.evidence"))
+        .option("--date <date>", t(l, "help.opt.taskDate"))
+        .option("--year <year>", t(l, "help.opt.year"))
+        .option("--dry-run", t(l, "help.opt.dryRun"))
+        .addOption(
+          new Option("--encoding <encoding>", t(l, "help.opt.encoding")).choices(["utf8", "gb18030", "utf16le", "utf16be"]),
+        )
+        .option("--force", t(l, "help.opt.force"));
+      formatOption(["table", "json"])(c, l);
+    },
+    load: () => import("./commands/task.js"),
+  },
+  {
+    name: "completeness",
+    help: "help.completeness",
+    options: (c, l) => {
+      c.option("--period <period>", t(l, "help.opt.completenessPeriod")).option("--year <year>", t(l, "help.opt.year"));
+      reportOutput(c, l);
+    },
+    load: () => import("./commands/completeness.js"),
+  },
+  {
+    name: "trend",
+    args: "<indicator>",
+    help: "help.trend",
+    options: (c, l) => {
+      c.option("--unit <unit>", t(l, "help.opt.reportUnit")).option("--year <year>", t(l, "help.opt.year"));
+      reportOutput(c, l);
+    },
+    load: () => import("./commands/trend.js"),
+  },
+  {
+    name: "doctor",
+    help: "help.doctor",
+    options: (c, l) => formatOption(["table", "json"])(c, l),
+    load: () => import("./commands/doctor.js"),
+  },
+  {
+    name: "backup",
+    args: "<file>",
+    help: "help.backup",
+    load: () => import("./commands/backup.js"),
+  },
+  {
+    name: "restore",
+    args: "<file>",
+    help: "help.restore",
+    options: (c, l) => c.option("-y, --yes", t(l, "help.opt.yes")),
+    load: () => import("./commands/restore.js"),
+  },
+  {
+    name: "export",
+    args: "<dir>",
+    help: "help.export",
+    load: () => import("./commands/export.js"),
   },
 ];
 
