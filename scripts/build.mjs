@@ -15,7 +15,9 @@ await build({
   platform: "node",
   target: "node20",
   external: ["better-sqlite3"],
-  banner: { js: "import { createRequire as __dzkjCreateRequire } from 'node:module'; const require = __dzkjCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __dzkjCreateRequire } from 'node:module'; const require = __dzkjCreateRequire(import.meta.url);",
+  },
   logLevel: "warning",
   legalComments: "none",
 });

@@ -85,7 +85,8 @@ export class Catalog {
 
   /** True when some loaded plan has an indicator of this code or name (header recognition). */
   isIndicator = (text: string): boolean =>
-    this.anyIndicator.has(normalizeKey(text)) || this.anyIndicator.has(normalizeKey(splitHeaderUnit(text).name));
+    this.anyIndicator.has(normalizeKey(text)) ||
+    this.anyIndicator.has(normalizeKey(splitHeaderUnit(text).name));
 
   suggestUnit(year: number, text: string): string[] {
     const l = this.byYear.get(year);

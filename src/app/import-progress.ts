@@ -6,17 +6,24 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { formatPeriod, type Period } from "../domain/period.js";
-import { isMoneyUnit, type Indicator } from "../domain/plan.js";
+import { type Indicator, isMoneyUnit } from "../domain/plan.js";
 import type { Basis } from "../domain/progress.js";
 import type { Reason } from "../i18n/index.js";
-import { DEFAULT_LIMITS, openCsv, type CsvSource, type ReadLimits } from "../intake/csv-reader.js";
+import { type CsvSource, DEFAULT_LIMITS, openCsv, type ReadLimits } from "../intake/csv-reader.js";
 import type { Encoding } from "../intake/decode.js";
 import { FileError, type Problem } from "../intake/errors.js";
-import { type HeaderInfo, isEmptyRow, type RawCell, readTitleRow, recognizeHeader, rowCells } from "../intake/layout.js";
+import {
+  type HeaderInfo,
+  isEmptyRow,
+  type RawCell,
+  readTitleRow,
+  recognizeHeader,
+  rowCells,
+} from "../intake/layout.js";
 import { checkValue, isBlank, parseBasis, parseQuantity } from "../intake/number.js";
 import { parsePeriod } from "../intake/period.js";
 import type { BatchCounts } from "../storage/batches.js";
-import { createBatch, finishBatch, findImportByHash } from "../storage/batches.js";
+import { createBatch, findImportByHash, finishBatch } from "../storage/batches.js";
 import type { Db } from "../storage/database.js";
 import { ValueWriter } from "../storage/values.js";
 import type { Catalog } from "./catalog.js";
@@ -98,7 +105,12 @@ function emptyOutcome(file: string): FileOutcome {
 }
 
 /** Imports files in order; returns one outcome per file. Never writes a refused file's rows. */
-export async function importProgress(db: Db, catalog: Catalog, files: readonly string[], options: ImportOptions): Promise<FileOutcome[]> {
+export async function importProgress(
+  db: Db,
+  catalog: Catalog,
+  files: readonly string[],
+  options: ImportOptions,
+): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
   const single = options.allOrNothing === true;
   if (single) begin(db);
@@ -148,12 +160,26 @@ function begin(db: Db): void {
   }
 }
 
-async function importFile(db: Db, catalog: Catalog, file: string, options: ImportOptions): Promise<FileOutcome> {
+async function importFile(
+  db: Db,
+  catalog: Catalog,
+  file: string,
+  options: ImportOptions,
+): Promise<FileOutcome> {
   const out = emptyOutcome(file);
   try {
     out.hash = await hashFile(file);
   } catch (e) {
-    out.problems.push({ file, line: null, column: null, value: null, reason: { key: "intake.file.unreadable", params: { error: (e as NodeJS.ErrnoException).code ?? String(e) } } });
+    out.problems.push({
+      file,
+      line: null,
+      column: null,
+      value: null,
+      reason: {
+        key: "intake.file.unreadable",
+        params: { error: (e as NodeJS.ErrnoException).code ?? String(e) },
+      },
+    });
     return out;
   }
   if (!options.force) {
@@ -164,7 +190,12 @@ async function importFile(db: Db, catalog: Catalog, file: string, options: Impor
       return out;
     }
   }
-  const batchId = createBatch(db, { kind: "import", file, hash: out.hash, importedAt: options.now.toISOString() });
+  const batchId = createBatch(db, {
+    kind: "import",
+    file,
+    hash: out.hash,
+    importedAt: options.now.toISOString(),
+  });
   out.batchId = batchId;
   try {
     await readAndStore(db, catalog, file, options, batchId, out);
@@ -195,7 +226,14 @@ interface PeriodCacheEntry {
   reason: Reason | null;
 }
 
-async function readAndStore(db: Db, catalog: Catalog, file: string, options: ImportOptions, batchId: number, out: FileOutcome): Promise<void> {
+async function readAndStore(
+  db: Db,
+  catalog: Catalog,
+  file: string,
+  options: ImportOptions,
+  batchId: number,
+  out: FileOutcome,
+): Promise<void> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const { source, records } = await openCsv(file, { encoding: options.encoding, limits });
   out.source = source;
@@ -234,7 +272,13 @@ async function readAndStore(db: Db, catalog: Catalog, file: string, options: Imp
     if (!headerBroken) for (const cell of rowCells(header, rec.line, rec.cells, defaults)) storeCell(cell);
   }
   if (!header) {
-    throw new FileError({ file, line: null, column: null, value: null, reason: { key: "intake.header.notFound" } });
+    throw new FileError({
+      file,
+      line: null,
+      column: null,
+      value: null,
+      reason: { key: "intake.header.notFound" },
+    });
   }
 
   function storeCell(c: RawCell): void {
@@ -303,7 +347,10 @@ async function readAndStore(db: Db, catalog: Catalog, file: string, options: Imp
     if (ind.kind !== "flow" && basis === "period") basis = "ytd"; // a level has no increment: store as reached
     // the same key twice in one file
     let lines = seen.get(year);
-    if (!lines) seen.set(year, (lines = new Int32Array(catalog.slots(year))));
+    if (!lines) {
+      lines = new Int32Array(catalog.slots(year));
+      seen.set(year, lines);
+    }
     const slot = catalog.slot(year, ind.code, unit.code, q);
     const period = formatPeriod(pe.period);
     const key = { year, indicator: ind.code, period, unit: unit.code };
@@ -334,7 +381,15 @@ async function readAndStore(db: Db, catalog: Catalog, file: string, options: Imp
     }
     if (kind === "update" || options.dryRun) {
       if (out.changes.length < MAX_CHANGES)
-        out.changes.push({ line: c.line, period, unit: unit.code, indicator: ind.code, old: old?.value ?? null, new: value, kind });
+        out.changes.push({
+          line: c.line,
+          period,
+          unit: unit.code,
+          indicator: ind.code,
+          old: old?.value ?? null,
+          new: value,
+          kind,
+        });
       else out.changesOmitted++;
     }
   }
@@ -344,8 +399,15 @@ async function readAndStore(db: Db, catalog: Catalog, file: string, options: Imp
 function readValue(c: RawCell, ind: Indicator): number | Reason {
   let text = c.value;
   if (c.headerUnit && c.headerUnit !== ind.unit && /[0-9０-９.．]\s*$/.test(text)) {
-    if (!(isMoneyUnit(c.headerUnit) && isMoneyUnit(ind.unit)) && c.headerUnit !== "%" && c.headerUnit !== "％")
-      return { key: "intake.number.wrongUnit", params: { value: c.indicatorColumn, unit: c.headerUnit, expected: ind.unit } };
+    if (
+      !(isMoneyUnit(c.headerUnit) && isMoneyUnit(ind.unit)) &&
+      c.headerUnit !== "%" &&
+      c.headerUnit !== "％"
+    )
+      return {
+        key: "intake.number.wrongUnit",
+        params: { value: c.indicatorColumn, unit: c.headerUnit, expected: ind.unit },
+      };
     text += c.headerUnit;
   }
   const parsed = parseQuantity(text, ind.unit);
@@ -355,11 +417,28 @@ function readValue(c: RawCell, ind: Indicator): number | Reason {
 }
 
 /** Problems with the header as a whole: a needed column that is neither in the file nor given as an option. */
-function checkHeader(h: HeaderInfo, d: { period?: string | undefined; unit?: string | undefined }, file: string, out: FileOutcome): boolean {
+function checkHeader(
+  h: HeaderInfo,
+  d: { period?: string | undefined; unit?: string | undefined },
+  file: string,
+  out: FileOutcome,
+): boolean {
   const before = out.problems.length;
   if (h.roles.period === undefined && d.period === undefined)
-    out.problems.push({ file, line: h.line, column: null, value: null, reason: { key: "import.header.noPeriod" } });
+    out.problems.push({
+      file,
+      line: h.line,
+      column: null,
+      value: null,
+      reason: { key: "import.header.noPeriod" },
+    });
   if (h.roles.unit === undefined && d.unit === undefined)
-    out.problems.push({ file, line: h.line, column: null, value: null, reason: { key: "import.header.noUnit" } });
+    out.problems.push({
+      file,
+      line: h.line,
+      column: null,
+      value: null,
+      reason: { key: "import.header.noUnit" },
+    });
   return out.problems.length > before;
 }

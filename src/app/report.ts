@@ -2,7 +2,13 @@
 import { parseCanonicalPeriod, type Quarter, quarterIndex } from "../domain/period.js";
 import type { Plan } from "../domain/plan.js";
 import type { Observation } from "../domain/progress.js";
-import { buildReport, buildYearStatus, indexObservations, type Report, type YearStatus } from "../domain/report.js";
+import {
+  buildReport,
+  buildYearStatus,
+  indexObservations,
+  type Report,
+  type YearStatus,
+} from "../domain/report.js";
 import type { Db } from "../storage/database.js";
 import { listPlanYears } from "../storage/plans.js";
 import { readValues } from "../storage/values.js";
@@ -13,7 +19,10 @@ import { currentPlan } from "./store.js";
 export function requirePlan(db: Db, year?: string | number): Plan {
   const y = year === undefined ? undefined : Number(year);
   if (y !== undefined && !Number.isInteger(y))
-    throw new UsageError({ key: "error.option", params: { option: "--year", value: String(year), options: listPlanYears(db).join(", ") } });
+    throw new UsageError({
+      key: "error.option",
+      params: { option: "--year", value: String(year), options: listPlanYears(db).join(", ") },
+    });
   const plan = currentPlan(db, y);
   if (!plan) {
     const years = listPlanYears(db);
@@ -43,14 +52,20 @@ export function parseAsOf(year: number, value: string | undefined): Quarter | un
   return p.quarter;
 }
 
-export function buildReportFor(db: Db, opts: { year?: string | undefined; asOf?: string | undefined }): { plan: Plan; report: Report } {
+export function buildReportFor(
+  db: Db,
+  opts: { year?: string | undefined; asOf?: string | undefined },
+): { plan: Plan; report: Report } {
   const plan = requirePlan(db, opts.year);
   const asOf = parseAsOf(plan.plan.year, opts.asOf);
   const report = buildReport(plan, indexObservations(observationsOf(db, plan.plan.year)), asOf);
   return { plan, report };
 }
 
-export function buildStatusFor(db: Db, opts: { year?: string | undefined }): { plan: Plan; status: YearStatus } {
+export function buildStatusFor(
+  db: Db,
+  opts: { year?: string | undefined },
+): { plan: Plan; status: YearStatus } {
   const { plan, report } = buildReportFor(db, opts);
   return { plan, status: buildYearStatus(report) };
 }

@@ -30,7 +30,11 @@ export async function openStore(path: string, now: Date): Promise<Store> {
 }
 
 /** Reads, validates (zod) and stores a plan file; idempotent for the same content. */
-export async function loadPlanFile(db: Db, file: string, now: Date): Promise<{ plan: Plan; result: PlanLoadResult }> {
+export async function loadPlanFile(
+  db: Db,
+  file: string,
+  now: Date,
+): Promise<{ plan: Plan; result: PlanLoadResult }> {
   const { parsePlanFile } = await import("../intake/plan-file.js");
   const text = readFileSync(file, "utf8");
   const plan = parsePlanFile(file, text);

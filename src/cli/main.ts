@@ -4,10 +4,10 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { CheckFailed, Interrupted, UsageError, UserError } from "../app/errors.js";
-import { DatabaseError } from "../storage/errors.js";
-import { formatProblemLine } from "./problems.js";
 import { explain, type Lang, type MessageKey, resolveLang, t } from "../i18n/index.js";
-import { createContext, type Context } from "./context.js";
+import { DatabaseError } from "../storage/errors.js";
+import { type Context, createContext } from "./context.js";
+import { formatProblemLine } from "./problems.js";
 
 type Action = (ctx: Context, args: string[], opts: Record<string, unknown>) => Promise<void>;
 type Loader = () => Promise<{ run: Action }>;
@@ -21,7 +21,9 @@ interface Spec {
 }
 
 const formatOption = (choices: string[]) => (cmd: Command, lang: Lang) =>
-  cmd.addOption(new Option("--format <format>", t(lang, "help.opt.format")).choices(choices).default("table"));
+  cmd.addOption(
+    new Option("--format <format>", t(lang, "help.opt.format")).choices(choices).default("table"),
+  );
 
 const REPORT_FORMATS = ["table", "json", "csv", "markdown", "html"];
 
@@ -66,7 +68,12 @@ const COMMANDS: Spec[] = [
       c.option("--dry-run", t(l, "help.opt.dryRun"))
         .option("--all-or-nothing", t(l, "help.opt.allOrNothing"))
         .addOption(
-          new Option("--encoding <encoding>", t(l, "help.opt.encoding")).choices(["utf8", "gb18030", "utf16le", "utf16be"]),
+          new Option("--encoding <encoding>", t(l, "help.opt.encoding")).choices([
+            "utf8",
+            "gb18030",
+            "utf16le",
+            "utf16be",
+          ]),
         )
         .option("--period <period>", t(l, "help.opt.period"))
         .option("--unit <unit>", t(l, "help.opt.unit"))
@@ -104,8 +111,14 @@ const COMMANDS: Spec[] = [
     options: (c, l) => {
       c.option("--unit <unit>", t(l, "help.opt.templateUnit"))
         .option("--period <period>", t(l, "help.opt.templatePeriod"))
-        .addOption(new Option("--layout <layout>", t(l, "help.opt.layout")).choices(["long", "wide"]).default("long"))
-        .addOption(new Option("--encoding <encoding>", t(l, "help.opt.templateEncoding")).choices(["utf8", "gb18030"]).default("utf8"))
+        .addOption(
+          new Option("--layout <layout>", t(l, "help.opt.layout")).choices(["long", "wide"]).default("long"),
+        )
+        .addOption(
+          new Option("--encoding <encoding>", t(l, "help.opt.templateEncoding"))
+            .choices(["utf8", "gb18030"])
+            .default("utf8"),
+        )
         .option("--year <year>", t(l, "help.opt.year"))
         .option("-o, --output <file>", t(l, "help.opt.output"));
     },
@@ -143,7 +156,12 @@ const COMMANDS: Spec[] = [
       c.option("--year <year>", t(l, "help.opt.year"))
         .option("--section <section>", t(l, "help.opt.section"))
         .addOption(
-          new Option("--status <status>", t(l, "help.opt.taskStatus")).choices(["not_started", "in_progress", "done", "at_risk"]),
+          new Option("--status <status>", t(l, "help.opt.taskStatus")).choices([
+            "not_started",
+            "in_progress",
+            "done",
+            "at_risk",
+          ]),
         )
         .option("--overdue", t(l, "help.opt.overdue"));
       reportOutput(c, l);
@@ -161,7 +179,12 @@ const COMMANDS: Spec[] = [
         .option("--year <year>", t(l, "help.opt.year"))
         .option("--dry-run", t(l, "help.opt.dryRun"))
         .addOption(
-          new Option("--encoding <encoding>", t(l, "help.opt.encoding")).choices(["utf8", "gb18030", "utf16le", "utf16be"]),
+          new Option("--encoding <encoding>", t(l, "help.opt.encoding")).choices([
+            "utf8",
+            "gb18030",
+            "utf16le",
+            "utf16be",
+          ]),
         )
         .option("--force", t(l, "help.opt.force"));
       formatOption(["table", "json"])(c, l);
@@ -172,7 +195,10 @@ const COMMANDS: Spec[] = [
     name: "completeness",
     help: "help.completeness",
     options: (c, l) => {
-      c.option("--period <period>", t(l, "help.opt.completenessPeriod")).option("--year <year>", t(l, "help.opt.year"));
+      c.option("--period <period>", t(l, "help.opt.completenessPeriod")).option(
+        "--year <year>",
+        t(l, "help.opt.year"),
+      );
       reportOutput(c, l);
     },
     load: () => import("./commands/completeness.js"),
@@ -231,7 +257,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(s) });
   let exit = 0;
   for (const spec of COMMANDS) {
-    const cmd = program.command(spec.args ? `${spec.name} ${spec.args}` : spec.name).description(t(lang, spec.help));
+    const cmd = program
+      .command(spec.args ? `${spec.name} ${spec.args}` : spec.name)
+      .description(t(lang, spec.help));
     cmd.helpOption("-h, --help", t(lang, "help.opt.help"));
     spec.options?.(cmd, lang);
     cmd.action(async (...params: unknown[]) => {
@@ -252,9 +280,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   return exit;
 }
 
-function handleError(e: unknown, lang: Lang, env: NodeJS.ProcessEnv, stderr: { write(s: string): void }): number {
+function handleError(
+  e: unknown,
+  lang: Lang,
+  env: NodeJS.ProcessEnv,
+  stderr: { write(s: string): void },
+): number {
   if (e instanceof CommanderError) {
-    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
+      return 0;
     return 2;
   }
   if (e instanceof CheckFailed) return 3;
@@ -274,4 +308,3 @@ function handleError(e: unknown, lang: Lang, env: NodeJS.ProcessEnv, stderr: { w
   if (env.DZKJ_DEBUG) stderr.write(`${(e as Error).stack ?? ""}\n`);
   return 1;
 }
-

@@ -76,7 +76,17 @@ export interface Plan {
 }
 
 /** Units of measure whose values are counts and so must be whole numbers. */
-export const COUNT_UNITS: ReadonlySet<string> = new Set(["项", "个", "家", "人次", "次", "人", "件", "所", "座"]);
+export const COUNT_UNITS: ReadonlySet<string> = new Set([
+  "项",
+  "个",
+  "家",
+  "人次",
+  "次",
+  "人",
+  "件",
+  "所",
+  "座",
+]);
 /** Money units and their factor in 元. */
 export const MONEY_UNITS: Readonly<Record<string, number>> = { 元: 0, 万元: 4, 亿元: 8 };
 

@@ -77,7 +77,8 @@ export function cityFigure(
 ): CityFigure {
   const total = totalUnit ? byUnit.get(totalUnit) : undefined;
   let newestOther = -1;
-  for (const [unit, obs] of byUnit) if (unit !== totalUnit) newestOther = Math.max(newestOther, newestQuarter(obs, q));
+  for (const [unit, obs] of byUnit)
+    if (unit !== totalUnit) newestOther = Math.max(newestOther, newestQuarter(obs, q));
   if (total) {
     const tq = newestQuarter(total, q);
     if (tq >= 0 && (tq >= newestOther || kind === "rate")) {
@@ -108,7 +109,12 @@ export function expectedAt(ind: Indicator, baseline: number | null, elapsed: num
 }
 
 /** The status of an indicator given its actual and expected figures (see the README's rules). */
-export function statusOf(ind: Indicator, actual: number | null, expected: number | null, elapsed: number | null): Status {
+export function statusOf(
+  ind: Indicator,
+  actual: number | null,
+  expected: number | null,
+  elapsed: number | null,
+): Status {
   const met = actual !== null && actual >= ind.target;
   if (ind.cadence === "annual" && (elapsed === null || elapsed < 1) && !met) return "pending";
   if (actual === null) return "no_data";
@@ -118,7 +124,12 @@ export function statusOf(ind: Indicator, actual: number | null, expected: number
 }
 
 /** The year-end projection: flow actual ÷ elapsed; stock/rate baseline + (actual − baseline) ÷ elapsed. */
-export function forecastOf(ind: Indicator, actual: number | null, baseline: number | null, elapsed: number | null): number | null {
+export function forecastOf(
+  ind: Indicator,
+  actual: number | null,
+  baseline: number | null,
+  elapsed: number | null,
+): number | null {
   if (actual === null || elapsed === null || elapsed <= 0) return null;
   if (elapsed >= 1) return actual;
   if (ind.kind === "flow") return clean(actual / elapsed);

@@ -56,9 +56,15 @@ export function indexObservations(rows: Iterable<Observation & { indicator: stri
   const index: ObservationIndex = new Map();
   for (const r of rows) {
     let byUnit = index.get(r.indicator);
-    if (!byUnit) index.set(r.indicator, (byUnit = new Map()));
+    if (!byUnit) {
+      byUnit = new Map();
+      index.set(r.indicator, byUnit);
+    }
     let list = byUnit.get(r.unit);
-    if (!list) byUnit.set(r.unit, (list = []));
+    if (!list) {
+      list = [];
+      byUnit.set(r.unit, list);
+    }
     list.push({ unit: r.unit, q: r.q, value: r.value, basis: r.basis });
   }
   return index;
@@ -67,7 +73,8 @@ export function indexObservations(rows: Iterable<Observation & { indicator: stri
 /** The newest quarter (1..4) of the plan year with any data, or null. */
 export function newestDataQuarter(index: ObservationIndex): Quarter | null {
   let n = 0;
-  for (const byUnit of index.values()) for (const obs of byUnit.values()) for (const o of obs) if (o.q > n) n = o.q;
+  for (const byUnit of index.values())
+    for (const obs of byUnit.values()) for (const o of obs) if (o.q > n) n = o.q;
   return n >= 1 ? (n as Quarter) : null;
 }
 
@@ -104,11 +111,13 @@ export function buildReport(plan: Plan, index: ObservationIndex, asOf?: Quarter)
       if (b.length) baselineOnly.set(u, b);
     }
     const baseline = ind.kind === "flow" ? null : cityFigure(baselineOnly, totalUnit, ind.kind, 0).value;
-    const city = q === null ? { value: null, source: "none" as const } : cityFigure(byUnit, totalUnit, ind.kind, q);
+    const city =
+      q === null ? { value: null, source: "none" as const } : cityFigure(byUnit, totalUnit, ind.kind, q);
     const actual = city.value;
     const expected = expectedAt(ind, baseline, elapsed);
     let unitsReported = 0;
-    if (q !== null) for (const obs of byUnit.values()) if (obs.some((o) => o.q >= 1 && o.q <= q)) unitsReported++;
+    if (q !== null)
+      for (const obs of byUnit.values()) if (obs.some((o) => o.q >= 1 && o.q <= q)) unitsReported++;
     return {
       code: ind.code,
       name: ind.name,
@@ -197,7 +206,12 @@ export function buildYearStatus(report: Report): YearStatus {
     plan: report.plan,
     asOf: report.asOf,
     final,
-    summary: { total: indicators.length, met: count("met"), missed: count("missed"), noData: count("no_data") },
+    summary: {
+      total: indicators.length,
+      met: count("met"),
+      missed: count("missed"),
+      noData: count("no_data"),
+    },
     indicators,
   };
 }

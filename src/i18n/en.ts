@@ -15,10 +15,12 @@ export const en: Record<keyof typeof zh, string> = {
   "error.option": "invalid value for {option}: {value}; choose one of: {options}",
   "notice.created": "created database {path} and loaded the embedded {year} plan",
   "notice.backup": "backed up the database to {path} before upgrading its schema",
-  "init.loaded": "loaded the {year} plan ({sections} sections, {tasks} tasks, {indicators} indicators, {units} reporting units) → {path}",
+  "init.loaded":
+    "loaded the {year} plan ({sections} sections, {tasks} tasks, {indicators} indicators, {units} reporting units) → {path}",
   "init.updated": "updated the {year} plan → {path}",
   "init.unchanged": "the {year} plan is already up to date; nothing changed → {path}",
-  "import.summary": "{file}: {encoding}, delimiter {delimiter}, {layout}; {rows} rows read, {skipped} title rows skipped, {inserted} inserted, {updated} updated, {unchanged} unchanged, {blank} blank, {rejected} rejected",
+  "import.summary":
+    "{file}: {encoding}, delimiter {delimiter}, {layout}; {rows} rows read, {skipped} title rows skipped, {inserted} inserted, {updated} updated, {unchanged} unchanged, {blank} blank, {rejected} rejected",
   "import.summary.dryRun": " (dry run, nothing written)",
   "import.duplicateFile": "{file}: identical to batch #{id} imported on {date}; skipped",
   "import.change.update": "  line {line} {period} {unit} {indicator}: {old} → {new}",
@@ -31,15 +33,19 @@ export const en: Record<keyof typeof zh, string> = {
   "import.layout.wide": "wide layout",
   "import.period.missing": "no period: add a period column or give --period",
   "import.period.outsidePlans": "{period} is not in a loaded plan year ({years}) nor its baseline",
-  "import.period.flowBaseline": "{indicator} is a flow counted from zero each year: a {period} baseline is accepted for stock and rate indicators only",
-  "import.unit.missing": "no reporting unit: add a unit column, give --unit, or write 填报单位：XX above the header",
+  "import.period.flowBaseline":
+    "{indicator} is a flow counted from zero each year: a {period} baseline is accepted for stock and rate indicators only",
+  "import.unit.missing":
+    "no reporting unit: add a unit column, give --unit, or write 填报单位：XX above the header",
   "import.unit.unknown": "unknown unit '{value}' (dzkj units lists them)",
   "import.unit.unknownHint": "unknown unit '{value}' — did you mean {hint}?",
   "import.indicator.unknown": "unknown indicator '{value}' (dzkj plan lists them)",
   "import.indicator.unknownHint": "unknown indicator '{value}' — did you mean {hint}?",
   "import.duplicate": "{period} {unit} {indicator} was already given a different value on line {line}",
-  "import.header.noPeriod": "the header has no period column (报告期/季度/period); give --period, e.g. --period 2020Q3",
-  "import.header.noUnit": "the header has no unit column (填报单位/单位/unit); give --unit or write 填报单位：XX above the header",
+  "import.header.noPeriod":
+    "the header has no period column (报告期/季度/period); give --period, e.g. --period 2020Q3",
+  "import.header.noUnit":
+    "the header has no unit column (填报单位/单位/unit); give --unit or write 填报单位：XX above the header",
   "label.indicator": "Indicator",
   "label.unit": "Unit",
   "label.measure": "Measure",
@@ -82,7 +88,8 @@ export const en: Record<keyof typeof zh, string> = {
   "result.no_data": "no data",
   "report.title": "{title}: progress to target (as of {asOf}, pace {elapsed})",
   "report.titleNoData": "{title}: progress to target (no data for the year yet)",
-  "report.footnote": "* aspirational target (力争); pace = target × quarters elapsed / 4 (stock and rate from the baseline); forecast extrapolates the current pace.",
+  "report.footnote":
+    "* aspirational target (力争); pace = target × quarters elapsed / 4 (stock and rate from the baseline); forecast extrapolates the current pace.",
   "status.title": "{title}: year-end completion",
   "status.final": "Year complete (as of {asOf}): {met}/{total} met, {missed} missed, {noData} no data",
   "status.provisional": "The year is not complete (latest data {asOf}): projected year-end figures below",
@@ -150,7 +157,8 @@ export const en: Record<keyof typeof zh, string> = {
   "help.task": "a task: set N STATUS to record progress; show N; import FILE task progress",
   "help.completeness": "reporting completeness: who sent which indicators for which quarter, who has not",
   "help.trend": "an indicator quarter by quarter against the pace line",
-  "help.doctor": "check the database: integrity, schema version, WAL size, unknown data, units that never reported",
+  "help.doctor":
+    "check the database: integrity, schema version, WAL size, unknown data, units that never reported",
   "help.backup": "back up the database online to a file (others may use it meanwhile)",
   "help.restore": "restore the database from a backup (asks first, or --yes)",
   "help.export": "export every table as CSV (UTF-8 with BOM) plus a JSON manifest, for year-end archiving",

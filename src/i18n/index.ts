@@ -1,21 +1,29 @@
 /**
- * The message catalogue. Every user-facing string lives in ./zh.ts and ./en.ts (plus the
- * intake part in ./messages-intake.ts); code refers to messages by key. Placeholders are
+ * The message catalogue. Every user-facing string lives in ./zh.ts and ./en.ts, plus one
+ * part per area (./messages-*.ts: intake, tasks, reports, ops); code refers to messages by key. Placeholders are
  * written `{name}` and filled from params.
  */
 import { en } from "./en.js";
 import { intakeEn, intakeZh } from "./messages-intake.js";
+import { opsEn, opsZh } from "./messages-ops.js";
+import { reportsEn, reportsZh } from "./messages-reports.js";
+import { tasksEn, tasksZh } from "./messages-tasks.js";
 import { zh } from "./zh.js";
 
 export type Lang = "zh" | "en";
 export type Params = Readonly<Record<string, string | number | null | undefined>>;
 
 const catalogues: Record<Lang, Record<string, string>> = {
-  zh: { ...zh, ...intakeZh },
-  en: { ...en, ...intakeEn },
+  zh: { ...zh, ...intakeZh, ...tasksZh, ...reportsZh, ...opsZh },
+  en: { ...en, ...intakeEn, ...tasksEn, ...reportsEn, ...opsEn },
 };
 
-export type MessageKey = keyof typeof zh | keyof typeof intakeZh;
+export type MessageKey =
+  | keyof typeof zh
+  | keyof typeof intakeZh
+  | keyof typeof tasksZh
+  | keyof typeof reportsZh
+  | keyof typeof opsZh;
 
 /** A message not yet rendered: a key and its parameters (domain and intake code return these). */
 export interface Reason {

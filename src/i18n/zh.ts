@@ -13,10 +13,12 @@ export const zh = {
   "error.option": "选项 {option} 的值无效：{value}；可用：{options}",
   "notice.created": "已创建数据库 {path}，并载入内置的 {year} 年工作要点",
   "notice.backup": "升级数据库结构前已备份到 {path}",
-  "init.loaded": "已载入 {year} 年工作要点（{sections} 个部分，{tasks} 项任务，{indicators} 项指标，{units} 个填报单位）→ {path}",
+  "init.loaded":
+    "已载入 {year} 年工作要点（{sections} 个部分，{tasks} 项任务，{indicators} 项指标，{units} 个填报单位）→ {path}",
   "init.updated": "已更新 {year} 年工作要点 → {path}",
   "init.unchanged": "{year} 年工作要点已是最新，未作修改 → {path}",
-  "import.summary": "{file}: {encoding}，分隔符 {delimiter}，{layout}；读取 {rows} 行，跳过标题行 {skipped}，新增 {inserted}，更新 {updated}，未变 {unchanged}，空白 {blank}，拒绝 {rejected}",
+  "import.summary":
+    "{file}: {encoding}，分隔符 {delimiter}，{layout}；读取 {rows} 行，跳过标题行 {skipped}，新增 {inserted}，更新 {updated}，未变 {unchanged}，空白 {blank}，拒绝 {rejected}",
   "import.summary.dryRun": "（试运行，未写入）",
   "import.duplicateFile": "{file}: 与 {date} 导入的批次 #{id} 内容完全相同，已跳过",
   "import.change.update": "  第 {line} 行 {period} {unit} {indicator}: {old} → {new}",
@@ -36,8 +38,10 @@ export const zh = {
   "import.indicator.unknown": "未知的指标“{value}”（dzkj plan 可列出全部指标）",
   "import.indicator.unknownHint": "未知的指标“{value}”——是否指 {hint}？",
   "import.duplicate": "{period} {unit} {indicator} 在第 {line} 行已给出不同的数值",
-  "import.header.noPeriod": "表头中没有报告期列（报告期/季度/period）；请用 --period 指定，如 --period 2020Q3",
-  "import.header.noUnit": "表头中没有单位列（填报单位/单位/unit）；请用 --unit 指定，或在表头上方写“填报单位：XX”",
+  "import.header.noPeriod":
+    "表头中没有报告期列（报告期/季度/period）；请用 --period 指定，如 --period 2020Q3",
+  "import.header.noUnit":
+    "表头中没有单位列（填报单位/单位/unit）；请用 --unit 指定，或在表头上方写“填报单位：XX”",
   "label.indicator": "指标",
   "label.unit": "单位",
   "label.measure": "计量单位",
@@ -80,7 +84,8 @@ export const zh = {
   "result.no_data": "无数据",
   "report.title": "{title} 目标进度（截至 {asOf}，序时进度 {elapsed}）",
   "report.titleNoData": "{title} 目标进度（本年度尚无数据）",
-  "report.footnote": "力争目标标 *；序时进度 = 目标 × 已过季度/4（存量、比率指标自基期起算）；全年预计按当前进度线性推算。",
+  "report.footnote":
+    "力争目标标 *；序时进度 = 目标 × 已过季度/4（存量、比率指标自基期起算）；全年预计按当前进度线性推算。",
   "status.title": "{title} 年度完成情况",
   "status.final": "年度数据已齐（截至 {asOf}）：完成 {met}/{total}，未完成 {missed}，无数据 {noData}",
   "status.provisional": "年度尚未结束（最新数据 {asOf}）：以下为按当前进度推算的全年预计",

@@ -7,7 +7,7 @@ import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { Transform } from "node:stream";
 import { parse } from "csv-parse";
-import { createDecoder, type Encoding, detectDelimiter, detectEncoding } from "./decode.js";
+import { createDecoder, detectDelimiter, detectEncoding, type Encoding } from "./decode.js";
 import { FileError } from "./errors.js";
 
 export interface CsvSource {
@@ -34,7 +34,12 @@ export const DEFAULT_LIMITS: ReadLimits = { maxFileBytes: 200 * 1024 * 1024, max
 
 const HEAD_BYTES = 64 * 1024;
 
-function fail(file: string, line: number | null, key: string, params: Record<string, string | number> = {}): never {
+function fail(
+  file: string,
+  line: number | null,
+  key: string,
+  params: Record<string, string | number> = {},
+): never {
   throw new FileError({ file, line, column: null, value: null, reason: { key: key as never, params } });
 }
 
@@ -81,7 +86,12 @@ function mb(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-async function* readRecords(file: string, source: CsvSource, bom: number, limits: ReadLimits): AsyncGenerator<CsvRecord> {
+async function* readRecords(
+  file: string,
+  source: CsvSource,
+  bom: number,
+  limits: ReadLimits,
+): AsyncGenerator<CsvRecord> {
   const decoder = createDecoder(source.encoding);
   let decodedLines = 1;
   const decode = new Transform({
@@ -91,14 +101,30 @@ async function* readRecords(file: string, source: CsvSource, bom: number, limits
         const text = decoder.write(chunk);
         done(null, text);
       } catch {
-        done(new FileError({ file, line: null, column: null, value: null, reason: { key: "intake.file.badEncoding", params: { encoding: source.encoding } } }));
+        done(
+          new FileError({
+            file,
+            line: null,
+            column: null,
+            value: null,
+            reason: { key: "intake.file.badEncoding", params: { encoding: source.encoding } },
+          }),
+        );
       }
     },
     flush(done) {
       try {
         done(null, decoder.end());
       } catch {
-        done(new FileError({ file, line: null, column: null, value: null, reason: { key: "intake.file.badEncoding", params: { encoding: source.encoding } } }));
+        done(
+          new FileError({
+            file,
+            line: null,
+            column: null,
+            value: null,
+            reason: { key: "intake.file.badEncoding", params: { encoding: source.encoding } },
+          }),
+        );
       }
     },
   });

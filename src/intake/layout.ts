@@ -64,7 +64,11 @@ export function isEmptyRow(cells: readonly string[]): boolean {
 }
 
 /** Recognises a header row, or returns null if the row is not one (a title row, say). */
-export function recognizeHeader(line: number, cells: readonly string[], isIndicator: IndicatorLookup): HeaderInfo | null {
+export function recognizeHeader(
+  line: number,
+  cells: readonly string[],
+  isIndicator: IndicatorLookup,
+): HeaderInfo | null {
   const roles: Partial<Record<Role, number>> = {};
   const indicatorColumns: HeaderInfo["indicatorColumns"] = [];
   const headers = cells.map((c) => c.trim());
@@ -87,7 +91,8 @@ export function recognizeHeader(line: number, cells: readonly string[], isIndica
   return null;
 }
 
-const cell = (cells: readonly string[], i: number | undefined) => (i === undefined ? "" : (cells[i] ?? "").trim());
+const cell = (cells: readonly string[], i: number | undefined) =>
+  i === undefined ? "" : (cells[i] ?? "").trim();
 
 /** Defaults for what a file leaves out: from the command line or a title row. */
 export interface RowDefaults {
@@ -97,7 +102,12 @@ export interface RowDefaults {
 }
 
 /** Turns one data row into its cells (one for long layout, one per indicator column for wide). */
-export function rowCells(header: HeaderInfo, line: number, cells: readonly string[], defaults: RowDefaults): RawCell[] {
+export function rowCells(
+  header: HeaderInfo,
+  line: number,
+  cells: readonly string[],
+  defaults: RowDefaults,
+): RawCell[] {
   const r = header.roles;
   const h = header.headers;
   const col = (i: number | undefined, fallback: string) => (i === undefined ? fallback : (h[i] ?? fallback));

@@ -77,7 +77,8 @@ export function parseQuantity(text: string, unit: string): Parsed<number> {
   if (!m) return invalid();
   const [, sign, currency, intPart = "", frac = "", suffix = ""] = m;
   const unitFactor = MONEY_FACTOR.get(unit);
-  const wrongUnit = (found: string) => fail("intake.number.wrongUnit", { value, unit: found, expected: unit });
+  const wrongUnit = (found: string) =>
+    fail("intake.number.wrongUnit", { value, unit: found, expected: unit });
   if (currency && unitFactor === undefined) return wrongUnit(currency);
 
   let shift = 0;
@@ -110,7 +111,8 @@ export function shiftDecimal(intPart: string, frac: string, shift: number): stri
  * 0–100, anything else ≥ 0. Null when the value is acceptable.
  */
 export function checkValue(value: number, unit: string): Reason | null {
-  if (!Number.isFinite(value)) return { key: "intake.number.invalid", params: { value: String(value), unit } };
+  if (!Number.isFinite(value))
+    return { key: "intake.number.invalid", params: { value: String(value), unit } };
   if (unit === "%") {
     return value < 0 || value > 100 ? { key: "intake.number.percentRange", params: { value } } : null;
   }

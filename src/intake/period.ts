@@ -12,7 +12,17 @@ export const PERIOD_FORMS = "2020Q3、2020年第三季度、2020年1-9月、2020
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2199;
 
-const CN_DIGIT: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGIT: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 // After normalisation (half-width, dashes unified, whitespace removed):
 const Q_FORM = /^(\d{4})(?:-|年)?q(\d)$/i; // 2020Q3 2020q3 2020-Q3 2020年Q3 ("2020 Q3" after removing spaces)

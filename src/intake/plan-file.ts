@@ -77,7 +77,11 @@ export const planFileSchema = z
         ctx.addIssue({ code: "custom", path: ["tasks", i, "number"], message: `duplicate task ${t.number}` });
       tasks.add(t.number);
       if (!sections.has(t.section))
-        ctx.addIssue({ code: "custom", path: ["tasks", i, "section"], message: `unknown section ${t.section}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["tasks", i, "section"],
+          message: `unknown section ${t.section}`,
+        });
     });
     const names = new Map<string, string>();
     const units = new Set<string>();
@@ -93,18 +97,38 @@ export const planFileSchema = z
       }
     });
     if (p.units.filter((u) => u.isTotal).length > 1)
-      ctx.addIssue({ code: "custom", path: ["units"], message: "at most one unit may be the total (isTotal)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["units"],
+        message: "at most one unit may be the total (isTotal)",
+      });
     const indicators = new Set<string>();
     p.indicators.forEach((ind, i) => {
       if (indicators.has(ind.code))
-        ctx.addIssue({ code: "custom", path: ["indicators", i, "code"], message: `duplicate indicator ${ind.code}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["indicators", i, "code"],
+          message: `duplicate indicator ${ind.code}`,
+        });
       indicators.add(ind.code);
       if (ind.section !== null && !sections.has(ind.section))
-        ctx.addIssue({ code: "custom", path: ["indicators", i, "section"], message: `unknown section ${ind.section}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["indicators", i, "section"],
+          message: `unknown section ${ind.section}`,
+        });
       if (ind.task !== null && !tasks.has(ind.task))
-        ctx.addIssue({ code: "custom", path: ["indicators", i, "task"], message: `unknown task ${ind.task}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["indicators", i, "task"],
+          message: `unknown task ${ind.task}`,
+        });
       if (ind.unit === "%" && ind.target > 100)
-        ctx.addIssue({ code: "custom", path: ["indicators", i, "target"], message: "a % target must be 0–100" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["indicators", i, "target"],
+          message: "a % target must be 0–100",
+        });
     });
   });
 

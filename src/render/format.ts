@@ -6,7 +6,10 @@ const formats = new Map<string, Intl.NumberFormat>();
 function numberFormat(lang: Lang, digits: number): Intl.NumberFormat {
   const k = `${lang}:${digits}`;
   let f = formats.get(k);
-  if (!f) formats.set(k, (f = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: digits })));
+  if (!f) {
+    f = new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: digits });
+    formats.set(k, f);
+  }
   return f;
 }
 

@@ -43,7 +43,12 @@ export function groupKey(l: IndicatorLine): string {
   return l.headline ? "headline" : (l.section ?? "");
 }
 
-export function reportTable(report: Report, lang: Lang, color: boolean, sectionTitles: Map<string, string>): string {
+export function reportTable(
+  report: Report,
+  lang: Lang,
+  color: boolean,
+  sectionTitles: Map<string, string>,
+): string {
   const c = painter(color);
   const title =
     report.asOf === null
@@ -53,9 +58,17 @@ export function reportTable(report: Report, lang: Lang, color: boolean, sectionT
           asOf: report.asOf,
           elapsed: formatPercent(report.elapsed),
         });
-  const head = ["label.indicator", "label.measure", "label.target", "label.actual", "label.gap", "label.completion", "label.expected", "label.status", "label.forecast"].map(
-    (k) => t(lang, k as MessageKey),
-  );
+  const head = [
+    "label.indicator",
+    "label.measure",
+    "label.target",
+    "label.actual",
+    "label.gap",
+    "label.completion",
+    "label.expected",
+    "label.status",
+    "label.forecast",
+  ].map((k) => t(lang, k as MessageKey));
   const rows: Cell[][] = [];
   let group: string | null = null;
   for (const l of report.indicators) {
@@ -67,7 +80,13 @@ export function reportTable(report: Report, lang: Lang, color: boolean, sectionT
     }
     const status = t(lang, `status.${l.status}` as MessageKey);
     const painted =
-      l.status === "behind" ? c.red(status) : l.status === "on_track" ? c.green(status) : l.status === "met" ? c.bold(status) : c.dim(status);
+      l.status === "behind"
+        ? c.red(status)
+        : l.status === "on_track"
+          ? c.green(status)
+          : l.status === "met"
+            ? c.bold(status)
+            : c.dim(status);
     rows.push([
       indicatorLabel(lang, l),
       l.unit,

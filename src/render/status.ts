@@ -30,13 +30,21 @@ export function statusJson(s: YearStatus): object {
 export function statusTable(s: YearStatus, lang: Lang, color: boolean): string {
   const c = painter(color);
   const name = (i: { name: string; nameEn: string }) => (lang === "en" ? i.nameEn : i.name);
-  const out: string[] = [c.bold(t(lang, "status.title", { title: lang === "en" ? s.plan.titleEn : s.plan.title }))];
+  const out: string[] = [
+    c.bold(t(lang, "status.title", { title: lang === "en" ? s.plan.titleEn : s.plan.title })),
+  ];
   if (s.asOf === null) out.push(t(lang, "status.noData", { year: s.plan.year }));
   else if (s.final) out.push(t(lang, "status.final", { asOf: s.asOf, ...s.summary }));
   else out.push(t(lang, "status.provisional", { asOf: s.asOf }));
-  const head = ["label.indicator", "label.measure", "label.target", "label.actual", "label.completion", s.final ? "label.result" : "label.forecast", "label.status"].map((k) =>
-    t(lang, k as MessageKey),
-  );
+  const head = [
+    "label.indicator",
+    "label.measure",
+    "label.target",
+    "label.actual",
+    "label.completion",
+    s.final ? "label.result" : "label.forecast",
+    "label.status",
+  ].map((k) => t(lang, k as MessageKey));
   const rows = s.indicators.map((i) => {
     const result = t(lang, `result.${i.result}` as MessageKey);
     let last: string;
@@ -46,10 +54,25 @@ export function statusTable(s: YearStatus, lang: Lang, color: boolean): string {
       outcome = t(lang, `status.${i.line.status}` as MessageKey);
     } else {
       last = formatNumber(lang, i.forecast);
-      const projected = i.result === "met" ? t(lang, "result.met") : i.atRisk ? t(lang, "status.projectedMissed") : i.forecast === null ? t(lang, `status.${i.line.status}` as MessageKey) : t(lang, "status.projectedMet");
+      const projected =
+        i.result === "met"
+          ? t(lang, "result.met")
+          : i.atRisk
+            ? t(lang, "status.projectedMissed")
+            : i.forecast === null
+              ? t(lang, `status.${i.line.status}` as MessageKey)
+              : t(lang, "status.projectedMet");
       outcome = i.result === "met" ? c.green(projected) : i.atRisk ? c.red(projected) : projected;
     }
-    return [indicatorLabel(lang, i), i.unit, formatNumber(lang, i.target), formatNumber(lang, i.actual), formatPercent(i.completion), last, outcome];
+    return [
+      indicatorLabel(lang, i),
+      i.unit,
+      formatNumber(lang, i.target),
+      formatNumber(lang, i.actual),
+      formatPercent(i.completion),
+      last,
+      outcome,
+    ];
   });
   out.push(renderTable(head, rows, new Set([2, 3, 4, 5])));
   const list = (xs: typeof s.indicators) => xs.map((i) => name(i)).join("、");

@@ -12,7 +12,10 @@ export function packageRoot(): string {
   if (root) return root;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    if (existsSync(join(dir, "migrations")) && existsSync(join(dir, "package.json"))) return (root = dir);
+    if (existsSync(join(dir, "migrations")) && existsSync(join(dir, "package.json"))) {
+      root = dir;
+      return dir;
+    }
     const up = dirname(dir);
     if (up === dir) throw new Error("dzkj: cannot find the migrations/ folder of the installation");
     dir = up;

@@ -28,7 +28,13 @@ const SELECT = `SELECT id, kind, file, hash, imported_at AS importedAt, encoding
 /** Starts a batch row (inside the caller's transaction) and returns its id. */
 export function createBatch(
   db: Db,
-  b: { kind: Batch["kind"]; file?: string | null; hash?: string | null; importedAt: string; undoes?: number | null },
+  b: {
+    kind: Batch["kind"];
+    file?: string | null;
+    hash?: string | null;
+    importedAt: string;
+    undoes?: number | null;
+  },
 ): number {
   const r = db
     .prepare("INSERT INTO import_batches (kind, file, hash, imported_at, undoes) VALUES (?, ?, ?, ?, ?)")
@@ -45,14 +51,25 @@ export function finishBatch(
   db.prepare(
     `UPDATE import_batches SET encoding = ?, delimiter = ?, layout = ?, rows_read = ?, skipped = ?, inserted = ?,
        updated = ?, unchanged = ?, blank = ? WHERE id = ?`,
-  ).run(c.encoding ?? null, c.delimiter ?? null, c.layout ?? null, c.rowsRead, c.skipped, c.inserted, c.updated, c.unchanged, c.blank, id);
+  ).run(
+    c.encoding ?? null,
+    c.delimiter ?? null,
+    c.layout ?? null,
+    c.rowsRead,
+    c.skipped,
+    c.inserted,
+    c.updated,
+    c.unchanged,
+    c.blank,
+    id,
+  );
 }
 
 /** The earlier import of a file with these exact bytes that still stands (not undone), if any. */
 export function findImportByHash(db: Db, hash: string): Batch | undefined {
-  return db.prepare(`${SELECT} WHERE hash = ? AND kind = 'import' AND undone_by IS NULL ORDER BY id LIMIT 1`).get(hash) as
-    | Batch
-    | undefined;
+  return db
+    .prepare(`${SELECT} WHERE hash = ? AND kind = 'import' AND undone_by IS NULL ORDER BY id LIMIT 1`)
+    .get(hash) as Batch | undefined;
 }
 
 export function getBatch(db: Db, id: number): Batch | undefined {

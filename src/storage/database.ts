@@ -1,4 +1,13 @@
-import { chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+} from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
@@ -28,7 +37,11 @@ export function loadMigrations(dir = assetPath("migrations")): Migration[] {
   return readdirSync(dir)
     .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
     .sort()
-    .map((f) => ({ version: Number(f.slice(0, 4)), name: f.replace(/\.sql$/, ""), sql: readFileSync(join(dir, f), "utf8") }));
+    .map((f) => ({
+      version: Number(f.slice(0, 4)),
+      name: f.replace(/\.sql$/, ""),
+      sql: readFileSync(join(dir, f), "utf8"),
+    }));
 }
 
 export interface OpenOptions {
@@ -83,10 +96,15 @@ export function migrate(db: Db, path: string, options: OpenOptions = {}): number
     .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
     .get();
   if (hasTable) {
-    applied = db.prepare("SELECT version, name FROM schema_migrations ORDER BY version").all() as typeof applied;
+    applied = db
+      .prepare("SELECT version, name FROM schema_migrations ORDER BY version")
+      .all() as typeof applied;
   } else {
-    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
-    if (tables.n > 0) throw new DatabaseError(`${path} is not a dzkj database (it has tables but no schema_migrations)`);
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as {
+      n: number;
+    };
+    if (tables.n > 0)
+      throw new DatabaseError(`${path} is not a dzkj database (it has tables but no schema_migrations)`);
   }
   const known = new Map(migrations.map((m) => [m.version, m.name]));
   for (const a of applied) {
@@ -97,7 +115,8 @@ export function migrate(db: Db, path: string, options: OpenOptions = {}): number
   }
   const pending = migrations.filter((m) => !applied.some((a) => a.version === m.version));
   if (pending.length === 0) return 0;
-  if (options.readonly) throw new DatabaseError(`${path} needs a schema upgrade; run a writing command first`);
+  if (options.readonly)
+    throw new DatabaseError(`${path} needs a schema upgrade; run a writing command first`);
   if (applied.length > 0 && path !== ":memory:" && hasData(db)) {
     const backup = `${path}.backup-v${applied[applied.length - 1]!.version}-${Date.now()}`;
     db.pragma("wal_checkpoint(TRUNCATE)");
@@ -108,7 +127,9 @@ export function migrate(db: Db, path: string, options: OpenOptions = {}): number
   // A concurrent process may migrate at the same time: take the write lock first and re-check.
   for (const m of pending) {
     db.transaction(() => {
-      db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+      db.exec(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+      );
       const done = db.prepare("SELECT 1 FROM schema_migrations WHERE version = ?").get(m.version);
       if (done) return;
       db.exec(m.sql);

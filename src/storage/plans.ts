@@ -34,7 +34,18 @@ export function savePlan(db: Db, plan: Plan, hash: string, now: string): PlanLoa
          deadline_note = excluded.deadline_note`,
     );
     for (const t of plan.tasks)
-      task.run(year, t.number, t.section, t.title, t.titleEn, t.text, t.lead, t.leadEn, t.deadline, t.deadlineNote);
+      task.run(
+        year,
+        t.number,
+        t.section,
+        t.title,
+        t.titleEn,
+        t.text,
+        t.lead,
+        t.leadEn,
+        t.deadline,
+        t.deadlineNote,
+      );
     const unit = db.prepare(
       `INSERT INTO units (plan_year, code, ordinal, name, name_en, admin_code, is_total) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT DO UPDATE SET ordinal = excluded.ordinal, name = excluded.name, name_en = excluded.name_en,
@@ -54,22 +65,59 @@ export function savePlan(db: Db, plan: Plan, hash: string, now: string): PlanLoa
     );
     plan.indicators.forEach((d, i) => {
       indicator.run(
-        year, d.code, i + 1, d.name, d.nameEn, d.unit, d.target, d.kind, d.cadence, d.commitment,
-        d.headline ? 1 : 0, d.section, d.task,
+        year,
+        d.code,
+        i + 1,
+        d.name,
+        d.nameEn,
+        d.unit,
+        d.target,
+        d.kind,
+        d.cadence,
+        d.commitment,
+        d.headline ? 1 : 0,
+        d.section,
+        d.task,
       );
     });
     // Items dropped from a revised plan go too, unless data refers to them (then the FK refuses).
-    removeMissing(db, "indicators", "code", year, plan.indicators.map((d) => d.code));
-    removeMissing(db, "units", "code", year, plan.units.map((u) => u.code));
-    removeMissing(db, "tasks", "number", year, plan.tasks.map((t) => t.number));
-    removeMissing(db, "sections", "number", year, plan.sections.map((s) => s.number));
+    removeMissing(
+      db,
+      "indicators",
+      "code",
+      year,
+      plan.indicators.map((d) => d.code),
+    );
+    removeMissing(
+      db,
+      "units",
+      "code",
+      year,
+      plan.units.map((u) => u.code),
+    );
+    removeMissing(
+      db,
+      "tasks",
+      "number",
+      year,
+      plan.tasks.map((t) => t.number),
+    );
+    removeMissing(
+      db,
+      "sections",
+      "number",
+      year,
+      plan.sections.map((s) => s.number),
+    );
   }).immediate();
   return old ? "updated" : "loaded";
 }
 
 function removeMissing(db: Db, table: string, key: string, year: number, keep: (string | number)[]): void {
   // table and key are constants of this module, never user input; the values are bound.
-  const rows = db.prepare(`SELECT ${key} AS k FROM ${table} WHERE plan_year = ?`).all(year) as { k: string | number }[];
+  const rows = db.prepare(`SELECT ${key} AS k FROM ${table} WHERE plan_year = ?`).all(year) as {
+    k: string | number;
+  }[];
   const del = db.prepare(`DELETE FROM ${table} WHERE plan_year = ? AND ${key} = ?`);
   const kept = new Set(keep);
   for (const r of rows) if (!kept.has(r.k)) del.run(year, r.k);
@@ -77,7 +125,9 @@ function removeMissing(db: Db, table: string, key: string, year: number, keep: (
 
 /** Years of the plans in the database, newest first. */
 export function listPlanYears(db: Db): number[] {
-  return (db.prepare("SELECT year FROM plans ORDER BY year DESC").all() as { year: number }[]).map((r) => r.year);
+  return (db.prepare("SELECT year FROM plans ORDER BY year DESC").all() as { year: number }[]).map(
+    (r) => r.year,
+  );
 }
 
 /** Reads a whole plan back, or null when no plan of that year is loaded. */
@@ -85,7 +135,9 @@ export function loadPlan(db: Db, year: number): Plan | null {
   const p = db.prepare("SELECT * FROM plans WHERE year = ?").get(year) as Record<string, string> | undefined;
   if (!p) return null;
   const sections = db
-    .prepare("SELECT number, code, title, title_en AS titleEn FROM sections WHERE plan_year = ? ORDER BY number")
+    .prepare(
+      "SELECT number, code, title, title_en AS titleEn FROM sections WHERE plan_year = ? ORDER BY number",
+    )
     .all(year) as Section[];
   const tasks = db
     .prepare(

@@ -1,6 +1,6 @@
-import { createCatalogFor } from "../../app/import-session.js";
 import { Interrupted, UsageError, UserError } from "../../app/errors.js";
 import { type FileOutcome, importProgress } from "../../app/import-progress.js";
+import { createCatalogFor } from "../../app/import-session.js";
 import { DEFAULT_LIMITS } from "../../intake/csv-reader.js";
 import type { Encoding } from "../../intake/decode.js";
 import { formatNumber } from "../../render/format.js";
@@ -10,10 +10,17 @@ import { formatProblemLine } from "../problems.js";
 
 export async function run(ctx: Context, files: string[], opts: Record<string, unknown>): Promise<void> {
   const maxMb = Number(opts.maxFileMb ?? 200);
-  if (!(maxMb > 0)) throw new UsageError({ key: "error.option", params: { option: "--max-file-mb", value: String(opts.maxFileMb), options: "> 0" } });
+  if (!(maxMb > 0))
+    throw new UsageError({
+      key: "error.option",
+      params: { option: "--max-file-mb", value: String(opts.maxFileMb), options: "> 0" },
+    });
   const year = opts.year === undefined ? undefined : Number(opts.year);
   if (year !== undefined && !Number.isInteger(year))
-    throw new UsageError({ key: "error.option", params: { option: "--year", value: String(opts.year), options: "2020" } });
+    throw new UsageError({
+      key: "error.option",
+      params: { option: "--year", value: String(opts.year), options: "2020" },
+    });
   const store = await open(ctx);
   let interrupted = false;
   const onSigint = () => {
@@ -42,7 +49,10 @@ export async function run(ctx: Context, files: string[], opts: Record<string, un
     const refused = outcomes.filter((o) => o.status === "rejected" || o.status === "rolled-back");
     if (refused.length > 0) {
       const first = refused.find((o) => o.status === "rejected") ?? refused[0]!;
-      throw new UserError({ key: "error.rejected", params: { file: first.file, count: first.counts.rejected } });
+      throw new UserError({
+        key: "error.rejected",
+        params: { file: first.file, count: first.counts.rejected },
+      });
     }
   } catch (e) {
     if (e instanceof Interrupted) ctx.notice("import.interrupted");
@@ -71,7 +81,12 @@ function report(ctx: Context, outcomes: FileOutcome[], json: boolean, dryRun: bo
           ...o.counts,
           changes: o.changes,
           duplicateOf: o.duplicateOf,
-          problems: o.problems.map((p) => ({ line: p.line, column: p.column, value: p.value, message: formatProblemLine(ctx.lang, p) })),
+          problems: o.problems.map((p) => ({
+            line: p.line,
+            column: p.column,
+            value: p.value,
+            message: formatProblemLine(ctx.lang, p),
+          })),
         })),
         null,
         2,
@@ -83,11 +98,18 @@ function report(ctx: Context, outcomes: FileOutcome[], json: boolean, dryRun: bo
   const say = (s: string) => ctx.stdout.write(`${s}\n`);
   for (const o of outcomes) {
     if (o.status === "duplicate") {
-      say(ctx.t("import.duplicateFile", { file: o.file, id: o.duplicateOf!.id, date: o.duplicateOf!.importedAt.slice(0, 10) }));
+      say(
+        ctx.t("import.duplicateFile", {
+          file: o.file,
+          id: o.duplicateOf!.id,
+          date: o.duplicateOf!.importedAt.slice(0, 10),
+        }),
+      );
       continue;
     }
     for (const p of o.problems) ctx.stderr.write(`${formatProblemLine(ctx.lang, p)}\n`);
-    if (o.counts.rejected > o.problems.length) ctx.notice("import.problems.omitted", { count: o.counts.rejected - o.problems.length });
+    if (o.counts.rejected > o.problems.length)
+      ctx.notice("import.problems.omitted", { count: o.counts.rejected - o.problems.length });
     if (o.status === "rolled-back") ctx.notice("import.rolledBack", { file: o.file });
     if (o.source) {
       const line = ctx.t("import.summary", {
@@ -107,7 +129,16 @@ function report(ctx: Context, outcomes: FileOutcome[], json: boolean, dryRun: bo
     }
     if (o.status === "rejected") continue;
     for (const ch of o.changes) {
-      say(ctx.t(`import.change.${ch.kind}`, { line: ch.line, period: ch.period, unit: ch.unit, indicator: ch.indicator, old: ch.old === null ? "" : formatNumber(ctx.lang, ch.old, 6), new: formatNumber(ctx.lang, ch.new, 6) }));
+      say(
+        ctx.t(`import.change.${ch.kind}`, {
+          line: ch.line,
+          period: ch.period,
+          unit: ch.unit,
+          indicator: ch.indicator,
+          old: ch.old === null ? "" : formatNumber(ctx.lang, ch.old, 6),
+          new: formatNumber(ctx.lang, ch.new, 6),
+        }),
+      );
     }
     if (o.changesOmitted) say(ctx.t("import.changes.omitted", { count: o.changesOmitted }));
   }

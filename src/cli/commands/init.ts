@@ -16,7 +16,13 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
       if (e instanceof PlanFileError)
         throw new UserError(
           { key: "error.planFile", params: { file } },
-          e.problems.map((p) => ({ file, line: null, column: p.path, value: null, reason: { key: "plan.problem", params: { message: p.message } } })),
+          e.problems.map((p) => ({
+            file,
+            line: null,
+            column: p.path,
+            value: null,
+            reason: { key: "plan.problem", params: { message: p.message } },
+          })),
         );
       const code = (e as NodeJS.ErrnoException).code;
       if (code) throw new UserError({ key: "error.planFileRead", params: { file, error: code } });
@@ -24,7 +30,8 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
     }
     const { plan, result } = loaded;
     // A freshly created database already has the embedded plan: loading it again changes nothing.
-    const key = result === "loaded" ? "init.loaded" : result === "updated" ? "init.updated" : "init.unchanged";
+    const key =
+      result === "loaded" ? "init.loaded" : result === "updated" ? "init.updated" : "init.unchanged";
     ctx.notice(key, {
       year: plan.plan.year,
       sections: plan.sections.length,

@@ -35,7 +35,11 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
     if (opts.task !== undefined) {
       const n = Number(opts.task);
       const task = plan.tasks.find((t) => t.number === n);
-      if (!task) throw new UsageError({ key: "error.task", params: { value: String(opts.task), max: plan.tasks.length } });
+      if (!task)
+        throw new UsageError({
+          key: "error.task",
+          params: { value: String(opts.task), max: plan.tasks.length },
+        });
       tasks = [task];
       sections = plan.sections.filter((s) => s.number === task.section);
       indicators = indicators.filter((d) => d.task === n);
@@ -44,10 +48,25 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
       ctx.stdout.write(`${JSON.stringify({ ...plan, sections, tasks, indicators }, null, 2)}\n`);
       return;
     }
-    const out: string[] = [ctx.t("plan.header", { title: en ? plan.plan.titleEn : plan.plan.title, issuer: en ? plan.plan.issuerEn : plan.plan.issuer, issuedOn: plan.plan.issuedOn })];
+    const out: string[] = [
+      ctx.t("plan.header", {
+        title: en ? plan.plan.titleEn : plan.plan.title,
+        issuer: en ? plan.plan.issuerEn : plan.plan.issuer,
+        issuedOn: plan.plan.issuedOn,
+      }),
+    ];
     const code = new Map(plan.sections.map((s) => [s.number, s.code]));
     if (indicators.length) {
-      const head = ["label.indicator", "label.measure", "label.target", "label.kind", "label.cadence", "label.commitment", "label.section", "label.task"].map((k) => ctx.t(k as never));
+      const head = [
+        "label.indicator",
+        "label.measure",
+        "label.target",
+        "label.kind",
+        "label.cadence",
+        "label.commitment",
+        "label.section",
+        "label.task",
+      ].map((k) => ctx.t(k as never));
       const rows = indicators.map((d) => [
         `${en ? d.nameEn : d.name}\n${d.code}`,
         d.unit,
@@ -64,7 +83,9 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
     for (const s of sections) {
       out.push(`\n${s.code}、${en ? s.titleEn : s.title}`);
       for (const t of tasks.filter((x) => x.section === s.number)) {
-        out.push(`  ${t.number}. ${en ? t.titleEn : t.title}  [${ctx.t("label.lead")}: ${en ? t.leadEn : t.lead}; ${ctx.t("label.deadline")}: ${t.deadline}]`);
+        out.push(
+          `  ${t.number}. ${en ? t.titleEn : t.title}  [${ctx.t("label.lead")}: ${en ? t.leadEn : t.lead}; ${ctx.t("label.deadline")}: ${t.deadline}]`,
+        );
         if (opts.task !== undefined) out.push(`     ${t.text}`);
       }
     }

@@ -7,7 +7,10 @@ import { emit, type OutputOptions } from "../output.js";
 export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const { db } = await open(ctx);
   try {
-    const { plan, report } = buildReportFor(db, { year: opts.year as string | undefined, asOf: opts.asOf as string | undefined });
+    const { plan, report } = buildReportFor(db, {
+      year: opts.year as string | undefined,
+      asOf: opts.asOf as string | undefined,
+    });
     let text: string;
     if (opts.format === "json") text = `${JSON.stringify(reportJson(report), null, 2)}\n`;
     else {

@@ -11,7 +11,9 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
       ctx.stdout.write(`${JSON.stringify(plan.units, null, 2)}\n`);
       return;
     }
-    const head = ["label.code", "label.name", "label.aliases", "label.adminCode"].map((k) => ctx.t(k as never));
+    const head = ["label.code", "label.name", "label.aliases", "label.adminCode"].map((k) =>
+      ctx.t(k as never),
+    );
     const rows = plan.units.map((u) => [
       u.code,
       `${ctx.lang === "en" ? `${u.name} ${u.nameEn}` : u.name}${u.isTotal ? ` ${ctx.t("units.total")}` : ""}`,

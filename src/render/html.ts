@@ -1,0 +1,33 @@
+/** Self-contained HTML pages (no external assets, no network), printable on A4. */
+
+/** Escapes text for HTML content and attribute values. */
+export function esc(s: string | number | null): string {
+  return String(s ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A complete page around `body` with the shared print-friendly style. */
+export function htmlPage(lang: "zh" | "en", title: string, body: string): string {
+  return `<!doctype html>
+<html lang="${lang === "zh" ? "zh-CN" : "en"}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>
+@page { size: A4; margin: 15mm; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; font-size: 10.5pt; color: #222; max-width: 180mm; margin: 0 auto; }
+h1 { font-size: 16pt; margin: 0 0 4pt; } h2 { font-size: 12.5pt; margin: 14pt 0 6pt; border-bottom: 1px solid #999; }
+table { border-collapse: collapse; width: 100%; margin: 6pt 0; page-break-inside: auto; }
+th, td { border: 1px solid #bbb; padding: 2pt 4pt; text-align: left; vertical-align: top; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+tr { page-break-inside: avoid; }
+.behind, .missed, .at_risk { color: #b00020; } .on_track, .done { color: #1b7a2f; } .met { font-weight: bold; }
+.muted { color: #666; font-size: 9pt; }
+</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}

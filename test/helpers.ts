@@ -1,0 +1,69 @@
+/** Shared test helpers: run the built dzkj binary against a temporary database. */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const BIN = join(ROOT, "bin", "dzkj.js");
+export const FIXTURES = join(ROOT, "fixtures");
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A fresh temp folder (removed by the returned cleanup). */
+export function tempDir(prefix = "dzkj-test-"): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The environment for a test run: HOME and XDG_DATA_HOME point into `dir` so that no test can
+ * touch the user's default database, colour off, a fixed clock unless given.
+ */
+export function testEnv(dir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: dir,
+    XDG_DATA_HOME: join(dir, "xdg"),
+    LANG: "C.UTF-8",
+    ...extra,
+  };
+  return env;
+}
+
+/** Runs `dzkj args…` synchronously (cwd = repo root). */
+export function dzkj(
+  args: string[],
+  opts: { env: NodeJS.ProcessEnv; input?: string; cwd?: string },
+): RunResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: opts.env,
+    input: opts.input,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs `dzkj args…` asynchronously (for concurrency tests). */
+export function dzkjAsync(args: string[], opts: { env: NodeJS.ProcessEnv }): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: opts.env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The four 2020 progress fixtures (baseline, Q1, Q2, Q3) in import order. */
+export const PROGRESS_FIXTURES = ["2019Q4-baseline.csv", "2020Q1.csv", "2020Q2.csv", "2020Q3.csv"].map((f) =>
+  join(FIXTURES, "progress", f),
+);
