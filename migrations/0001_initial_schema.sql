@@ -87,6 +87,7 @@ CREATE TABLE import_batches (
   updated     INTEGER NOT NULL DEFAULT 0,
   unchanged   INTEGER NOT NULL DEFAULT 0,
   blank       INTEGER NOT NULL DEFAULT 0,
+  removed     INTEGER NOT NULL DEFAULT 0,   -- values an undo removed (they had been added by the undone batch)
   undoes      INTEGER REFERENCES import_batches(id),   -- for kind = 'undo'
   undone_by   INTEGER REFERENCES import_batches(id)    -- set when a later undo reverted this batch
 );

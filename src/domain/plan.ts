@@ -88,11 +88,15 @@ export const COUNT_UNITS: ReadonlySet<string> = new Set([
   "座",
 ]);
 /** Money units and their factor in 元. */
-export const MONEY_UNITS: Readonly<Record<string, number>> = { 元: 0, 万元: 4, 亿元: 8 };
+export const MONEY_UNITS: ReadonlyMap<string, number> = new Map([
+  ["元", 0],
+  ["万元", 4],
+  ["亿元", 8],
+]);
 
 export function isCountUnit(unit: string): boolean {
   return COUNT_UNITS.has(unit);
 }
 export function isMoneyUnit(unit: string): boolean {
-  return unit in MONEY_UNITS;
+  return MONEY_UNITS.has(unit);
 }

@@ -184,8 +184,14 @@ export function buildYearStatus(report: Report): YearStatus {
   const final = report.asOf !== null && report.elapsed === 1;
   const indicators = report.indicators.map((l): StatusLine => {
     const result: Result = l.actual === null ? "no_data" : l.actual >= l.target ? "met" : "missed";
+    // At risk: behind pace, or projected to fall short. Pending (annual) and no-data indicators
+    // cannot be judged before the year-end statistics, so they are not flagged.
+    const judged = l.status !== "pending" && l.status !== "no_data";
     const atRisk =
-      !final && result !== "met" && (l.status === "behind" || (l.forecast !== null && l.forecast < l.target));
+      !final &&
+      result !== "met" &&
+      judged &&
+      (l.status === "behind" || (l.forecast !== null && l.forecast < l.target));
     return {
       code: l.code,
       name: l.name,

@@ -110,10 +110,12 @@ export interface StreamDecoder {
 /**
  * A streaming decoder. A leading BOM (U+FEFF) in the output is dropped, so bytes may be passed
  * with or without the BOM that detectEncoding reported. utf8 is strict: ill-formed bytes throw a
- * DecodeError. gb18030 / utf16 go through iconv-lite, which turns ill-formed bytes into U+FFFD.
+ * DecodeError. gb18030 / utf16 go through iconv-lite, which turns ill-formed bytes into U+FFFD
+ * (lenient: the caller may want to flag cells containing U+FFFD).
  */
 export function createDecoder(encoding: Encoding): StreamDecoder {
-  const inner = encoding === "utf8" ? utf8Decoder() : iconvDecoder(encoding);
+  const inner =
+    encoding === "utf8" ? utf8Decoder() : encoding === "gb18030" ? gb18030Decoder() : utf16Decoder(encoding);
   let atStart = true;
   const stripBom = (text: string): string => {
     if (!atStart || text === "") return text;
@@ -132,12 +134,7 @@ function utf8Decoder(): StreamDecoder {
   let consumed = 0; // bytes before `carry`
   return {
     write(chunk) {
-      let buf = chunk;
-      if (carry.length > 0) {
-        buf = new Uint8Array(carry.length + chunk.length);
-        buf.set(carry);
-        buf.set(chunk, carry.length);
-      }
+      const buf = concat(carry, chunk);
       const cut = completeLength(buf);
       const body = buf.subarray(0, cut);
       if (!isUtf8(body)) throw new DecodeError("utf8", consumed + Math.max(0, firstInvalidUtf8(body)));
@@ -152,10 +149,75 @@ function utf8Decoder(): StreamDecoder {
   };
 }
 
-function iconvDecoder(encoding: Exclude<Encoding, "utf8">): StreamDecoder {
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+const asBuffer = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+
+/**
+ * GB18030 without iconv-lite's streaming state: iconv-lite 0.7.3's DBCS decoder loses output when a
+ * sequence started in one write() ends in the next (its output buffer is sized from the new chunk
+ * only; e.g. a 4-byte character split after its third byte followed by a 1-byte chunk; see
+ * pillarjs/iconv-lite#417). So each write decodes, as a whole buffer, only the bytes up to the last
+ * byte that always ends a sequence, and carries the rest.
+ */
+function gb18030Decoder(): StreamDecoder {
+  let carry: Uint8Array = new Uint8Array(0);
+  const decode = (b: Uint8Array) =>
+    b.length === 0 ? "" : iconv.decode(asBuffer(b), "gb18030", { stripBOM: false });
+  return {
+    write(chunk) {
+      const buf = concat(carry, chunk);
+      const cut = gb18030Boundary(buf);
+      carry = buf.slice(cut); // a copy: the caller may reuse its chunk buffer
+      return decode(buf.subarray(0, cut));
+    },
+    end() {
+      const rest = carry;
+      carry = new Uint8Array(0);
+      return decode(rest); // a cut-off sequence becomes U+FFFD
+    },
+  };
+}
+
+/** Beyond this many bytes without a sure boundary, cut by the sequence structure instead. */
+const MAX_GB18030_CARRY = 64 * 1024;
+
+/**
+ * A position in `buf` (which starts at a sequence boundary) where a GB18030 sequence is sure to
+ * start. A byte 00–2F or 3A–7F is never the lead, second or third byte of a sequence (leads and
+ * third bytes are 81–FE, second bytes of 4-byte sequences 30–39), so one always ends a sequence,
+ * valid or not. Newlines and delimiters make such bytes frequent in CSV.
+ */
+export function gb18030Boundary(buf: Uint8Array): number {
+  for (let i = buf.length - 1; i >= 0; i--) {
+    const b = buf[i]!;
+    if (b < 0x30 || (b > 0x39 && b < 0x80)) return i + 1;
+  }
+  if (buf.length < MAX_GB18030_CARRY) return 0;
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i]!;
+    let length = 1;
+    if (b >= 0x81 && b <= 0xfe) {
+      const second = buf[i + 1];
+      length = second !== undefined && second >= 0x30 && second <= 0x39 ? 4 : 2;
+    }
+    if (i + length > buf.length) break;
+    i += length;
+  }
+  return i;
+}
+
+function utf16Decoder(encoding: "utf16le" | "utf16be"): StreamDecoder {
   const decoder = iconv.getDecoder(encoding, { stripBOM: false });
   return {
-    write: (chunk) => decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)),
+    write: (chunk) => decoder.write(asBuffer(chunk)),
     end: () => decoder.end() ?? "",
   };
 }

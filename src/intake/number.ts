@@ -54,7 +54,7 @@ const KNOWN_UNITS: ReadonlySet<string> = new Set([
   "亩",
 ]);
 /** Money units and their power of ten in 元 (a Map: no prototype keys such as "constructor"). */
-const MONEY_FACTOR: ReadonlyMap<string, number> = new Map(Object.entries(MONEY_UNITS));
+const MONEY_FACTOR: ReadonlyMap<string, number> = MONEY_UNITS;
 /** Money suffixes; `万` / `亿` are the usual shorthand for 万元 / 亿元. */
 const MONEY_SUFFIX: ReadonlyMap<string, number> = new Map([...MONEY_FACTOR, ["万", 4], ["亿", 8]]);
 

@@ -24,6 +24,7 @@ export class ValueWriter {
   private readonly insert;
   private readonly update;
   private readonly archive;
+  private readonly del;
 
   constructor(db: Db) {
     this.get = db.prepare(
@@ -40,6 +41,9 @@ export class ValueWriter {
        SELECT plan_year, indicator_code, period, unit_code, value, basis, note, batch_id, ?
        FROM progress_values WHERE plan_year = ? AND indicator_code = ? AND period = ? AND unit_code = ?`,
     );
+    this.del = db.prepare(
+      "DELETE FROM progress_values WHERE plan_year = ? AND indicator_code = ? AND period = ? AND unit_code = ?",
+    );
   }
 
   current(k: ValueKey): StoredValue | undefined {
@@ -52,9 +56,15 @@ export class ValueWriter {
   }
 
   /** Replaces the current value of a key, archiving the old state as superseded by `batchId`. */
-  replace(k: ValueKey, v: Omit<StoredValue, "batchId"> & { batchId?: number }, batchId: number): void {
+  replace(k: ValueKey, v: Omit<StoredValue, "batchId">, batchId: number): void {
     this.archive.run(batchId, k.year, k.indicator, k.period, k.unit);
-    this.update.run(v.value, v.basis, v.note, v.batchId ?? batchId, k.year, k.indicator, k.period, k.unit);
+    this.update.run(v.value, v.basis, v.note, batchId, k.year, k.indicator, k.period, k.unit);
+  }
+
+  /** Removes the current value of a key, archiving it as superseded by `batchId`. */
+  remove(k: ValueKey, batchId: number): void {
+    this.archive.run(batchId, k.year, k.indicator, k.period, k.unit);
+    this.del.run(k.year, k.indicator, k.period, k.unit);
   }
 }
 
@@ -73,4 +83,62 @@ export function readValues(db: Db, year: number): ObservationRow[] {
       "SELECT indicator_code AS indicator, unit_code AS unit, period, value, basis FROM progress_values WHERE plan_year = ?",
     )
     .all(year) as ObservationRow[];
+}
+
+/** A state a value had (or has): who wrote it, when, and what replaced it. */
+export interface ValueState extends ValueKey {
+  value: number;
+  basis: Basis;
+  note: string | null;
+  batchId: number;
+  importedAt: string;
+  file: string | null;
+  /** the batch that replaced or removed this state; null while it is the current value */
+  supersededBy: number | null;
+}
+
+const STATE_COLUMNS = `v.plan_year AS year, v.indicator_code AS indicator, v.period, v.unit_code AS unit, v.value, v.basis,
+  v.note, v.batch_id AS batchId, b.imported_at AS importedAt, b.file`;
+
+/** Every state ever stored for an indicator of a plan year (optionally one unit), oldest first. */
+export function valueHistory(db: Db, year: number, indicator: string, unit?: string): ValueState[] {
+  const unitClause = unit === undefined ? "" : " AND v.unit_code = ?";
+  const params: (string | number)[] = unit === undefined ? [year, indicator] : [year, indicator, unit];
+  return db
+    .prepare(
+      `SELECT * FROM (
+         SELECT ${STATE_COLUMNS}, v.superseded_by AS supersededBy, v.id AS seq
+         FROM value_history v JOIN import_batches b ON b.id = v.batch_id
+         WHERE v.plan_year = ? AND v.indicator_code = ?${unitClause}
+         UNION ALL
+         SELECT ${STATE_COLUMNS}, NULL AS supersededBy, 9007199254740991 AS seq
+         FROM progress_values v JOIN import_batches b ON b.id = v.batch_id
+         WHERE v.plan_year = ? AND v.indicator_code = ?${unitClause}
+       ) ORDER BY period, unit, batchId, seq`,
+    )
+    .all(...params, ...params) as ValueState[];
+}
+
+/** The states a batch wrote (current or since superseded). */
+export function statesWrittenBy(db: Db, batchId: number): ValueState[] {
+  return db
+    .prepare(
+      `SELECT ${STATE_COLUMNS}, v.superseded_by AS supersededBy FROM value_history v JOIN import_batches b ON b.id = v.batch_id
+       WHERE v.batch_id = ?
+       UNION ALL
+       SELECT ${STATE_COLUMNS}, NULL AS supersededBy FROM progress_values v JOIN import_batches b ON b.id = v.batch_id
+       WHERE v.batch_id = ?
+       ORDER BY year, indicator, period, unit`,
+    )
+    .all(batchId, batchId) as ValueState[];
+}
+
+/** The states a batch replaced or removed. */
+export function statesReplacedBy(db: Db, batchId: number): ValueState[] {
+  return db
+    .prepare(
+      `SELECT ${STATE_COLUMNS}, v.superseded_by AS supersededBy FROM value_history v JOIN import_batches b ON b.id = v.batch_id
+       WHERE v.superseded_by = ? ORDER BY year, indicator, period, unit`,
+    )
+    .all(batchId) as ValueState[];
 }

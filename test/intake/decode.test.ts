@@ -8,6 +8,7 @@ import {
   detectEncoding,
   type Encoding,
   firstInvalidUtf8,
+  gb18030Boundary,
 } from "../../src/intake/decode.js";
 
 const CSV =
@@ -39,7 +40,12 @@ describe("detectEncoding", () => {
     ["a UTF-8 BOM", bytes(0xef, 0xbb, 0xbf, 0x61), "utf8", 3],
     ["a UTF-16LE BOM", bytes(0xff, 0xfe, 0x61, 0x00), "utf16le", 2],
     ["a UTF-16BE BOM", bytes(0xfe, 0xff, 0x00, 0x61), "utf16be", 2],
-    ["a UTF-8 BOM before GBK bytes (the BOM wins)", concat(bytes(0xef, 0xbb, 0xbf), enc("通川区", "gb18030")), "utf8", 3],
+    [
+      "a UTF-8 BOM before GBK bytes (the BOM wins)",
+      concat(bytes(0xef, 0xbb, 0xbf), enc("通川区", "gb18030")),
+      "utf8",
+      3,
+    ],
     ["ASCII", new TextEncoder().encode("a,b,c\n1,2,3\n"), "utf8", 0],
     ["nothing", new Uint8Array(0), "utf8", 0],
     ["UTF-8 Chinese", new TextEncoder().encode(CSV), "utf8", 0],
@@ -128,33 +134,57 @@ describe("createDecoder: round trips", () => {
     expect(decodeChunked("utf16le", le, [1, 1, 1, 1, 1])).toBe("通川");
   });
 
+  // 4-byte GB18030 / surrogate-pair characters next to ASCII: the hardest chunk splits
+  const TEXT = `${CSV}x𠀀,😀;a\n𠀀😀\n`;
   const samples: [Encoding, Uint8Array][] = [
-    ["utf8", new TextEncoder().encode(CSV)],
-    ["gb18030", enc(CSV, "gb18030")],
-    ["utf16le", enc(CSV, "utf16le")],
-    ["utf16be", enc(CSV, "utf16be")],
+    ["utf8", new TextEncoder().encode(TEXT)],
+    ["gb18030", enc(TEXT, "gb18030")],
+    ["utf16le", enc(TEXT, "utf16le")],
+    ["utf16be", enc(TEXT, "utf16be")],
   ];
 
-  it.each(samples)("%s: chunks of every fixed size 1–7 split multi-byte characters and still decode", (encoding, data) => {
-    for (let size = 1; size <= 7; size++) {
-      expect(decodeChunked(encoding, data, Array(data.length).fill(size))).toBe(CSV);
-    }
-  });
+  it.each(samples)(
+    "%s: chunks of every fixed size 1–7 split multi-byte characters and still decode",
+    (encoding, data) => {
+      for (let size = 1; size <= 7; size++) {
+        expect(decodeChunked(encoding, data, Array(data.length).fill(size))).toBe(TEXT);
+      }
+    },
+  );
 
-  it("gb18030: a 4-byte character split after each of its bytes", () => {
+  it("gb18030: a 4-byte character split after each of its bytes (iconv-lite's own streaming loses the b)", () => {
     const data = enc("a𠀀b", "gb18030");
     expect(data.length).toBe(6); // a + 4 bytes + b
-    for (const first of [2, 3, 4]) expect(decodeChunked("gb18030", data, [first])).toBe("a𠀀b");
+    for (const first of [1, 2, 3, 4, 5]) {
+      expect(decodeChunked("gb18030", data, [first])).toBe("a𠀀b");
+      expect(decodeChunked("gb18030", data, [first, 1, 1])).toBe("a𠀀b");
+    }
     expect(detectEncoding(data).encoding).toBe("gb18030");
   });
 
   it.each(samples)("%s: arbitrary chunk boundaries decode to the same text", (encoding, data) => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 9 }), { maxLength: 200 }), (sizes) => {
-        expect(decodeChunked(encoding, data, sizes)).toBe(CSV);
+      fc.property(fc.array(fc.integer({ min: 1, max: 6 }), { maxLength: 300 }), (sizes) => {
+        expect(decodeChunked(encoding, data, sizes)).toBe(TEXT);
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
+  });
+
+  it("gb18030: a long run without any ASCII byte still streams correctly", () => {
+    const text = `${"通川区𠀀".repeat(12000)}\n`; // ~120 KB with no sure boundary until the end
+    const data = enc(text, "gb18030");
+    expect(decodeChunked("gb18030", data, Array(100).fill(4093))).toBe(text);
+  });
+
+  it.each([
+    ["after the last ASCII byte", [0x61, 0x81, 0x30], 1],
+    ["digits 30–39 may be inside a 4-byte sequence", [0x0a, 0x81, 0x30, 0x81, 0x30], 1],
+    ["a byte 40–7E ends a sequence", [0x81, 0x40, 0x81], 2],
+    ["no sure boundary in a short buffer", [0x81, 0x30, 0x81], 0],
+    ["all ASCII", [0x61, 0x62], 2],
+  ] as const)("gb18030Boundary: %s", (_what, b, at) => {
+    expect(gb18030Boundary(new Uint8Array(b))).toBe(at);
   });
 });
 
@@ -177,7 +207,8 @@ describe("createDecoder: strict UTF-8", () => {
     ["an encoded surrogate", [bytes(0xed, 0xa0, 0x80)], 0],
     ["a code point above U+10FFFF", [bytes(0x61, 0x61, 0xf4, 0x90, 0x80, 0x80)], 2],
     ["a lead byte followed by ASCII across chunks", [bytes(0x61, 0xe4, 0xb8), bytes(0x41)], 1],
-    ["GBK bytes", [new TextEncoder().encode("报告期,"), enc("通川区", "gbk")], 10],
+    // 通川区 in GBK is CD A8 B4 A8 …: CD A8 happens to be a valid 2-byte UTF-8 sequence, B4 is not
+    ["GBK bytes", [new TextEncoder().encode("报告期,"), enc("通川区", "gbk")], 12],
     ["a stream that ends inside a character", [bytes(0x61, 0x62, 0xe4, 0xb8)], 2],
   ] as const)("%s throws a DecodeError with the byte offset in the stream", (_what, chunks, offset) => {
     const e = decodeError([...chunks]);
@@ -231,17 +262,37 @@ describe("detectDelimiter", () => {
     ["tab", "a\tb\tc\n1\t2\t3\n", "\t"],
     ["semicolon", "a;b;c\n1;2;3\n", ";"],
     ["CRLF lines", "a;b;c\r\n1;2;3\r\n", ";"],
-    ["a title row without delimiters above a tab header", "达州市2020年第三季度科技创新工作进展\n报告期\t单位\t指标\t数值\n2020Q3\t通川区\t高新技术企业\t12\n", "\t"],
-    ["a title row with a comma above a tab header", "通知，附件1, 说明\n报告期\t单位\t指标\t数值\n2020Q3\t通川区\t指标\t12\n2020Q3\t达川区\t指标\t3\n", "\t"],
-    ["a title row padded with commas", "达州市科技创新工作进展表,,,\n报告期,单位,指标,数值\n2020Q3,通川区,企业,12\n", ","],
+    [
+      "a title row without delimiters above a tab header",
+      "达州市2020年第三季度科技创新工作进展\n报告期\t单位\t指标\t数值\n2020Q3\t通川区\t高新技术企业\t12\n",
+      "\t",
+    ],
+    [
+      "a title row with a comma above a tab header",
+      "通知，附件1, 说明\n报告期\t单位\t指标\t数值\n2020Q3\t通川区\t指标\t12\n2020Q3\t达川区\t指标\t3\n",
+      "\t",
+    ],
+    [
+      "a title row padded with commas",
+      "达州市科技创新工作进展表,,,\n报告期,单位,指标,数值\n2020Q3,通川区,企业,12\n",
+      ",",
+    ],
     ["a comma file with semicolons in free text", "a,b,c\n1,2,说明;其他;另外\n3,4,x\n5,6,y\n", ","],
-    ["commas inside quoted values of a tab file", 'a\tb\tc\n"5,600"\t"1,234,567"\tx\n"7,800"\t"9,000"\ty\n', "\t"],
+    [
+      "commas inside quoted values of a tab file",
+      'a\tb\tc\n"5,600"\t"1,234,567"\tx\n"7,800"\t"9,000"\ty\n',
+      "\t",
+    ],
     ["a quoted field spanning lines", 'a;b;c\n1;"x,y\nz,w,v,u";3\n4;5;6\n', ";"],
     ["nothing to split on", "just one column\nanother\n", ","],
     ["empty sample", "", ","],
     ["a single header line", "报告期\t单位\t指标", "\t"],
     ["full-width commas are not delimiters", "a，b，c\n1，2，3\nx;y\n", ";"],
-    ["quotes inside a plain field don't open a quoted section", '关于"十四五"规划\ta\tb\n1\t2\t3\n4\t5\t6\n', "\t"],
+    [
+      "quotes inside a plain field don't open a quoted section",
+      '关于"十四五"规划\ta\tb\n1\t2\t3\n4\t5\t6\n',
+      "\t",
+    ],
   ] as const)("%s → %j", (_what, sample, expected) => {
     expect(detectDelimiter(sample)).toBe(expected);
   });

@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { explain } from "../../src/i18n/index.js";
+import { intakeEn, intakeZh } from "../../src/i18n/messages-intake.js";
+import { DecodeError } from "../../src/intake/decode.js";
 import { checkValue, isBlank, parseBasis, parseQuantity, shiftDecimal } from "../../src/intake/number.js";
+import { parsePeriod } from "../../src/intake/period.js";
 
 function fullWidth(s: string): string {
   return s.replace(/[\x21-\x7e]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
@@ -19,10 +23,27 @@ function reasonKey(text: string, unit: string): string {
 }
 
 describe("isBlank", () => {
-  it.each(["", " ", "\u3000\t", "-", "—", "–", "－", "--", "——", "/", "／", "N/A", "n/a", "NA", "na", "无数据", "无", "空", " 无 "])(
-    "%j means not reported",
-    (text) => expect(isBlank(text)).toBe(true),
-  );
+  it.each([
+    "",
+    " ",
+    "\u3000\t",
+    "-",
+    "—",
+    "–",
+    "－",
+    "--",
+    "——",
+    "/",
+    "／",
+    "N/A",
+    "n/a",
+    "NA",
+    "na",
+    "无数据",
+    "无",
+    "空",
+    " 无 ",
+  ])("%j means not reported", (text) => expect(isBlank(text)).toBe(true));
   it.each(["0", "０", "0.0", "-1", "无效", "空白表", "#N/A", "N/A1", "x"])("%j is not blank", (text) =>
     expect(isBlank(text)).toBe(false),
   );
@@ -90,9 +111,12 @@ describe("parseQuantity: unit suffixes", () => {
     ["0.07亿元", "万元", "700"],
     ["3.3万元", "亿元", "0.00033"],
     ["1234567.89元", "亿元", "0.0123456789"],
-  ] as const)("money is converted by shifting the decimal point, exactly: %j in %s is %s", (text, unit, exact) => {
-    expect(String(value(text, unit))).toBe(exact);
-  });
+  ] as const)(
+    "money is converted by shifting the decimal point, exactly: %j in %s is %s",
+    (text, unit, exact) => {
+      expect(String(value(text, unit))).toBe(exact);
+    },
+  );
 
   it("float multiplication would not be exact here, the decimal shift is", () => {
     // sanity check that the cases above are meaningful: naive float maths drifts
@@ -152,9 +176,12 @@ describe("parseQuantity: unit suffixes", () => {
     });
   });
 
-  it.each(["1e5", "1E5", "1.2E+11", "-3e-2", "1e5万元", "１Ｅ５"])("scientific notation is rejected: %j", (text) => {
-    expect(reasonKey(text, "万元")).toBe("intake.number.scientific");
-  });
+  it.each(["1e5", "1E5", "1.2E+11", "-3e-2", "1e5万元", "１Ｅ５"])(
+    "scientific notation is rejected: %j",
+    (text) => {
+      expect(reasonKey(text, "万元")).toBe("intake.number.scientific");
+    },
+  );
 
   it.each(["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!"])(
     "an Excel error value gets its own reason: %j",
@@ -204,7 +231,10 @@ describe("checkValue", () => {
   ] as const)("%d %s → %s", (v, unit, key) => expect(checkValue(v, unit)?.key).toBe(key));
 
   it("counts must be whole: the reason names value and unit", () => {
-    expect(checkValue(2.5, "家")).toEqual({ key: "intake.number.notWhole", params: { value: 2.5, unit: "家" } });
+    expect(checkValue(2.5, "家")).toEqual({
+      key: "intake.number.notWhole",
+      params: { value: 2.5, unit: "家" },
+    });
   });
 });
 
@@ -291,7 +321,8 @@ describe("parseQuantity: properties", () => {
           if (!r.ok) return;
           // exact: the same double as the decimal string, and the same decimal when printed
           expect(r.value, text).toBe(Number(expected));
-          if (!String(r.value).includes("e")) expect(String(r.value), text).toBe(expected === "-0" ? "0" : expected);
+          if (!String(r.value).includes("e"))
+            expect(String(r.value), text).toBe(expected === "-0" ? "0" : expected);
         },
       ),
       { numRuns: 1000 },
@@ -317,7 +348,9 @@ describe("parseQuantity: properties", () => {
   });
 
   const units = fc.constantFrom("项", "个", "家", "人次", "次", "亿元", "万元", "元", "%", "吨");
-  const numberLike = fc.string({ unit: fc.constantFrom(..."0123456789.,，-+%％eE元万亿项家 ¥１２－．".split("")) });
+  const numberLike = fc.string({
+    unit: fc.constantFrom(..."0123456789.,，-+%％eE元万亿项家 ¥１２－．".split("")),
+  });
 
   it.each([
     ["arbitrary code points", fc.string({ unit: "binary" })],
@@ -335,5 +368,40 @@ describe("parseQuantity: properties", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("reasons render in both languages", () => {
+  const reasons = [
+    parseQuantity("abc", "项"),
+    parseQuantity("12亿元", "项"),
+    parseQuantity("1e5", "万元"),
+    parseQuantity("#N/A", "万元"),
+    parseBasis("monthly"),
+    parsePeriod("2020Q5"),
+    parsePeriod("2020-08-31"),
+    parsePeriod("2020年7-9月"),
+  ].flatMap((r) => (r.ok ? [] : [r.reason]));
+  const checks = [checkValue(1.5, "项"), checkValue(-1, "万元"), checkValue(101, "%")].filter(
+    (r) => r !== null,
+  );
+
+  it.each([...reasons, ...checks, new DecodeError("utf8", 7).reason])(
+    "$key has every placeholder filled",
+    (reason) => {
+      for (const lang of ["zh", "en"] as const) {
+        const text = explain(lang, reason);
+        expect(text).not.toBe(reason.key);
+        expect(text).not.toMatch(/\{\w+\}/);
+      }
+    },
+  );
+
+  it("zh and en have the same keys and the same placeholders", () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    expect(Object.keys(intakeEn).sort()).toEqual(Object.keys(intakeZh).sort());
+    for (const [key, zh] of Object.entries(intakeZh)) {
+      expect(placeholders(intakeEn[key as keyof typeof intakeZh]), key).toEqual(placeholders(zh));
+    }
   });
 });

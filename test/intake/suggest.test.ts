@@ -2,10 +2,21 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { levenshtein, suggest } from "../../src/intake/suggest.js";
 
-const UNITS = ["全市", "市本级", "通川区", "达川区", "宣汉县", "开江县", "大竹县", "渠县", "万源市", "达州高新区"];
+const UNITS = [
+  "全市",
+  "市本级",
+  "通川区",
+  "达川区",
+  "宣汉县",
+  "开江县",
+  "大竹县",
+  "渠县",
+  "万源市",
+  "达州高新区",
+];
 
 describe("suggest", () => {
-  it.each([
+  const cases: [string, string[], string][] = [
     ["通川", ["通川区"], "a prefix of a name (candidate contains input)"],
     ["大竹县县", ["大竹县"], "a name plus extra characters (input contains candidate)"],
     ["达州市高新区", ["达州高新区"], "one inserted character"],
@@ -16,7 +27,8 @@ describe("suggest", () => {
     ["ＸＩＮ", [], "nothing close"],
     ["成都市", [], "nothing close"],
     ["", [], "empty input"],
-  ] as const)("%j → %j (%s)", (input, expected) => {
+  ];
+  it.each(cases)("%j → %j (%s)", (input, expected) => {
     expect(suggest(input, UNITS)).toEqual(expected);
   });
 

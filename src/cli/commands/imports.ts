@@ -1,6 +1,123 @@
+import { UsageError } from "../../app/errors.js";
+import { batchChanges, requireBatch, undoImport } from "../../app/imports.js";
+import { formatNumber } from "../../render/format.js";
+import { renderTable } from "../../render/table.js";
+import { listBatches } from "../../storage/batches.js";
 import type { Context } from "../context.js";
+import { open } from "../open.js";
 
-// Not implemented yet: filled in by a later change.
-export async function run(_ctx: Context, _args: string[], _opts: Record<string, unknown>): Promise<void> {
-  throw new Error("dzkj imports: not implemented yet");
+/** dzkj imports [list] | show ID | undo ID [--force] */
+export async function run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<void> {
+  const [action = "list", id] = args;
+  if (!["list", "show", "undo"].includes(action) || (action !== "list" && id === undefined))
+    throw new UsageError({ key: "imports.usage" });
+  const { db } = await open(ctx);
+  const json = opts.format === "json";
+  try {
+    if (action === "list") {
+      const batches = listBatches(db);
+      if (json) {
+        ctx.stdout.write(`${JSON.stringify(batches, null, 2)}\n`);
+        return;
+      }
+      if (batches.length === 0) {
+        ctx.notice("imports.empty");
+        return;
+      }
+      const head = [
+        "label.id",
+        "label.kindOfBatch",
+        "label.file",
+        "label.time",
+        "label.rows",
+        "label.inserted",
+        "label.updated",
+        "label.unchanged",
+        "label.blank",
+        "label.state",
+      ].map((k) => ctx.t(k as never));
+      const rows = batches.map((b) => [
+        String(b.id),
+        ctx.t(`imports.kind.${b.kind}`) + (b.undoes ? ` #${b.undoes}` : ""),
+        b.file ?? "",
+        b.importedAt.replace("T", " ").slice(0, 19),
+        String(b.rowsRead),
+        String(b.inserted),
+        String(b.updated),
+        String(b.unchanged),
+        String(b.blank),
+        b.undoneBy ? ctx.t("imports.undoneBy", { by: b.undoneBy }) : "",
+      ]);
+      ctx.stdout.write(
+        `${ctx.t("imports.header")}\n${renderTable(head, rows, new Set([0, 4, 5, 6, 7, 8]))}\n`,
+      );
+      return;
+    }
+    if (action === "show") {
+      const batch = requireBatch(db, id!);
+      const changes = batchChanges(db, batch.id);
+      if (json) {
+        ctx.stdout.write(
+          `${JSON.stringify(
+            {
+              batch,
+              changes: changes.map((c) => ({
+                ...c.key,
+                old: c.old
+                  ? { value: c.old.value, basis: c.old.basis, note: c.old.note, batchId: c.old.batchId }
+                  : null,
+                new: c.new ? { value: c.new.value, basis: c.new.basis, note: c.new.note } : null,
+                laterBatch: c.laterBatch,
+              })),
+            },
+            null,
+            2,
+          )}\n`,
+        );
+        return;
+      }
+      ctx.stdout.write(
+        `${ctx.t("imports.show.header", { id: batch.id, kind: ctx.t(`imports.kind.${batch.kind}`), file: batch.file ?? "", date: batch.importedAt.replace("T", " ").slice(0, 19), count: changes.length })}\n`,
+      );
+      if (changes.length === 0) {
+        ctx.stdout.write(`${ctx.t("imports.show.none")}\n`);
+        return;
+      }
+      const head = [
+        "label.period",
+        "label.unit",
+        "label.indicator",
+        "label.old",
+        "label.new",
+        "label.state",
+      ].map((k) => ctx.t(k as never));
+      const rows = changes.map((c) => [
+        c.key.period,
+        c.key.unit,
+        c.key.indicator,
+        c.old ? formatNumber(ctx.lang, c.old.value, 6) : "",
+        c.new ? formatNumber(ctx.lang, c.new.value, 6) : "",
+        c.laterBatch
+          ? ctx.t("history.superseded", { by: c.laterBatch })
+          : c.new
+            ? ctx.t("history.current")
+            : "",
+      ]);
+      ctx.stdout.write(`${renderTable(head, rows, new Set([3, 4]))}\n`);
+      return;
+    }
+    const result = undoImport(db, id!, { force: opts.force === true, now: ctx.now });
+    if (json)
+      ctx.stdout.write(
+        `${JSON.stringify({ undone: Number(id), ...result, conflicts: result.conflicts.length }, null, 2)}\n`,
+      );
+    else {
+      ctx.stdout.write(
+        `${ctx.t("imports.undo.done", { id: String(id), undo: result.undoBatch, restored: result.restored, removed: result.removed })}\n`,
+      );
+      if (result.conflicts.length) ctx.notice("imports.undo.forced", { count: result.conflicts.length });
+    }
+  } finally {
+    db.close();
+  }
 }

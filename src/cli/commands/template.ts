@@ -1,6 +1,69 @@
+import { writeFileSync } from "node:fs";
+import iconv from "iconv-lite";
+import { Catalog } from "../../app/catalog.js";
+import { UsageError } from "../../app/errors.js";
+import { requirePlan } from "../../app/report.js";
+import { formatPeriod } from "../../domain/period.js";
+import { parsePeriod } from "../../intake/period.js";
+import { toCsv } from "../../render/csv.js";
 import type { Context } from "../context.js";
+import { open } from "../open.js";
 
-// Not implemented yet: filled in by a later change.
-export async function run(_ctx: Context, _args: string[], _opts: Record<string, unknown>): Promise<void> {
-  throw new Error("dzkj template: not implemented yet");
+/**
+ * dzkj template --unit 渠县 --period 2020Q3 [--layout long|wide] [--encoding utf8|gb18030]:
+ * a CSV a county fills in (every indicator with name and unit) that imports back unchanged.
+ * Headers are in Chinese, as county staff read them; dzkj import recognises them.
+ */
+export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  if (opts.period === undefined) throw new UsageError({ key: "template.needPeriod" });
+  const parsed = parsePeriod(String(opts.period));
+  if (!parsed.ok) throw new UsageError({ key: "template.badPeriod", params: { value: String(opts.period) } });
+  const { db } = await open(ctx);
+  let text: string;
+  try {
+    const plan = requirePlan(db, opts.year as string | undefined);
+    const catalog = new Catalog([plan]);
+    let units = plan.units.filter((u) => !u.isTotal);
+    if (opts.unit !== undefined) {
+      const u = catalog.unit(plan.plan.year, String(opts.unit));
+      if (!u) {
+        const hint = catalog.suggestUnit(plan.plan.year, String(opts.unit));
+        throw new UsageError({
+          key: hint.length ? "import.unit.unknownHint" : "import.unit.unknown",
+          params: { value: String(opts.unit), hint: hint.join("、") },
+        });
+      }
+      units = [u];
+    }
+    const period = formatPeriod(parsed.value);
+    const rows: (string | number | null)[][] = [];
+    if (opts.layout === "wide") {
+      rows.push([
+        "报告期",
+        "填报单位",
+        ...plan.indicators.map((d) => `${d.name}（${d.unit}）`),
+        "口径",
+        "备注",
+      ]);
+      for (const u of units) rows.push([period, u.name, ...plan.indicators.map(() => ""), "累计", ""]);
+    } else {
+      rows.push(["报告期", "填报单位", "指标代码", "指标名称", "计量单位", "数值", "口径", "备注"]);
+      for (const u of units)
+        for (const d of plan.indicators) rows.push([period, u.name, d.code, d.name, d.unit, "", "累计", ""]);
+    }
+    text = toCsv(rows);
+  } finally {
+    db.close();
+  }
+  const bytes =
+    opts.encoding === "gb18030" ? iconv.encode(text, "gb18030") : Buffer.from(`\uFEFF${text}`, "utf8");
+  if (opts.output) {
+    writeFileSync(String(opts.output), bytes);
+    ctx.notice("template.written", {
+      file: String(opts.output),
+      layout: ctx.t(`import.layout.${opts.layout === "wide" ? "wide" : "long"}`),
+      encoding: String(opts.encoding),
+      rows: text.split("\r\n").length - 2,
+    });
+  } else process.stdout.write(bytes);
 }

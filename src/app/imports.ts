@@ -1,0 +1,120 @@
+/**
+ * Import history use cases: what a batch changed, and undoing it — restoring exactly the values
+ * it replaced (and removing those it added), itself recorded as an 'undo' batch.
+ */
+import { type Batch, createBatch, finishBatch, getBatch, markUndone } from "../storage/batches.js";
+import type { Db } from "../storage/database.js";
+import {
+  statesReplacedBy,
+  statesWrittenBy,
+  type ValueKey,
+  type ValueState,
+  ValueWriter,
+} from "../storage/values.js";
+import { UserError } from "./errors.js";
+
+export interface BatchChange {
+  key: ValueKey;
+  /** the state the batch replaced; null when the batch added the value */
+  old: ValueState | null;
+  /** the state the batch wrote; null when the batch removed the value (an undo) */
+  new: ValueState | null;
+  /** the batch that has since replaced what this batch wrote, if any */
+  laterBatch: number | null;
+}
+
+const keyOf = (s: ValueKey) => `${s.year}\u0000${s.indicator}\u0000${s.period}\u0000${s.unit}`;
+
+/** The batch (or a UserError naming the id). */
+export function requireBatch(db: Db, id: string | number): Batch {
+  const n = Number(id);
+  const batch = Number.isInteger(n) ? getBatch(db, n) : undefined;
+  if (!batch) throw new UserError({ key: "imports.unknown", params: { id: String(id) } });
+  return batch;
+}
+
+/** Every value a batch changed, old → new. */
+export function batchChanges(db: Db, batchId: number): BatchChange[] {
+  const changes = new Map<string, BatchChange>();
+  for (const s of statesReplacedBy(db, batchId)) {
+    changes.set(keyOf(s), { key: s, old: s, new: null, laterBatch: null });
+  }
+  for (const s of statesWrittenBy(db, batchId)) {
+    const k = keyOf(s);
+    const c = changes.get(k) ?? { key: s, old: null, new: null, laterBatch: null };
+    c.new = s;
+    c.laterBatch = s.supersededBy;
+    changes.set(k, c);
+  }
+  return [...changes.values()].sort((a, b) => (keyOf(a.key) < keyOf(b.key) ? -1 : 1));
+}
+
+export interface UndoResult {
+  undoBatch: number;
+  restored: number;
+  removed: number;
+  /** values a later batch had changed (overwritten only with force) */
+  conflicts: BatchChange[];
+}
+
+/**
+ * Undoes a progress import: each value it wrote goes back to the state it replaced (or away if
+ * it added it). Refused when a later batch changed the same values, unless `force`.
+ */
+export function undoImport(db: Db, id: string | number, opts: { force: boolean; now: Date }): UndoResult {
+  return db
+    .transaction((): UndoResult => {
+      const batch = requireBatch(db, id);
+      if (batch.kind !== "import")
+        throw new UserError({ key: "imports.undo.notImport", params: { id: batch.id, kind: batch.kind } });
+      if (batch.undoneBy !== null)
+        throw new UserError({ key: "imports.undo.already", params: { id: batch.id, by: batch.undoneBy } });
+      const changes = batchChanges(db, batch.id);
+      const conflicts = changes.filter((c) => c.laterBatch !== null);
+      if (conflicts.length > 0 && !opts.force) {
+        throw new UserError(
+          { key: "imports.undo.conflict", params: { id: batch.id, count: conflicts.length } },
+          conflicts.slice(0, 20).map((c) => ({
+            file: batch.file ?? `#${batch.id}`,
+            line: null,
+            column: `${c.key.period} ${c.key.unit} ${c.key.indicator}`,
+            value: String(c.new?.value ?? ""),
+            reason: { key: "imports.undo.conflictItem", params: { later: c.laterBatch ?? "" } },
+          })),
+        );
+      }
+      const undo = createBatch(db, {
+        kind: "undo",
+        file: batch.file,
+        importedAt: opts.now.toISOString(),
+        undoes: batch.id,
+      });
+      const writer = new ValueWriter(db);
+      let restored = 0;
+      let removed = 0;
+      for (const c of changes) {
+        const current = writer.current(c.key);
+        if (c.old) {
+          const state = { value: c.old.value, basis: c.old.basis, note: c.old.note };
+          if (current) writer.replace(c.key, state, undo);
+          else writer.add(c.key, state, undo);
+          restored++;
+        } else if (current) {
+          writer.remove(c.key, undo);
+          removed++;
+        }
+      }
+      finishBatch(db, undo, {
+        rowsRead: 0,
+        skipped: 0,
+        inserted: 0,
+        updated: restored,
+        unchanged: 0,
+        blank: 0,
+      });
+      db.prepare("UPDATE import_batches SET removed = ? WHERE id = ?").run(removed, undo);
+      markUndone(db, batch.id, undo);
+      return { undoBatch: undo, restored, removed, conflicts };
+    })
+    .immediate();
+}
