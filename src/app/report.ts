@@ -1,19 +1,32 @@
 /** buildReportFor / buildStatusFor: read a plan year's values and compute the Report (domain). */
+
+import {
+  type Breakdown,
+  buildBreakdown,
+  buildStatusOverview,
+  buildUnitReport,
+  type StatusOverview,
+  type UnitReport,
+} from "../domain/breakdown.js";
 import { parseCanonicalPeriod, type Quarter, quarterIndex } from "../domain/period.js";
-import type { Plan } from "../domain/plan.js";
+import type { Indicator, Plan, ReportingUnit } from "../domain/plan.js";
 import type { Observation } from "../domain/progress.js";
 import {
   buildReport,
   buildYearStatus,
+  type IndicatorLine,
   indexObservations,
+  type ObservationIndex,
   type Report,
   type YearStatus,
 } from "../domain/report.js";
 import type { Db } from "../storage/database.js";
 import { listPlanYears } from "../storage/plans.js";
 import { readValues } from "../storage/values.js";
+import { Catalog } from "./catalog.js";
 import { UsageError, UserError } from "./errors.js";
 import { currentPlan } from "./store.js";
+import { readTaskStates } from "./tasks.js";
 
 /** The plan of the requested year (default: newest), or a UserError naming the loaded years. */
 export function requirePlan(db: Db, year?: string | number): Plan {
@@ -68,4 +81,100 @@ export function buildStatusFor(
 ): { plan: Plan; status: YearStatus } {
   const { plan, report } = buildReportFor(db, opts);
   return { plan, status: buildYearStatus(report) };
+}
+
+/** A plan year's plan, observations and report at --as-of: what every report view starts from. */
+function loadReport(
+  db: Db,
+  opts: { year?: string | undefined; asOf?: string | undefined },
+): { plan: Plan; index: ObservationIndex; report: Report } {
+  const plan = requirePlan(db, opts.year);
+  const asOf = parseAsOf(plan.plan.year, opts.asOf);
+  const index = indexObservations(observationsOf(db, plan.plan.year));
+  return { plan, index, report: buildReport(plan, index, asOf) };
+}
+
+/** The reporting unit named by code, name or alias; a UsageError with "did you mean" otherwise. */
+export function resolveUnit(plan: Plan, text: string): ReportingUnit {
+  const catalog = new Catalog([plan]);
+  const unit = catalog.unit(plan.plan.year, text);
+  if (unit) return unit;
+  const hints = catalog.suggestUnit(plan.plan.year, text);
+  throw new UsageError(
+    hints.length
+      ? { key: "rep.error.unitHint", params: { value: text, hint: hints.join("、") } }
+      : { key: "rep.error.unit", params: { value: text, units: plan.units.map((u) => u.name).join("、") } },
+  );
+}
+
+/** The indicator named by code or name; a UsageError with "did you mean" otherwise. */
+export function resolveIndicator(plan: Plan, text: string): Indicator {
+  const catalog = new Catalog([plan]);
+  const indicator = catalog.indicator(plan.plan.year, text);
+  if (indicator) return indicator;
+  const hints = catalog.suggestIndicator(plan.plan.year, text);
+  throw new UsageError(
+    hints.length
+      ? { key: "rep.error.indicatorHint", params: { value: text, hint: hints.join("、") } }
+      : { key: "rep.error.indicator", params: { value: text } },
+  );
+}
+
+/** `report --by unit`: the report and its units × indicators matrix (全市 next to the units' sum). */
+export function buildBreakdownFor(
+  db: Db,
+  opts: { year?: string | undefined; asOf?: string | undefined },
+): { plan: Plan; breakdown: Breakdown } {
+  const { plan, index, report } = loadReport(db, opts);
+  return { plan, breakdown: buildBreakdown(plan, index, report) };
+}
+
+/** `report --unit U`: one unit's figures quarter by quarter, next to the city's. */
+export function buildUnitReportFor(
+  db: Db,
+  opts: { year?: string | undefined; asOf?: string | undefined; unit: string },
+): { plan: Plan; unitReport: UnitReport } {
+  const { plan, index, report } = loadReport(db, opts);
+  return { plan, unitReport: buildUnitReport(index, report, resolveUnit(plan, opts.unit)) };
+}
+
+/**
+ * `status`: the year status with the tasks (read as of `today`, YYYY-MM-DD), grouped by section.
+ */
+export function buildStatusOverviewFor(
+  db: Db,
+  opts: { year?: string | undefined; today: string },
+): { plan: Plan; overview: StatusOverview } {
+  const { plan, status } = buildStatusFor(db, opts);
+  const tasks = readTaskStates(db, plan, opts.today);
+  return { plan, overview: buildStatusOverview(plan, status, tasks) };
+}
+
+/** What `--check` alerts on: behind = behind pace now; missed = a target missed at year end. */
+export type FailOn = "behind" | "missed";
+
+export interface CheckOutcome {
+  failOn: FailOn;
+  /** the indicators that trip the check */
+  failing: IndicatorLine[];
+  /** false when --fail-on missed is asked before the year's results are final (nothing to check yet) */
+  applicable: boolean;
+}
+
+/** Evaluates `--check` / `--fail-on` against a report: which indicators make cron alert. */
+export function checkReport(report: Report, failOn: FailOn): CheckOutcome {
+  if (failOn === "behind")
+    return { failOn, failing: report.indicators.filter((l) => l.status === "behind"), applicable: true };
+  const final = report.asOf !== null && report.elapsed === 1;
+  return {
+    failOn,
+    failing: final ? report.indicators.filter((l) => l.actual !== null && l.actual < l.target) : [],
+    applicable: final,
+  };
+}
+
+/** Today's date (YYYY-MM-DD) in local time: the day task deadlines are compared with. */
+export function localDate(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }

@@ -1,0 +1,108 @@
+/**
+ * One indicator quarter by quarter: the baseline and Q1–Q4 figures against the pace line
+ * (序时进度 at each quarter), for the city or for one reporting unit.
+ */
+import { formatPeriod, type Quarter } from "./period.js";
+import type { Indicator, Plan, ReportingUnit } from "./plan.js";
+import { cityFigure, expectedAt, type Observation, type Status, statusOf, unitFigure } from "./progress.js";
+import { newestDataQuarter, type ObservationIndex } from "./report.js";
+
+export interface TrendPoint {
+  /** 0 = baseline (the prior year-end), 1..4 = quarters */
+  q: number;
+  period: string;
+  /** the figure at this quarter; null when there is none yet (or the quarter is still to come) */
+  value: number | null;
+  /** 序时进度 at this quarter (city only: units have no targets); null for annual indicators before Q4 */
+  expected: number | null;
+  /** value ÷ target */
+  completion: number | null;
+  /** the city's status at this quarter (city trend only) */
+  status: Status | null;
+  /** the city figure at this quarter (next to a unit's figure) */
+  city: number | null;
+}
+
+export interface Trend {
+  plan: { year: number; title: string; titleEn: string };
+  indicator: Pick<
+    Indicator,
+    "code" | "name" | "nameEn" | "unit" | "kind" | "cadence" | "commitment" | "target"
+  >;
+  /** the unit followed, or null for the city */
+  unit: { code: string; name: string; nameEn: string } | null;
+  /** the newest quarter of the plan year with any data (of any indicator), or null */
+  asOf: string | null;
+  /** baseline first, then Q1 … Q4 */
+  points: TrendPoint[];
+}
+
+/**
+ * The trend of `indicator` over the plan year. Quarters after the newest quarter with any data
+ * are left empty rather than carried forward: they have not happened yet. A flow starts the year
+ * at zero (累计 restarts every year), so its baseline point is 0.
+ */
+export function buildTrend(
+  plan: Plan,
+  index: ObservationIndex,
+  indicator: Indicator,
+  unit?: ReportingUnit,
+): Trend {
+  const newest = newestDataQuarter(index);
+  const byUnit = index.get(indicator.code) ?? new Map<string, Observation[]>();
+  const totalUnit = plan.units.find((u) => u.isTotal)?.code ?? null;
+  const year = plan.plan.year;
+  const cityAt = (q: number) =>
+    q === 0 && indicator.kind === "flow" ? 0 : cityFigure(byUnit, totalUnit, indicator.kind, q).value;
+  const baselineOnly = new Map<string, Observation[]>();
+  for (const [u, obs] of byUnit) {
+    const b = obs.filter((o) => o.q === 0);
+    if (b.length) baselineOnly.set(u, b);
+  }
+  const baseline =
+    indicator.kind === "flow" ? null : cityFigure(baselineOnly, totalUnit, indicator.kind, 0).value;
+  const points: TrendPoint[] = [0, 1, 2, 3, 4].map((q) => {
+    const happened = q === 0 || (newest !== null && q <= newest);
+    const city = happened ? cityAt(q) : null;
+    let value: number | null;
+    if (!unit) value = city;
+    else if (!happened) value = null;
+    else if (q === 0 && indicator.kind === "flow") value = 0;
+    else value = unitFigure(byUnit.get(unit.code) ?? [], indicator.kind, q);
+    const elapsed = q / 4;
+    const expected = unit
+      ? null
+      : q === 0
+        ? (baseline ?? (indicator.kind === "flow" ? 0 : null))
+        : expectedAt(indicator, baseline, elapsed);
+    const target = indicator.target;
+    return {
+      q,
+      period:
+        q === 0
+          ? formatPeriod({ year: year - 1, quarter: 4 })
+          : formatPeriod({ year, quarter: q as Quarter }),
+      value,
+      expected,
+      completion: value === null ? null : target === 0 ? null : value / target,
+      status: unit || q === 0 || !happened ? null : statusOf(indicator, city, expected, elapsed),
+      city,
+    };
+  });
+  return {
+    plan: { year, title: plan.plan.title, titleEn: plan.plan.titleEn },
+    indicator: {
+      code: indicator.code,
+      name: indicator.name,
+      nameEn: indicator.nameEn,
+      unit: indicator.unit,
+      kind: indicator.kind,
+      cadence: indicator.cadence,
+      commitment: indicator.commitment,
+      target: indicator.target,
+    },
+    unit: unit ? { code: unit.code, name: unit.name, nameEn: unit.nameEn } : null,
+    asOf: newest === null ? null : formatPeriod({ year, quarter: newest }),
+    points,
+  };
+}
