@@ -50,6 +50,8 @@ export interface ImportOptions {
 
 export interface Change {
   line: number;
+  /** the plan year the value belongs to (a 2019Q4 baseline belongs to 2020) */
+  year: number;
   period: string;
   unit: string;
   indicator: string;
@@ -383,6 +385,7 @@ async function readAndStore(
       if (out.changes.length < MAX_CHANGES)
         out.changes.push({
           line: c.line,
+          year,
           period,
           unit: unit.code,
           indicator: ind.code,
@@ -413,7 +416,10 @@ function readValue(c: RawCell, ind: Indicator): number | Reason {
   const parsed = parseQuantity(text, ind.unit);
   if (!parsed.ok) return parsed.reason;
   const bad = checkValue(parsed.value, ind.unit);
-  return bad ?? parsed.value;
+  // name the indicator: "3.5" alone does not tell the county which cell of a wide sheet is wrong
+  return bad
+    ? { ...bad, params: { ...bad.params, indicator: ind.name, indicatorEn: ind.nameEn } }
+    : parsed.value;
 }
 
 /** Problems with the header as a whole: a needed column that is neither in the file nor given as an option. */

@@ -3,7 +3,7 @@ import type { zh } from "./zh.js";
 /** English UI strings: the same keys as zh.ts. */
 export const en: Record<keyof typeof zh, string> = {
   "error.prefix": "dzkj: error",
-  "error.rejected": "{file}: not imported ({count} problems; the database was not changed)",
+  "error.rejected": "{file}: not imported ({count} problem(s); the database was not changed)",
   "error.bug": "dzkj: internal error (please report it; set DZKJ_DEBUG=1 for details): {message}",
   "error.noPlan": "no {year} plan in the database; loaded years: {years}",
   "error.noPlans": "no plan in the database; run dzkj init",
@@ -25,6 +25,7 @@ export const en: Record<keyof typeof zh, string> = {
   "import.duplicateFile": "{file}: identical to batch #{id} imported on {date}; skipped",
   "import.change.update": "  line {line} {period} {unit} {indicator}: {old} → {new}",
   "import.change.insert": "  line {line} {period} {unit} {indicator}: new {new}",
+  "import.change.note": "  line {line} {period} {unit} {indicator}: {new} (note changed only)",
   "import.change.unchanged": "  line {line} {period} {unit} {indicator}: unchanged {new}",
   "import.changes.omitted": "  … {count} more changes not listed",
   "import.problems.omitted": "  … {count} more problems not listed",

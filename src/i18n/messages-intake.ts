@@ -10,8 +10,8 @@ export const intakeZh = {
   "intake.number.scientific":
     "“{value}”是科学计数法，可能已丢失精度：请在 Excel/WPS 中把该列设为“数值”格式后重新导出",
   "intake.number.excelError": "单元格是 Excel 错误值 {value}：请检查表格中的公式后重新导出",
-  "intake.number.notWhole": "{value} 对于{unit}类指标必须是整数",
-  "intake.number.negative": "{value} 不能为负数（{unit}）",
+  "intake.number.notWhole": "{indicator}（{unit}）必须是整数，不能填 {value}",
+  "intake.number.negative": "{indicator}（{unit}）不能为负数：{value}",
   "intake.number.percentRange":
     "{value}% 超出范围：百分比须在 0 到 100 之间（58% 请写 58，不要写 0.58 或 5800）",
   "intake.basis.invalid": "“{value}”不是有效的口径，可用：{forms}",
@@ -44,8 +44,8 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
     '"{value}" is in scientific notation and may have lost digits: format the column as Number in Excel/WPS and export again',
   "intake.number.excelError":
     "the cell holds the Excel error {value}: fix the formula in the sheet and export again",
-  "intake.number.notWhole": "value {value} must be a whole number ({unit})",
-  "intake.number.negative": "value {value} must not be negative ({unit})",
+  "intake.number.notWhole": "value {value} for {indicator} ({unit}) must be a whole number",
+  "intake.number.negative": "value {value} for {indicator} ({unit}) must not be negative",
   "intake.number.percentRange":
     "{value}% is out of range: a percentage must be between 0 and 100 (write 58% as 58, not 0.58 or 5800)",
   "intake.basis.invalid": '"{value}" is not a basis; accepted: {forms}',

@@ -108,18 +108,24 @@ export function shiftDecimal(intPart: string, frac: string, shift: number): stri
 
 /**
  * Range check of a parsed value in canonical `unit`: counts whole and ≥ 0, money ≥ 0, % within
- * 0–100, anything else ≥ 0. Null when the value is acceptable.
+ * 0–100, anything else ≥ 0. Null when the value is acceptable. The reason names the indicator
+ * (`label`): "3.5" alone does not tell a county which cell of a wide sheet is wrong.
  */
-export function checkValue(value: number, unit: string): Reason | null {
+export function checkValue(
+  value: number,
+  unit: string,
+  label: { name: string } = { name: "—" },
+): Reason | null {
+  const named = { indicator: label.name };
   if (!Number.isFinite(value))
     return { key: "intake.number.invalid", params: { value: String(value), unit } };
   if (unit === "%") {
     return value < 0 || value > 100 ? { key: "intake.number.percentRange", params: { value } } : null;
   }
   if (isCountUnit(unit) && !Number.isInteger(value)) {
-    return { key: "intake.number.notWhole", params: { value, unit } };
+    return { key: "intake.number.notWhole", params: { value, unit, ...named } };
   }
-  if (value < 0) return { key: "intake.number.negative", params: { value, unit } };
+  if (value < 0) return { key: "intake.number.negative", params: { value, unit, ...named } };
   return null;
 }
 

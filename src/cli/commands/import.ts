@@ -1,3 +1,4 @@
+import type { Catalog } from "../../app/catalog.js";
 import { Interrupted, UsageError, UserError } from "../../app/errors.js";
 import { type FileOutcome, importProgress } from "../../app/import-progress.js";
 import { createCatalogFor } from "../../app/import-session.js";
@@ -45,7 +46,7 @@ export async function run(ctx: Context, files: string[], opts: Record<string, un
         if (interrupted) throw new Interrupted();
       },
     });
-    report(ctx, outcomes, opts.format === "json", opts.dryRun === true);
+    report(ctx, catalog, outcomes, opts.format === "json", opts.dryRun === true);
     const refused = outcomes.filter((o) => o.status === "rejected" || o.status === "rolled-back");
     if (refused.length > 0) {
       const first = refused.find((o) => o.status === "rejected") ?? refused[0]!;
@@ -64,7 +65,13 @@ export async function run(ctx: Context, files: string[], opts: Record<string, un
   }
 }
 
-function report(ctx: Context, outcomes: FileOutcome[], json: boolean, dryRun: boolean): void {
+function report(
+  ctx: Context,
+  catalog: Catalog,
+  outcomes: FileOutcome[],
+  json: boolean,
+  dryRun: boolean,
+): void {
   if (json) {
     ctx.stdout.write(
       `${JSON.stringify(
@@ -128,13 +135,18 @@ function report(ctx: Context, outcomes: FileOutcome[], json: boolean, dryRun: bo
       say(`${line}${dryRun ? ctx.t("import.summary.dryRun") : ""}`);
     }
     if (o.status === "rejected") continue;
+    const en = ctx.lang === "en";
     for (const ch of o.changes) {
+      // names, not codes: this is what a person checks against the county's sheet
+      const unit = catalog.unit(ch.year, ch.unit);
+      const indicator = catalog.indicator(ch.year, ch.indicator);
+      const kind = ch.kind === "update" && ch.old === ch.new ? "note" : ch.kind;
       say(
-        ctx.t(`import.change.${ch.kind}`, {
+        ctx.t(`import.change.${kind}`, {
           line: ch.line,
           period: ch.period,
-          unit: ch.unit,
-          indicator: ch.indicator,
+          unit: (en ? unit?.nameEn : unit?.name) ?? ch.unit,
+          indicator: (en ? indicator?.nameEn : indicator?.name) ?? ch.indicator,
           old: ch.old === null ? "" : formatNumber(ctx.lang, ch.old, 6),
           new: formatNumber(ctx.lang, ch.new, 6),
         }),
