@@ -495,7 +495,8 @@ describe("the database", () => {
   });
 
   it("init loads a plan idempotently and a second plan year beside it", () => {
-    run("init");
+    const first = run("init");
+    expect(first.stderr).toContain("已载入 2020 年工作要点（8 个部分，35 项任务，23 项指标，10 个填报单位）");
     const before = dump(db);
     const again = run("init");
     expect(again.code).toBe(0);
