@@ -11,7 +11,7 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
     const file = (opts.plan as string | undefined) ?? assetPath("seeds", EMBEDDED_PLAN);
     let loaded: Awaited<ReturnType<typeof loadPlanFile>>;
     try {
-      loaded = await loadPlanFile(store.db, file, ctx.now);
+      loaded = await loadPlanFile(store.db, file, ctx.now, (opts.plan as string | undefined) ?? null);
     } catch (e) {
       if (e instanceof PlanFileError)
         throw new UserError(
