@@ -76,7 +76,8 @@ export const reportsZh = {
   "rep.task.done": "已完成",
   "rep.task.at_risk": "滞后",
   "rep.task.overdueMark": "（逾期）",
-  "rep.taskRef": "任务{number}",
+  "rep.taskRef": "任务 {list}",
+  "rep.numberSep": "、",
   "rep.sectionTasks":
     "任务 {total}：已完成 {done}，推进中 {in_progress}，未启动 {not_started}，滞后 {at_risk}",
   "rep.count.indicators": "{n} 项",
@@ -171,7 +172,8 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   "rep.task.done": "done",
   "rep.task.at_risk": "at risk",
   "rep.task.overdueMark": " (overdue)",
-  "rep.taskRef": "task {number}",
+  "rep.taskRef": "tasks {list}",
+  "rep.numberSep": ", ",
   "rep.sectionTasks":
     "{total} tasks: {done} done, {in_progress} in progress, {not_started} not started, {at_risk} at risk",
   "rep.count.indicators": "{n}",

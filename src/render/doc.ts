@@ -176,16 +176,23 @@ export function docCsv(doc: Doc): string {
   return parts.join("\r\n");
 }
 
-const CHART_LABEL = 230;
 const CHART_BAR = 360;
 const CHART_ROW = 20;
+
+/** Rough rendered width (px at 11px) of a label: wide characters ≈ 11px, others ≈ 6.2px. */
+function labelWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(ch) ? 11 : 6.2;
+  return w;
+}
 
 /** Inline SVG: one horizontal bar per item (completion, capped at 100%) with a tick at 序时进度. */
 export function chartSvg(chart: NonNullable<Doc["chart"]>): string {
   const top = 26;
-  const width = CHART_LABEL + CHART_BAR + 90;
+  // the label column fits the longest label (English names are long), within reason
+  const x0 = Math.ceil(Math.min(340, Math.max(80, ...chart.items.map((i) => labelWidth(i.label) + 12))));
+  const width = x0 + CHART_BAR + 110;
   const height = top + chart.items.length * CHART_ROW + 8;
-  const x0 = CHART_LABEL;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${esc(chart.title)}">`,
     `<rect class="legend-actual" x="${x0}" y="6" width="14" height="10" fill="#3b6fb6"/>`,

@@ -78,10 +78,11 @@ export function statusVerdict(lang: Lang, o: StatusOverview): Line {
   const s = o.status;
   const name = (i: StatusLine) => (lang === "en" ? i.nameEn : i.name);
   const sep = t(lang, "rep.listSep");
-  const open = [
-    ...o.shortfalls.map(name),
-    ...o.openTasks.map((x) => t(lang, "rep.taskRef", { number: x.number })),
-  ];
+  const open = o.shortfalls.map(name);
+  if (o.openTasks.length)
+    open.push(
+      t(lang, "rep.taskRef", { list: o.openTasks.map((x) => x.number).join(t(lang, "rep.numberSep")) }),
+    );
   const projected = s.indicators.filter(
     (i) => i.result === "met" || (!i.atRisk && i.forecast !== null && i.forecast >= i.target),
   ).length;
