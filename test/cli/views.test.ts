@@ -364,6 +364,46 @@ const statusSchema = z.object({
   }),
 });
 
+describe("colour: only on a terminal, NO_COLOR respected", () => {
+  // util-linux `script` gives the command a pseudo-terminal as stdout
+  const onTty = (extra: Record<string, string>) =>
+    spawnSync(
+      "script",
+      ["-qec", `"${process.execPath}" "${join(ROOT, "bin", "dzkj.js")}" --db "${q3}" report`, "/dev/null"],
+      {
+        env: { ...env, TERM: "xterm", ...extra },
+        encoding: "utf8",
+        timeout: 60_000,
+      },
+    ).stdout;
+
+  it("colours the status column on a terminal (behind red, on track green)", () => {
+    const out = onTty({});
+    expect(out).toContain("\u001b[31m滞后");
+    expect(out).toContain("\u001b[32m正常");
+  });
+
+  it("writes no colour codes with NO_COLOR set, or into a file", () => {
+    expect(onTty({ NO_COLOR: "1" })).not.toContain("\u001b[");
+    const file = join(dir, "tty.txt");
+    spawnSync(
+      "script",
+      [
+        "-qec",
+        `"${process.execPath}" "${join(ROOT, "bin", "dzkj.js")}" --db "${q3}" report -o "${file}"`,
+        "/dev/null",
+      ],
+      {
+        env: { ...env, TERM: "xterm" },
+        timeout: 60_000,
+      },
+    );
+    const text = readFileSync(file, "utf8");
+    expect(text).toContain("滞后");
+    expect(text).not.toContain("\u001b[");
+  });
+});
+
 describe("json contracts", () => {
   it("report --format json matches the documented schema, numbers unrounded", () => {
     const json = reportSchema.parse(JSON.parse(ok(q3, "report", "--format", "json")));
