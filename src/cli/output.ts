@@ -1,5 +1,6 @@
-import { renameSync, writeFileSync } from "node:fs";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { format as formatDate } from "date-fns/format";
+import { UserError } from "../app/errors.js";
 import { type Doc, renderView } from "../render/doc.js";
 import type { Context } from "./context.js";
 
@@ -19,8 +20,16 @@ export function emit(ctx: Context, opts: OutputOptions, text: string): void {
   const body = opts.format === "csv" && opts.bom !== false ? `\uFEFF${text}` : text;
   if (opts.output) {
     const tmp = `${opts.output}.${process.pid}.tmp`;
-    writeFileSync(tmp, body);
-    renameSync(tmp, opts.output);
+    try {
+      writeFileSync(tmp, body);
+      renameSync(tmp, opts.output);
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      throw new UserError({
+        key: "rep.error.write",
+        params: { file: opts.output, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message },
+      });
+    }
   } else ctx.stdout.write(body);
 }
 

@@ -6,6 +6,7 @@ export const reportsZh = {
   "rep.error.indicatorHint": "未知的指标“{value}”——是否指 {hint}？",
   "rep.error.period":
     "“{value}”不是 {year} 年的报告期（{first}–{last}，或基期 {baseline}）；可用写法：{forms}",
+  "rep.error.write": "无法写入 {file}（{reason}）；请检查目录是否存在、是否有写权限",
   "rep.error.byAndUnit": "--by unit 与 --unit 不能同时使用：前者列出全部单位，后者只看一个单位",
   "rep.check.failed.behind": "检查未通过：{n} 项指标滞后于序时进度：{list}",
   "rep.check.failed.missed": "检查未通过：{n} 项指标年终未完成：{list}",
@@ -99,6 +100,7 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   "rep.error.indicatorHint": "unknown indicator '{value}' — did you mean {hint}?",
   "rep.error.period":
     "'{value}' is not a period of {year} ({first}–{last}, or the baseline {baseline}); accepted forms: {forms}",
+  "rep.error.write": "cannot write {file} ({reason}); check that the folder exists and is writable",
   "rep.error.byAndUnit":
     "--by unit and --unit cannot be used together: the first lists every unit, the second one unit",
   "rep.check.failed.behind": "check failed: {n} indicator(s) behind pace: {list}",

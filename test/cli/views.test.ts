@@ -262,7 +262,9 @@ describe("status: indicators and tasks by section", () => {
       指标完成 1/23（预计年底完成 3），任务完成 0/35，有风险：高新技术企业、技术合同登记额、柔性引进国(境)外高端紧缺人才、在线技术咨询服务、任务 30"
     `);
     expect(out).toMatch(/│ 合计 +│ +35 │ +0 │ +0 │ +35 │ +0 │ +1\/23 │/);
-    expect(out).toMatch(/│ 高新技术企业 \* +│ 家 +│ +70 │ +60 │ .+85\.7% │ +62\.67 │ 预计未完成 │/);
+    expect(out).toMatch(
+      /│ 高新技术企业 \* +│ 家 +│ +70 │ +60 │ +10 │ .+85\.7% │ +65\.5 │ +62\.67 │ 预计未完成 │/,
+    );
     expect(out).toContain(
       "有未完成风险：高新技术企业、技术合同登记额、柔性引进国(境)外高端紧缺人才、在线技术咨询服务",
     );
@@ -279,12 +281,12 @@ describe("status: indicators and tasks by section", () => {
       generated 2020-10-15  
       "
     `);
-    expect(out).toContain("| Key technology research projects | 项 | 30 | 35 | 116.7% | 35 | met |");
+    expect(out).toContain("| Key technology research projects | 项 | 30 | 35 | 0 | 116.7% | 30 | 35 | met |");
     expect(out).toContain(
-      "| High-tech industry main business revenue | 亿元 | 400 | 419.5 | 104.9% | 419.5 | met |",
+      "| High-tech industry main business revenue | 亿元 | 400 | 419.5 | 0 | 104.9% | 400 | 419.5 | met |",
     );
     expect(out).toContain(
-      "| Registered technology contract value * | 万元 | 5,600 | 5,200 | 92.9% | 5,200 | missed |",
+      "| Registered technology contract value * | 万元 | 5,600 | 5,200 | 400 | 92.9% | 5,600 | 5,200 | missed |",
     );
     expect(out).toContain("| Total | 35 | 0 | 0 | 35 | 0 | 6/23 |");
   });
@@ -475,6 +477,14 @@ describe("csv", () => {
     const tasks = parse(parts[2] ?? "") as string[][];
     expect(tasks).toHaveLength(36);
     expect(tasks[31]?.slice(1, 3)).toEqual(["31", "编制十四五科技创新规划"]);
+  });
+
+  it("--output into a missing folder is a clear error (exit 1), no stack trace, no stray temp file", () => {
+    const r = run(q3, "report", "--format", "csv", "-o", join(dir, "no-such-dir", "r.csv"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^dzkj: 错误: 无法写入 .*no-such-dir.*r\.csv（ENOENT）/);
+    expect(r.stderr).not.toContain("    at ");
+    expect(r.stdout).toBe("");
   });
 
   it("text that a spreadsheet would run as a formula is escaped (names from a plan file)", () => {
