@@ -393,7 +393,14 @@ async function readTaskRows(
       ? { status: current.status, note: current.note, evidence: current.evidence, date: current.date }
       : null;
     let kind: ChangeKind;
-    if (!old) {
+    const implicit =
+      !old && record.status === "not_started" && !record.note && !record.evidence && c.date.value === "";
+    if (implicit) {
+      // 未启动 with nothing else, for a task never set, is the state it already has (e.g. a
+      // `tasks --format csv` list imported back): nothing to record
+      out.counts.unchanged++;
+      kind = "unchanged";
+    } else if (!old) {
       writer.add(key, record, batchId);
       out.counts.inserted++;
       kind = "insert";

@@ -20,6 +20,8 @@ export const tasksZh = {
   "tasks.import.change.update": "  第 {line} 行 任务 {task}: {old} → {new}（{date}）",
   "tasks.import.change.unchanged": "  第 {line} 行 任务 {task}: 未变 {new}（{date}）",
   "tasks.undo.conflictItem": "任务 {task} 之后被批次 #{later} 修改",
+  "tasks.import.older":
+    "注意：{file}:{line}: 任务 {task} 的日期 {date} 早于原记录的日期 {current}，已按文件覆盖（如有误可用 dzkj imports undo 撤销）",
   "tasks.set.insert": "任务 {number}「{title}」: {new}（{date}）",
   "tasks.set.update": "任务 {number}「{title}」: {old} → {new}（{date}）",
   "tasks.set.unchanged": "任务 {number}「{title}」: 与现有记录相同，未作修改",
@@ -93,6 +95,8 @@ export const tasksEn: Record<keyof typeof tasksZh, string> = {
   "tasks.import.change.update": "  line {line} task {task}: {old} → {new} ({date})",
   "tasks.import.change.unchanged": "  line {line} task {task}: unchanged {new} ({date})",
   "tasks.undo.conflictItem": "task {task} was changed later by batch #{later}",
+  "tasks.import.older":
+    "note: {file}:{line}: task {task} is dated {date}, before its current record ({current}); the file's state replaced it (dzkj imports undo reverts it if wrong)",
   "tasks.set.insert": "task {number} '{title}': {new} ({date})",
   "tasks.set.update": "task {number} '{title}': {old} → {new} ({date})",
   "tasks.set.unchanged": "task {number} '{title}': same as the current record, nothing changed",

@@ -108,7 +108,10 @@ function describeChange(ctx: Context, old: TaskRecord | null, now: TaskRecord): 
   const a = old ? describe(ctx, old) : "";
   const b = describe(ctx, now);
   if (!old || a !== b) return { old: a, new: b };
-  const note = (r: TaskRecord) => `${a}「${r.note ?? ""}」`;
+  const note = (r: TaskRecord) => {
+    const text = (r.note ?? "").replace(/\s+/g, " ");
+    return `${a}「${text.length > 40 ? `${text.slice(0, 40)}…` : text}」`;
+  };
   return { old: note(old), new: note(now) };
 }
 
@@ -178,6 +181,15 @@ function report(ctx: Context, outcomes: TaskFileOutcome[], json: boolean, dryRun
           date: ch.new.date,
         }),
       );
+    for (const ch of o.changes)
+      if (ch.kind === "update" && ch.old && ch.new.date < ch.old.date)
+        ctx.notice("tasks.import.older", {
+          file: o.file,
+          line: ch.line,
+          task: ch.task,
+          date: ch.new.date,
+          current: ch.old.date,
+        });
     if (o.status === "imported" && o.batchId !== null) ctx.notice("tasks.set.batch", { batch: o.batchId });
   }
 }
