@@ -349,6 +349,11 @@ async function readTaskRows(
     }
     out.counts.rowsRead++;
     const c = taskCells(header, rec.cells);
+    if (c.task.value === "" && isBlank(c.status.value)) {
+      // no task and no status: a remark such as 填表人：张三 below the table, not a task row
+      out.counts.blank++;
+      continue;
+    }
     const before = out.problems.length;
     const ref = parseTaskRef(c.task.value, plan.tasks);
     if (!ref.ok) problem(rec.line, c.task.column, c.task.value, ref.reason);

@@ -188,6 +188,9 @@ export function tasksMarkdown(list: TaskList, lang: Lang): string {
   return `${out.join("\n")}\n`;
 }
 
+/** The same column widths in every section's table, so the tables line up on paper. */
+const COLGROUP = `<colgroup>${[5, 29, 9, 11, 9, 11, 17, 9].map((w) => `<col style="width:${w}%">`).join("")}</colgroup>`;
+
 /** One self-contained, printable HTML page: title, summary, a table per section. */
 export function tasksHtml(list: TaskList, lang: Lang): string {
   const head = MD_COLUMNS.map(
@@ -201,6 +204,7 @@ export function tasksHtml(list: TaskList, lang: Lang): string {
     body.push(
       `<h2>${esc(sectionHeading(lang, g.section))}</h2>`,
       '<table class="tasks">',
+      COLGROUP,
       `<tr>${head.join("")}</tr>`,
     );
     for (const x of g.items) {

@@ -262,6 +262,31 @@ describe("task import", () => {
     expect(byNumber(tasksJson(), 25).date).toBe("2020-09-28");
   });
 
+  it("imports Excel's UTF-16 tab-separated text, ignoring a remark row below the table; --format json", () => {
+    const r = run("task", "import", fixture("utf16le-tab.txt"), "--format", "json");
+    expect(r.code, r.stderr).toBe(0);
+    const [o] = JSON.parse(r.stdout);
+    expect(o).toMatchObject({
+      status: "imported",
+      batchId: 1,
+      encoding: "utf16le",
+      bom: true,
+      delimiter: "\t",
+      headerLine: 1,
+      rowsRead: 4,
+      inserted: 3,
+      blank: 1,
+      rejected: 0,
+      problems: [],
+    });
+    expect(o.changes.map((c: { task: number; new: { status: string } }) => [c.task, c.new.status])).toEqual([
+      [22, "in_progress"],
+      [23, "done"],
+      [35, "at_risk"],
+    ]);
+    expect(byNumber(tasksJson(), 23)).toMatchObject({ evidence: "达市科〔2020〕30号", date: "2020-09-15" });
+  });
+
   it("imports an English sheet with a BOM and a period column", () => {
     const r = run("task", "import", fixture("english-bom-period.csv"));
     expect(r.code, r.stderr).toBe(0);
