@@ -6,7 +6,7 @@
 import type { Plan, Task } from "../domain/plan.js";
 import { isOverdue, type TaskState, type TaskStatus } from "../domain/tasks.js";
 import type { Reason } from "../i18n/index.js";
-import type { CsvSource } from "../intake/csv-reader.js";
+import type { CsvSource, openCsv } from "../intake/csv-reader.js";
 import type { Encoding } from "../intake/decode.js";
 import { FileError, type Problem } from "../intake/errors.js";
 import { isEmptyRow } from "../intake/layout.js";
@@ -223,9 +223,12 @@ export async function importTasks(
 ): Promise<TaskFileOutcome[]> {
   const outcomes: TaskFileOutcome[] = [];
   // loaded here, not at the top: report and status read task states and must not pay for csv-parse
-  const { openCsv, DEFAULT_LIMITS } = await import("../intake/csv-reader.js");
+  const csv = await import("../intake/csv-reader.js");
   const { hashFile } = await import("./import-progress.js");
-  const io: FileIo = { hashFile, open: (f, encoding) => openCsv(f, { encoding, limits: DEFAULT_LIMITS }) };
+  const io: FileIo = {
+    hashFile,
+    open: (f, encoding) => csv.openCsv(f, { encoding, limits: csv.DEFAULT_LIMITS }),
+  };
   for (const file of files) {
     db.exec("BEGIN IMMEDIATE");
     let outcome: TaskFileOutcome;
@@ -243,10 +246,7 @@ export async function importTasks(
 
 interface FileIo {
   hashFile(file: string): Promise<string>;
-  open(
-    file: string,
-    encoding: Encoding | undefined,
-  ): ReturnType<typeof import("../intake/csv-reader.js").openCsv>;
+  open(file: string, encoding: Encoding | undefined): ReturnType<typeof openCsv>;
 }
 
 async function importTaskFile(

@@ -124,7 +124,7 @@ export const tasksEn: Record<keyof typeof tasksZh, string> = {
   "tasks.col.new": "After",
   "tasks.list.title": "{title}: task progress ({today})",
   "tasks.list.summary":
-    "{total} tasks: {done} done, {in_progress} in progress, {not_started} not started, {at_risk} at risk; {overdue} past deadline and not done",
+    "Tasks: {total} — {done} done, {in_progress} in progress, {not_started} not started, {at_risk} at risk; {overdue} past deadline and not done",
   "tasks.list.empty": "no task matches",
   "tasks.list.filtered": " (filtered)",
   "tasks.show.title": "Task {number}: {title}",

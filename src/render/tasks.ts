@@ -104,14 +104,16 @@ export function tasksTable(list: TaskList, lang: Lang, color: boolean): string {
     if (x.status === "in_progress") return c.yellow(label);
     return label;
   };
+  // columns of terminal width; English titles are longer in characters but narrower each
+  const titleWidth = lang === "en" ? 56 : 44;
   const rows: Cell[][] = [];
   for (const g of bySection(list)) {
     // the heading sits in the title column (a spanning cell breaks the borderless body rules)
-    rows.push(["", c.bold(clip(sectionHeading(lang, g.section), 40)), "", "", "", "", ""]);
+    rows.push(["", c.bold(clip(sectionHeading(lang, g.section), titleWidth)), "", "", "", "", ""]);
     for (const x of g.items)
       rows.push([
         String(x.number),
-        clip(taskTitle(lang, x), 40),
+        clip(taskTitle(lang, x), titleWidth),
         lead(lang, x),
         x.deadline,
         paint(x),

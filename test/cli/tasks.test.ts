@@ -466,6 +466,24 @@ describe("tasks", () => {
     expect(new Set(table.map(width)).size).toBe(1);
   });
 
+  it("table in English: translated title, labels and statuses", () => {
+    now = "2020-11-01T08:00:00Z";
+    run("task", "set", "31", "推进中", "--date", "2020-09-30");
+    const r = run("--lang", "en", "tasks", "--section", "七");
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toBe(
+      "Dazhou 2020 Science and Technology Innovation Work Plan: task progress (2020-11-01)",
+    );
+    expect(lines[1]).toBe(
+      "Tasks: 1 — 0 done, 1 in progress, 0 not started, 0 at risk; 1 past deadline and not done (filtered)",
+    );
+    expect(r.stdout).toMatch(/│ No\. │ Task +│ Lead +│ Deadline +│ Status +│ Date +│ Progress │/);
+    expect(r.stdout).toMatch(
+      /│ +31 │ Draft the 14th Five-Year S&T Innovation Plan +│ Municipal S&T Bureau │ 2020-10-31 │ in progress · overdue │ 2020-09-30 │/,
+    );
+  });
+
   it("json is the documented array of {number, section, title, lead, deadline, status, note, evidence, date}", () => {
     run(
       "task",
