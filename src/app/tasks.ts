@@ -475,7 +475,7 @@ export function undoTaskBatch(
   const conflicts = changes.filter((c) => c.laterBatch !== null);
   if (conflicts.length > 0 && !opts.force) {
     throw new UserError(
-      { key: "imports.undo.conflict", params: { id: batch.id, count: conflicts.length } },
+      { key: "tasks.undo.conflict", params: { id: batch.id, count: conflicts.length } },
       conflicts.map((c) => ({
         file: batch.file ?? `#${batch.id}`,
         line: null,

@@ -19,6 +19,8 @@ export const tasksZh = {
   "tasks.import.change.insert": "  第 {line} 行 任务 {task}: {new}（{date}）",
   "tasks.import.change.update": "  第 {line} 行 任务 {task}: {old} → {new}（{date}）",
   "tasks.import.change.unchanged": "  第 {line} 行 任务 {task}: 未变 {new}（{date}）",
+  "tasks.undo.conflict":
+    "不能撤销批次 #{id}：其中 {count} 项任务后来又被其他批次修改；确需撤销请加 --force（会覆盖后来的修改）",
   "tasks.undo.conflictItem": "任务 {task} 之后被批次 #{later} 修改",
   "tasks.import.older":
     "注意：{file}:{line}: 任务 {task} 的日期 {date} 早于原记录的日期 {current}，已按文件覆盖（如有误可用 dzkj imports undo 撤销）",
@@ -94,6 +96,8 @@ export const tasksEn: Record<keyof typeof tasksZh, string> = {
   "tasks.import.change.insert": "  line {line} task {task}: {new} ({date})",
   "tasks.import.change.update": "  line {line} task {task}: {old} → {new} ({date})",
   "tasks.import.change.unchanged": "  line {line} task {task}: unchanged {new} ({date})",
+  "tasks.undo.conflict":
+    "cannot undo batch #{id}: {count} of its tasks were changed by a later batch; add --force to undo anyway (overwriting the later changes)",
   "tasks.undo.conflictItem": "task {task} was changed later by batch #{later}",
   "tasks.import.older":
     "note: {file}:{line}: task {task} is dated {date}, before its current record ({current}); the file's state replaced it (dzkj imports undo reverts it if wrong)",

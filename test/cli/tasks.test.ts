@@ -401,7 +401,7 @@ describe("task import", () => {
     const before = dump(db);
     const r = run("imports", "undo", "1");
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("不能撤销批次 #1");
+    expect(r.stderr).toContain("不能撤销批次 #1：其中 1 项任务后来又被其他批次修改；确需撤销请加 --force");
     expect(r.stderr).toContain("任务 25 之后被批次 #2 修改");
     expect(dump(db)).toEqual(before);
     const forced = run("imports", "undo", "1", "--force");

@@ -187,7 +187,7 @@ describe("undo of a task batch", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).reason.key).toBe("imports.undo.conflict");
+    expect((error as UserError).reason.key).toBe("tasks.undo.conflict");
     expect((error as UserError).problems[0]!.reason.params).toMatchObject({ task: 25, later: b.batchId });
     expect(readTaskStates(db, plan, today).find((x) => x.number === 25)!.status).toBe("done");
     const forced = undoImport(db, a.batchId!, { force: true, now });
