@@ -155,14 +155,8 @@ const COMMANDS: Spec[] = [
     options: (c, l) => {
       c.option("--year <year>", t(l, "help.opt.year"))
         .option("--section <section>", t(l, "help.opt.section"))
-        .addOption(
-          new Option("--status <status>", t(l, "help.opt.taskStatus")).choices([
-            "not_started",
-            "in_progress",
-            "done",
-            "at_risk",
-          ]),
-        )
+        // statuses are parsed leniently by the command (in_progress, 推进中, 进行中 …)
+        .option("--status <status>", t(l, "help.opt.taskStatus"))
         .option("--overdue", t(l, "help.opt.overdue"));
       reportOutput(c, l);
     },
