@@ -13,7 +13,7 @@ import { type CsvCell, toCsv } from "./csv.js";
 import { formatNumber, formatPercent } from "./format.js";
 import { esc, htmlPage } from "./html.js";
 import { mdTable } from "./markdown.js";
-import { type Cell, painter, renderTable } from "./table.js";
+import { painter, type Row, renderTable } from "./table.js";
 
 /** What every task view renders: the plan's title and sections, the day, the (filtered) tasks. */
 export interface TaskList {
@@ -106,10 +106,10 @@ export function tasksTable(list: TaskList, lang: Lang, color: boolean): string {
   };
   // columns of terminal width; English titles are longer in characters but narrower each
   const titleWidth = lang === "en" ? 56 : 44;
-  const rows: Cell[][] = [];
+  const rows: Row[] = [];
   for (const g of bySection(list)) {
-    // the heading sits in the title column (a spanning cell breaks the borderless body rules)
-    rows.push(["", c.bold(clip(sectionHeading(lang, g.section), titleWidth)), "", "", "", "", ""]);
+    // a heading band across the table, as in report and status
+    rows.push({ section: c.bold(sectionHeading(lang, g.section)) });
     for (const x of g.items)
       rows.push([
         String(x.number),
