@@ -6,6 +6,7 @@ import { DEFAULT_LIMITS } from "../../intake/csv-reader.js";
 import type { Encoding } from "../../intake/decode.js";
 import { formatNumber } from "../../render/format.js";
 import type { Context } from "../context.js";
+import { namer } from "../names.js";
 import { open } from "../open.js";
 import { formatProblemLine } from "../problems.js";
 
@@ -135,18 +136,15 @@ function report(
       say(`${line}${dryRun ? ctx.t("import.summary.dryRun") : ""}`);
     }
     if (o.status === "rejected") continue;
-    const en = ctx.lang === "en";
+    const name = namer(catalog, ctx.lang);
     for (const ch of o.changes) {
-      // names, not codes: this is what a person checks against the county's sheet
-      const unit = catalog.unit(ch.year, ch.unit);
-      const indicator = catalog.indicator(ch.year, ch.indicator);
       const kind = ch.kind === "update" && ch.old === ch.new ? "note" : ch.kind;
       say(
         ctx.t(`import.change.${kind}`, {
           line: ch.line,
           period: ch.period,
-          unit: (en ? unit?.nameEn : unit?.name) ?? ch.unit,
-          indicator: (en ? indicator?.nameEn : indicator?.name) ?? ch.indicator,
+          unit: name.unit(ch.year, ch.unit),
+          indicator: name.indicator(ch.year, ch.indicator),
           old: ch.old === null ? "" : formatNumber(ctx.lang, ch.old, 6),
           new: formatNumber(ctx.lang, ch.new, 6),
         }),

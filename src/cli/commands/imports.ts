@@ -1,4 +1,5 @@
 import { UsageError } from "../../app/errors.js";
+import { createCatalogFor } from "../../app/import-session.js";
 import { batchChanges, requireBatch, undoImport } from "../../app/imports.js";
 import { taskBatchChanges } from "../../app/tasks.js";
 import { formatNumber } from "../../render/format.js";
@@ -6,6 +7,7 @@ import { renderTable } from "../../render/table.js";
 import { taskChangesTable } from "../../render/tasks.js";
 import { listBatches } from "../../storage/batches.js";
 import type { Context } from "../context.js";
+import { namer } from "../names.js";
 import { open } from "../open.js";
 
 /** dzkj imports [list] | show ID | undo ID [--force] */
@@ -117,10 +119,11 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
         "label.new",
         "label.state",
       ].map((k) => ctx.t(k as never));
+      const name = namer(createCatalogFor(db), ctx.lang);
       const rows = changes.map((c) => [
         c.key.period,
-        c.key.unit,
-        c.key.indicator,
+        name.unit(c.key.year, c.key.unit),
+        name.indicator(c.key.year, c.key.indicator),
         c.old ? formatNumber(ctx.lang, c.old.value, 6) : "",
         c.new ? formatNumber(ctx.lang, c.new.value, 6) : "",
         c.laterBatch
