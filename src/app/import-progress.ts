@@ -299,7 +299,7 @@ async function readAndStore(
       out.counts.rowsRead++;
       if ((++rows & 4095) === 0) {
         options.checkInterrupt?.();
-        options.onProgress?.(file, 0, source.bytes);
+        options.onProgress?.(file, source.bytesRead, source.bytes);
       }
       if (!headerBroken) for (const cell of rowCells(header, rec.line, rec.cells, defaults)) storeCell(cell);
     }

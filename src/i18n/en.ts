@@ -131,6 +131,7 @@ export const en: Record<keyof typeof zh, string> = {
   "help.report": "gap-to-target table: actual, gap, completion, pace (序时进度), status, forecast",
   "help.status": "year-end completion: each indicator met, missed or no data",
   "plan.problem": "{message}",
+  "import.progress": "importing {file} {bar} {percent}",
   "import.interrupted": "interrupted: the file being imported was rolled back; the database is unchanged",
   "help.opt.output": "write to this file instead of standard output",
   "help.opt.noBom": "CSV without a BOM (for scripts)",

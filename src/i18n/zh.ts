@@ -127,6 +127,7 @@ export const zh = {
   "help.report": "目标差距表：完成、差距、完成率、序时进度、状态、全年预计",
   "help.status": "年度完成情况：各指标完成、未完成或无数据",
   "plan.problem": "{message}",
+  "import.progress": "正在导入 {file} {bar} {percent}",
   "import.interrupted": "已中断：正在导入的文件已整体回滚，数据库未作修改",
   "help.opt.output": "写入文件而不是标准输出",
   "help.opt.noBom": "CSV 不加 BOM（供脚本使用）",

@@ -15,6 +15,8 @@ export interface CsvSource {
   bom: boolean;
   delimiter: "," | "\t" | ";";
   bytes: number;
+  /** bytes read from the file so far, while the records stream in (for a progress bar) */
+  bytesRead: number;
 }
 
 export interface CsvRecord {
@@ -87,7 +89,7 @@ export async function openCsv(
     fail(file, 1, "intake.file.badEncoding", { encoding });
   }
   const delimiter = detectDelimiter(sample);
-  const source: CsvSource = { encoding, bom: bom > 0, delimiter, bytes: size };
+  const source: CsvSource = { encoding, bom: bom > 0, delimiter, bytes: size, bytesRead: bom };
   return { source, records: readRecords(file, source, bom, limits) };
 }
 
@@ -209,6 +211,9 @@ async function* readBatches(
   // 64 KiB chunks: each becomes one batch of records, short-lived enough to die young in the GC
   const input = createReadStream(file, { start: bom, highWaterMark: 64 * 1024 });
   input.on("error", (e) => parser.destroy(e));
+  input.on("data", (chunk) => {
+    source.bytesRead += chunk.length;
+  });
   decode.on("error", (e) => parser.destroy(e));
   input.pipe(decode).pipe(parser);
   let done = false;

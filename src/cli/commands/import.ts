@@ -9,6 +9,7 @@ import type { Context } from "../context.js";
 import { namer } from "../names.js";
 import { open } from "../open.js";
 import { formatProblemLine } from "../problems.js";
+import { progressBar } from "../progress.js";
 
 export async function run(ctx: Context, files: string[], opts: Record<string, unknown>): Promise<void> {
   const maxMb = Number(opts.maxFileMb ?? 200);
@@ -30,6 +31,7 @@ export async function run(ctx: Context, files: string[], opts: Record<string, un
   };
   process.on("SIGINT", onSigint);
   process.on("SIGTERM", onSigint);
+  const progress = progressBar(ctx, opts.format !== "json");
   try {
     const catalog = createCatalogFor(store.db);
     const outcomes = await importProgress(store.db, catalog, files, {
@@ -43,10 +45,12 @@ export async function run(ctx: Context, files: string[], opts: Record<string, un
       force: opts.force === true,
       limits: { ...DEFAULT_LIMITS, maxFileBytes: Math.round(maxMb * 1024 * 1024) },
       now: ctx.now,
+      onProgress: progress.update,
       checkInterrupt: () => {
         if (interrupted) throw new Interrupted();
       },
     });
+    progress.clear();
     report(ctx, catalog, outcomes, opts.format === "json", opts.dryRun === true);
     const refused = outcomes.filter((o) => o.status === "rejected" || o.status === "rolled-back");
     if (refused.length > 0) {
@@ -57,6 +61,7 @@ export async function run(ctx: Context, files: string[], opts: Record<string, un
       });
     }
   } catch (e) {
+    progress.clear();
     if (e instanceof Interrupted) ctx.notice("import.interrupted");
     throw e;
   } finally {
