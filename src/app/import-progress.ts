@@ -10,6 +10,7 @@ import { type Indicator, isMoneyUnit, type ReportingUnit } from "../domain/plan.
 import type { Basis } from "../domain/progress.js";
 import type { Reason } from "../i18n/index.js";
 import {
+  type CsvRecord,
   type CsvSource,
   checkFile,
   DEFAULT_LIMITS,
@@ -279,30 +280,31 @@ async function readAndStore(
     m.set(text, found);
     return found;
   };
-  for await (const batch of batches)
-    for (const rec of batch) {
-      if (isEmptyRow(rec.cells)) continue;
-      if (!header) {
-        header = recognizeHeader(rec.line, rec.cells, catalog.isIndicator);
-        if (header) {
-          out.layout = header.layout;
-          out.headerLine = header.line;
-          headerBroken = checkHeader(header, defaults, file, out);
-        } else {
-          out.counts.skipped++;
-          const title = readTitleRow(rec.cells);
-          if (title.unit && defaults.unit === undefined) defaults.unit = title.unit;
-          if (title.period && defaults.period === undefined) defaults.period = title.period;
-        }
-        continue;
+  const onRecord = (rec: CsvRecord): void => {
+    if (isEmptyRow(rec.cells)) return;
+    if (!header) {
+      header = recognizeHeader(rec.line, rec.cells, catalog.isIndicator);
+      if (header) {
+        out.layout = header.layout;
+        out.headerLine = header.line;
+        headerBroken = checkHeader(header, defaults, file, out);
+      } else {
+        out.counts.skipped++;
+        const title = readTitleRow(rec.cells);
+        if (title.unit && defaults.unit === undefined) defaults.unit = title.unit;
+        if (title.period && defaults.period === undefined) defaults.period = title.period;
       }
-      out.counts.rowsRead++;
-      if ((++rows & 4095) === 0) {
-        options.checkInterrupt?.();
-        options.onProgress?.(file, source.bytesRead, source.bytes);
-      }
-      if (!headerBroken) for (const cell of rowCells(header, rec.line, rec.cells, defaults)) storeCell(cell);
+      return;
     }
+    out.counts.rowsRead++;
+    if ((++rows & 4095) === 0) {
+      options.checkInterrupt?.();
+      options.onProgress?.(file, source.bytesRead, source.bytes);
+    }
+    if (!headerBroken) for (const cell of rowCells(header, rec.line, rec.cells, defaults)) storeCell(cell);
+  };
+  // records come in batches (one await per chunk of the file, not per row)
+  for await (const batch of batches) for (const rec of batch) onRecord(rec);
   if (out.problems.length === 0) writer.flush();
   if (!header) {
     throw new FileError({
@@ -452,11 +454,7 @@ function readValue(c: RawCell, ind: Indicator): number | Reason {
   }
   const parsed = parseQuantity(text, ind.unit);
   if (!parsed.ok) return parsed.reason;
-  const bad = checkValue(parsed.value, ind.unit);
-  // name the indicator: "3.5" alone does not tell the county which cell of a wide sheet is wrong
-  return bad
-    ? { ...bad, params: { ...bad.params, indicator: ind.name, indicatorEn: ind.nameEn } }
-    : parsed.value;
+  return checkValue(parsed.value, ind.unit, ind) ?? parsed.value;
 }
 
 /** Problems with the header as a whole: a needed column that is neither in the file nor given as an option. */

@@ -69,6 +69,29 @@ export async function openCsv(
   file: string,
   options: { encoding?: Encoding | undefined; limits?: ReadLimits } = {},
 ): Promise<{ source: CsvSource; records: AsyncIterable<CsvRecord> }> {
+  const { source, bom, limits } = await inspect(file, options);
+  return {
+    source,
+    records: (async function* () {
+      for await (const batch of readBatches(file, source, bom, limits)) yield* batch;
+    })(),
+  };
+}
+
+/** Like openCsv, but the records come in batches (the import's hot path: a million rows, few awaits). */
+export async function openCsvBatches(
+  file: string,
+  options: { encoding?: Encoding | undefined; limits?: ReadLimits } = {},
+): Promise<{ source: CsvSource; batches: AsyncIterable<CsvRecord[]> }> {
+  const { source, bom, limits } = await inspect(file, options);
+  return { source, batches: readBatches(file, source, bom, limits) };
+}
+
+/** Checks the file and detects its encoding, byte order mark and delimiter from its first bytes. */
+async function inspect(
+  file: string,
+  options: { encoding?: Encoding | undefined; limits?: ReadLimits },
+): Promise<{ source: CsvSource; bom: number; limits: ReadLimits }> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const size = await checkFile(file, limits);
   const handle = await open(file, "r");
@@ -90,19 +113,7 @@ export async function openCsv(
   }
   const delimiter = detectDelimiter(sample);
   const source: CsvSource = { encoding, bom: bom > 0, delimiter, bytes: size, bytesRead: bom };
-  return { source, records: readRecords(file, source, bom, limits) };
-}
-
-/** The records of `records` in arrays as the parser produced them: one await per chunk, not per record. */
-export type CsvBatches = AsyncIterable<CsvRecord[]>;
-
-/** Like openCsv, but the records come in batches (the import's hot path: a million rows, few awaits). */
-export async function openCsvBatches(
-  file: string,
-  options: { encoding?: Encoding | undefined; limits?: ReadLimits } = {},
-): Promise<{ source: CsvSource; batches: CsvBatches }> {
-  const { source, records } = await openCsv(file, options);
-  return { source, batches: (records as RecordStream)[BATCHES]() };
+  return { source, bom, limits };
 }
 
 /** A size for messages: 1.5 MB, 200 MB, 10.2 KB (a small --max-file-mb must not read "0.0 MB"). */
@@ -111,20 +122,7 @@ function mb(n: number): string {
   return `${Number((n / 1024 / 1024).toFixed(1))} MB`;
 }
 
-const BATCHES = Symbol("batches");
-type RecordStream = AsyncIterable<CsvRecord> & { [BATCHES]: () => CsvBatches };
-
-/** The records one by one, or (through BATCHES) in the arrays the parser produced them in. */
-function readRecords(file: string, source: CsvSource, bom: number, limits: ReadLimits): RecordStream {
-  const batches = () => readBatches(file, source, bom, limits);
-  return {
-    [BATCHES]: batches,
-    async *[Symbol.asyncIterator]() {
-      for await (const batch of batches()) yield* batch;
-    },
-  };
-}
-
+/** The records in the arrays the parser produced them in: one batch per decoded chunk. */
 async function* readBatches(
   file: string,
   source: CsvSource,
@@ -136,11 +134,11 @@ async function* readBatches(
   // Characters since the last line break: a line longer than the limit is refused as it streams
   // in, before the parser buffers it (a 1 GB line without a newline must not fill the memory).
   let lineLength = 0;
-  let longLine = 0;
+  let linesDone = 0;
   const tooLong = () =>
     new FileError({
       file,
-      line: longLine,
+      line: linesDone + 1,
       column: null,
       value: null,
       reason: { key: "intake.file.lineTooLong", params: { max: mb(limits.maxLineBytes) } },
@@ -152,7 +150,7 @@ async function* readBatches(
       lineLength += (nl === -1 ? text.length : nl) - from;
       if (lineLength > limits.maxLineBytes) return false;
       if (nl === -1) return true;
-      longLine++;
+      linesDone++;
       lineLength = 0;
       from = nl + 1;
     }
@@ -176,7 +174,6 @@ async function* readBatches(
         return;
       }
       if (!measureLines(text)) {
-        longLine++; // 1-based: the line being measured
         done(tooLong());
         return;
       }
