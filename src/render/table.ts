@@ -17,9 +17,22 @@ export function painter(color: boolean): ChalkInstance {
   return new Chalk({ level: color ? 1 : 0 });
 }
 
+// Characters whose width is certain without string-width: printable ASCII and the narrow symbols
+// tables use (1), CJK ideographs, CJK and full-width punctuation (2). Anything else, and any colour
+// code, goes to string-width. The fast path matters: measuring the status tables' cells through
+// string-width's regular expressions took ~12 ms of `dzkj status` (--cpu-prof).
+const NARROW = /^[\x20-\x7e\u00b7\u2014\u2018\u2019\u201c\u201d\u2026\u2500-\u259f]$/;
+const WIDE = /^[\u2e80-\u303e\u3040-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff01-\uff60\uffe0-\uffe6]$/;
+
 /** Display width of terminal text: CJK counts 2, colour codes 0. */
 export function textWidth(s: string): number {
-  return stringWidth(s);
+  let w = 0;
+  for (const ch of s) {
+    if (NARROW.test(ch)) w += 1;
+    else if (WIDE.test(ch)) w += 2;
+    else return stringWidth(s);
+  }
+  return w;
 }
 
 function pad(s: string, width: number, right: boolean): string {

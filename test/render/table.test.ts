@@ -1,8 +1,9 @@
+import fc from "fast-check";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { csvCell, toCsv } from "../../src/render/csv.js";
 import { type Doc, docCsv, docMarkdown, docTable } from "../../src/render/doc.js";
-import { renderTable } from "../../src/render/table.js";
+import { renderTable, textWidth } from "../../src/render/table.js";
 
 const widths = (s: string) => s.split("\n").map((l) => stringWidth(l));
 
@@ -95,5 +96,34 @@ describe("Doc renderers", () => {
 
   it("csv: a section column, the csv header and the number value", () => {
     expect(docCsv(doc)).toBe("部分,指标,完成率 (%)\r\n一、部分,甲,90\r\n");
+  });
+});
+
+describe("textWidth", () => {
+  // The fast path must agree with string-width (which cli-table3 and terminals' width tables follow)
+  // on every character it decides alone, and hand anything else to string-width.
+  const alphabet = [
+    ..."Aa0 ,.%()-+*#|/",
+    ..."关键技术攻关项目达州市（）：；、，。“”‘’《》〔〕【】…—·",
+    ..."０１２％ＡＢ",
+    ..."┌─┬┐│├┼┤└┴┘█▏▌▉",
+    ..."é€✓😀\u0301\u200b",
+    "\u001b[31m",
+    "\u001b[39m",
+  ];
+  it("agrees with string-width on any mix of table text", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (parts) => {
+        const s = parts.join("");
+        expect(textWidth(s)).toBe(stringWidth(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("counts a CJK character as 2 and a colour code as 0", () => {
+    expect(textWidth("达州市")).toBe(6);
+    expect(textWidth("\u001b[31m滞后\u001b[39m")).toBe(4);
+    expect(textWidth("5,600")).toBe(5);
   });
 });
