@@ -48,11 +48,17 @@ export function requirePlan(db: Db, year?: string | number): Plan {
 /** Observations of a plan year positioned as quarters 0 (baseline) … 4. */
 export function observationsOf(db: Db, year: number): (Observation & { indicator: string })[] {
   const out: (Observation & { indicator: string })[] = [];
-  for (const r of readValues(db, year)) {
-    const p = parseCanonicalPeriod(r.period);
-    const q = p ? quarterIndex(p, year) : null;
+  // a year has five periods (baseline, Q1–Q4) over all its rows: parse each once
+  const quarters = new Map<string, number | null>();
+  for (const [indicator, unit, period, value, basis] of readValues(db, year)) {
+    let q = quarters.get(period);
+    if (q === undefined) {
+      const p = parseCanonicalPeriod(period);
+      q = p ? quarterIndex(p, year) : null;
+      quarters.set(period, q);
+    }
     if (q === null) continue;
-    out.push({ indicator: r.indicator, unit: r.unit, q, value: r.value, basis: r.basis });
+    out.push({ indicator, unit, q, value, basis });
   }
   return out;
 }
