@@ -115,7 +115,7 @@ export function savePlan(
       year,
       plan.sections.map((s) => s.number),
     );
-    // every change to the stored plan is kept, with the plan as loaded (see migration 0004)
+    // every change to the stored plan is kept, with the plan as loaded (see migration 0003)
     db.prepare(
       `INSERT INTO plan_loads (plan_year, result, file, source_hash, loaded_at, plan_json)
        VALUES (?, ?, ?, ?, ?, ?)`,
