@@ -121,6 +121,9 @@ export async function importProgress(
       let outcome: FileOutcome;
       try {
         outcome = await importFile(db, catalog, file, options);
+        // a Ctrl-C that came while the file was read still rolls it back
+        await yieldToEventLoop();
+        options.checkInterrupt?.();
       } catch (e) {
         db.exec("ROLLBACK TO import_file; RELEASE import_file");
         if (!single) db.exec("ROLLBACK");
@@ -145,6 +148,14 @@ export async function importProgress(
     throw e;
   }
   return outcomes;
+}
+
+/**
+ * Lets pending signal handlers run: records already buffered are consumed in microtasks, so a
+ * CPU-bound read never reaches the event loop phase where Ctrl-C (SIGINT) is delivered.
+ */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** BEGIN IMMEDIATE, retrying while another dzkj holds the write lock (cron overlap). */
@@ -266,6 +277,7 @@ async function readAndStore(
     }
     out.counts.rowsRead++;
     if ((++rows & 4095) === 0) {
+      await yieldToEventLoop();
       options.checkInterrupt?.();
       options.onProgress?.(file, 0, source.bytes);
     }
