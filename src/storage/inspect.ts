@@ -107,13 +107,13 @@ export function unitsNeverReported(db: Db): { year: number; code: string; name: 
 
 /** Row counts of the main tables (for doctor's summary and restore's confirmation). */
 export function countRows(db: Db): { plans: number; values: number; batches: number } {
-  const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   const has = (t: string) =>
     !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t);
+  const n = (row: unknown) => (row as { n: number }).n;
   return {
-    plans: has("plans") ? n("SELECT count(*) AS n FROM plans") : 0,
-    values: has("progress_values") ? n("SELECT count(*) AS n FROM progress_values") : 0,
-    batches: has("import_batches") ? n("SELECT count(*) AS n FROM import_batches") : 0,
+    plans: has("plans") ? n(db.prepare("SELECT count(*) AS n FROM plans").get()) : 0,
+    values: has("progress_values") ? n(db.prepare("SELECT count(*) AS n FROM progress_values").get()) : 0,
+    batches: has("import_batches") ? n(db.prepare("SELECT count(*) AS n FROM import_batches").get()) : 0,
   };
 }
 
