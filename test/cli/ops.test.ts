@@ -1,11 +1,12 @@
 /** dzkj doctor, backup, restore, export: end-to-end on the built binary against temp databases. */
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { dzkj, PROGRESS_FIXTURES, ROOT, type RunResult, tempDir, testEnv } from "../helpers.js";
+import { BIN, dzkj, PROGRESS_FIXTURES, ROOT, type RunResult, tempDir, testEnv } from "../helpers.js";
 import { dump, fileBytes, values } from "./db.js";
 
 let dir: string;
@@ -155,6 +156,38 @@ describe("restore", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--yes");
     expect(fileBytes(db)).toBe(before);
+  });
+
+  it("on a terminal it asks: n cancels and changes nothing, y restores", () => {
+    // `script` gives dzkj a pseudo-terminal as stdin, so the confirmation path really runs
+    run("import", ...PROGRESS_FIXTURES.slice(0, 1));
+    const copy = join(dir, "copy.db");
+    run("backup", copy);
+    run("import", ...PROGRESS_FIXTURES.slice(1));
+    const before = fileBytes(db);
+    const onTty = (answer: string) =>
+      spawnSync(
+        "script",
+        ["-qec", `"${process.execPath}" "${BIN}" --db "${db}" restore "${copy}"`, "/dev/null"],
+        {
+          cwd: ROOT,
+          env,
+          input: `${answer}\n`,
+          encoding: "utf8",
+          timeout: 30_000,
+        },
+      );
+    const no = onTty("n");
+    expect(no.stdout).toContain(`用 ${copy}（9 个数值，1 个批次，结构版本`);
+    expect(no.stdout).toContain("[y/N]");
+    expect(no.stdout).toContain("已取消恢复，数据库未作任何修改");
+    expect(no.status).toBe(1);
+    expect(fileBytes(db)).toBe(before);
+    expect(readdirSync(dir).filter((f) => f.includes("before-restore"))).toEqual([]);
+    const yes = onTty("y");
+    expect(yes.status).toBe(0);
+    expect(values(db)).toHaveLength(9);
+    expect(readdirSync(dir).filter((f) => f.includes("before-restore"))).toHaveLength(1);
   });
 
   it("--yes restores the backup and keeps a safety copy of what it replaced", () => {
