@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import {
   closeSync,
+  copyFileSync,
   existsSync,
   fsyncSync,
   mkdirSync,
@@ -415,23 +416,20 @@ export async function restoreDatabase(
   const staging = tempNextTo(target);
   let stagingDb: Db | null = null;
   try {
-    // Copy through SQLite (not a byte copy) so that a backup left in WAL mode with its -wal is read whole.
-    let src: Db;
+    // Work on a private copy: the user's file is never opened by SQLite (which would leave -wal
+    // and -shm files beside it); a backup left in WAL mode brings its -wal along and is read whole.
+    createPrivate(staging);
+    copyFileSync(file, staging);
+    if (existsSync(`${file}-wal`)) {
+      createPrivate(`${staging}-wal`);
+      copyFileSync(`${file}-wal`, `${staging}-wal`);
+    }
     try {
-      src = openExisting(file, { readonly: true });
+      stagingDb = openExisting(staging);
+      stagingDb.pragma("journal_mode = DELETE");
     } catch (e) {
       throw new UserError({ key: "ops.notDzkj.corrupt", params: { file, detail: (e as Error).message } });
     }
-    try {
-      createPrivate(staging);
-      await snapshot(src, staging);
-    } catch (e) {
-      if (e instanceof UserError) throw e;
-      throw new UserError({ key: "ops.notDzkj.corrupt", params: { file, detail: (e as Error).message } });
-    } finally {
-      src.close();
-    }
-    stagingDb = openExisting(staging);
     const info = validateBackup(stagingDb, file, migrations);
     let current: { values: number } | null = null;
     if (existsSync(target)) {

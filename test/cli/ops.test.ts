@@ -1,7 +1,15 @@
 /** dzkj doctor, backup, restore, export: end-to-end on the built binary against temp databases. */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
@@ -211,6 +219,24 @@ describe("restore", () => {
     expect(run("restore", copy, "--yes").code).toBe(0);
     expect(existsSync(`${safety}-2`)).toBe(true);
     expect(dump(safety)).toEqual(later);
+  });
+
+  it("reads a raw copy of a live database whole (its -wal too) and never opens the user's file", () => {
+    const live = join(dir, "live.db");
+    dzkj(["--db", live, "import", PROGRESS_FIXTURES[0]!], { env });
+    const d = new Database(live);
+    d.pragma("wal_autocheckpoint = 0");
+    d.exec("UPDATE progress_values SET note = 'only in the wal' WHERE unit_code = 'tongchuan'");
+    const raw = join(dir, "raw.db");
+    copyFileSync(live, raw);
+    copyFileSync(`${live}-wal`, `${raw}-wal`);
+    d.close();
+    const walBytes = readFileSync(`${raw}-wal`);
+    expect(run("restore", raw, "--yes").code).toBe(0);
+    expect(values(db).filter((v) => v.note === "only in the wal").length).toBeGreaterThan(0);
+    expect(dump(db)).toEqual(dump(live));
+    expect(existsSync(`${raw}-shm`)).toBe(false);
+    expect(readFileSync(`${raw}-wal`).equals(walBytes)).toBe(true);
   });
 
   it("restores into a database that does not exist yet, with mode 0600", () => {

@@ -6,7 +6,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dzkj, dzkjAsync, tempDir, testEnv } from "../helpers.js";
+import { values } from "../cli/db.js";
+import { dzkj, dzkjAsync, PROGRESS_FIXTURES, tempDir, testEnv } from "../helpers.js";
 import { BIG_YEAR, bigCsv, bigPlan, countValues, integrity } from "./data.js";
 
 const UNITS = 100;
@@ -67,6 +68,24 @@ describe("concurrent writers", () => {
       expect(r.value).toBe((Number(r.u.slice(1)) * 7 + Number(r.i.slice(1)) * 3 + q) % 997);
     }
     expect(batches.n).toBe(4);
+  }, 60_000);
+
+  it("4 imports into a database that does not exist yet (the first cron run) all succeed", async () => {
+    const fresh = join(dir, "first-run.db");
+    const results = await Promise.all(
+      PROGRESS_FIXTURES.map((f) => dzkjAsync(["--db", fresh, "import", f], { env })),
+    );
+    for (const r of results) {
+      expect(r.stderr).not.toMatch(/locked|busy|internal error|内部错误/i);
+      expect(r.code).toBe(0);
+    }
+    // exactly one of them created the database and loaded the plan
+    expect(results.filter((r) => r.stderr.includes("已创建数据库")).length).toBe(1);
+    expect(values(fresh)).toHaveLength(66);
+    const d = new Database(fresh, { readonly: true });
+    expect(d.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect((d.prepare("SELECT count(*) AS n FROM plans").get() as { n: number }).n).toBe(1);
+    d.close();
   }, 60_000);
 
   it("a report during a large import sees the state before or after it, never half", async () => {
@@ -131,6 +150,34 @@ describe("concurrent writers", () => {
     expect(integrity(copy)).toBe("ok");
     expect([before.sum, after.sum]).toContain(sumValues(copy).sum);
     expect(sumValues(copy).n).toBe(before.n);
+  }, 60_000);
+
+  it("a restore while an import runs: both finish, and the result is one of the two orders", async () => {
+    const live = join(dir, "restore-live.db");
+    const saved = join(dir, "restore-saved.db");
+    expect(dzkj(["--db", db, "backup", live], { env }).code).toBe(0);
+    expect(dzkj(["--db", live, "backup", saved], { env }).code).toBe(0);
+    const atBackup = sumValues(saved);
+    const revision = join(dir, "revision3.csv");
+    bigCsv(revision, UNITS, INDICATORS, [1, 2, 3, 4], 3);
+    const importRun = dzkjAsync(["--db", live, "import", revision], { env });
+    await new Promise((r) => setTimeout(r, 600));
+    const restore = await dzkjAsync(["--db", live, "restore", saved, "--yes"], { env });
+    const imported = await importRun;
+    expect(restore.code, restore.stderr).toBe(0);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(integrity(live)).toBe("ok");
+    // restore last: the saved state; restore first: the saved state plus the revision on top
+    const revisedSum = (() => {
+      let sum = 0;
+      for (let q = 1; q <= 4; q++)
+        for (let u = 0; u < UNITS; u++)
+          for (let i = 0; i < INDICATORS; i++) sum += (u * 7 + i * 3 + q + 3) % 997;
+      return sum;
+    })();
+    expect(revisedSum).not.toBe(atBackup.sum);
+    expect([atBackup.sum, revisedSum]).toContain(sumValues(live).sum);
+    expect(sumValues(live).n).toBe(atBackup.n);
   }, 60_000);
 });
 
