@@ -220,7 +220,12 @@ export function runDoctor(path: string, migrations: Migration[] = loadMigrations
       messages: never.length
         ? [...byYear].map(([year, us]) => ({
             key: "ops.doctor.never.some" as const,
-            params: { year, count: us.length, names: us.map((u) => u.name).join("、") },
+            params: {
+              year,
+              count: us.length,
+              names: us.map((u) => u.name).join("、"),
+              namesEn: us.map((u) => u.nameEn).join(", "),
+            },
           }))
         : [{ key: "ops.doctor.never.ok" }],
     });

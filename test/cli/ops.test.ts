@@ -70,6 +70,9 @@ describe("doctor", () => {
     const r = run("doctor");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("2020 年 9 个单位从未报送：全市、市本级、");
+    expect(run("--lang", "en", "doctor").stdout).toContain(
+      "2020: 9 units never reported: Dazhou (whole city), City level, ",
+    );
   });
 
   it("finds values whose indicator or unit is not in the plan (written with foreign keys off): exit 1", () => {

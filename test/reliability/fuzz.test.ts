@@ -13,6 +13,7 @@ import { createCatalogFor } from "../../src/app/import-session.js";
 import { loadPlanFile, openStore, type Store } from "../../src/app/store.js";
 import { formatProblemLine } from "../../src/cli/problems.js";
 import { PlanFileError } from "../../src/intake/plan-file.js";
+import { values } from "../cli/db.js";
 import { dzkjAsync, PROGRESS_FIXTURES, type RunResult, tempDir, testEnv } from "../helpers.js";
 import { digest } from "./data.js";
 import { hostileCsvCases, junkCsv, junkPlan, mutated, PLAN, VALID_FIXTURES } from "./inputs.js";
@@ -191,6 +192,15 @@ describe("fuzzed inputs through the real binary (bounded sample)", () => {
     });
     expect(digest(db)).toBe(before);
   }, 60_000);
+
+  it("dzkj import takes a header-only file as a valid empty import: exit 0, no value changed", async () => {
+    const before = values(db);
+    const file = writeInput(Buffer.from("period,unit,indicator,value,basis,note\r\n"), "header-only.csv");
+    const r = await dzkjAsync(["--db", db, "import", file], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${file}: utf8, delimiter ,, long layout; 0 rows read`);
+    expect(values(db)).toEqual(before);
+  }, 30_000);
 
   it("dzkj init --plan refuses junk plan files: exit 1, file named, database unchanged", async () => {
     const before = digest(db);
