@@ -19,6 +19,8 @@ let big: string;
 let env: NodeJS.ProcessEnv;
 /** wall time of one complete import of the big file on this machine, now */
 let fullImportMs = 0;
+/** wall time of a command that only opens the database (start-up, before the import begins) */
+let startupMs = 0;
 
 beforeAll(() => {
   ({ dir, cleanup } = tempDir("dzkj-crash-"));
@@ -35,6 +37,9 @@ beforeAll(() => {
   const r = dzkj(["--db", calib, "import", big], { env });
   fullImportMs = Date.now() - t0;
   expect(r.code).toBe(0);
+  const t1 = Date.now();
+  expect(dzkj(["--db", calib, "units"], { env }).code).toBe(0);
+  startupMs = Math.min(Date.now() - t1, fullImportMs);
   expect(countValues(calib)).toBe(ROWS);
 }, 60_000);
 afterAll(() => cleanup());
@@ -79,12 +84,12 @@ describe("crash safety", () => {
       copyFileSync(base, db);
       const before = digest(db);
       const { child, done } = startImport(db);
-      // a random moment between start-up and 75% of a whole import
-      const delay = Math.round(50 + random() * 0.75 * fullImportMs);
+      // a random moment from start-up to 90% of the import itself
+      const delay = Math.round(startupMs * random() + 0.9 * random() * (fullImportMs - startupMs));
       const timer = setTimeout(() => child.kill("SIGKILL"), delay);
       const end = await done;
       clearTimeout(timer);
-      const context = `seed ${seed}, attempt ${attempt}, delay ${delay} ms of ${fullImportMs} ms`;
+      const context = `seed ${seed}, attempt ${attempt}, delay ${delay} ms of ${fullImportMs} ms (start-up ${startupMs} ms)`;
       expect(integrity(db), context).toBe("ok");
       if (end.signal === "SIGKILL") {
         killedRunning++;
@@ -104,13 +109,25 @@ describe("crash safety", () => {
   }, 90_000);
 
   it("SIGINT (Ctrl-C) mid-import: a clean message, exit 130, nothing written", async () => {
-    const db = join(dir, "sigint.db");
-    copyFileSync(base, db);
-    const before = digest(db);
-    const { child, done } = startImport(db);
-    const timer = setTimeout(() => child.kill("SIGINT"), Math.round(0.5 * fullImportMs));
-    const end = await done;
-    clearTimeout(timer);
+    // Ctrl-C must land after start-up (before, Node's default handler ends the process) and
+    // before the end of the import: aim at the middle, and adjust if a run missed that window
+    let delay = startupMs + 0.5 * (fullImportMs - startupMs);
+    let end: { code: number | null; signal: string | null; stderr: string } | undefined;
+    let db = "";
+    let before = "";
+    for (let attempt = 0; attempt < 5; attempt++) {
+      db = join(dir, `sigint-${attempt}.db`);
+      copyFileSync(base, db);
+      before = digest(db);
+      const run = startImport(db);
+      const timer = setTimeout(() => run.child.kill("SIGINT"), Math.round(delay));
+      end = await run.done;
+      clearTimeout(timer);
+      if (end.code === 130) break;
+      // ended by the signal itself: too early; exited 0: too late
+      delay = end.signal ? delay + 0.25 * (fullImportMs - startupMs) : Math.max(startupMs, delay * 0.7);
+    }
+    end = end!;
     expect(end.code).toBe(130);
     expect(end.stderr).toContain("已中断");
     expect(end.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
