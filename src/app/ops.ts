@@ -137,7 +137,8 @@ export function runDoctor(path: string, migrations: Migration[] = loadMigrations
     else if (pending.length > 0)
       checks.push({
         name: "schema",
-        status: "problem",
+        // benign: the next command that opens the database normally upgrades it (after a backup)
+        status: "warning",
         messages: [
           {
             key: "ops.doctor.schema.pending",
@@ -329,7 +330,7 @@ export async function backupDatabase(path: string, dest: string, now: Date): Pro
     throw new UserError({ key: "ops.backup.noDir", params: { dir: dirname(file) } });
   if (existsSync(file) && realpathSync(file) === realpathSync(path))
     throw new UserError({ key: "ops.backup.sameFile", params: { file } });
-  const src = openOrFail(path, false);
+  const src = openOrFail(path, true);
   const tmp = tempNextTo(file);
   try {
     createPrivate(tmp);

@@ -22,7 +22,7 @@ export const opsZh = {
   "ops.doctor.integrity.bad": "发现 {count} 处损坏：{first}（请用 dzkj restore 从备份恢复）",
   "ops.doctor.schema.ok": "版本 {version}（已应用 {applied} 个迁移，本版本共 {known} 个）",
   "ops.doctor.schema.pending":
-    "版本 {version}，有 {count} 个迁移待应用：{names}（运行任一写入命令如 dzkj init 即可升级）",
+    "版本 {version}，有 {count} 个迁移待应用：{names}（下一条 dzkj 命令会先备份再自动升级；doctor、backup、export 不修改数据库）",
   "ops.doctor.schema.unknown": "有本版本不认识的迁移：{names}（由更新版本的 dzkj 写入，请升级 dzkj）",
   "ops.doctor.schema.none": "没有 schema_migrations 表：不是 dzkj 数据库",
   "ops.doctor.fk.ok": "没有违反外键的行",
@@ -79,7 +79,7 @@ export const opsEn: Record<keyof typeof opsZh, string> = {
   "ops.doctor.integrity.bad": "{count} problems: {first} (restore from a backup with dzkj restore)",
   "ops.doctor.schema.ok": "version {version} ({applied} migrations applied, {known} known to this dzkj)",
   "ops.doctor.schema.pending":
-    "version {version}, {count} migrations pending: {names} (any writing command, e.g. dzkj init, upgrades it)",
+    "version {version}, {count} migrations pending: {names} (the next dzkj command upgrades it after a backup; doctor, backup and export never change the database)",
   "ops.doctor.schema.unknown": "migrations unknown to this dzkj: {names} (written by a newer dzkj: upgrade)",
   "ops.doctor.schema.none": "no schema_migrations table: not a dzkj database",
   "ops.doctor.fk.ok": "no row violates a foreign key",
