@@ -41,7 +41,8 @@ import { UserError } from "./errors.js";
 /** A WAL larger than this is worth a warning: checkpoints are not keeping up. */
 export const WAL_WARN_BYTES = 64 * 1024 * 1024;
 
-export type CheckStatus = "ok" | "warning" | "problem";
+/** skipped: not run because the file failed the integrity check (its answers could not be trusted) */
+export type CheckStatus = "ok" | "warning" | "problem" | "skipped";
 
 export interface DoctorCheck {
   name: "integrity" | "schema" | "foreignKeys" | "orphans" | "wal" | "neverReported";
@@ -118,7 +119,12 @@ export function runDoctor(path: string, migrations: Migration[] = loadMigrations
       ],
     });
 
-    const applied = appliedMigrations(db);
+    let applied: AppliedMigration[] | null = null;
+    try {
+      applied = appliedMigrations(db);
+    } catch {
+      // unreadable: reported by the integrity check
+    }
     const known = new Map(migrations.map((m) => [m.version, m.name]));
     const knownVersion = Math.max(0, ...migrations.map((m) => m.version));
     const unknown = (applied ?? []).filter((a) => known.get(a.version) !== a.name).map((a) => a.name);
@@ -159,6 +165,45 @@ export function runDoctor(path: string, migrations: Migration[] = loadMigrations
       });
 
     // The data checks need dzkj's tables; a file without them was already reported above.
+    let walBytes = 0;
+    try {
+      walBytes = statSync(`${path}-wal`).size;
+    } catch {
+      // no WAL file: nothing pending
+    }
+    checks.push({
+      name: "wal",
+      status: walBytes > WAL_WARN_BYTES ? "warning" : "ok",
+      messages: [
+        {
+          key: walBytes > WAL_WARN_BYTES ? "ops.doctor.wal.big" : "ops.doctor.wal.ok",
+          params: { size: formatBytes(walBytes) },
+        },
+      ],
+    });
+
+    if (!intact) {
+      for (const name of ["foreignKeys", "orphans", "neverReported"] as const)
+        checks.push({ name, status: "skipped", messages: [{ key: "ops.doctor.skipped" }] });
+      return {
+        path,
+        healthy: false,
+        problems: checks.filter((c) => c.status === "problem").length,
+        schemaVersion,
+        knownVersion,
+        applied: applied ?? [],
+        pending,
+        unknown,
+        integrity,
+        walBytes,
+        foreignKeyViolations: [],
+        orphans: [],
+        neverReported: [],
+        counts: { plans: 0, values: 0, batches: 0 },
+        planYears: [],
+        checks,
+      };
+    }
     const dzkjTables = applied !== null && hasTables(db, ["plans", "units", "indicators", "progress_values"]);
     const fk = dzkjTables ? foreignKeyViolations(db) : [];
     const fkCount = fk.reduce((s, f) => s + f.count, 0);
@@ -192,23 +237,6 @@ export function runDoctor(path: string, migrations: Migration[] = loadMigrations
               },
             }
           : { key: "ops.doctor.orphans.ok" },
-      ],
-    });
-
-    let walBytes = 0;
-    try {
-      walBytes = statSync(`${path}-wal`).size;
-    } catch {
-      // no WAL file: nothing pending
-    }
-    checks.push({
-      name: "wal",
-      status: walBytes > WAL_WARN_BYTES ? "warning" : "ok",
-      messages: [
-        {
-          key: walBytes > WAL_WARN_BYTES ? "ops.doctor.wal.big" : "ops.doctor.wal.ok",
-          params: { size: formatBytes(walBytes) },
-        },
       ],
     });
 
@@ -303,7 +331,14 @@ function sealCopy(file: string): void {
   try {
     db.pragma("journal_mode = DELETE");
     const check = db.pragma("quick_check", { simple: true });
-    if (check !== "ok") throw new Error(`quick_check: ${String(check)}`);
+    if (check !== "ok")
+      throw new Error(
+        `quick_check: ${String(check)
+          .split("\n")
+          .filter((l) => l && !l.startsWith("*** in database"))
+          .slice(0, 3)
+          .join("; ")}`,
+      );
   } finally {
     db.close();
   }
@@ -375,7 +410,10 @@ export interface BackupInfo {
 function validateBackup(db: Db, file: string, migrations: Migration[]): BackupInfo {
   const integrity = integrityCheck(db);
   if (!(integrity.length === 1 && integrity[0] === "ok"))
-    throw new UserError({ key: "ops.notDzkj.corrupt", params: { file, detail: integrity[0] } });
+    throw new UserError({
+      key: "ops.notDzkj.corrupt",
+      params: { file, detail: integrity.slice(0, 3).join("; ") },
+    });
   const applied = appliedMigrations(db);
   if (applied === null) throw new UserError({ key: "ops.notDzkj.noMigrations", params: { file } });
   const known = new Map(migrations.map((m) => [m.version, m.name]));

@@ -24,7 +24,17 @@ export function quoteIdent(name: string): string {
 
 /** PRAGMA integrity_check: ["ok"] when the file is sound, else SQLite's list of problems (first 100). */
 export function integrityCheck(db: Db): string[] {
-  return (db.pragma("integrity_check(100)") as { integrity_check: string }[]).map((r) => r.integrity_check);
+  try {
+    const rows = (db.pragma("integrity_check(100)") as { integrity_check: string }[]).map(
+      (r) => r.integrity_check,
+    );
+    if (rows.length === 1 && rows[0] === "ok") return rows;
+    // one row may hold several findings, under a "*** in database main ***" heading
+    return rows.flatMap((r) => r.split("\n")).filter((l) => l && !l.startsWith("*** in database"));
+  } catch (e) {
+    // so damaged that the check itself cannot run (SQLITE_CORRUPT, SQLITE_NOTADB)
+    return [(e as Error).message];
+  }
 }
 
 export interface AppliedMigration {

@@ -111,6 +111,43 @@ describe("doctor", () => {
     expect(pending.code).toBe(0);
   });
 
+  it("a damaged file: the integrity problem is reported, the data checks skipped; backup and restore refuse it", () => {
+    run("import", ...PROGRESS_FIXTURES);
+    // flip bits in the middle of b-tree pages 5–12, sparing the file header (page 1)
+    const bytes = readFileSync(db);
+    for (let page = 5; page <= 12; page++)
+      for (let i = 100; i < 4000; i += 7) bytes[(page - 1) * 4096 + i]! ^= 0x5a;
+    writeFileSync(db, bytes);
+    const r = run("--lang", "en", "doctor", "--format", "json");
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain("malformed");
+    const report = JSON.parse(r.stdout);
+    expect(report.integrity.length).toBeGreaterThan(0);
+    expect(report.integrity[0]).not.toBe("ok");
+    const status = Object.fromEntries(
+      report.checks.map((c: { name: string; status: string }) => [c.name, c.status]),
+    );
+    expect(status).toMatchObject({
+      integrity: "problem",
+      foreignKeys: "skipped",
+      orphans: "skipped",
+      neverReported: "skipped",
+    });
+    expect(run("doctor").stdout).toContain("数据库文件已损坏，此项未检查");
+    const copy = join(dir, "copy.db");
+    const b = run("--lang", "en", "backup", copy);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toContain(`the backup to ${copy} failed: quick_check:`);
+    expect(readdirSync(dir).filter((f) => f.startsWith("copy") || f.endsWith(".tmp"))).toEqual([]);
+    const other = join(dir, "other.db");
+    dzkj(["--db", other, "import", PROGRESS_FIXTURES[0]!], { env });
+    const otherBytes = fileBytes(other);
+    const rs = dzkj(["--db", other, "--lang", "en", "restore", db, "--yes"], { env });
+    expect(rs.code).toBe(1);
+    expect(rs.stderr).toContain(`${db} is not a usable dzkj database`);
+    expect(fileBytes(other)).toBe(otherBytes);
+  });
+
   it("does not create a missing database", () => {
     const r = run("doctor");
     expect(r.code).toBe(1);

@@ -29,7 +29,12 @@ function toJson(ctx: Context, r: DoctorReport) {
 
 function renderDoctor(ctx: Context, r: DoctorReport): string {
   const paint = painter(ctx.color);
-  const colour = { ok: paint.green, warning: paint.yellow, problem: paint.red.bold } as const;
+  const colour = {
+    ok: paint.green,
+    warning: paint.yellow,
+    problem: paint.red.bold,
+    skipped: paint.dim,
+  } as const;
   const rows = r.checks.map((c) => [
     ctx.t(`ops.doctor.check.${c.name}`),
     colour[c.status](ctx.t(`ops.doctor.status.${c.status}`)),
