@@ -2,7 +2,7 @@
  * Concurrent writers (cron overlap): imports started at the same moment all succeed, and a
  * report run during a large import sees the database either before or after it, never half.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -150,6 +150,26 @@ describe("concurrent writers", () => {
     expect(integrity(copy)).toBe("ok");
     expect([before.sum, after.sum]).toContain(sumValues(copy).sum);
     expect(sumValues(copy).n).toBe(before.n);
+  }, 60_000);
+
+  it("an export while a large import runs is one snapshot: before or after it, never half", async () => {
+    const before = sumValues(db);
+    const big = join(dir, "revision4.csv");
+    bigCsv(big, UNITS, INDICATORS, [1, 2, 3, 4], 4);
+    const importRun = dzkjAsync(["--db", db, "import", big], { env });
+    await new Promise((r) => setTimeout(r, 600));
+    const out = join(dir, "export-during");
+    const exported = await dzkjAsync(["--db", db, "export", out], { env });
+    expect((await importRun).code).toBe(0);
+    expect(exported.code, exported.stderr).toBe(0);
+    const after = sumValues(db);
+    expect(after.sum).not.toBe(before.sum);
+    // progress_values.csv: plan_year,indicator_code,period,unit_code,value,…
+    const rows = readFileSync(join(out, "progress_values.csv"), "utf8").split("\r\n").slice(1, -1);
+    const year = rows.filter((r) => r.startsWith(`${BIG_YEAR},`));
+    expect(year).toHaveLength(before.n);
+    const sum = year.reduce((s, r) => s + Number(r.split(",")[4]), 0);
+    expect([before.sum, after.sum]).toContain(sum);
   }, 60_000);
 
   it("a restore while an import runs: both finish, and the result is one of the two orders", async () => {
