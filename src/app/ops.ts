@@ -318,6 +318,20 @@ function fsyncFile(file: string): void {
   }
 }
 
+/** Makes a rename durable (the new directory entry reaches the disk); best effort where unsupported. */
+function fsyncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, "r");
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // some file systems cannot fsync a directory: the rename itself is still atomic
+  }
+}
+
 /** Copies an open database to `file` with the SQLite backup API in one step (a consistent snapshot). */
 async function snapshot(src: Db, file: string): Promise<void> {
   // One step copies every page under a single read transaction: a consistent snapshot that
@@ -373,9 +387,9 @@ export async function backupDatabase(path: string, dest: string, now: Date): Pro
     sealCopy(tmp);
     fsyncFile(tmp);
     renameSync(tmp, file);
+    fsyncDir(dirname(file));
   } catch (e) {
-    rmSync(tmp, { force: true });
-    rmSync(`${tmp}-journal`, { force: true });
+    for (const f of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
     if (e instanceof UserError) throw e;
     throw new UserError({ key: "ops.backup.failed", params: { file, error: (e as Error).message } });
   } finally {
@@ -621,6 +635,7 @@ export function exportDatabase(path: string, dir: string, now: Date): ExportMani
       closeSync(fd);
     }
     renameSync(tmp, join(out, "manifest.json"));
+    fsyncDir(out);
     return { ...manifest, dir: out };
   } finally {
     if (db.inTransaction) db.exec("ROLLBACK");
