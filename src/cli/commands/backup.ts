@@ -1,4 +1,5 @@
-import { backupDatabase, formatBytes } from "../../app/ops.js";
+import { backupDatabase } from "../../app/backup.js";
+import { formatBytes } from "../../app/ops.js";
 import { resolveDbPath } from "../../storage/database.js";
 import type { Context } from "../context.js";
 

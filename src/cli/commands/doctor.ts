@@ -1,5 +1,5 @@
+import { type DoctorReport, runDoctor } from "../../app/doctor.js";
 import { UserError } from "../../app/errors.js";
-import { type DoctorReport, runDoctor } from "../../app/ops.js";
 import { explain } from "../../i18n/index.js";
 import { painter, renderTable } from "../../render/table.js";
 import { resolveDbPath } from "../../storage/database.js";

@@ -1,4 +1,4 @@
-import { exportDatabase } from "../../app/ops.js";
+import { exportDatabase } from "../../app/export.js";
 import { resolveDbPath } from "../../storage/database.js";
 import type { Context } from "../context.js";
 

@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline/promises";
+import { restoreDatabase } from "../../app/backup.js";
 import { UsageError } from "../../app/errors.js";
-import { restoreDatabase } from "../../app/ops.js";
 import { resolveDbPath } from "../../storage/database.js";
 import type { Context } from "../context.js";
 
