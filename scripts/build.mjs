@@ -20,4 +20,8 @@ await build({
   },
   logLevel: "warning",
   legalComments: "none",
+  // Smaller files parse faster at every start; identifiers are kept so that a stack trace of a
+  // genuine bug (DZKJ_DEBUG=1) still names the functions.
+  minifyWhitespace: true,
+  minifySyntax: true,
 });

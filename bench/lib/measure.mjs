@@ -1,6 +1,6 @@
 // Runs a command several times under GNU time (/usr/bin/time -f %M) and reports the median wall
 // time (measured here with hrtime, so the resolution is far finer than time's own 10 ms) and the
-// peak resident set size (max over the runs, in KiB).
+// peak resident set size (max over the runs, in KiB), and the CPU time (user + system) of each run.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,7 +27,7 @@ export function runOnce(cmd, args, { env = process.env, cwd, before, input, stdo
   before?.();
   const out = join(scratch, "time.txt");
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(TIME, ["-o", out, "-f", "%M", cmd, ...args], {
+  const r = spawnSync(TIME, ["-o", out, "-f", "%M %U %S", cmd, ...args], {
     env,
     cwd,
     input,
@@ -37,10 +37,13 @@ export function runOnce(cmd, args, { env = process.env, cwd, before, input, stdo
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const lines = readFileSync(out, "utf8").trim().split("\n");
-  const rssKiB = Number(lines[lines.length - 1]);
+  const [rss, user, sys] = lines[lines.length - 1].split(" ").map(Number);
+  const rssKiB = rss;
+  // CPU seconds (user + system): steadier than wall time on a machine shared with other jobs
+  const cpuMs = (user + sys) * 1000;
   if (r.status !== 0)
     throw new Error(`bench: ${cmd} ${args.join(" ")} exited ${r.status}\n${(r.stderr ?? "").slice(0, 2000)}`);
-  return { ms, rssKiB, stdout: r.stdout, stderr: r.stderr };
+  return { ms, cpuMs, rssKiB, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** `runs` runs (after `warmup` untimed ones): median wall ms and max peak RSS. */
@@ -61,16 +64,17 @@ export function measure(cmd, args, { runs = 5, warmup = 1, ...opts } = {}) {
  * from elsewhere on the machine hits every case alike instead of skewing one ratio.
  */
 export function measureInterleaved(cases, { runs = 5, warmup = 1 } = {}) {
-  const res = cases.map(() => ({ all: [], rssKiB: 0 }));
+  const res = cases.map(() => ({ all: [], cpu: [], rssKiB: 0 }));
   for (let i = 0; i < warmup + runs; i++) {
     cases.forEach((c, k) => {
       const r = runOnce(c.cmd, c.args, c);
       if (i < warmup) return;
       res[k].all.push(r.ms);
+      res[k].cpu.push(r.cpuMs);
       res[k].rssKiB = Math.max(res[k].rssKiB, r.rssKiB);
     });
   }
-  return res.map((r) => ({ ...r, ms: median(r.all) }));
+  return res.map((r) => ({ ...r, ms: median(r.all), cpuMs: median(r.cpu) }));
 }
 
 export function median(xs) {

@@ -6,10 +6,17 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { formatPeriod, type Period } from "../domain/period.js";
-import { type Indicator, isMoneyUnit } from "../domain/plan.js";
+import { type Indicator, isMoneyUnit, type ReportingUnit } from "../domain/plan.js";
 import type { Basis } from "../domain/progress.js";
 import type { Reason } from "../i18n/index.js";
-import { type CsvSource, DEFAULT_LIMITS, openCsv, type ReadLimits } from "../intake/csv-reader.js";
+import {
+  type CsvRecord,
+  type CsvSource,
+  checkFile,
+  DEFAULT_LIMITS,
+  openCsvBatches,
+  type ReadLimits,
+} from "../intake/csv-reader.js";
 import type { Encoding } from "../intake/decode.js";
 import { FileError, type Problem } from "../intake/errors.js";
 import {
@@ -50,6 +57,8 @@ export interface ImportOptions {
 
 export interface Change {
   line: number;
+  /** the plan year the value belongs to (a 2019Q4 baseline belongs to 2020) */
+  year: number;
   period: string;
   unit: string;
   indicator: string;
@@ -179,6 +188,14 @@ async function importFile(
 ): Promise<FileOutcome> {
   const out = emptyOutcome(file);
   try {
+    await checkFile(file, options.limits ?? DEFAULT_LIMITS); // refuse a huge file before hashing it
+  } catch (e) {
+    if (!(e instanceof FileError)) throw e;
+    out.problems.push(e.problem);
+    out.counts.rejected = 1;
+    return out;
+  }
+  try {
     out.hash = await hashFile(file);
   } catch (e) {
     out.problems.push({
@@ -246,11 +263,12 @@ async function readAndStore(
   out: FileOutcome,
 ): Promise<void> {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const { source, records } = await openCsv(file, { encoding: options.encoding, limits });
+  const { source, batches } = await openCsvBatches(file, { encoding: options.encoding, limits });
   out.source = source;
   const writer = new ValueWriter(db);
   const defaults = { period: options.period, unit: options.unit, basis: options.basis };
   const seen = new Map<number, Int32Array>();
+  const firstValues = new Map<number, Float64Array>();
   const periods = new Map<string, PeriodCacheEntry>();
   let header: HeaderInfo | null = null;
   let headerBroken = false;
@@ -259,8 +277,22 @@ async function readAndStore(
     else out.counts.rejected++;
   };
   let rows = 0;
-  for await (const rec of records) {
-    if (isEmptyRow(rec.cells)) continue;
+  // a file names the same few units and indicators on every row: look each spelling up once
+  const unitsSeen = new Map<number, Map<string, ReportingUnit | undefined>>();
+  const indicatorsSeen = new Map<number, Map<string, Indicator | undefined>>();
+  const lookup = <T>(seen: Map<number, Map<string, T>>, year: number, text: string, find: () => T): T => {
+    let m = seen.get(year);
+    if (!m) {
+      m = new Map();
+      seen.set(year, m);
+    }
+    if (m.has(text)) return m.get(text) as T;
+    const found = find();
+    m.set(text, found);
+    return found;
+  };
+  const onRecord = (rec: CsvRecord): void => {
+    if (isEmptyRow(rec.cells)) return;
     if (!header) {
       header = recognizeHeader(rec.line, rec.cells, catalog.isIndicator);
       if (header) {
@@ -273,16 +305,23 @@ async function readAndStore(
         if (title.unit && defaults.unit === undefined) defaults.unit = title.unit;
         if (title.period && defaults.period === undefined) defaults.period = title.period;
       }
-      continue;
+      return;
     }
     out.counts.rowsRead++;
     if ((++rows & 4095) === 0) {
-      await yieldToEventLoop();
       options.checkInterrupt?.();
-      options.onProgress?.(file, 0, source.bytes);
+      options.onProgress?.(file, source.bytesRead, source.bytes);
     }
     if (!headerBroken) for (const cell of rowCells(header, rec.line, rec.cells, defaults)) storeCell(cell);
+  };
+  // records come in batches (one await per chunk of the file, not per row)
+  for await (const batch of batches) {
+    for (const rec of batch) onRecord(rec);
+    // let a pending Ctrl-C reach its handler between batches (see yieldToEventLoop)
+    await yieldToEventLoop();
+    options.checkInterrupt?.();
   }
+  if (out.problems.length === 0) writer.flush();
   if (!header) {
     throw new FileError({
       file,
@@ -324,7 +363,7 @@ async function readAndStore(
     const { year, q } = place;
     // unit
     if (!c.unit) problem(c.line, c.unitColumn, "", { key: "import.unit.missing" });
-    const unit = c.unit ? catalog.unit(year, c.unit) : undefined;
+    const unit = c.unit ? lookup(unitsSeen, year, c.unit, () => catalog.unit(year, c.unit)) : undefined;
     if (c.unit && !unit) {
       const hint = catalog.suggestUnit(year, c.unit);
       problem(c.line, c.unitColumn, c.unit, {
@@ -333,7 +372,7 @@ async function readAndStore(
       });
     }
     // indicator
-    const ind = catalog.indicator(year, c.indicator);
+    const ind = lookup(indicatorsSeen, year, c.indicator, () => catalog.indicator(year, c.indicator));
     if (!ind) {
       const hint = catalog.suggestIndicator(year, c.indicator);
       problem(c.line, c.indicatorColumn, c.indicator, {
@@ -359,16 +398,18 @@ async function readAndStore(
     if (ind.kind !== "flow" && basis === "period") basis = "ytd"; // a level has no increment: store as reached
     // the same key twice in one file
     let lines = seen.get(year);
-    if (!lines) {
+    let firsts = firstValues.get(year);
+    if (!lines || !firsts) {
       lines = new Int32Array(catalog.slots(year));
       seen.set(year, lines);
+      firsts = new Float64Array(catalog.slots(year));
+      firstValues.set(year, firsts);
     }
     const slot = catalog.slot(year, ind.code, unit.code, q);
     const period = formatPeriod(pe.period);
     const key = { year, indicator: ind.code, period, unit: unit.code };
     if (lines[slot]) {
-      const first = writer.current(key);
-      if (first && first.value === value) return;
+      if (firsts[slot] === value) return; // the same value twice is harmless
       problem(c.line, c.valueColumn, c.value, {
         key: "import.duplicate",
         params: { line: lines[slot]!, indicator: ind.name, unit: unit.name, period },
@@ -376,11 +417,15 @@ async function readAndStore(
       return;
     }
     lines[slot] = c.line;
+    firsts[slot] = value;
     const note = c.note || null;
-    const old = writer.current(key);
     let kind: Change["kind"];
+    // A period with nothing stored yet (a new quarter's file) is all inserts: staged, written
+    // sorted at the end. Otherwise new keys take one statement; only existing ones are read back.
+    let old: ReturnType<typeof writer.current>;
+    if (writer.isNewPeriod(year, period)) writer.stage(key, { value, basis, note }, batchId);
+    else if (!writer.addIfAbsent(key, { value, basis, note }, batchId)) old = writer.current(key);
     if (!old) {
-      writer.add(key, { value, basis, note }, batchId);
       out.counts.inserted++;
       kind = "insert";
     } else if (old.value === value && old.basis === basis && (old.note ?? null) === note) {
@@ -395,6 +440,7 @@ async function readAndStore(
       if (out.changes.length < MAX_CHANGES)
         out.changes.push({
           line: c.line,
+          year,
           period,
           unit: unit.code,
           indicator: ind.code,
@@ -424,8 +470,7 @@ function readValue(c: RawCell, ind: Indicator): number | Reason {
   }
   const parsed = parseQuantity(text, ind.unit);
   if (!parsed.ok) return parsed.reason;
-  const bad = checkValue(parsed.value, ind.unit);
-  return bad ?? parsed.value;
+  return checkValue(parsed.value, ind.unit, ind) ?? parsed.value;
 }
 
 /** Problems with the header as a whole: a needed column that is neither in the file nor given as an option. */

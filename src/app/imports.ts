@@ -12,6 +12,7 @@ import {
   ValueWriter,
 } from "../storage/values.js";
 import { UserError } from "./errors.js";
+import { type TaskBatchChange, undoTaskBatch } from "./tasks.js";
 
 export interface BatchChange {
   key: ValueKey;
@@ -53,22 +54,24 @@ export interface UndoResult {
   undoBatch: number;
   restored: number;
   removed: number;
-  /** values a later batch had changed (overwritten only with force) */
-  conflicts: BatchChange[];
+  /** values (or, undoing a task batch, tasks) a later batch had changed (overwritten only with force) */
+  conflicts: BatchChange[] | TaskBatchChange[];
 }
 
 /**
  * Undoes a progress import: each value it wrote goes back to the state it replaced (or away if
- * it added it). Refused when a later batch changed the same values, unless `force`.
+ * it added it). Refused when a later batch changed the same values, unless `force`. A task batch
+ * (`task set`, `task import`) is undone the same way, task by task.
  */
 export function undoImport(db: Db, id: string | number, opts: { force: boolean; now: Date }): UndoResult {
   return db
     .transaction((): UndoResult => {
       const batch = requireBatch(db, id);
-      if (batch.kind !== "import")
+      if (batch.kind !== "import" && batch.kind !== "task")
         throw new UserError({ key: "imports.undo.notImport", params: { id: batch.id, kind: batch.kind } });
       if (batch.undoneBy !== null)
         throw new UserError({ key: "imports.undo.already", params: { id: batch.id, by: batch.undoneBy } });
+      if (batch.kind === "task") return undoTaskBatch(db, batch, opts);
       const changes = batchChanges(db, batch.id);
       const conflicts = changes.filter((c) => c.laterBatch !== null);
       if (conflicts.length > 0 && !opts.force) {

@@ -144,13 +144,17 @@ export function buildUnitReportFor(
 export function buildStatusOverviewFor(
   db: Db,
   opts: { year?: string | undefined; today: string },
-): { plan: Plan; overview: StatusOverview } {
-  const { plan, status } = buildStatusFor(db, opts);
+): { plan: Plan; report: Report; overview: StatusOverview } {
+  const { plan, report } = buildReportFor(db, opts);
+  const status = buildYearStatus(report);
   const tasks = readTaskStates(db, plan, opts.today);
-  return { plan, overview: buildStatusOverview(plan, status, tasks) };
+  return { plan, report, overview: buildStatusOverview(plan, status, tasks) };
 }
 
-/** What `--check` alerts on: behind = behind pace now; missed = a target missed at year end. */
+/**
+ * What `--check` alerts on: behind = behind pace now; missed = a target not achieved at year end
+ * (below target, or with no figure at all: a target nobody can show was met is not met).
+ */
 export type FailOn = "behind" | "missed";
 
 export interface CheckOutcome {
@@ -168,7 +172,7 @@ export function checkReport(report: Report, failOn: FailOn): CheckOutcome {
   const final = report.asOf !== null && report.elapsed === 1;
   return {
     failOn,
-    failing: final ? report.indicators.filter((l) => l.actual !== null && l.actual < l.target) : [],
+    failing: final ? report.indicators.filter((l) => l.actual === null || l.actual < l.target) : [],
     applicable: final,
   };
 }

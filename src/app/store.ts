@@ -24,22 +24,27 @@ export async function openStore(path: string, now: Date): Promise<Store> {
   let backup: string | null = null;
   const { db, created } = openDatabase(path, { onBackup: (b) => (backup = b) });
   if (listPlanYears(db).length === 0) {
-    await loadPlanFile(db, assetPath("seeds", EMBEDDED_PLAN), now);
+    await loadPlanFile(db, assetPath("seeds", EMBEDDED_PLAN), now, null);
   }
   return { db, path, created, backup };
 }
 
-/** Reads, validates (zod) and stores a plan file; idempotent for the same content. */
+/**
+ * Reads, validates (zod) and stores a plan file; idempotent for the same content. `recordAs` is the
+ * file name kept in plan_loads (null for the embedded plan loaded on a database's first run).
+ */
 export async function loadPlanFile(
   db: Db,
   file: string,
   now: Date,
+  recordAs: string | null = file,
 ): Promise<{ plan: Plan; result: PlanLoadResult }> {
   const { parsePlanFile } = await import("../intake/plan-file.js");
   const text = readFileSync(file, "utf8");
   const plan = parsePlanFile(file, text);
-  const hash = createHash("sha256").update(JSON.stringify(plan)).digest("hex");
-  return { plan, result: savePlan(db, plan, hash, now.toISOString()) };
+  const json = JSON.stringify(plan);
+  const hash = createHash("sha256").update(json).digest("hex");
+  return { plan, result: savePlan(db, plan, { hash, json, file: recordAs }, now.toISOString()) };
 }
 
 /** The plan of `year`, or of the newest loaded year; null when none is loaded. */

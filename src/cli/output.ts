@@ -1,4 +1,7 @@
-import { renameSync, writeFileSync } from "node:fs";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { format as formatDate } from "date-fns/format";
+import { UserError } from "../app/errors.js";
+import { type Doc, renderView } from "../render/doc.js";
 import type { Context } from "./context.js";
 
 /** The shared output flags of report commands. */
@@ -17,7 +20,29 @@ export function emit(ctx: Context, opts: OutputOptions, text: string): void {
   const body = opts.format === "csv" && opts.bom !== false ? `\uFEFF${text}` : text;
   if (opts.output) {
     const tmp = `${opts.output}.${process.pid}.tmp`;
-    writeFileSync(tmp, body);
-    renameSync(tmp, opts.output);
+    try {
+      writeFileSync(tmp, body);
+      renameSync(tmp, opts.output);
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      throw new UserError({
+        key: "rep.error.write",
+        params: { file: opts.output, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message },
+      });
+    }
   } else ctx.stdout.write(body);
+}
+
+/**
+ * Renders one report view in the chosen --format and writes it: JSON from the view's contract,
+ * the other formats from its Doc. Colour only for a table on a terminal (never into a file);
+ * markdown and HTML carry the date they were generated.
+ */
+export function emitView(ctx: Context, opts: OutputOptions, doc: () => Doc, json: () => object): void {
+  const color = ctx.color && !opts.output && (opts.format ?? "table") === "table";
+  const dated = () => ({
+    ...doc(),
+    generated: ctx.t("rep.generated", { date: formatDate(ctx.now, "yyyy-MM-dd") }),
+  });
+  emit(ctx, opts, renderView(opts.format, dated, json, color));
 }

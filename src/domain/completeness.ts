@@ -27,6 +27,7 @@ export interface UnitCompleteness {
   code: string;
   name: string;
   nameEn: string;
+  aliases: string[];
   isTotal: boolean;
   /** aligned with Completeness.periods */
   periods: PeriodCell[];
@@ -84,6 +85,7 @@ export function buildCompleteness(
       code: u.code,
       name: u.name,
       nameEn: u.nameEn,
+      aliases: u.aliases,
       isTotal: u.isTotal,
       periods: cells,
       lastImport,

@@ -46,3 +46,20 @@ export function summarizeTasks(items: readonly TaskState[]): TaskSummary {
 export function isOverdue(deadline: string, status: TaskStatus, today: string): boolean {
   return status !== "done" && today > deadline;
 }
+
+/** Which tasks `dzkj tasks` lists: by section number, status, and past-deadline-not-done. */
+export interface TaskFilter {
+  section?: number | undefined;
+  status?: TaskStatus | undefined;
+  overdue?: boolean | undefined;
+}
+
+/** The tasks that pass every given filter, in plan order. */
+export function filterTasks(items: readonly TaskState[], f: TaskFilter): TaskState[] {
+  return items.filter(
+    (t) =>
+      (f.section === undefined || t.section === f.section) &&
+      (f.status === undefined || t.status === f.status) &&
+      (!f.overdue || t.overdue),
+  );
+}

@@ -3,7 +3,7 @@ import type { zh } from "./zh.js";
 /** English UI strings: the same keys as zh.ts. */
 export const en: Record<keyof typeof zh, string> = {
   "error.prefix": "dzkj: error",
-  "error.rejected": "{file}: not imported ({count} problems; the database was not changed)",
+  "error.rejected": "{file}: not imported ({count} problem(s); the database was not changed)",
   "error.bug": "dzkj: internal error (please report it; set DZKJ_DEBUG=1 for details): {message}",
   "error.noPlan": "no {year} plan in the database; loaded years: {years}",
   "error.noPlans": "no plan in the database; run dzkj init",
@@ -25,6 +25,7 @@ export const en: Record<keyof typeof zh, string> = {
   "import.duplicateFile": "{file}: identical to batch #{id} imported on {date}; skipped",
   "import.change.update": "  line {line} {period} {unit} {indicator}: {old} → {new}",
   "import.change.insert": "  line {line} {period} {unit} {indicator}: new {new}",
+  "import.change.note": "  line {line} {period} {unit} {indicator}: {new} (note changed only)",
   "import.change.unchanged": "  line {line} {period} {unit} {indicator}: unchanged {new}",
   "import.changes.omitted": "  … {count} more changes not listed",
   "import.problems.omitted": "  … {count} more problems not listed",
@@ -130,6 +131,7 @@ export const en: Record<keyof typeof zh, string> = {
   "help.report": "gap-to-target table: actual, gap, completion, pace (序时进度), status, forecast",
   "help.status": "year-end completion: each indicator met, missed or no data",
   "plan.problem": "{message}",
+  "import.progress": "importing {file} {bar} {percent}",
   "import.interrupted": "interrupted: the file being imported was rolled back; the database is unchanged",
   "help.opt.output": "write to this file instead of standard output",
   "help.opt.noBom": "CSV without a BOM (for scripts)",

@@ -10,18 +10,20 @@ export const intakeZh = {
   "intake.number.scientific":
     "“{value}”是科学计数法，可能已丢失精度：请在 Excel/WPS 中把该列设为“数值”格式后重新导出",
   "intake.number.excelError": "单元格是 Excel 错误值 {value}：请检查表格中的公式后重新导出",
-  "intake.number.notWhole": "{value} 对于{unit}类指标必须是整数",
-  "intake.number.negative": "{value} 不能为负数（{unit}）",
+  "intake.number.notWhole": "{indicator}（{unit}）必须是整数，不能填 {value}",
+  "intake.number.negative": "{indicator}（{unit}）不能为负数：{value}",
   "intake.number.percentRange":
     "{value}% 超出范围：百分比须在 0 到 100 之间（58% 请写 58，不要写 0.58 或 5800）",
   "intake.basis.invalid": "“{value}”不是有效的口径，可用：{forms}",
   "intake.file.notFile": "不是普通文件（是目录或设备？）：请给出 CSV 文件的路径",
   "intake.file.unreadable": "无法读取文件（{error}）：请检查路径和读取权限",
-  "intake.file.tooLarge": "文件太大（{size}，上限 {max}）：请拆分后分别导入",
+  "intake.file.tooLarge":
+    "文件太大（{size}，上限 {max}）：请拆分后分别导入，或用 --max-file-mb 提高上限（如 --max-file-mb 500）",
   "intake.file.binary": "文件不是文本（可能是 .xlsx/.et 工作簿）：请在 Excel/WPS 中另存为 CSV 后导入",
   "intake.file.badEncoding":
     "文件不是有效的 {encoding} 编码：请指定正确的编码（utf8、gb18030、utf16le、utf16be），或另存为“CSV UTF-8”",
-  "intake.file.lineTooLong": "某一行超过 {max}：可能是引号未配对或文件不是 CSV，请检查",
+  "intake.file.lineTooLong":
+    "该行超过 {max}（按字符计，上限固定，以防耗尽内存）：可能是引号未配对或文件不是 CSV，请检查",
   "intake.file.unclosedQuote": '引号未闭合：某个以 " 开头的单元格直到文件末尾都没有结束引号，请检查该行',
   "intake.file.csv": "CSV 格式错误（{error}）：请检查该行的引号和分隔符",
   "intake.header.notFound":
@@ -44,20 +46,21 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
     '"{value}" is in scientific notation and may have lost digits: format the column as Number in Excel/WPS and export again',
   "intake.number.excelError":
     "the cell holds the Excel error {value}: fix the formula in the sheet and export again",
-  "intake.number.notWhole": "value {value} must be a whole number ({unit})",
-  "intake.number.negative": "value {value} must not be negative ({unit})",
+  "intake.number.notWhole": "value {value} for {indicator} ({unit}) must be a whole number",
+  "intake.number.negative": "value {value} for {indicator} ({unit}) must not be negative",
   "intake.number.percentRange":
     "{value}% is out of range: a percentage must be between 0 and 100 (write 58% as 58, not 0.58 or 5800)",
   "intake.basis.invalid": '"{value}" is not a basis; accepted: {forms}',
   "intake.file.notFile": "not a regular file (a directory or device?): give the path of a CSV file",
   "intake.file.unreadable": "cannot read the file ({error}): check the path and read permission",
-  "intake.file.tooLarge": "the file is too large ({size}, limit {max}): split it and import the parts",
+  "intake.file.tooLarge":
+    "the file is too large ({size}, limit {max}): split it and import the parts, or raise the limit with --max-file-mb (e.g. --max-file-mb 500)",
   "intake.file.binary":
     "the file is not text (an .xlsx/.et workbook?): save it as CSV in Excel/WPS and import that",
   "intake.file.badEncoding":
     'the file is not valid {encoding}: choose the right encoding (utf8, gb18030, utf16le, utf16be) or save it as "CSV UTF-8"',
   "intake.file.lineTooLong":
-    "a line is longer than {max}: probably an unmatched quote, or the file is not CSV",
+    "this line is longer than {max} (counted in characters; a fixed limit that keeps memory bounded): probably an unmatched quote, or the file is not CSV",
   "intake.file.unclosedQuote":
     'unclosed quote: a cell starting with " has no closing quote before the end of the file',
   "intake.file.csv": "malformed CSV ({error}): check the quotes and delimiters on this line",

@@ -110,36 +110,47 @@ export function rowCells(
 ): RawCell[] {
   const r = header.roles;
   const h = header.headers;
-  const col = (i: number | undefined, fallback: string) => (i === undefined ? fallback : (h[i] ?? fallback));
-  const base = {
-    line,
-    period: r.period === undefined ? (defaults.period ?? "") : cell(cells, r.period),
-    periodColumn: col(r.period, "period"),
-    unit: r.unit === undefined ? (defaults.unit ?? "") : cell(cells, r.unit),
-    unitColumn: col(r.unit, "unit"),
-    basis: r.basis === undefined ? (defaults.basis ?? "") : cell(cells, r.basis),
-    basisColumn: col(r.basis, "basis"),
-    note: cell(cells, r.note),
-  };
+  // written out as literals (no spread, no closures): this runs once per row of a million-row file
+  const period = r.period === undefined ? (defaults.period ?? "") : cell(cells, r.period);
+  const periodColumn = r.period === undefined ? "period" : (h[r.period] ?? "period");
+  const unit = r.unit === undefined ? (defaults.unit ?? "") : cell(cells, r.unit);
+  const unitColumn = r.unit === undefined ? "unit" : (h[r.unit] ?? "unit");
+  const basis = r.basis === undefined ? (defaults.basis ?? "") : cell(cells, r.basis);
+  const basisColumn = r.basis === undefined ? "basis" : (h[r.basis] ?? "basis");
+  const note = cell(cells, r.note);
   if (header.layout === "long") {
     return [
       {
-        ...base,
+        line,
+        period,
+        periodColumn,
+        unit,
+        unitColumn,
         indicator: cell(cells, r.indicator),
-        indicatorColumn: col(r.indicator, "indicator"),
+        indicatorColumn: r.indicator === undefined ? "indicator" : (h[r.indicator] ?? "indicator"),
         headerUnit: null,
         value: cell(cells, r.value),
-        valueColumn: col(r.value, "value"),
+        valueColumn: r.value === undefined ? "value" : (h[r.value] ?? "value"),
+        basis,
+        basisColumn,
+        note,
       },
     ];
   }
   return header.indicatorColumns.map((c) => ({
-    ...base,
+    line,
+    period,
+    periodColumn,
+    unit,
+    unitColumn,
     indicator: c.name,
     indicatorColumn: c.header,
     headerUnit: c.unit,
     value: cell(cells, c.index),
     valueColumn: c.header,
+    basis,
+    basisColumn,
+    note,
   }));
 }
 

@@ -13,6 +13,9 @@ const DASH_RUN = /^[-\u2010-\u2015\u2212]+$/;
 
 /** True when a cell means "not reported": empty, a dash, `/`, N/A, 无, 空 … (but `0` is a value). */
 export function isBlank(text: string): boolean {
+  // hot path: a cell starting with a digit is a value, never a blank marker
+  const c = text.charCodeAt(0);
+  if (c >= 48 && c <= 57) return false;
   const s = toHalfWidth(text).trim().toLowerCase();
   return BLANKS.has(s) || DASH_RUN.test(s);
 }
@@ -21,6 +24,8 @@ export function isBlank(text: string): boolean {
 const MINUS = /^[\u2010-\u2013\u2212]/;
 /** sign, currency, integer part (plain or with commas in thousands positions), fraction, rest. */
 const NUMBER = /^([+-]?)([¥￥]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(.*)$/s;
+/** A plain decimal without sign, separators or unit: `12`, `1234.5`. */
+const PLAIN = /^\d{1,15}(?:\.\d{1,15})?$/;
 const SCIENTIFIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)e[+-]?\d+/i;
 const EXCEL_ERROR = /^#(?:n\/a|div\/0!|value!|ref!|name\?|num!|null!|spill!|calc!|getting_data)$/i;
 
@@ -65,6 +70,8 @@ const MONEY_SUFFIX: ReadonlyMap<string, number> = new Map([...MONEY_FACTOR, ["�
  * text (so `0.56亿元` is exactly 5600 万元); other indicators accept only their own unit (`12项`, `58%`).
  */
 export function parseQuantity(text: string, unit: string): Parsed<number> {
+  // hot path: plain ASCII digits (most cells) read the same as through the general rule below
+  if (PLAIN.test(text)) return ok(Number(text));
   const value = text.trim();
   let s = toHalfWidth(text).trim().replace(MINUS, "-");
   const invalid = () => fail("intake.number.invalid", { value, unit });
@@ -108,18 +115,24 @@ export function shiftDecimal(intPart: string, frac: string, shift: number): stri
 
 /**
  * Range check of a parsed value in canonical `unit`: counts whole and ≥ 0, money ≥ 0, % within
- * 0–100, anything else ≥ 0. Null when the value is acceptable.
+ * 0–100, anything else ≥ 0. Null when the value is acceptable. The reason names the indicator
+ * (`label`): "3.5" alone does not tell a county which cell of a wide sheet is wrong.
  */
-export function checkValue(value: number, unit: string): Reason | null {
+export function checkValue(
+  value: number,
+  unit: string,
+  label: { name: string } = { name: "—" },
+): Reason | null {
+  const named = { indicator: label.name };
   if (!Number.isFinite(value))
     return { key: "intake.number.invalid", params: { value: String(value), unit } };
   if (unit === "%") {
     return value < 0 || value > 100 ? { key: "intake.number.percentRange", params: { value } } : null;
   }
   if (isCountUnit(unit) && !Number.isInteger(value)) {
-    return { key: "intake.number.notWhole", params: { value, unit } };
+    return { key: "intake.number.notWhole", params: { value, unit, ...named } };
   }
-  if (value < 0) return { key: "intake.number.negative", params: { value, unit } };
+  if (value < 0) return { key: "intake.number.negative", params: { value, unit, ...named } };
   return null;
 }
 
@@ -145,6 +158,8 @@ const BASES: ReadonlyMap<string, Basis> = new Map<string, Basis>([
 
 /** The basis column: blank or 累计 → year-to-date, 本期/当季 → this period only. */
 export function parseBasis(text: string): Parsed<Basis> {
+  const exact = BASES.get(text); // hot path: the canonical spellings as written
+  if (exact) return ok(exact);
   if (isBlank(text)) return ok("ytd");
   const basis = BASES.get(normalizeKey(text));
   return basis ? ok(basis) : fail("intake.basis.invalid", { value: text.trim(), forms: BASIS_FORMS });

@@ -23,6 +23,22 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr { page-break-inside: avoid; }
 .behind, .missed, .at_risk { color: #b00020; } .on_track, .done { color: #1b7a2f; } .met { font-weight: bold; }
 .muted { color: #666; font-size: 9pt; }
+header { border-bottom: 2px solid #8b1a1a; padding-bottom: 4pt; margin-bottom: 8pt; }
+p.meta { margin: 1pt 0; color: #444; }
+p.verdict { font-weight: bold; font-size: 11pt; padding: 4pt 6pt; background: #f4f6f8; border-left: 4px solid #3b6fb6; }
+p.verdict.bad { border-left-color: #c92a2a; color: #222; } p.verdict.good { border-left-color: #2b8a3e; }
+p.note { margin: 2pt 0; } .bad { color: #b00020; } .good { color: #1b7a2f; } .strong { font-weight: bold; } .dim { color: #777; }
+tr.section th { background: #eef1f5; text-align: left; font-weight: bold; }
+thead th { background: #dfe4ea; }
+thead { display: table-header-group; }
+svg.chart { display: block; max-width: 100%; height: auto; font-family: inherit; }
+section.figure { page-break-inside: avoid; break-inside: avoid; }
+@media print {
+  body { max-width: none; font-size: 9.5pt; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  p.verdict { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  tr.section th, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
 </style>
 </head>
 <body>

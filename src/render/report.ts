@@ -1,9 +1,11 @@
-/** Renderers of the gap report (one Report value): terminal table and JSON. */
+/** The gap report (one Report value) as a Doc (table, markdown, CSV, HTML) and as JSON. */
+
+import type { Status } from "../domain/progress.js";
 import type { IndicatorLine, Report } from "../domain/report.js";
 import type { Lang, MessageKey } from "../i18n/index.js";
 import { t } from "../i18n/index.js";
-import { bar, formatNumber, formatPercent } from "./format.js";
-import { type Cell, painter, renderTable } from "./table.js";
+import { completionCell, type Doc, type DocRow, numberCell, type Tone, text } from "./doc.js";
+import { formatPercent } from "./format.js";
 
 /** The JSON contract of `report --format json` (see README): numbers unrounded, absent values null. */
 export function reportJson(report: Report): object {
@@ -43,61 +45,101 @@ export function groupKey(l: IndicatorLine): string {
   return l.headline ? "headline" : (l.section ?? "");
 }
 
-export function reportTable(
-  report: Report,
-  lang: Lang,
-  color: boolean,
-  sectionTitles: Map<string, string>,
-): string {
-  const c = painter(color);
-  const title =
-    report.asOf === null
-      ? t(lang, "report.titleNoData", { title: lang === "en" ? report.plan.titleEn : report.plan.title })
-      : t(lang, "report.title", {
-          title: lang === "en" ? report.plan.titleEn : report.plan.title,
-          asOf: report.asOf,
-          elapsed: formatPercent(report.elapsed),
-        });
-  const head = [
-    "label.indicator",
-    "label.measure",
-    "label.target",
-    "label.actual",
-    "label.gap",
-    "label.completion",
-    "label.expected",
-    "label.status",
-    "label.forecast",
-  ].map((k) => t(lang, k as MessageKey));
-  const rows: Cell[][] = [];
+/** The heading of a report group: 总体目标 / Headline targets, or 二、title. */
+export function groupHeading(lang: Lang, key: string, sectionTitles: ReadonlyMap<string, string>): string {
+  if (key === "headline" || key === "") return t(lang, "label.headline");
+  return `${key}、${sectionTitles.get(key) ?? ""}`;
+}
+
+/** Red for behind, green for on track, bold for met, grey for pending/no data. */
+export function statusTone(s: Status): Tone {
+  return s === "behind" ? "bad" : s === "on_track" ? "good" : s === "met" ? "strong" : "dim";
+}
+
+/** The title line of a report view at the report's as-of quarter. */
+export function reportTitle(lang: Lang, report: Report): string {
+  return lang === "en" ? report.plan.titleEn : report.plan.title;
+}
+
+/** "截至 2020Q3，序时进度 75.0%" or "本年度尚无数据". */
+export function asOfLine(lang: Lang, report: { asOf: string | null; elapsed: number | null }): string {
+  return report.asOf === null
+    ? t(lang, "rep.asOfNone")
+    : t(lang, "rep.asOf", { asOf: report.asOf, elapsed: formatPercent(report.elapsed) });
+}
+
+/** Counts of the report's statuses: "23 项指标：已完成 1，正常 2，滞后 4，…" */
+export function reportVerdict(lang: Lang, report: Report): { text: string; tone: Tone } {
+  const order: Status[] = ["met", "on_track", "behind", "pending", "no_data"];
+  const parts = order
+    .map((s) => ({ s, n: report.indicators.filter((l) => l.status === s).length }))
+    .filter((x) => x.n > 0)
+    .map((x) => `${t(lang, `status.${x.s}` as MessageKey)} ${x.n}`);
+  const behind = report.indicators.filter((l) => l.status === "behind");
+  const list = behind.map((l) => (lang === "en" ? l.nameEn : l.name)).join(t(lang, "rep.listSep"));
+  return {
+    text: t(lang, behind.length ? "rep.verdict.behind" : "rep.verdict", {
+      total: report.indicators.length,
+      counts: parts.join(t(lang, "rep.countSep")),
+      list,
+    }),
+    tone: behind.length ? "bad" : "good",
+  };
+}
+
+/** The gap table of the report, grouped by 总体目标 then sections; a completion bar per indicator. */
+export function reportDoc(report: Report, lang: Lang, sectionTitles: ReadonlyMap<string, string>): Doc {
+  const columns = [
+    { label: t(lang, "label.indicator") },
+    { label: t(lang, "label.measure") },
+    { label: t(lang, "label.target"), right: true },
+    { label: t(lang, "label.actual"), right: true },
+    { label: t(lang, "label.gap"), right: true },
+    { label: t(lang, "label.completion"), right: true, csv: `${t(lang, "label.completion")} (%)` },
+    { label: t(lang, "label.expected"), right: true },
+    { label: t(lang, "label.status") },
+    { label: t(lang, "label.forecast"), right: true },
+  ];
+  const rows: DocRow[] = [];
   let group: string | null = null;
   for (const l of report.indicators) {
     const g = groupKey(l);
     if (g !== group) {
       group = g;
-      const heading = g === "headline" ? t(lang, "label.headline") : `${g}、${sectionTitles.get(g) ?? ""}`;
-      rows.push([{ content: c.bold(heading), colSpan: head.length }]);
+      rows.push({ section: groupHeading(lang, g, sectionTitles) });
     }
-    const status = t(lang, `status.${l.status}` as MessageKey);
-    const painted =
-      l.status === "behind"
-        ? c.red(status)
-        : l.status === "on_track"
-          ? c.green(status)
-          : l.status === "met"
-            ? c.bold(status)
-            : c.dim(status);
     rows.push([
-      indicatorLabel(lang, l),
-      l.unit,
-      formatNumber(lang, l.target),
-      formatNumber(lang, l.actual),
-      formatNumber(lang, l.gap),
-      `${bar(l.completion, 8)} ${formatPercent(l.completion).padStart(6)}`,
-      formatNumber(lang, l.expected),
-      painted,
-      formatNumber(lang, l.forecast),
+      text(indicatorLabel(lang, l)),
+      text(l.unit),
+      numberCell(lang, l.target),
+      numberCell(lang, l.actual),
+      numberCell(lang, l.gap),
+      completionCell(l.completion),
+      numberCell(lang, l.expected),
+      text(t(lang, `status.${l.status}` as MessageKey), statusTone(l.status)),
+      numberCell(lang, l.forecast),
     ]);
   }
-  return `${c.bold(title)}\n${renderTable(head, rows, new Set([2, 3, 4, 5, 6, 8]))}\n${c.dim(t(lang, "report.footnote"))}\n`;
+  return {
+    lang,
+    title: t(lang, "rep.title.report", { title: reportTitle(lang, report) }),
+    meta: [asOfLine(lang, report)],
+    verdict: reportVerdict(lang, report),
+    chart: {
+      title: t(lang, "rep.chart.title"),
+      legendActual: t(lang, "label.completion"),
+      legendPace: t(lang, "label.expected"),
+      items: report.indicators.map((l) => ({
+        label: indicatorLabel(lang, l),
+        completion: l.completion,
+        pace: l.expected === null || l.target === 0 ? null : l.expected / l.target,
+        valueText:
+          l.completion === null ? t(lang, `status.${l.status}` as MessageKey) : formatPercent(l.completion),
+        tone: statusTone(l.status),
+      })),
+    },
+    blocks: [{ title: t(lang, "rep.block.gap"), columns, rows }],
+    footnotes: [t(lang, "report.footnote")],
+    sectionLabel: t(lang, "label.section"),
+  };
 }

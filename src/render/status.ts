@@ -1,13 +1,18 @@
-/** Renderers of the year-end status (YearStatus): terminal table and JSON. */
-import type { YearStatus } from "../domain/report.js";
+/**
+ * The year-end status (indicators and the plan's tasks, by section) as a Doc and as JSON.
+ * `statusJson` keeps the part-1 contract and adds `tasks` and `sections`.
+ */
+import type { SectionStatus, StatusOverview } from "../domain/breakdown.js";
+import type { StatusLine, YearStatus } from "../domain/report.js";
+import type { TaskState, TaskStatus } from "../domain/tasks.js";
 import { type Lang, type MessageKey, t } from "../i18n/index.js";
-import { formatNumber, formatPercent } from "./format.js";
-import { indicatorLabel } from "./report.js";
-import { painter, renderTable } from "./table.js";
+import { completionCell, type Doc, type DocRow, type Line, numberCell, type Tone, text } from "./doc.js";
+import { formatPercent } from "./format.js";
+import { asOfLine, indicatorLabel, statusTone } from "./report.js";
 
 /** The JSON contract of `status --format json` (see README). */
-export function statusJson(s: YearStatus): object {
-  return {
+export function statusJson(s: YearStatus, overview?: StatusOverview): object {
+  const base = {
     plan: { year: s.plan.year, title: s.plan.title },
     asOf: s.asOf,
     final: s.final,
@@ -25,65 +30,257 @@ export function statusJson(s: YearStatus): object {
       atRisk: i.atRisk,
     })),
   };
+  if (!overview) return base;
+  return {
+    ...base,
+    tasks: {
+      summary: overview.taskSummary,
+      items: overview.tasks.map((x) => ({
+        number: x.number,
+        section: x.sectionCode,
+        title: x.title,
+        lead: x.lead,
+        deadline: x.deadline,
+        status: x.status,
+        note: x.note,
+        evidence: x.evidence,
+        date: x.date,
+        overdue: x.overdue,
+        indicators: x.indicators,
+      })),
+    },
+    sections: overview.sections.map((sec) => ({
+      section: sec.code,
+      title: sec.code === null ? null : sec.title,
+      tasks: sec.taskSummary,
+      indicators: sec.indicators.map((i) => i.code),
+    })),
+  };
 }
 
-export function statusTable(s: YearStatus, lang: Lang, color: boolean): string {
-  const c = painter(color);
-  const name = (i: { name: string; nameEn: string }) => (lang === "en" ? i.nameEn : i.name);
-  const out: string[] = [
-    c.bold(t(lang, "status.title", { title: lang === "en" ? s.plan.titleEn : s.plan.title })),
-  ];
-  if (s.asOf === null) out.push(t(lang, "status.noData", { year: s.plan.year }));
-  else if (s.final) out.push(t(lang, "status.final", { asOf: s.asOf, ...s.summary }));
-  else out.push(t(lang, "status.provisional", { asOf: s.asOf }));
-  const head = [
-    "label.indicator",
-    "label.measure",
-    "label.target",
-    "label.actual",
-    "label.completion",
-    s.final ? "label.result" : "label.forecast",
-    "label.status",
-  ].map((k) => t(lang, k as MessageKey));
-  const rows = s.indicators.map((i) => {
-    const result = t(lang, `result.${i.result}` as MessageKey);
-    let last: string;
-    let outcome: string;
-    if (s.final) {
-      last = i.result === "met" ? c.green(result) : i.result === "missed" ? c.red(result) : c.dim(result);
-      outcome = t(lang, `status.${i.line.status}` as MessageKey);
-    } else {
-      last = formatNumber(lang, i.forecast);
-      const projected =
-        i.result === "met"
-          ? t(lang, "result.met")
-          : i.atRisk
-            ? t(lang, "status.projectedMissed")
-            : i.forecast === null
-              ? t(lang, `status.${i.line.status}` as MessageKey)
-              : t(lang, "status.projectedMet");
-      outcome = i.result === "met" ? c.green(projected) : i.atRisk ? c.red(projected) : projected;
-    }
+export function taskStatusTone(s: TaskStatus, overdue: boolean): Tone | undefined {
+  return s === "done" ? "good" : s === "at_risk" || overdue ? "bad" : s === "not_started" ? "dim" : undefined;
+}
+
+/** "已完成" / "推进中（逾期）" … */
+export function taskStatusText(lang: Lang, x: Pick<TaskState, "status" | "overdue">): string {
+  const s = t(lang, `rep.task.${x.status}` as MessageKey);
+  return x.overdue ? `${s}${t(lang, "rep.task.overdueMark")}` : s;
+}
+
+function sectionHeading(lang: Lang, sec: SectionStatus): string {
+  if (sec.code === null) return t(lang, "label.headline");
+  return `${sec.code}、${lang === "en" ? sec.titleEn : sec.title}`;
+}
+
+/** The verdict: "指标完成 18/23，任务完成 31/35，未完成: …" (before year end: projection and risks). */
+export function statusVerdict(lang: Lang, o: StatusOverview): Line {
+  const s = o.status;
+  const name = (i: StatusLine) => (lang === "en" ? i.nameEn : i.name);
+  const sep = t(lang, "rep.listSep");
+  const open = o.shortfalls.map(name);
+  if (o.openTasks.length)
+    open.push(
+      t(lang, "rep.taskRef", { list: o.openTasks.map((x) => x.number).join(t(lang, "rep.numberSep")) }),
+    );
+  const projected = s.indicators.filter(
+    (i) => i.result === "met" || (!i.atRisk && i.forecast !== null && i.forecast >= i.target),
+  ).length;
+  const params = {
+    met: s.summary.met,
+    total: s.summary.total,
+    done: o.taskSummary.done,
+    tasks: o.taskSummary.total,
+    projected,
+    list: open.join(sep),
+  };
+  if (s.final)
+    return {
+      text: t(lang, open.length ? "rep.verdict.final" : "rep.verdict.finalAll", params),
+      tone: open.length ? "bad" : "good",
+    };
+  return {
+    text: t(lang, open.length ? "rep.verdict.provisional" : "rep.verdict.provisionalNone", params),
+    tone: open.length ? "bad" : "good",
+  };
+}
+
+/** Year-end status: section summary, indicators by section, tasks by section. */
+export function statusDoc(o: StatusOverview, lang: Lang): Doc {
+  const s = o.status;
+  const state =
+    s.asOf === null
+      ? t(lang, "status.noData", { year: s.plan.year })
+      : s.final
+        ? t(lang, "status.final", { asOf: s.asOf, ...s.summary })
+        : t(lang, "status.provisional", { asOf: s.asOf });
+
+  // 1. by section: task counts and indicators met
+  const summaryRows: DocRow[] = o.sections.map((sec) => {
+    const met = sec.indicators.filter((i) => i.result === "met").length;
     return [
-      indicatorLabel(lang, i),
-      i.unit,
-      formatNumber(lang, i.target),
-      formatNumber(lang, i.actual),
-      formatPercent(i.completion),
-      last,
-      outcome,
+      text(sectionHeading(lang, sec)),
+      numberCell(lang, sec.taskSummary.total),
+      numberCell(lang, sec.taskSummary.done, sec.taskSummary.done ? "good" : undefined),
+      numberCell(lang, sec.taskSummary.in_progress),
+      numberCell(lang, sec.taskSummary.not_started),
+      numberCell(lang, sec.taskSummary.at_risk, sec.taskSummary.at_risk ? "bad" : undefined),
+      { text: `${met}/${sec.indicators.length}`, value: `${met}/${sec.indicators.length}` },
     ];
   });
-  out.push(renderTable(head, rows, new Set([2, 3, 4, 5])));
-  const list = (xs: typeof s.indicators) => xs.map((i) => name(i)).join("、");
+  summaryRows.push([
+    text(t(lang, "rep.total"), "strong"),
+    numberCell(lang, o.taskSummary.total, "strong"),
+    numberCell(lang, o.taskSummary.done, "strong"),
+    numberCell(lang, o.taskSummary.in_progress, "strong"),
+    numberCell(lang, o.taskSummary.not_started, "strong"),
+    numberCell(lang, o.taskSummary.at_risk, "strong"),
+    {
+      text: `${s.summary.met}/${s.summary.total}`,
+      value: `${s.summary.met}/${s.summary.total}`,
+      tone: "strong",
+    },
+  ]);
+
+  // 2. indicators by section
+  const indRows: DocRow[] = [];
+  for (const sec of o.sections) {
+    if (!sec.indicators.length) continue;
+    indRows.push({ section: sectionHeading(lang, sec) });
+    for (const i of sec.indicators) {
+      const result = t(lang, `result.${i.result}` as MessageKey);
+      let outcome: string;
+      let tone: Tone | undefined;
+      if (s.final) {
+        outcome = result;
+        tone = i.result === "met" ? "good" : i.result === "missed" ? "bad" : "dim";
+      } else if (i.result === "met") {
+        outcome = t(lang, "result.met");
+        tone = "good";
+      } else if (i.atRisk) {
+        outcome = t(lang, "status.projectedMissed");
+        tone = "bad";
+      } else if (i.forecast === null || i.line.status === "pending" || i.line.status === "no_data") {
+        outcome = t(lang, `status.${i.line.status}` as MessageKey);
+        tone = statusTone(i.line.status);
+      } else outcome = t(lang, "status.projectedMet");
+      indRows.push([
+        text(indicatorLabel(lang, i)),
+        text(i.unit),
+        numberCell(lang, i.target),
+        numberCell(lang, i.actual),
+        numberCell(lang, i.line.gap),
+        completionCell(i.completion),
+        numberCell(lang, i.line.expected),
+        numberCell(lang, i.forecast),
+        text(outcome, tone),
+      ]);
+    }
+  }
+
+  // 3. tasks by section
+  const taskRows: DocRow[] = [];
+  for (const sec of o.sections) {
+    if (!sec.tasks.length) continue;
+    const ts = sec.taskSummary;
+    taskRows.push({
+      section: `${sectionHeading(lang, sec)}（${t(lang, "rep.sectionTasks", { done: ts.done, total: ts.total, in_progress: ts.in_progress, not_started: ts.not_started, at_risk: ts.at_risk })}）`,
+    });
+    for (const x of sec.tasks)
+      taskRows.push([
+        numberCell(lang, x.number),
+        text(lang === "en" ? x.titleEn : x.title),
+        text(lang === "en" ? x.leadEn : x.lead),
+        text(x.deadline),
+        text(taskStatusText(lang, x), taskStatusTone(x.status, x.overdue)),
+        text(x.note ?? ""),
+        text(x.evidence ?? ""),
+      ]);
+  }
+
+  const notes: Line[] = [];
+  const list = (xs: StatusLine[]) =>
+    xs.map((i) => (lang === "en" ? i.nameEn : i.name)).join(t(lang, "rep.listSep"));
   if (s.final) {
     const firm = s.indicators.filter((i) => i.result !== "met" && i.commitment === "firm");
     const asp = s.indicators.filter((i) => i.result !== "met" && i.commitment === "aspirational");
-    if (firm.length) out.push(c.red(t(lang, "status.missedFirm", { list: list(firm) })));
-    if (asp.length) out.push(t(lang, "status.missedAspirational", { list: list(asp) }));
+    if (firm.length) notes.push({ text: t(lang, "status.missedFirm", { list: list(firm) }), tone: "bad" });
+    if (asp.length) notes.push({ text: t(lang, "status.missedAspirational", { list: list(asp) }) });
   } else {
     const risk = s.indicators.filter((i) => i.atRisk);
-    if (risk.length) out.push(c.red(t(lang, "status.atRisk", { list: list(risk) })));
+    if (risk.length) notes.push({ text: t(lang, "status.atRisk", { list: list(risk) }), tone: "bad" });
   }
-  return `${out.join("\n")}\n`;
+
+  return {
+    lang,
+    title: t(lang, "status.title", { title: lang === "en" ? s.plan.titleEn : s.plan.title }),
+    meta: [asOfLine(lang, { asOf: s.asOf, elapsed: elapsedOf(s) }), state],
+    verdict: statusVerdict(lang, o),
+    chart: {
+      title: t(lang, "rep.chart.title"),
+      legendActual: t(lang, "label.completion"),
+      legendPace: t(lang, "label.expected"),
+      items: s.indicators.map((i) => ({
+        label: indicatorLabel(lang, i),
+        completion: i.completion,
+        pace: i.line.expected === null || i.target === 0 ? null : i.line.expected / i.target,
+        valueText:
+          i.completion === null
+            ? t(lang, `status.${i.line.status}` as MessageKey)
+            : formatPercent(i.completion),
+        tone: statusTone(i.line.status),
+      })),
+    },
+    blocks: [
+      {
+        title: t(lang, "rep.block.sections"),
+        columns: [
+          { label: t(lang, "label.section") },
+          { label: t(lang, "rep.col.tasks"), right: true },
+          { label: t(lang, "rep.task.done"), right: true },
+          { label: t(lang, "rep.task.in_progress"), right: true },
+          { label: t(lang, "rep.task.not_started"), right: true },
+          { label: t(lang, "rep.task.at_risk"), right: true },
+          { label: t(lang, "rep.col.indicatorsMet"), right: true },
+        ],
+        rows: summaryRows,
+      },
+      {
+        title: t(lang, "rep.block.indicators"),
+        columns: [
+          { label: t(lang, "label.indicator") },
+          { label: t(lang, "label.measure") },
+          { label: t(lang, "label.target"), right: true },
+          { label: t(lang, "label.actual"), right: true },
+          { label: t(lang, "label.gap"), right: true },
+          { label: t(lang, "label.completion"), right: true, csv: `${t(lang, "label.completion")} (%)` },
+          { label: t(lang, "label.expected"), right: true },
+          { label: t(lang, "label.forecast"), right: true },
+          { label: t(lang, s.final ? "label.result" : "label.status") },
+        ],
+        rows: indRows,
+        notes,
+      },
+      {
+        title: t(lang, "rep.block.tasks"),
+        columns: [
+          { label: t(lang, "rep.col.number"), right: true },
+          { label: t(lang, "label.task") },
+          { label: t(lang, "label.lead") },
+          { label: t(lang, "label.deadline") },
+          { label: t(lang, "label.status") },
+          { label: t(lang, "rep.col.note") },
+          { label: t(lang, "rep.col.evidence") },
+        ],
+        rows: taskRows,
+      },
+    ],
+    footnotes: [t(lang, "report.footnote")],
+    sectionLabel: t(lang, "label.section"),
+  };
+}
+
+function elapsedOf(s: YearStatus): number | null {
+  const q = s.asOf === null ? null : Number(s.asOf.slice(-1));
+  return q === null || Number.isNaN(q) ? null : q / 4;
 }

@@ -65,11 +65,18 @@ export function finishBatch(
   );
 }
 
-/** The earlier import of a file with these exact bytes that still stands (not undone), if any. */
-export function findImportByHash(db: Db, hash: string): Batch | undefined {
+/**
+ * The earlier import of a file with these exact bytes that still stands (not undone), if any;
+ * `kind` 'task' looks among task-progress imports.
+ */
+export function findImportByHash(
+  db: Db,
+  hash: string,
+  kind: "import" | "task" = "import",
+): Batch | undefined {
   return db
-    .prepare(`${SELECT} WHERE hash = ? AND kind = 'import' AND undone_by IS NULL ORDER BY id LIMIT 1`)
-    .get(hash) as Batch | undefined;
+    .prepare(`${SELECT} WHERE hash = ? AND kind = ? AND undone_by IS NULL ORDER BY id LIMIT 1`)
+    .get(hash, kind) as Batch | undefined;
 }
 
 export function getBatch(db: Db, id: number): Batch | undefined {

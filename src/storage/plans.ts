@@ -4,7 +4,13 @@ import type { Db } from "./database.js";
 export type PlanLoadResult = "loaded" | "updated" | "unchanged";
 
 /** Writes a plan (keyed by year). The same plan twice changes nothing; a revised one replaces the old. */
-export function savePlan(db: Db, plan: Plan, hash: string, now: string): PlanLoadResult {
+export function savePlan(
+  db: Db,
+  plan: Plan,
+  source: { hash: string; json: string; file: string | null },
+  now: string,
+): PlanLoadResult {
+  const hash = source.hash;
   const year = plan.plan.year;
   const old = db.prepare("SELECT source_hash FROM plans WHERE year = ?").get(year) as
     | { source_hash: string }
@@ -109,6 +115,11 @@ export function savePlan(db: Db, plan: Plan, hash: string, now: string): PlanLoa
       year,
       plan.sections.map((s) => s.number),
     );
+    // every change to the stored plan is kept, with the plan as loaded (see migration 0004)
+    db.prepare(
+      `INSERT INTO plan_loads (plan_year, result, file, source_hash, loaded_at, plan_json)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(year, old ? "updated" : "loaded", source.file, hash, now, source.json);
   }).immediate();
   return old ? "updated" : "loaded";
 }

@@ -1,5 +1,9 @@
+import type { Statement } from "better-sqlite3";
 import type { Basis } from "../domain/progress.js";
 import type { Db } from "./database.js";
+
+/** Rows per multi-row INSERT into the staging table (8 parameters each, well under SQLite's limit). */
+const STAGE_ROWS = 64;
 
 export interface StoredValue {
   value: number;
@@ -22,16 +26,27 @@ export interface ValueKey {
 export class ValueWriter {
   private readonly get;
   private readonly insert;
+  private readonly insertNew;
   private readonly update;
   private readonly archive;
   private readonly del;
+  private readonly hasPeriodStmt;
+  /** per plan year, per period: true when no value is stored yet (every key of it is new) */
+  private readonly emptyPeriods = new Map<number, Map<string, boolean>>();
+  /** rows of empty periods waiting in the temp table, written in key order by flush() */
+  private staged: unknown[] = [];
+  private stageMany: Statement | null = null;
+  private stageOne: Statement | null = null;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.get = db.prepare(
       "SELECT value, basis, note, batch_id AS batchId FROM progress_values WHERE plan_year = ? AND indicator_code = ? AND period = ? AND unit_code = ?",
     );
     this.insert = db.prepare(
       "INSERT INTO progress_values (plan_year, indicator_code, period, unit_code, value, basis, note, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    );
+    this.insertNew = db.prepare(
+      "INSERT INTO progress_values (plan_year, indicator_code, period, unit_code, value, basis, note, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
     );
     this.update = db.prepare(
       "UPDATE progress_values SET value = ?, basis = ?, note = ?, batch_id = ? WHERE plan_year = ? AND indicator_code = ? AND period = ? AND unit_code = ?",
@@ -40,6 +55,9 @@ export class ValueWriter {
       `INSERT INTO value_history (plan_year, indicator_code, period, unit_code, value, basis, note, batch_id, superseded_by)
        SELECT plan_year, indicator_code, period, unit_code, value, basis, note, batch_id, ?
        FROM progress_values WHERE plan_year = ? AND indicator_code = ? AND period = ? AND unit_code = ?`,
+    );
+    this.hasPeriodStmt = db.prepare(
+      "SELECT 1 FROM progress_values WHERE plan_year = ? AND period = ? LIMIT 1",
     );
     this.del = db.prepare(
       "DELETE FROM progress_values WHERE plan_year = ? AND indicator_code = ? AND period = ? AND unit_code = ?",
@@ -53,6 +71,80 @@ export class ValueWriter {
   /** Stores a new value for a key that has none. */
   add(k: ValueKey, v: Omit<StoredValue, "batchId">, batchId: number): void {
     this.insert.run(k.year, k.indicator, k.period, k.unit, v.value, v.basis, v.note, batchId);
+  }
+
+  /**
+   * Stores a value if its key has none yet and tells whether it did: one statement instead of a
+   * lookup then an insert, on the import's hot path (most rows of a quarterly file are new).
+   */
+  addIfAbsent(k: ValueKey, v: Omit<StoredValue, "batchId">, batchId: number): boolean {
+    return (
+      this.insertNew.run(k.year, k.indicator, k.period, k.unit, v.value, v.basis, v.note, batchId).changes > 0
+    );
+  }
+
+  /**
+   * True when the plan year holds no value for `period` yet (asked once per period): then every
+   * key of that period is new, and its rows can be staged and written in key order by flush().
+   * Staged rows are invisible to current() until flush(), so the caller must not stage a key twice.
+   */
+  isNewPeriod(year: number, period: string): boolean {
+    let periods = this.emptyPeriods.get(year);
+    if (!periods) {
+      periods = new Map();
+      this.emptyPeriods.set(year, periods);
+    }
+    let empty = periods.get(period);
+    if (empty === undefined) {
+      empty = this.hasPeriodStmt.get(year, period) === undefined;
+      periods.set(period, empty);
+    }
+    return empty;
+  }
+
+  /**
+   * Queues a new value of an empty period (see isNewPeriod). A big file arrives ordered by
+   * period and unit while the table is clustered by indicator: inserting row by row lands every
+   * row on a different page; staging them and inserting them sorted is about twice as fast.
+   */
+  stage(k: ValueKey, v: Omit<StoredValue, "batchId">, batchId: number): void {
+    if (!this.stageMany) {
+      // the staging table is written once and read once: a small cache keeps the import's memory flat
+      this.db.pragma("temp.cache_size = -4096");
+      this.db.exec(
+        "CREATE TEMP TABLE IF NOT EXISTS staged_values (plan_year, indicator_code, period, unit_code, value, basis, note, batch_id)",
+      );
+      this.stageMany = this.db.prepare(
+        `INSERT INTO temp.staged_values VALUES ${Array(STAGE_ROWS).fill("(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
+      );
+      this.stageOne = this.db.prepare("INSERT INTO temp.staged_values VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+    this.staged.push(k.year, k.indicator, k.period, k.unit, v.value, v.basis, v.note, batchId);
+    if (this.staged.length === STAGE_ROWS * 8) {
+      this.stageMany.run(this.staged);
+      this.staged = [];
+    }
+  }
+
+  /** Writes the staged values (sorted by key) into progress_values; call before the batch is finished. */
+  flush(): void {
+    if (!this.stageMany) return;
+    for (let i = 0; i < this.staged.length; i += 8) this.stageOne!.run(this.staged.slice(i, i + 8));
+    this.staged = [];
+    // The sort behind ORDER BY takes as much memory as the page cache allows (16 MB by default):
+    // a smaller cache for this one statement keeps a million-row import well under 128 MiB.
+    const cache = this.db.pragma("cache_size", { simple: true }) as number;
+    this.db.pragma("cache_size = -4096");
+    try {
+      this.db.exec(
+        `INSERT INTO progress_values (plan_year, indicator_code, period, unit_code, value, basis, note, batch_id)
+       SELECT plan_year, indicator_code, period, unit_code, value, basis, note, batch_id FROM temp.staged_values
+       ORDER BY plan_year, indicator_code, period, unit_code;
+       DELETE FROM temp.staged_values;`,
+      );
+    } finally {
+      this.db.pragma(`cache_size = ${Number(cache)}`);
+    }
   }
 
   /** Replaces the current value of a key, archiving the old state as superseded by `batchId`. */

@@ -83,7 +83,7 @@ describe("import: the basic format", () => {
     const r = run("import", fix);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("新增 0，更新 1，未变 1");
-    expect(r.stdout).toContain("第 2 行 2020Q3 tongchuan key_tech_projects: 5 → 7");
+    expect(r.stdout).toContain("第 2 行 2020Q3 通川区 关键技术攻关项目: 5 → 7");
     expect(r.stdout).not.toContain("dachuan");
   });
 
@@ -131,8 +131,11 @@ describe("import: every error is listed, actionable, and nothing is written", ()
       "period-outside-plan.csv",
       "fixtures/broken/period-outside-plan.csv:2: period: 2018Q3 — 2018Q3 不属于已载入的工作要点年度（2020），也不是其基期",
     ],
-    ["not-whole.csv", "fixtures/broken/not-whole.csv:2: value: 3.5 — 3.5 对于家类指标必须是整数"],
-    ["negative.csv", "fixtures/broken/negative.csv:2: value: -20 — -20 不能为负数"],
+    [
+      "not-whole.csv",
+      "fixtures/broken/not-whole.csv:2: value: 3.5 — 新建省级创新平台（家）必须是整数，不能填 3.5",
+    ],
+    ["negative.csv", "fixtures/broken/negative.csv:2: value: -20 — 技术合同登记额（万元）不能为负数：-20"],
     ["percent-range.csv", "fixtures/broken/percent-range.csv:2: value: 120 — 120% 超出范围"],
     ["not-a-number.csv", "fixtures/broken/not-a-number.csv:2: value: five — “five”不是有效的数值"],
     [
@@ -146,7 +149,10 @@ describe("import: every error is listed, actionable, and nothing is written", ()
     ["bad-basis.csv", "fixtures/broken/bad-basis.csv:2: basis: monthly — “monthly”不是有效的口径"],
     ["no-header.csv", "fixtures/broken/no-header.csv: 找不到表头行"],
     ["unclosed-quote.csv", "fixtures/broken/unclosed-quote.csv:3: 引号未闭合"],
-    ["one-bad-row.csv", "fixtures/broken/one-bad-row.csv:4: value: 2.5 — 2.5 对于个类指标必须是整数"],
+    [
+      "one-bad-row.csv",
+      "fixtures/broken/one-bad-row.csv:4: value: 2.5 — 工业新产品（个）必须是整数，不能填 2.5",
+    ],
   ];
   it.each(cases)("%s", (name, message) => {
     run("import", PROGRESS_FIXTURES[0]!);
@@ -176,10 +182,10 @@ describe("import: every error is listed, actionable, and nothing is written", ()
     const r = run("--lang", "en", "import", broken("not-whole.csv"));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      "fixtures/broken/not-whole.csv:2: value: 3.5 — value 3.5 must be a whole number (家)",
+      "fixtures/broken/not-whole.csv:2: value: 3.5 — value 3.5 for 新建省级创新平台 (家) must be a whole number",
     );
     expect(r.stderr).toContain(
-      "dzkj: error: fixtures/broken/not-whole.csv: not imported (1 problems; the database was not changed)",
+      "dzkj: error: fixtures/broken/not-whole.csv: not imported (1 problem(s); the database was not changed)",
     );
   });
 
@@ -303,9 +309,9 @@ describe("dry run", () => {
     const r = run("import", "--dry-run", fix);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("（试运行，未写入）");
-    expect(r.stdout).toContain("第 2 行 2020Q3 tongchuan key_tech_projects: 5 → 7");
-    expect(r.stdout).toContain("第 3 行 2020Q3 kaijiang st_transfer_projects: 新增 1");
-    expect(r.stdout).toContain("第 4 行 2020Q3 dachuan key_tech_projects: 未变 4");
+    expect(r.stdout).toContain("第 2 行 2020Q3 通川区 关键技术攻关项目: 5 → 7");
+    expect(r.stdout).toContain("第 3 行 2020Q3 开江县 科技成果转化项目: 新增 1");
+    expect(r.stdout).toContain("第 4 行 2020Q3 达川区 关键技术攻关项目: 未变 4");
     expect(fileBytes(db)).toBe(before);
     // and a real import afterwards is not mistaken for a resubmission
     expect(run("import", fix).stdout).toContain("更新 1");
@@ -339,6 +345,9 @@ describe("imports, undo and history", () => {
     expect(values(db)).not.toEqual(before);
     const show = run("imports", "show", "5");
     expect(show.stdout).toContain("2 项修改");
+    // names, as the county's sheet has them: 通川区 关键技术攻关项目 went from 5 to 7
+    expect(show.stdout).toMatch(/│ 2020Q3 │ 通川区 +│ 关键技术攻关项目 +│ +5 │ +7 │/);
+    expect(show.stdout).toMatch(/│ 2020Q3 │ 开江县 +│ 科技成果转化项目 +│ +│ +1 │/);
     const r = run("imports", "undo", "5");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("恢复 1 项，删除 1 项");
@@ -489,7 +498,8 @@ describe("the database", () => {
   });
 
   it("init loads a plan idempotently and a second plan year beside it", () => {
-    run("init");
+    const first = run("init");
+    expect(first.stderr).toContain("已载入 2020 年工作要点（8 个部分，35 项任务，23 项指标，10 个填报单位）");
     const before = dump(db);
     const again = run("init");
     expect(again.code).toBe(0);

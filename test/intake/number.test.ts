@@ -230,10 +230,14 @@ describe("checkValue", () => {
     [Number.POSITIVE_INFINITY, "万元", "intake.number.invalid"],
   ] as const)("%d %s → %s", (v, unit, key) => expect(checkValue(v, unit)?.key).toBe(key));
 
-  it("counts must be whole: the reason names value and unit", () => {
-    expect(checkValue(2.5, "家")).toEqual({
+  it("counts must be whole: the reason names value, unit and indicator", () => {
+    expect(checkValue(2.5, "家", { name: "新建省级创新平台" })).toEqual({
       key: "intake.number.notWhole",
-      params: { value: 2.5, unit: "家" },
+      params: {
+        value: 2.5,
+        unit: "家",
+        indicator: "新建省级创新平台",
+      },
     });
   });
 });

@@ -1,3 +1,4 @@
+import type { Catalog } from "../../app/catalog.js";
 import { Interrupted, UsageError, UserError } from "../../app/errors.js";
 import { type FileOutcome, importProgress } from "../../app/import-progress.js";
 import { createCatalogFor } from "../../app/import-session.js";
@@ -5,8 +6,10 @@ import { DEFAULT_LIMITS } from "../../intake/csv-reader.js";
 import type { Encoding } from "../../intake/decode.js";
 import { formatNumber } from "../../render/format.js";
 import type { Context } from "../context.js";
+import { namer } from "../names.js";
 import { open } from "../open.js";
 import { formatProblemLine } from "../problems.js";
+import { progressBar } from "../progress.js";
 
 export async function run(ctx: Context, files: string[], opts: Record<string, unknown>): Promise<void> {
   const maxMb = Number(opts.maxFileMb ?? 200);
@@ -28,6 +31,7 @@ export async function run(ctx: Context, files: string[], opts: Record<string, un
   };
   process.on("SIGINT", onSigint);
   process.on("SIGTERM", onSigint);
+  const progress = progressBar(ctx, opts.format !== "json");
   try {
     const catalog = createCatalogFor(store.db);
     const outcomes = await importProgress(store.db, catalog, files, {
@@ -41,11 +45,13 @@ export async function run(ctx: Context, files: string[], opts: Record<string, un
       force: opts.force === true,
       limits: { ...DEFAULT_LIMITS, maxFileBytes: Math.round(maxMb * 1024 * 1024) },
       now: ctx.now,
+      onProgress: progress.update,
       checkInterrupt: () => {
         if (interrupted) throw new Interrupted();
       },
     });
-    report(ctx, outcomes, opts.format === "json", opts.dryRun === true);
+    progress.clear();
+    report(ctx, catalog, outcomes, opts.format === "json", opts.dryRun === true);
     const refused = outcomes.filter((o) => o.status === "rejected" || o.status === "rolled-back");
     if (refused.length > 0) {
       const first = refused.find((o) => o.status === "rejected") ?? refused[0]!;
@@ -55,6 +61,7 @@ export async function run(ctx: Context, files: string[], opts: Record<string, un
       });
     }
   } catch (e) {
+    progress.clear();
     if (e instanceof Interrupted) ctx.notice("import.interrupted");
     throw e;
   } finally {
@@ -64,7 +71,13 @@ export async function run(ctx: Context, files: string[], opts: Record<string, un
   }
 }
 
-function report(ctx: Context, outcomes: FileOutcome[], json: boolean, dryRun: boolean): void {
+function report(
+  ctx: Context,
+  catalog: Catalog,
+  outcomes: FileOutcome[],
+  json: boolean,
+  dryRun: boolean,
+): void {
   if (json) {
     ctx.stdout.write(
       `${JSON.stringify(
@@ -128,13 +141,15 @@ function report(ctx: Context, outcomes: FileOutcome[], json: boolean, dryRun: bo
       say(`${line}${dryRun ? ctx.t("import.summary.dryRun") : ""}`);
     }
     if (o.status === "rejected") continue;
+    const name = namer(catalog, ctx.lang);
     for (const ch of o.changes) {
+      const kind = ch.kind === "update" && ch.old === ch.new ? "note" : ch.kind;
       say(
-        ctx.t(`import.change.${ch.kind}`, {
+        ctx.t(`import.change.${kind}`, {
           line: ch.line,
           period: ch.period,
-          unit: ch.unit,
-          indicator: ch.indicator,
+          unit: name.unit(ch.year, ch.unit),
+          indicator: name.indicator(ch.year, ch.indicator),
           old: ch.old === null ? "" : formatNumber(ctx.lang, ch.old, 6),
           new: formatNumber(ctx.lang, ch.new, 6),
         }),

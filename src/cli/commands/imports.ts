@@ -1,9 +1,13 @@
 import { UsageError } from "../../app/errors.js";
+import { createCatalogFor } from "../../app/import-session.js";
 import { batchChanges, requireBatch, undoImport } from "../../app/imports.js";
+import { taskBatchChanges } from "../../app/tasks.js";
 import { formatNumber } from "../../render/format.js";
 import { renderTable } from "../../render/table.js";
+import { taskChangesTable } from "../../render/tasks.js";
 import { listBatches } from "../../storage/batches.js";
 import type { Context } from "../context.js";
+import { namer } from "../names.js";
 import { open } from "../open.js";
 
 /** dzkj imports [list] | show ID | undo ID [--force] */
@@ -39,7 +43,7 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
       const rows = batches.map((b) => [
         String(b.id),
         ctx.t(`imports.kind.${b.kind}`) + (b.undoes ? ` #${b.undoes}` : ""),
-        b.file ?? "",
+        b.file ?? (b.kind === "task" ? ctx.t("tasks.source.cli") : ""),
         b.importedAt.replace("T", " ").slice(0, 19),
         String(b.rowsRead),
         String(b.inserted),
@@ -56,6 +60,7 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
     if (action === "show") {
       const batch = requireBatch(db, id!);
       const changes = batchChanges(db, batch.id);
+      const taskChanges = taskBatchChanges(db, batch.id);
       if (json) {
         ctx.stdout.write(
           `${JSON.stringify(
@@ -69,6 +74,25 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
                 new: c.new ? { value: c.new.value, basis: c.new.basis, note: c.new.note } : null,
                 laterBatch: c.laterBatch,
               })),
+              // task batches (and their undos) change tasks, not values
+              ...(taskChanges.length > 0 && {
+                tasks: taskChanges.map((c) => ({
+                  task: c.key.task,
+                  old: c.old && {
+                    status: c.old.status,
+                    note: c.old.note,
+                    evidence: c.old.evidence,
+                    date: c.old.date,
+                  },
+                  new: c.new && {
+                    status: c.new.status,
+                    note: c.new.note,
+                    evidence: c.new.evidence,
+                    date: c.new.date,
+                  },
+                  laterBatch: c.laterBatch,
+                })),
+              }),
             },
             null,
             2,
@@ -77,8 +101,12 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
         return;
       }
       ctx.stdout.write(
-        `${ctx.t("imports.show.header", { id: batch.id, kind: ctx.t(`imports.kind.${batch.kind}`), file: batch.file ?? "", date: batch.importedAt.replace("T", " ").slice(0, 19), count: changes.length })}\n`,
+        `${ctx.t("imports.show.header", { id: batch.id, kind: ctx.t(`imports.kind.${batch.kind}`), file: batch.file ?? (batch.kind === "task" ? ctx.t("tasks.source.cli") : ""), date: batch.importedAt.replace("T", " ").slice(0, 19), count: changes.length + taskChanges.length })}\n`,
       );
+      if (taskChanges.length > 0) {
+        ctx.stdout.write(taskChangesTable(taskChanges, ctx.lang));
+        if (changes.length === 0) return;
+      }
       if (changes.length === 0) {
         ctx.stdout.write(`${ctx.t("imports.show.none")}\n`);
         return;
@@ -91,10 +119,11 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
         "label.new",
         "label.state",
       ].map((k) => ctx.t(k as never));
+      const name = namer(createCatalogFor(db), ctx.lang);
       const rows = changes.map((c) => [
         c.key.period,
-        c.key.unit,
-        c.key.indicator,
+        name.unit(c.key.year, c.key.unit),
+        name.indicator(c.key.year, c.key.indicator),
         c.old ? formatNumber(ctx.lang, c.old.value, 6) : "",
         c.new ? formatNumber(ctx.lang, c.new.value, 6) : "",
         c.laterBatch

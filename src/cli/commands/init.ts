@@ -11,7 +11,7 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
     const file = (opts.plan as string | undefined) ?? assetPath("seeds", EMBEDDED_PLAN);
     let loaded: Awaited<ReturnType<typeof loadPlanFile>>;
     try {
-      loaded = await loadPlanFile(store.db, file, ctx.now);
+      loaded = await loadPlanFile(store.db, file, ctx.now, (opts.plan as string | undefined) ?? null);
     } catch (e) {
       if (e instanceof PlanFileError)
         throw new UserError(
@@ -29,9 +29,14 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
       throw e;
     }
     const { plan, result } = loaded;
-    // A freshly created database already has the embedded plan: loading it again changes nothing.
+    // A freshly created database already has the embedded plan, so loading it again changes nothing;
+    // to the person who just ran `init` on a new database, though, it was loaded now.
     const key =
-      result === "loaded" ? "init.loaded" : result === "updated" ? "init.updated" : "init.unchanged";
+      result === "loaded" || (store.created && result === "unchanged")
+        ? "init.loaded"
+        : result === "updated"
+          ? "init.updated"
+          : "init.unchanged";
     ctx.notice(key, {
       year: plan.plan.year,
       sections: plan.sections.length,

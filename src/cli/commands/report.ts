@@ -1,24 +1,87 @@
-import { buildReportFor } from "../../app/report.js";
-import { reportJson, reportTable } from "../../render/report.js";
+import { CheckFailed, UsageError } from "../../app/errors.js";
+import {
+  buildBreakdownFor,
+  buildReportFor,
+  buildUnitReportFor,
+  checkReport,
+  type FailOn,
+} from "../../app/report.js";
+import type { Plan } from "../../domain/plan.js";
+import type { Report } from "../../domain/report.js";
+import { breakdownDoc, breakdownJson, unitReportDoc, unitReportJson } from "../../render/breakdown.js";
+import { reportDoc, reportJson } from "../../render/report.js";
 import type { Context } from "../context.js";
 import { open } from "../open.js";
-import { emit, type OutputOptions } from "../output.js";
+import { emitView, type OutputOptions } from "../output.js";
+
+/** Section code → title in the UI language (the report's group headings). */
+export function sectionTitles(ctx: Context, plan: Plan): Map<string, string> {
+  return new Map(plan.sections.map((s) => [s.code, ctx.lang === "en" ? s.titleEn : s.title]));
+}
+
+/** --check is --fail-on behind; undefined when no check was asked for. */
+export function failOnOption(opts: Record<string, unknown>): FailOn | undefined {
+  return (opts.failOn as FailOn | undefined) ?? (opts.check ? "behind" : undefined);
+}
+
+/**
+ * Applies --check / --fail-on after the report was written: the failing indicators go to stderr
+ * and CheckFailed makes the exit code 3. A missed-check before the year's end has nothing to judge
+ * (said only on a terminal, so cron stays quiet).
+ */
+export function enforceCheck(ctx: Context, report: Report, failOn: FailOn | undefined): void {
+  if (!failOn) return;
+  const outcome = checkReport(report, failOn);
+  if (!outcome.applicable) {
+    if (ctx.stderr.isTTY) ctx.notice("rep.check.notFinal", { year: report.plan.year });
+    return;
+  }
+  if (!outcome.failing.length) return;
+  const list = outcome.failing.map((l) => (ctx.lang === "en" ? l.nameEn : l.name)).join(ctx.t("rep.listSep"));
+  ctx.notice(failOn === "behind" ? "rep.check.failed.behind" : "rep.check.failed.missed", {
+    n: outcome.failing.length,
+    list,
+  });
+  throw new CheckFailed();
+}
 
 export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  const o = opts as OutputOptions & { year?: string; asOf?: string; by?: string; unit?: string };
+  if (o.by === "unit" && o.unit !== undefined) throw new UsageError({ key: "rep.error.byAndUnit" });
   const { db } = await open(ctx);
+  let report: Report;
   try {
-    const { plan, report } = buildReportFor(db, {
-      year: opts.year as string | undefined,
-      asOf: opts.asOf as string | undefined,
-    });
-    let text: string;
-    if (opts.format === "json") text = `${JSON.stringify(reportJson(report), null, 2)}\n`;
-    else {
-      const titles = new Map(plan.sections.map((s) => [s.code, ctx.lang === "en" ? s.titleEn : s.title]));
-      text = reportTable(report, ctx.lang, ctx.color && !opts.output, titles);
+    const sel = { year: o.year, asOf: o.asOf };
+    if (o.by === "unit") {
+      const { plan, breakdown } = buildBreakdownFor(db, sel);
+      report = breakdown.report;
+      emitView(
+        ctx,
+        o,
+        () => breakdownDoc(breakdown, ctx.lang, sectionTitles(ctx, plan)),
+        () => breakdownJson(breakdown),
+      );
+    } else if (o.unit !== undefined) {
+      const { plan, unitReport } = buildUnitReportFor(db, { ...sel, unit: o.unit });
+      report = unitReport.report;
+      emitView(
+        ctx,
+        o,
+        () => unitReportDoc(unitReport, ctx.lang, sectionTitles(ctx, plan)),
+        () => unitReportJson(unitReport),
+      );
+    } else {
+      const built = buildReportFor(db, sel);
+      report = built.report;
+      emitView(
+        ctx,
+        o,
+        () => reportDoc(built.report, ctx.lang, sectionTitles(ctx, built.plan)),
+        () => reportJson(built.report),
+      );
     }
-    emit(ctx, opts as OutputOptions, text);
   } finally {
     db.close();
   }
+  enforceCheck(ctx, report, failOnOption(opts));
 }

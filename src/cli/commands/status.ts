@@ -1,19 +1,25 @@
-import { buildStatusFor } from "../../app/report.js";
-import { statusJson, statusTable } from "../../render/status.js";
+import { buildStatusOverviewFor, localDate } from "../../app/report.js";
+import { statusDoc, statusJson } from "../../render/status.js";
 import type { Context } from "../context.js";
 import { open } from "../open.js";
-import { emit, type OutputOptions } from "../output.js";
+import { emitView, type OutputOptions } from "../output.js";
+import { enforceCheck, failOnOption } from "./report.js";
 
 export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  const o = opts as OutputOptions & { year?: string };
   const { db } = await open(ctx);
+  let built: ReturnType<typeof buildStatusOverviewFor>;
   try {
-    const { status } = buildStatusFor(db, { year: opts.year as string | undefined });
-    const text =
-      opts.format === "json"
-        ? `${JSON.stringify(statusJson(status), null, 2)}\n`
-        : statusTable(status, ctx.lang, ctx.color && !opts.output);
-    emit(ctx, opts as OutputOptions, text);
+    built = buildStatusOverviewFor(db, { year: o.year, today: localDate(ctx.now) });
+    const { overview } = built;
+    emitView(
+      ctx,
+      o,
+      () => statusDoc(overview, ctx.lang),
+      () => statusJson(overview.status, overview),
+    );
   } finally {
     db.close();
   }
+  enforceCheck(ctx, built.report, failOnOption(opts));
 }

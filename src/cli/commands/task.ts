@@ -1,6 +1,195 @@
+import { UsageError, UserError } from "../../app/errors.js";
+import { buildReportFor, localDate, requirePlan } from "../../app/report.js";
+import { importTasks, requireTask, setTask, showTask, type TaskFileOutcome } from "../../app/tasks.js";
+import type { Encoding } from "../../intake/decode.js";
+import { statusLabel, taskDetailJson, taskDetailText } from "../../render/tasks.js";
+import type { TaskRecord } from "../../storage/tasks.js";
 import type { Context } from "../context.js";
+import { open } from "../open.js";
+import { formatProblemLine } from "../problems.js";
 
-// Not implemented yet: filled in by a later change.
-export async function run(_ctx: Context, _args: string[], _opts: Record<string, unknown>): Promise<void> {
-  throw new Error("dzkj task: not implemented yet");
+/** dzkj task set N STATUS [--note] [--evidence] [--date] [--dry-run] | show N | import FILE… */
+export async function run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<void> {
+  const [action, ...rest] = args;
+  const usage = () => new UsageError({ key: "tasks.usage" });
+  if (action === "set" && rest.length !== 2) throw usage();
+  if (action === "show" && rest.length !== 1) throw usage();
+  if (action === "import" && rest.length === 0) throw usage();
+  if (action !== "set" && action !== "show" && action !== "import") throw usage();
+  const { db } = await open(ctx);
+  const json = opts.format === "json";
+  const today = localDate(ctx.now);
+  try {
+    const plan = requirePlan(db, opts.year as string | undefined);
+    if (action === "set") {
+      const r = setTask(
+        db,
+        plan,
+        {
+          task: rest[0]!,
+          status: rest[1]!,
+          note: opts.note as string | undefined,
+          evidence: opts.evidence as string | undefined,
+          date: opts.date as string | undefined,
+        },
+        { today, now: ctx.now, dryRun: opts.dryRun === true },
+      );
+      if (json) {
+        ctx.stdout.write(
+          `${JSON.stringify({ task: r.task.number, change: r.kind, old: r.old, new: r.new, batchId: r.batchId, dryRun: opts.dryRun === true }, null, 2)}\n`,
+        );
+        return;
+      }
+      const title = ctx.lang === "en" ? r.task.titleEn : r.task.title;
+      const line = ctx.t(`tasks.set.${r.kind}`, {
+        number: r.task.number,
+        title,
+        ...describeChange(ctx, r.old, r.new),
+        date: r.new.date,
+      });
+      ctx.stdout.write(
+        `${line}${opts.dryRun === true && r.kind !== "unchanged" ? ctx.t("tasks.dryRun") : ""}\n`,
+      );
+      if (r.batchId !== null) ctx.notice("tasks.set.batch", { batch: r.batchId });
+      return;
+    }
+    if (action === "show") {
+      const task = requireTask(plan, rest[0]!);
+      const detail = showTask(db, plan, String(task.number), today);
+      const { report } = buildReportFor(db, { year: String(plan.plan.year) });
+      const view = {
+        number: task.number,
+        title: task.title,
+        titleEn: task.titleEn,
+        text: task.text,
+        section: { code: detail.sectionCode, title: detail.sectionTitle, titleEn: detail.sectionTitleEn },
+        lead: task.lead,
+        leadEn: task.leadEn,
+        deadline: task.deadline,
+        deadlineNote: task.deadlineNote,
+        state: detail.state,
+        indicators: report.indicators.filter((l) => l.task === task.number),
+        asOf: report.asOf,
+        history: detail.history,
+      };
+      ctx.stdout.write(
+        json
+          ? `${JSON.stringify(taskDetailJson(view), null, 2)}\n`
+          : taskDetailText(view, ctx.lang, ctx.color),
+      );
+      return;
+    }
+    const outcomes = await importTasks(db, plan, rest, {
+      dryRun: opts.dryRun === true,
+      encoding: opts.encoding as Encoding | undefined,
+      force: opts.force === true,
+      today,
+      now: ctx.now,
+    });
+    report(ctx, outcomes, json, opts.dryRun === true);
+    const rejected = outcomes.find((o) => o.status === "rejected");
+    if (rejected)
+      throw new UserError({
+        key: "error.rejected",
+        params: { file: rejected.file, count: rejected.counts.rejected },
+      });
+  } finally {
+    db.close();
+  }
+}
+
+/** 已完成 · 达市科〔2020〕12号: the status with the evidence, for one-line summaries. */
+function describe(ctx: Context, r: TaskRecord): string {
+  return statusLabel(ctx.lang, r.status) + (r.evidence ? ` · ${r.evidence}` : "");
+}
+
+/** Old → new as one line; when status and evidence stay, the notes show what changed. */
+function describeChange(ctx: Context, old: TaskRecord | null, now: TaskRecord): { old: string; new: string } {
+  const a = old ? describe(ctx, old) : "";
+  const b = describe(ctx, now);
+  if (!old || a !== b) return { old: a, new: b };
+  const note = (r: TaskRecord) => {
+    const text = (r.note ?? "").replace(/\s+/g, " ");
+    return `${a}「${text.length > 40 ? `${text.slice(0, 40)}…` : text}」`;
+  };
+  return { old: note(old), new: note(now) };
+}
+
+function report(ctx: Context, outcomes: TaskFileOutcome[], json: boolean, dryRun: boolean): void {
+  if (json) {
+    ctx.stdout.write(
+      `${JSON.stringify(
+        outcomes.map((o) => ({
+          file: o.file,
+          status: o.status,
+          batchId: o.batchId,
+          hash: o.hash,
+          encoding: o.source?.encoding ?? null,
+          bom: o.source?.bom ?? null,
+          delimiter: o.source?.delimiter ?? null,
+          headerLine: o.headerLine,
+          ...o.counts,
+          changes: o.changes,
+          duplicateOf: o.duplicateOf,
+          problems: o.problems.map((p) => ({
+            line: p.line,
+            column: p.column,
+            value: p.value,
+            message: formatProblemLine(ctx.lang, p),
+          })),
+        })),
+        null,
+        2,
+      )}\n`,
+    );
+    return;
+  }
+  const say = (s: string) => ctx.stdout.write(`${s}\n`);
+  for (const o of outcomes) {
+    if (o.status === "duplicate") {
+      say(
+        ctx.t("import.duplicateFile", {
+          file: o.file,
+          id: o.duplicateOf!.id,
+          date: o.duplicateOf!.importedAt.slice(0, 10),
+        }),
+      );
+      continue;
+    }
+    for (const p of o.problems) ctx.stderr.write(`${formatProblemLine(ctx.lang, p)}\n`);
+    if (o.source) {
+      const line = ctx.t("tasks.import.summary", {
+        file: o.file,
+        encoding: o.source.encoding + (o.source.bom ? " BOM" : ""),
+        delimiter: o.source.delimiter === "\t" ? "TAB" : o.source.delimiter,
+        rows: o.counts.rowsRead,
+        skipped: o.counts.skipped,
+        inserted: o.counts.inserted,
+        updated: o.counts.updated,
+        unchanged: o.counts.unchanged,
+        blank: o.counts.blank,
+        rejected: o.counts.rejected,
+      });
+      say(`${line}${dryRun && o.status !== "rejected" ? ctx.t("tasks.dryRun") : ""}`);
+    }
+    for (const ch of o.changes)
+      say(
+        ctx.t(`tasks.import.change.${ch.kind}`, {
+          line: ch.line,
+          task: ch.task,
+          ...describeChange(ctx, ch.kind === "update" ? ch.old : null, ch.new),
+          date: ch.new.date,
+        }),
+      );
+    for (const ch of o.changes)
+      if (ch.kind === "update" && ch.old && ch.new.date < ch.old.date)
+        ctx.notice("tasks.import.older", {
+          file: o.file,
+          line: ch.line,
+          task: ch.task,
+          date: ch.new.date,
+          current: ch.old.date,
+        });
+    if (o.status === "imported" && o.batchId !== null) ctx.notice("tasks.set.batch", { batch: o.batchId });
+  }
 }

@@ -1,0 +1,352 @@
+// npm run bench: start-up, import throughput and report at scale, each against a baseline measured
+// in the same run. Prints a table per case and exits 1 when a goal is missed.
+//
+//   node bench/run.mjs            full sizes (1,000,000-row import, 1,000,000 stored values)
+//   node bench/run.mjs --quick    a tenth of the rows, fewer runs: for iterating (BENCH_QUICK=1 too)
+//   node bench/run.mjs --only import,report   run some cases (startup, import, report)
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { makePlan, writePlan, writeProgressCsv } from "./lib/generate.mjs";
+import { measureInterleaved, requireGnuTime } from "./lib/measure.mjs";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const DATA = join(ROOT, "bench", ".data");
+// The bench runs a copy of the build (bin, dist, migrations, seeds), so that rebuilding the
+// working tree during a long run cannot change the program half-way through it.
+const SNAPSHOT = join(DATA, "build");
+const BIN = join(SNAPSHOT, "bin", "dzkj.js");
+const NODE = process.execPath;
+const SQLITE = "sqlite3";
+
+const args = process.argv.slice(2);
+const QUICK = args.includes("--quick") || process.env.BENCH_QUICK === "1";
+const onlyArg = args.find((a) => a.startsWith("--only"));
+const ONLY = onlyArg ? (onlyArg.split("=")[1] ?? args[args.indexOf(onlyArg) + 1]).split(",") : null;
+const want = (c) => !ONLY || ONLY.includes(c);
+
+// Sizes: full = what issue 5 asks for; quick = a tenth of the units (so a tenth of the rows).
+const UNITS = QUICK ? 20 : 200;
+const RUNS = { startup: QUICK ? 5 : 15, import: QUICK ? 3 : 3, report: QUICK ? 3 : 5 };
+const GOALS = { startup: 1.6, import: 3, importRssMiB: 128, decode: 1.15, report: 2 };
+
+requireGnuTime();
+mkdirSync(DATA, { recursive: true });
+rmSync(SNAPSHOT, { recursive: true, force: true });
+for (const part of ["bin", "dist", "migrations", "seeds", "package.json"])
+  cpSync(join(ROOT, part), join(SNAPSHOT, part), { recursive: true });
+const env = { ...process.env, NO_COLOR: "1", LANG: "C.UTF-8", DZKJ_DB: join(DATA, "never-used.db") };
+const results = [];
+let failed = false;
+
+function dzkjArgs(db, ...rest) {
+  return [BIN, "--db", db, ...rest];
+}
+
+function dzkjSync(...a) {
+  return execFileSync(NODE, a, { env, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 26 });
+}
+
+function rmDb(path) {
+  for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(path + s, { force: true });
+}
+
+function copyDb(from, to) {
+  rmDb(to);
+  copyFileSync(from, to);
+}
+
+/** A table row: the case, its median and peak RSS, the baseline's median and the ratio. */
+function record(group, name, r, base, goal, extra = {}) {
+  const ratio = base ? r.ms / base.ms : null;
+  const rssMiB = r.rssKiB / 1024;
+  const okRatio = goal === undefined || ratio === null || ratio <= goal;
+  const okRss = extra.rssGoalMiB === undefined || rssMiB <= extra.rssGoalMiB;
+  const ok = okRatio && okRss;
+  if (!ok) failed = true;
+  results.push({
+    group,
+    name,
+    ms: r.ms,
+    runs: r.all,
+    cpuMs: r.cpuMs,
+    // GNU time counts CPU in 10 ms ticks: no ratio against a baseline that used less than a tick
+    cpuRatio: base && base.cpuMs > 0 ? r.cpuMs / base.cpuMs : null,
+    rssMiB,
+    baseline: extra.baselineName ?? null,
+    baseMs: base?.ms ?? null,
+    ratio,
+    goal: goal ?? null,
+    rssGoalMiB: extra.rssGoalMiB ?? null,
+    ok,
+    ...(extra.rate ? { rowsPerSec: extra.rate } : {}),
+  });
+}
+
+function printGroup(group, title) {
+  const rows = results.filter((r) => r.group === group);
+  const head = ["case", "median ms", "CPU ms", "peak RSS MiB", "baseline", "ratio", "CPU ratio", "goal", ""];
+  const body = rows.map((r) => [
+    r.name,
+    r.ms.toFixed(1),
+    r.cpuMs.toFixed(0),
+    r.rssMiB.toFixed(1),
+    r.baseline ? `${r.baseline} (${r.baseMs.toFixed(1)} ms)` : "—",
+    r.ratio === null ? "—" : `${r.ratio.toFixed(2)}×`,
+    r.cpuRatio === null ? "—" : `${r.cpuRatio.toFixed(2)}×`,
+    [r.goal ? `≤ ${r.goal}×` : "", r.rssGoalMiB ? `RSS ≤ ${r.rssGoalMiB} MiB` : ""]
+      .filter(Boolean)
+      .join(", ") || "—",
+    r.goal || r.rssGoalMiB ? (r.ok ? "ok" : "MISSED") : "",
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) =>
+    `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ")}`;
+  process.stdout.write(`\n${title}\n${line(head)}\n${line(widths.map((w) => "-".repeat(w)))}\n`);
+  for (const b of body) process.stdout.write(`${line(b)}\n`);
+}
+
+function log(s) {
+  process.stderr.write(`bench: ${s}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Start-up: the fixtures in a database, then the shortest commands against `node -e 0`.
+function benchStartup() {
+  const db = join(DATA, "startup.db");
+  rmDb(db);
+  dzkjSync(...dzkjArgs(db, "init"));
+  const fixtures = readdirSync(join(ROOT, "fixtures", "progress"))
+    .sort()
+    .map((f) => join(ROOT, "fixtures", "progress", f));
+  dzkjSync(...dzkjArgs(db, "import", ...fixtures));
+  log(`start-up: ${RUNS.startup} runs each, interleaved`);
+  const cases = [
+    { name: "node -e 0", cmd: NODE, args: ["-e", "0"], env },
+    { name: "dzkj --help", cmd: NODE, args: [BIN, "--help"], env },
+    { name: "dzkj report", cmd: NODE, args: dzkjArgs(db, "report"), env },
+    { name: "dzkj status", cmd: NODE, args: dzkjArgs(db, "status"), env },
+  ];
+  const [base, ...rest] = measureInterleaved(cases, { runs: RUNS.startup, warmup: 2 });
+  record("startup", "node -e 0", base);
+  rest.forEach((r, i) => {
+    record("startup", cases[i + 1].name, r, base, GOALS.startup, { baselineName: "node -e 0" });
+  });
+  printGroup("startup", "1. Start-up (fixtures database)");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Import throughput: one long-format file of UNITS × 5,000 rows (1,000,000 at full size).
+// The plan has 500 flow indicators (Q1–Q4) and 600 stock indicators (baseline + Q1–Q4), so every
+// row is a distinct (plan year, indicator, period, unit): all of them are validated, inserted and
+// recorded in the batch, nothing is an update of an earlier row.
+async function benchImport() {
+  const kinds = [...Array(500).fill("flow"), ...Array(600).fill("stock")];
+  const plan = makePlan(2050, UNITS, kinds);
+  const tag = `import-${UNITS}`;
+  const planFile = join(DATA, `${tag}-plan.json`);
+  const csv = join(DATA, `${tag}.csv`);
+  const gb = join(DATA, `${tag}-gb18030.csv`);
+  let rows = UNITS * (500 * 4 + 600 * 5);
+  if (!existsSync(csv) || !existsSync(gb) || !existsSync(planFile)) {
+    log(`generating ${rows.toLocaleString("en")} rows (UTF-8 and GB18030)`);
+    writePlan(planFile, plan);
+    rows = await writeProgressCsv(csv, plan, { seed: 2050 });
+    await writeProgressCsv(gb, plan, { seed: 2050, encoding: "gb18030" });
+  }
+  const template = join(DATA, `${tag}-template.db`);
+  rmDb(template);
+  dzkjSync(...dzkjArgs(template, "init", "--plan", planFile));
+  const runDb = join(DATA, `${tag}-run.db`);
+  const shellDb = join(DATA, `${tag}-shell.db`);
+  const mb = (statSync(csv).size / 1024 / 1024).toFixed(1);
+  log(`import: ${rows.toLocaleString("en")} rows, ${mb} MB; ${RUNS.import} runs each, interleaved`);
+  const cases = [
+    {
+      name: "sqlite3 .import --csv",
+      cmd: SQLITE,
+      args: [shellDb, `.import --csv ${csv} t`],
+      env,
+      before: () => rmDb(shellDb),
+    },
+    {
+      name: "dzkj import (UTF-8)",
+      cmd: NODE,
+      args: dzkjArgs(runDb, "import", csv),
+      env,
+      before: () => copyDb(template, runDb),
+    },
+    {
+      name: "dzkj import (GB18030)",
+      cmd: NODE,
+      args: dzkjArgs(runDb, "import", gb),
+      env,
+      before: () => copyDb(template, runDb),
+    },
+  ];
+  const [shell, utf8, gbr] = measureInterleaved(cases, { runs: RUNS.import, warmup: 0 });
+  checkImported(runDb, rows);
+  const rate = (r) => Math.round(rows / (r.ms / 1000));
+  record("import", cases[0].name, shell, null, undefined, { rate: rate(shell) });
+  record("import", cases[1].name, utf8, shell, GOALS.import, {
+    baselineName: "sqlite3",
+    rssGoalMiB: GOALS.importRssMiB,
+    rate: rate(utf8),
+  });
+  record("import", cases[2].name, gbr, shell, GOALS.import, {
+    baselineName: "sqlite3",
+    rssGoalMiB: GOALS.importRssMiB,
+    rate: rate(gbr),
+  });
+  record("import", "GB18030 decoding cost", gbr, utf8, GOALS.decode, { baselineName: "UTF-8 import" });
+  printGroup("import", `2. Import throughput (${rows.toLocaleString("en")} rows, ${mb} MB)`);
+  for (const r of results.filter((x) => x.group === "import" && x.rowsPerSec))
+    process.stdout.write(`  ${r.name}: ${r.rowsPerSec.toLocaleString("en")} rows/s\n`);
+}
+
+/** The last run really stored every row (a fast no-op would be a fake win). */
+function checkImported(db, rows) {
+  const n = Number(execFileSync(SQLITE, [db, "SELECT count(*) FROM progress_values WHERE plan_year = 2050"]));
+  if (n !== rows) throw new Error(`bench: import stored ${n} values, expected ${rows}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Report at scale: 10 plan years × UNITS units × 100 indicators × 5 quarters, loaded with
+// `dzkj init --plan` and `dzkj import --year`, then read back.
+const YEARS = Array.from({ length: 10 }, (_, i) => 2031 + i);
+const REPORT_YEAR = 2040;
+
+async function buildScaleDb() {
+  const kinds = Array.from({ length: 100 }, (_, i) => (i % 5 === 4 ? "rate" : "stock"));
+  // the database depends on the schema: rebuild it whenever a migration changes
+  const schema = createHash("sha256");
+  for (const f of readdirSync(join(SNAPSHOT, "migrations")).sort())
+    schema.update(f).update(readFileSync(join(SNAPSHOT, "migrations", f)));
+  const tag = `scale-${UNITS}-${schema.digest("hex").slice(0, 12)}`;
+  const db = join(DATA, `${tag}.db`);
+  if (existsSync(db)) return db;
+  for (const f of readdirSync(DATA)) if (f.startsWith("scale-") && f.endsWith(".db")) rmDb(join(DATA, f));
+  const tmp = `${db}.building`;
+  rmDb(tmp);
+  for (const year of YEARS) {
+    const plan = makePlan(year, UNITS, kinds);
+    const planFile = join(DATA, `scale-${UNITS}-${year}-plan.json`);
+    const csv = join(DATA, `scale-${UNITS}-${year}.csv`);
+    writePlan(planFile, plan);
+    const n = await writeProgressCsv(csv, plan, { seed: year });
+    log(`report at scale: loading plan ${year} and ${n.toLocaleString("en")} values`);
+    dzkjSync(...dzkjArgs(tmp, "init", "--plan", planFile));
+    dzkjSync(...dzkjArgs(tmp, "import", "--year", String(year), csv));
+    rmSync(csv);
+  }
+  execFileSync(SQLITE, [tmp, "PRAGMA wal_checkpoint(TRUNCATE);"]);
+  rmDb(tmp.replace(/$/, "-wal"));
+  copyFileSync(tmp, db);
+  rmDb(tmp);
+  return db;
+}
+
+/** `report --by unit` through the use case, when the command is not wired in this branch. */
+async function byUnitScript() {
+  const out = join(DATA, "by-unit.mjs");
+  await build({
+    entryPoints: [join(ROOT, "bench", "lib", "by-unit-entry.ts")],
+    outfile: out,
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    external: ["better-sqlite3"],
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+    logLevel: "warning",
+  });
+  return out;
+}
+
+async function benchReport() {
+  const db = await buildScaleDb();
+  const stored = Number(execFileSync(SQLITE, [db, "SELECT count(*) FROM progress_values"]));
+  const expected = YEARS.length * UNITS * 100 * 5;
+  if (stored !== expected)
+    throw new Error(`bench: scale database holds ${stored} values, expected ${expected}`);
+  // --by unit is routed when it changes the output (the option may be declared but not yet used)
+  const reportJson = (...extra) =>
+    execFileSync(NODE, dzkjArgs(db, "report", "--format", "json", "--year", String(REPORT_YEAR), ...extra), {
+      env,
+      maxBuffer: 1 << 28,
+      encoding: "utf8",
+    });
+  const byUnitWired = reportJson("--by", "unit") !== reportJson();
+  const byUnit = byUnitWired
+    ? { cmd: NODE, args: dzkjArgs(db, "report", "--by", "unit", "--format", "json", "--year", "2040") }
+    : { cmd: NODE, args: [await byUnitScript(), db, String(REPORT_YEAR)] };
+  // What the reports compute, as one aggregation query each in the sqlite3 shell.
+  const totals = `SELECT i.code, i.name, v.period, sum(v.value), count(*)
+    FROM (SELECT indicator_code, period, sum(value) AS value FROM progress_values
+          WHERE plan_year = ${REPORT_YEAR} GROUP BY indicator_code, period) v
+    JOIN indicators i ON i.plan_year = ${REPORT_YEAR} AND i.code = v.indicator_code
+    GROUP BY i.code, v.period ORDER BY i.ordinal, v.period;`;
+  const matrix = `SELECT u.name, i.name, v.period, v.value FROM progress_values v
+    JOIN units u ON u.plan_year = v.plan_year AND u.code = v.unit_code
+    JOIN indicators i ON i.plan_year = v.plan_year AND i.code = v.indicator_code
+    WHERE v.plan_year = ${REPORT_YEAR} ORDER BY u.ordinal, i.ordinal, v.period;`;
+  log(`report at scale: ${stored.toLocaleString("en")} values; ${RUNS.report} runs each, interleaved`);
+  const cases = [
+    { name: "sqlite3: totals by indicator", cmd: SQLITE, args: [db, totals], env, stdout: "ignore" },
+    {
+      name: "dzkj report --format json",
+      cmd: NODE,
+      args: dzkjArgs(db, "report", "--format", "json", "--year", String(REPORT_YEAR)),
+      env,
+    },
+    { name: "sqlite3: unit × indicator", cmd: SQLITE, args: [db, matrix], env },
+    {
+      name: byUnitWired ? "dzkj report --by unit" : "report --by unit (use case)",
+      ...byUnit,
+      env,
+    },
+  ];
+  const [shellTotals, json, shellMatrix, by] = measureInterleaved(cases, { runs: RUNS.report, warmup: 1 });
+  record("report", cases[0].name, shellTotals);
+  record("report", cases[1].name, json, shellTotals, GOALS.report, { baselineName: "sqlite3 totals" });
+  record("report", cases[2].name, shellMatrix);
+  record("report", cases[3].name, by, shellMatrix, GOALS.report, { baselineName: "sqlite3 matrix" });
+  printGroup(
+    "report",
+    `3. Report at scale (${stored.toLocaleString("en")} stored values, year ${REPORT_YEAR})`,
+  );
+  if (!byUnitWired)
+    process.stdout.write("  (report --by unit is not wired in this build: measured buildBreakdownFor)\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+const sqliteVersion = execFileSync(SQLITE, ["--version"], { encoding: "utf8" }).split(" ")[0];
+process.stdout.write(
+  `dzkj bench${QUICK ? " (--quick)" : ""}: node ${process.version}, sqlite3 ${sqliteVersion}, ` +
+    `${cpus().length} × ${cpus()[0]?.model ?? "?"}\n`,
+);
+if (want("startup")) benchStartup();
+if (want("import")) await benchImport();
+if (want("report")) await benchReport();
+writeFileSync(
+  join(DATA, `results${QUICK ? "-quick" : ""}.json`),
+  `${JSON.stringify({ date: new Date().toISOString(), quick: QUICK, node: process.version, sqlite: sqliteVersion, results }, null, 1)}\n`,
+);
+process.stdout.write(failed ? "\nbench: a goal was MISSED\n" : "\nbench: every goal met\n");
+process.exitCode = failed ? 1 : 0;

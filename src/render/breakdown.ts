@@ -1,0 +1,186 @@
+/** `report --by unit` (units × indicators) and `report --unit U` (one unit) as Docs and JSON. */
+import type { Breakdown, UnitColumn, UnitReport } from "../domain/breakdown.js";
+import { formatPeriod, type Quarter } from "../domain/period.js";
+import type { Lang } from "../i18n/index.js";
+import { t } from "../i18n/index.js";
+import { type Doc, type DocRow, type Line, numberCell, text } from "./doc.js";
+import { formatNumber, formatPercent } from "./format.js";
+import { asOfLine, groupHeading, groupKey, indicatorLabel, reportTitle } from "./report.js";
+
+/** A unit's name short enough for a matrix column: 通川, 渠县, High-tech Zone. */
+export function shortUnitName(lang: Lang, u: Pick<UnitColumn, "name" | "nameEn" | "aliases">): string {
+  if (lang === "en") return u.nameEn.replace(/ (District|County|City)$/, "").replace(/^Dazhou (?!\()/, "");
+  const prefix = u.aliases.find((a) => a.length < u.name.length && u.name.startsWith(a));
+  return prefix ?? u.name;
+}
+
+/** The JSON of `report --by unit`: each indicator's figure per unit, 全市 and the units' sum. */
+export function breakdownJson(b: Breakdown): object {
+  return {
+    plan: { year: b.report.plan.year, title: b.report.plan.title },
+    asOf: b.report.asOf,
+    elapsed: b.report.elapsed,
+    units: b.units.map((u) => ({ code: u.code, name: u.name })),
+    indicators: b.rows.map((r) => ({
+      code: r.line.code,
+      name: r.line.name,
+      unit: r.line.unit,
+      kind: r.line.kind,
+      actual: r.line.actual,
+      source: r.line.source,
+      total: r.total,
+      sum: r.sum,
+      disagree: r.disagree,
+      units: Object.fromEntries(b.units.map((u, i) => [u.code, r.units[i] ?? null])),
+    })),
+  };
+}
+
+/** Units × indicators at the as-of quarter, with 全市 next to the sum of the units. */
+export function breakdownDoc(b: Breakdown, lang: Lang, sectionTitles: ReadonlyMap<string, string>): Doc {
+  const columns = [
+    { label: t(lang, "label.indicator") },
+    { label: t(lang, "label.measure") },
+    ...b.units.map((u) => ({ label: shortUnitName(lang, u), right: true, csv: u.name })),
+    { label: t(lang, "rep.col.sum"), right: true },
+    { label: b.totalUnit ? shortUnitName(lang, b.totalUnit) : t(lang, "rep.col.total"), right: true },
+    { label: t(lang, "rep.col.check") },
+  ];
+  const rows: DocRow[] = [];
+  const notes: Line[] = [];
+  let group: string | null = null;
+  for (const r of b.rows) {
+    const g = groupKey(r.line);
+    if (g !== group) {
+      group = g;
+      rows.push({ section: groupHeading(lang, g, sectionTitles) });
+    }
+    const check = r.disagree
+      ? text(t(lang, "rep.check.differ"), "bad")
+      : r.line.kind === "rate"
+        ? text(t(lang, "rep.check.rate"), "dim")
+        : r.total !== null && r.sum !== null
+          ? text(t(lang, "rep.check.ok"), "good")
+          : text("");
+    rows.push([
+      text(indicatorLabel(lang, r.line)),
+      text(r.line.unit),
+      ...r.units.map((v) => numberCell(lang, v)),
+      numberCell(lang, r.sum),
+      numberCell(lang, r.total),
+      check,
+    ]);
+    if (r.disagree && r.total !== null && r.sum !== null)
+      notes.push({
+        text: t(lang, "rep.warn.differ", {
+          name: lang === "en" ? r.line.nameEn : r.line.name,
+          total: formatNumber(lang, r.total),
+          sum: formatNumber(lang, r.sum),
+          diff: formatNumber(lang, Math.abs(r.total - r.sum)),
+          unit: r.line.unit,
+        }),
+        tone: "bad",
+      });
+  }
+  return {
+    lang,
+    title: t(lang, "rep.title.byUnit", { title: reportTitle(lang, b.report) }),
+    meta: [asOfLine(lang, b.report)],
+    verdict: notes.length
+      ? { text: t(lang, "rep.verdict.differ", { n: notes.length }), tone: "bad" }
+      : { text: t(lang, "rep.verdict.agree"), tone: "good" },
+    blocks: [{ title: t(lang, "rep.block.byUnit"), columns, rows, notes }],
+    footnotes: [t(lang, "rep.foot.byUnit")],
+    sectionLabel: t(lang, "label.section"),
+  };
+}
+
+function quarterLabels(r: UnitReport): string[] {
+  const q = r.report.elapsed === null ? 0 : Math.round(r.report.elapsed * 4);
+  return Array.from({ length: q }, (_, i) =>
+    formatPeriod({ year: r.report.plan.year, quarter: (i + 1) as Quarter }),
+  );
+}
+
+/** The JSON of `report --unit U`: the unit's figure per quarter next to the city figure. */
+export function unitReportJson(r: UnitReport): object {
+  const labels = quarterLabels(r);
+  return {
+    plan: { year: r.report.plan.year, title: r.report.plan.title },
+    asOf: r.report.asOf,
+    elapsed: r.report.elapsed,
+    unit: { code: r.unit.code, name: r.unit.name },
+    indicators: r.lines.map((l) => ({
+      code: l.line.code,
+      name: l.line.name,
+      unit: l.line.unit,
+      kind: l.line.kind,
+      baseline: l.baseline,
+      quarters: Object.fromEntries(labels.map((p, i) => [p, l.quarters[i] ?? null])),
+      value: l.value,
+      city: l.line.actual,
+      share: l.share,
+      lastPeriod:
+        l.lastQuarter === null
+          ? null
+          : l.lastQuarter === 0
+            ? `${r.report.plan.year - 1}Q4`
+            : formatPeriod({ year: r.report.plan.year, quarter: l.lastQuarter as Quarter }),
+    })),
+  };
+}
+
+/** One unit's figures quarter by quarter, its share of the city figure, and when it last reported. */
+export function unitReportDoc(r: UnitReport, lang: Lang, sectionTitles: ReadonlyMap<string, string>): Doc {
+  const labels = quarterLabels(r);
+  const year = r.report.plan.year;
+  const columns = [
+    { label: t(lang, "label.indicator") },
+    { label: t(lang, "label.measure") },
+    { label: t(lang, "rep.col.baseline"), right: true },
+    ...labels.map((p) => ({ label: p, right: true })),
+    { label: t(lang, "rep.col.city"), right: true },
+    { label: t(lang, "rep.col.share"), right: true, csv: `${t(lang, "rep.col.share")} (%)` },
+    { label: t(lang, "rep.col.lastReported") },
+  ];
+  const rows: DocRow[] = [];
+  let group: string | null = null;
+  let reported = 0;
+  for (const l of r.lines) {
+    const g = groupKey(l.line);
+    if (g !== group) {
+      group = g;
+      rows.push({ section: groupHeading(lang, g, sectionTitles) });
+    }
+    if (l.value !== null) reported++;
+    rows.push([
+      text(indicatorLabel(lang, l.line)),
+      text(l.line.unit),
+      numberCell(lang, l.baseline),
+      ...labels.map((_, i) => numberCell(lang, l.quarters[i] ?? null)),
+      numberCell(lang, l.line.actual),
+      { text: formatPercent(l.share), value: l.share === null ? null : Math.round(l.share * 1000) / 10 },
+      text(
+        l.lastQuarter === null
+          ? t(lang, "rep.never")
+          : l.lastQuarter === 0
+            ? `${year - 1}Q4`
+            : formatPeriod({ year, quarter: l.lastQuarter as Quarter }),
+        l.lastQuarter === null ? "dim" : undefined,
+      ),
+    ]);
+  }
+  const name = lang === "en" ? r.unit.nameEn : r.unit.name;
+  return {
+    lang,
+    title: t(lang, "rep.title.unit", { title: reportTitle(lang, r.report), unit: name }),
+    meta: [asOfLine(lang, r.report)],
+    verdict: {
+      text: t(lang, "rep.verdict.unit", { unit: name, n: reported, total: r.lines.length }),
+      tone: "strong",
+    },
+    blocks: [{ title: t(lang, "rep.block.unit", { unit: name }), columns, rows }],
+    footnotes: [t(lang, "rep.foot.unit")],
+    sectionLabel: t(lang, "label.section"),
+  };
+}

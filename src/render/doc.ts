@@ -1,0 +1,309 @@
+/**
+ * A report as a document: title, meta lines, verdict, an optional completion chart and tables.
+ * Every report view (report, report --by unit / --unit, status, completeness, trend) builds one
+ * Doc in the UI language; the text renderers below turn the same Doc into a terminal table,
+ * markdown, CSV or a self-contained HTML page, so the formats can never disagree. JSON is not
+ * rendered from the Doc: it has its own documented contract per view (no formatted text).
+ */
+import type { Lang } from "../i18n/index.js";
+import { type CsvCell, toCsv } from "./csv.js";
+import { bar, formatNumber, formatPercent } from "./format.js";
+import { esc, htmlPage } from "./html.js";
+import { mdTable } from "./markdown.js";
+import { painter, type Row, renderTable } from "./table.js";
+
+/** How a cell or line is emphasised: red (bad), green (good), bold (strong), grey (dim). */
+export type Tone = "good" | "bad" | "strong" | "dim";
+
+export interface DocCell {
+  /** what a person reads (formatted number, translated status) */
+  text: string;
+  /** what a spreadsheet gets: numbers stay numbers; default: the text */
+  value?: CsvCell;
+  tone?: Tone | undefined;
+  /** a completion fraction: the terminal table draws a bar before the text */
+  bar?: number | null;
+}
+
+export interface Column {
+  label: string;
+  /** numbers: right-aligned */
+  right?: boolean;
+  /** the CSV header when it differs (e.g. "完成率 (%)") */
+  csv?: string;
+}
+
+export type DocRow = DocCell[] | { section: string };
+
+export interface Line {
+  text: string;
+  tone?: Tone | undefined;
+}
+
+export interface Block {
+  title?: string;
+  columns: Column[];
+  rows: DocRow[];
+  /** lines under the table (warnings, lists) */
+  notes?: Line[];
+}
+
+/** One bar of the HTML chart: completion against 序时进度 (both fractions of the target). */
+export interface ChartItem {
+  label: string;
+  completion: number | null;
+  pace: number | null;
+  /** text at the end of the bar, e.g. "90.0%" or "无数据" */
+  valueText: string;
+  tone?: Tone | undefined;
+}
+
+export interface Doc {
+  lang: Lang;
+  title: string;
+  /** plan, as-of, elapsed … one short line each */
+  meta: string[];
+  verdict?: Line;
+  chart?: { title: string; items: ChartItem[]; legendActual: string; legendPace: string };
+  blocks: Block[];
+  /** extra lines for the terminal only (e.g. a sparkline) */
+  terminal?: string[];
+  footnotes?: string[];
+  /** the section column's CSV header */
+  sectionLabel: string;
+  /** "generated on" line for markdown and HTML (dated documents) */
+  generated?: string;
+}
+
+/** A text cell. */
+export function text(s: string, tone?: Tone): DocCell {
+  return { text: s, value: s, tone };
+}
+
+/** The terminal view: bold title, verdict, box tables with section bands; colour only when asked. */
+export function docTable(doc: Doc, color: boolean): string {
+  const c = painter(color);
+  const paint = (s: string, tone?: Tone) =>
+    tone === "bad"
+      ? c.red(s)
+      : tone === "good"
+        ? c.green(s)
+        : tone === "strong"
+          ? c.bold(s)
+          : tone === "dim"
+            ? c.dim(s)
+            : s;
+  const out: string[] = [c.bold(doc.title), ...doc.meta];
+  if (doc.verdict) out.push(paint(doc.verdict.text, doc.verdict.tone ?? "strong"));
+  for (const b of doc.blocks) {
+    if (b.title) out.push("", c.bold(b.title));
+    const right = new Set(b.columns.flatMap((col, i) => (col.right ? [i] : [])));
+    const rows: Row[] = b.rows.map((r) =>
+      Array.isArray(r)
+        ? r.map((cell) => {
+            const s = cell.bar === undefined ? cell.text : `${bar(cell.bar, 8)} ${cell.text.padStart(6)}`;
+            return paint(s, cell.tone);
+          })
+        : { section: c.bold(r.section) },
+    );
+    out.push(
+      renderTable(
+        b.columns.map((col) => col.label),
+        rows,
+        right,
+      ),
+    );
+    for (const n of b.notes ?? []) out.push(paint(n.text, n.tone));
+  }
+  if (doc.terminal?.length) out.push("", ...doc.terminal);
+  for (const f of doc.footnotes ?? []) out.push(c.dim(f));
+  return `${out.join("\n")}\n`;
+}
+
+/** Markdown for mail and chat: title, meta, bold verdict, then pipe tables (plain-text readable). */
+export function docMarkdown(doc: Doc): string {
+  const out: string[] = [`# ${doc.title}`, ""];
+  for (const m of doc.meta) out.push(`${m}  `);
+  if (doc.generated) out.push(`${doc.generated}  `);
+  out.push("");
+  if (doc.verdict) out.push(`**${doc.verdict.text}**`, "");
+  for (const b of doc.blocks) {
+    if (b.title) out.push(`## ${b.title}`, "");
+    const right = new Set(b.columns.flatMap((col, i) => (col.right ? [i] : [])));
+    const rows = b.rows.map((r) =>
+      Array.isArray(r)
+        ? r.map((cell) => cell.text)
+        : [`**${r.section}**`, ...b.columns.slice(1).map(() => "")],
+    );
+    out.push(
+      mdTable(
+        b.columns.map((col) => col.label),
+        rows,
+        right,
+      ),
+      "",
+    );
+    for (const n of b.notes ?? []) out.push(`- ${n.text}`);
+    if (b.notes?.length) out.push("");
+  }
+  for (const f of doc.footnotes ?? []) out.push(`_${f}_`, "");
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+/**
+ * CSV: each table with its header row (a section column first when the table has sections);
+ * several tables are separated by one empty line. Numbers are written as numbers.
+ */
+export function docCsv(doc: Doc): string {
+  const parts = doc.blocks.map((b) => {
+    const sectioned = b.rows.some((r) => !Array.isArray(r));
+    const head: CsvCell[] = [
+      ...(sectioned ? [doc.sectionLabel] : []),
+      ...b.columns.map((c) => c.csv ?? c.label),
+    ];
+    const rows: CsvCell[][] = [head];
+    let section = "";
+    for (const r of b.rows) {
+      if (!Array.isArray(r)) section = r.section;
+      else
+        rows.push([
+          ...(sectioned ? [section] : []),
+          ...r.map((c) => (c.value === undefined ? c.text : c.value)),
+        ]);
+    }
+    return toCsv(rows);
+  });
+  return parts.join("\r\n");
+}
+
+const CHART_BAR = 360;
+const CHART_ROW = 20;
+
+/** Rough rendered width (px at 11px) of a label: wide characters ≈ 11px, others ≈ 6.2px. */
+function labelWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(ch) ? 11 : 6.2;
+  return w;
+}
+
+/** Inline SVG: one horizontal bar per item (completion, capped at 100%) with a tick at 序时进度. */
+export function chartSvg(chart: NonNullable<Doc["chart"]>): string {
+  const top = 26;
+  // the label column fits the longest label (English names are long), within reason
+  const x0 = Math.ceil(Math.min(340, Math.max(80, ...chart.items.map((i) => labelWidth(i.label) + 12))));
+  const width = x0 + CHART_BAR + 110;
+  const height = top + chart.items.length * CHART_ROW + 8;
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${esc(chart.title)}">`,
+    `<rect class="legend-actual" x="${x0}" y="6" width="14" height="10" fill="#3b6fb6"/>`,
+    `<text x="${x0 + 18}" y="15" font-size="11">${esc(chart.legendActual)}</text>`,
+    `<line x1="${x0 + 150}" y1="4" x2="${x0 + 150}" y2="18" stroke="#d9480f" stroke-width="2"/>`,
+    `<text x="${x0 + 156}" y="15" font-size="11">${esc(chart.legendPace)}</text>`,
+  ];
+  for (const pctLine of [0, 0.25, 0.5, 0.75, 1]) {
+    const x = x0 + CHART_BAR * pctLine;
+    parts.push(
+      `<line x1="${x}" y1="${top - 4}" x2="${x}" y2="${height - 6}" stroke="#ddd" stroke-width="1"/>`,
+    );
+  }
+  chart.items.forEach((item, i) => {
+    const y = top + i * CHART_ROW;
+    const fill =
+      item.tone === "bad"
+        ? "#c92a2a"
+        : item.tone === "good" || item.tone === "strong"
+          ? "#2b8a3e"
+          : "#3b6fb6";
+    const w = item.completion === null ? 0 : CHART_BAR * Math.max(0, Math.min(1, item.completion));
+    parts.push(
+      `<text x="${x0 - 6}" y="${y + 13}" font-size="11" text-anchor="end">${esc(item.label)}</text>`,
+      `<rect x="${x0}" y="${y + 3}" width="${CHART_BAR}" height="12" fill="#f1f3f5"/>`,
+      `<rect class="bar" data-completion="${item.completion ?? ""}" x="${x0}" y="${y + 3}" width="${w.toFixed(1)}" height="12" fill="${fill}"/>`,
+    );
+    if (item.pace !== null) {
+      const px = x0 + CHART_BAR * Math.max(0, Math.min(1, item.pace));
+      parts.push(
+        `<line class="pace" data-pace="${item.pace}" x1="${px.toFixed(1)}" y1="${y + 1}" x2="${px.toFixed(1)}" y2="${y + 17}" stroke="#d9480f" stroke-width="2"/>`,
+      );
+    }
+    parts.push(`<text x="${x0 + CHART_BAR + 6}" y="${y + 13}" font-size="11">${esc(item.valueText)}</text>`);
+  });
+  parts.push("</svg>");
+  return parts.join("\n");
+}
+
+/** One self-contained HTML page (inline CSS and SVG, no external assets), printable on A4. */
+export function docHtml(doc: Doc): string {
+  const body: string[] = [`<header><h1>${esc(doc.title)}</h1>`];
+  for (const m of doc.meta) body.push(`<p class="meta">${esc(m)}</p>`);
+  if (doc.generated) body.push(`<p class="meta">${esc(doc.generated)}</p>`);
+  body.push("</header>");
+  if (doc.verdict) body.push(`<p class="verdict ${doc.verdict.tone ?? ""}">${esc(doc.verdict.text)}</p>`);
+  if (doc.chart)
+    body.push(`<section class="figure"><h2>${esc(doc.chart.title)}</h2>`, chartSvg(doc.chart), "</section>");
+  for (const b of doc.blocks) {
+    body.push("<section>");
+    if (b.title) body.push(`<h2>${esc(b.title)}</h2>`);
+    const cls = (col: Column) => (col.right ? ' class="num"' : "");
+    body.push(
+      `<table><thead><tr>${b.columns.map((c) => `<th${cls(c)}>${esc(c.label)}</th>`).join("")}</tr></thead><tbody>`,
+    );
+    for (const r of b.rows) {
+      if (!Array.isArray(r))
+        body.push(`<tr class="section"><th colspan="${b.columns.length}">${esc(r.section)}</th></tr>`);
+      else
+        body.push(
+          `<tr>${r
+            .map((cell, i) => {
+              const classes = [b.columns[i]?.right ? "num" : "", cell.tone ?? ""].filter(Boolean).join(" ");
+              return `<td${classes ? ` class="${classes}"` : ""}>${esc(cell.text)}</td>`;
+            })
+            .join("")}</tr>`,
+        );
+    }
+    body.push("</tbody></table>");
+    for (const n of b.notes ?? []) body.push(`<p class="note ${n.tone ?? ""}">${esc(n.text)}</p>`);
+    body.push("</section>");
+  }
+  for (const f of doc.footnotes ?? []) body.push(`<p class="muted">${esc(f)}</p>`);
+  return htmlPage(doc.lang, doc.title, body.join("\n"));
+}
+
+/** The formats every report command offers. */
+export type ReportFormat = "table" | "json" | "csv" | "markdown" | "html";
+
+/** Renders a view in `format`: JSON from its contract object, the rest from its Doc. */
+export function renderView(
+  format: string | undefined,
+  doc: () => Doc,
+  json: () => object,
+  color: boolean,
+): string {
+  switch (format) {
+    case "json":
+      return `${JSON.stringify(json(), null, 2)}\n`;
+    case "csv":
+      return docCsv(doc());
+    case "markdown":
+      return docMarkdown(doc());
+    case "html":
+      return docHtml(doc());
+    default:
+      return docTable(doc(), color);
+  }
+}
+
+/** A completion cell: percent text, bar in the terminal, the percentage (one decimal) in CSV. */
+export function completionCell(x: number | null, tone?: Tone): DocCell {
+  return {
+    text: formatPercent(x),
+    value: x === null ? null : Math.round(x * 1000) / 10,
+    bar: x,
+    tone,
+  };
+}
+
+/** A number cell: formatted for people, the unrounded number for spreadsheets. */
+export function numberCell(lang: Lang, x: number | null, tone?: Tone): DocCell {
+  return { text: formatNumber(lang, x), value: x, tone };
+}

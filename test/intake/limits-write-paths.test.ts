@@ -1,0 +1,90 @@
+/**
+ * The two write paths of a large import behave alike: rows of a period with nothing stored yet
+ * are staged and inserted in key order at the end of the file; rows of a period that already has
+ * values go one by one (insert, update with history, or unchanged). One file can mix both.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { dump, values } from "../cli/db.js";
+import { dzkj, PROGRESS_FIXTURES, type RunResult, tempDir, testEnv } from "../helpers.js";
+
+let dir: string;
+let cleanup: () => void;
+let db: string;
+let env: NodeJS.ProcessEnv;
+const run = (...args: string[]): RunResult => dzkj(["--db", db, ...args], { env });
+const file = (name: string, lines: string[]): string => {
+  const path = join(dir, name);
+  writeFileSync(path, `period,unit,indicator,value,basis,note\n${lines.join("\n")}\n`);
+  return path;
+};
+const Q1 = PROGRESS_FIXTURES[1]!; // 2020Q1.csv: 通川区 key_tech_projects = 2, 达川区 = 1, …
+
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  db = join(dir, "test.db");
+  env = testEnv(dir, { DZKJ_NOW: "2020-10-15T08:00:00Z" });
+  expect(run("import", Q1).code).toBe(0);
+});
+afterEach(() => cleanup());
+
+describe("a file mixing a stored period and a new one", () => {
+  it("updates, keeps and inserts as row-by-row would, with the replaced value in the history", () => {
+    const mixed = file("mixed.csv", [
+      "2020Q1,通川区,key_tech_projects,3,ytd,更正", // stored period: an update (2 → 3)
+      "2020Q1,达川区,key_tech_projects,1,ytd,", // stored period: unchanged
+      "2020Q2,通川区,key_tech_projects,4,ytd,", // new period: staged
+      "2020Q2,达川区,key_tech_projects,3,ytd,", // new period: staged
+      "2020Q2,达川区,key_tech_projects,3,ytd,", // the same value twice: harmless
+    ]);
+    const r = run("import", "--format", "json", mixed);
+    expect(r.code).toBe(0);
+    const [o] = JSON.parse(r.stdout) as { inserted: number; updated: number; unchanged: number }[];
+    expect(o).toMatchObject({ inserted: 2, updated: 1, unchanged: 1 });
+    const got = (period: string, unit: string) =>
+      values(db).find(
+        (v) => v.period === period && v.unit_code === unit && v.indicator_code === "key_tech_projects",
+      );
+    expect(got("2020Q1", "tongchuan")).toMatchObject({ value: 3, note: "更正" });
+    expect(got("2020Q1", "dachuan")).toMatchObject({ value: 1 });
+    expect(got("2020Q2", "tongchuan")).toMatchObject({ value: 4, basis: "ytd" });
+    expect(got("2020Q2", "dachuan")).toMatchObject({ value: 3 });
+    const h = new Database(db, { readonly: true });
+    const history = h
+      .prepare(
+        "SELECT period, unit_code AS unit, value FROM value_history WHERE indicator_code = 'key_tech_projects'",
+      )
+      .all();
+    h.close();
+    expect(history).toEqual([{ period: "2020Q1", unit: "tongchuan", value: 2 }]);
+  });
+
+  it("refuses the file whole when a new period has the same key twice with different values", () => {
+    const before = dump(db);
+    const clash = file("clash.csv", [
+      "2020Q1,通川区,key_tech_projects,3,ytd,",
+      "2020Q2,通川区,key_tech_projects,4,ytd,",
+      "2020Q2,通川,key_tech_projects,5,ytd,",
+    ]);
+    const r = run("import", clash);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${clash}:4:`);
+    expect(dump(db)).toEqual(before);
+  });
+
+  it("a dry run of a new period reports the inserts and writes nothing", () => {
+    const before = dump(db);
+    const q2 = file("q2.csv", [
+      "2020Q2,通川区,key_tech_projects,4,ytd,",
+      "2020Q2,渠县,key_tech_projects,2,ytd,",
+    ]);
+    const r = run("import", "--dry-run", "--format", "json", q2);
+    expect(r.code).toBe(0);
+    const [o] = JSON.parse(r.stdout) as { status: string; inserted: number; changes: unknown[] }[];
+    expect(o).toMatchObject({ status: "dry-run", inserted: 2 });
+    expect(o!.changes).toHaveLength(2);
+    expect(dump(db)).toEqual(before);
+  });
+});
