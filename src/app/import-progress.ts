@@ -130,6 +130,9 @@ export async function importProgress(
       let outcome: FileOutcome;
       try {
         outcome = await importFile(db, catalog, file, options);
+        // a Ctrl-C that came while the file was read still rolls it back
+        await yieldToEventLoop();
+        options.checkInterrupt?.();
       } catch (e) {
         db.exec("ROLLBACK TO import_file; RELEASE import_file");
         if (!single) db.exec("ROLLBACK");
@@ -154,6 +157,14 @@ export async function importProgress(
     throw e;
   }
   return outcomes;
+}
+
+/**
+ * Lets pending signal handlers run: records already buffered are consumed in microtasks, so a
+ * CPU-bound read never reaches the event loop phase where Ctrl-C (SIGINT) is delivered.
+ */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** BEGIN IMMEDIATE, retrying while another dzkj holds the write lock (cron overlap). */
@@ -304,7 +315,12 @@ async function readAndStore(
     if (!headerBroken) for (const cell of rowCells(header, rec.line, rec.cells, defaults)) storeCell(cell);
   };
   // records come in batches (one await per chunk of the file, not per row)
-  for await (const batch of batches) for (const rec of batch) onRecord(rec);
+  for await (const batch of batches) {
+    for (const rec of batch) onRecord(rec);
+    // let a pending Ctrl-C reach its handler between batches (see yieldToEventLoop)
+    await yieldToEventLoop();
+    options.checkInterrupt?.();
+  }
   if (out.problems.length === 0) writer.flush();
   if (!header) {
     throw new FileError({

@@ -100,9 +100,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): Opened {
   try {
     db.pragma("busy_timeout = 10000");
     db.pragma("foreign_keys = ON");
-    if (!memory) db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
     migrate(db, path, options);
+    // WAL only once the schema is known to be ours: switching rewrites the file header, and a
+    // database from a newer dzkj must be refused byte-for-byte untouched.
+    if (!memory) db.pragma("journal_mode = WAL");
   } catch (e) {
     db.close();
     throw e;

@@ -1,6 +1,17 @@
+import { backupDatabase } from "../../app/backup.js";
+import { formatBytes } from "../../app/ops.js";
+import { resolveDbPath } from "../../storage/database.js";
 import type { Context } from "../context.js";
 
-// Not implemented yet: filled in by a later change.
-export async function run(_ctx: Context, _args: string[], _opts: Record<string, unknown>): Promise<void> {
-  throw new Error("dzkj backup: not implemented yet");
+/** dzkj backup FILE: online backup (other processes may keep using the database). */
+export async function run(ctx: Context, args: string[], _opts: Record<string, unknown>): Promise<void> {
+  const path = resolveDbPath(ctx.dbOption, ctx.env);
+  const r = await backupDatabase(path, args[0]!, ctx.now);
+  ctx.notice("ops.backup.done", {
+    path,
+    file: r.file,
+    size: formatBytes(r.bytes),
+    values: r.values,
+    version: r.schemaVersion,
+  });
 }

@@ -1,6 +1,46 @@
+import { createInterface } from "node:readline/promises";
+import { restoreDatabase } from "../../app/backup.js";
+import { UsageError } from "../../app/errors.js";
+import { resolveDbPath } from "../../storage/database.js";
 import type { Context } from "../context.js";
 
-// Not implemented yet: filled in by a later change.
-export async function run(_ctx: Context, _args: string[], _opts: Record<string, unknown>): Promise<void> {
-  throw new Error("dzkj restore: not implemented yet");
+/**
+ * dzkj restore FILE [--yes]: replaces the database with a validated backup. Asks on a terminal;
+ * scripts (stdin not a terminal) must say --yes, so that a cron job never blocks on a question.
+ */
+export async function run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<void> {
+  const path = resolveDbPath(ctx.dbOption, ctx.env);
+  const file = args[0]!;
+  // The one place a command reads stdin: the confirmation needs the terminal itself.
+  const interactive = process.stdin.isTTY === true;
+  if (opts.yes !== true && !interactive)
+    throw new UsageError({ key: "ops.restore.needYes", params: { path } });
+  const r = await restoreDatabase(path, file, ctx.now, async (info, current) => {
+    if (opts.yes === true) return true;
+    const rl = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      const answer = await rl.question(
+        ctx.t("ops.restore.question", {
+          file,
+          path,
+          values: info.counts.values,
+          batches: info.counts.batches,
+          version: info.schemaVersion,
+          current: current?.values ?? 0,
+        }),
+      );
+      return /^(y|yes|是)$/i.test(answer.trim());
+    } finally {
+      rl.close();
+    }
+  });
+  if (r.safetyBackup) ctx.notice("ops.restore.safety", { file: r.safetyBackup });
+  ctx.notice("ops.restore.done", {
+    path: r.path,
+    file,
+    values: r.counts.values,
+    batches: r.counts.batches,
+    version: r.schemaVersion,
+  });
+  if (r.older) ctx.notice("ops.restore.older", { version: r.schemaVersion });
 }

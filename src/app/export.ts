@@ -1,0 +1,137 @@
+/** dzkj export: every table as RFC 4180 CSV (UTF-8 with BOM) plus a manifest, from one read transaction. */
+import { createHash } from "node:crypto";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from "node:fs";
+import { join, resolve } from "node:path";
+import { appliedMigrations, iterateRows, listTables, planYears } from "../storage/inspect.js";
+import { UserError } from "./errors.js";
+import { fsyncDir, hasTables, openOrFail, requireDatabase } from "./ops.js";
+
+export interface ExportManifest {
+  format: "dzkj-export";
+  formatVersion: 1;
+  exportedAt: string;
+  database: string;
+  schemaVersion: number;
+  migrations: string[];
+  planYears: number[];
+  /** how the CSV files are written, for whoever reads the archive in ten years */
+  csv: { encoding: "UTF-8 with BOM"; dialect: "RFC 4180"; lineEnd: "CRLF"; null: string };
+  tables: {
+    name: string;
+    file: string;
+    columns: { name: string; type: string }[];
+    rows: number;
+    bytes: number;
+    sha256: string;
+  }[];
+}
+
+/** An RFC 4180 field. NULL is an empty field; an empty string is "" so the two stay distinct. */
+function exportField(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  let s: string;
+  if (typeof v === "number" || typeof v === "bigint") s = String(v);
+  else if (Buffer.isBuffer(v)) s = `\\x${v.toString("hex")}`;
+  else s = String(v);
+  if (s === "" || /[",\r\n]/.test(s)) return `"${s.replace(/"/g, '""')}"`;
+  return s;
+}
+
+/**
+ * Writes every table of the database as DIR/<table>.csv (UTF-8 with BOM, RFC 4180, CRLF) and
+ * DIR/manifest.json (tables, columns, row counts, sha256 of each file, schema version, plan
+ * years, export time), all from one read transaction so the files agree with each other.
+ * Files are mode 0600; the manifest is written last, so its presence marks a complete export.
+ */
+export function exportDatabase(path: string, dir: string, now: Date): ExportManifest & { dir: string } {
+  requireDatabase(path);
+  const out = resolve(dir);
+  if (existsSync(out)) {
+    if (!statSync(out).isDirectory()) throw new UserError({ key: "ops.export.notDir", params: { dir: out } });
+    if (readdirSync(out).length > 0)
+      throw new UserError({ key: "ops.export.notEmpty", params: { dir: out } });
+  } else mkdirSync(out, { recursive: true, mode: 0o700 });
+  const db = openOrFail(path, true);
+  try {
+    db.exec("BEGIN");
+    const applied = appliedMigrations(db);
+    if (applied === null) throw new UserError({ key: "ops.notDzkj.noMigrations", params: { file: path } });
+    const manifest: ExportManifest = {
+      format: "dzkj-export",
+      formatVersion: 1,
+      exportedAt: now.toISOString(),
+      database: resolve(path),
+      schemaVersion: Math.max(0, ...applied.map((a) => a.version)),
+      migrations: applied.map((a) => a.name),
+      planYears: hasTables(db, ["plans"]) ? planYears(db) : [],
+      csv: {
+        encoding: "UTF-8 with BOM",
+        dialect: "RFC 4180",
+        lineEnd: "CRLF",
+        null: 'empty field (an empty string is "")',
+      },
+      tables: [],
+    };
+    for (const table of listTables(db)) {
+      const name = `${table.name.replace(/[^\w.-]/g, "_")}.csv`;
+      const file = join(out, name);
+      const hash = createHash("sha256");
+      const fd = openSync(file, "wx", 0o600);
+      let bytes = 0;
+      let rows = 0;
+      let buffer = "\uFEFF";
+      const flush = () => {
+        const b = Buffer.from(buffer, "utf8");
+        hash.update(b);
+        writeSync(fd, b);
+        bytes += b.length;
+        buffer = "";
+      };
+      try {
+        buffer += `${table.columns.map((c) => exportField(c.name)).join(",")}\r\n`;
+        for (const row of iterateRows(db, table)) {
+          buffer += `${row.map(exportField).join(",")}\r\n`;
+          rows++;
+          if (buffer.length > 64 * 1024) flush();
+        }
+        flush();
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      manifest.tables.push({
+        name: table.name,
+        file: name,
+        columns: table.columns,
+        rows,
+        bytes,
+        sha256: hash.digest("hex"),
+      });
+    }
+    db.exec("COMMIT");
+    const tmp = join(out, ".manifest.json.tmp");
+    const fd = openSync(tmp, "w", 0o600);
+    try {
+      writeSync(fd, `${JSON.stringify(manifest, null, 2)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, join(out, "manifest.json"));
+    fsyncDir(out);
+    return { ...manifest, dir: out };
+  } finally {
+    if (db.inTransaction) db.exec("ROLLBACK");
+    db.close();
+  }
+}
