@@ -26,7 +26,7 @@ let addonPath: string | undefined | null = null;
  * `bindings` package, which searches the file system for it: ~12 ms of every command's start-up
  * (measured with --cpu-prof). Undefined (the library's own search) if the file is not where npm puts it.
  */
-function nativeBinding(): string | undefined {
+export function nativeBinding(): string | undefined {
   if (addonPath === null) {
     try {
       const main = createRequire(import.meta.url).resolve("better-sqlite3");

@@ -3,11 +3,16 @@
  * read from sqlite_master and quoted with quoteIdent: they are identifiers, never user values.
  */
 import Database from "better-sqlite3";
-import type { Db } from "./database.js";
+import { type Db, nativeBinding } from "./database.js";
 
 /** Opens an existing database file without creating or migrating it (doctor, export, restore checks). */
 export function openExisting(path: string, options: { readonly?: boolean } = {}): Db {
-  const db = new Database(path, { fileMustExist: true, readonly: options.readonly ?? false });
+  const nb = nativeBinding();
+  const db = new Database(path, {
+    fileMustExist: true,
+    readonly: options.readonly ?? false,
+    ...(nb ? { nativeBinding: nb } : {}),
+  });
   try {
     db.pragma("busy_timeout = 10000");
   } catch (e) {
