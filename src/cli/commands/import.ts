@@ -6,9 +6,9 @@ import { DEFAULT_LIMITS } from "../../intake/csv-reader.js";
 import type { Encoding } from "../../intake/decode.js";
 import { formatNumber } from "../../render/format.js";
 import type { Context } from "../context.js";
+import { outcomeJson, sayDuplicateOrProblems } from "../file-outcomes.js";
 import { namer } from "../names.js";
 import { open } from "../open.js";
-import { formatProblemLine } from "../problems.js";
 import { progressBar } from "../progress.js";
 
 export async function run(ctx: Context, files: string[], opts: Record<string, unknown>): Promise<void> {
@@ -81,26 +81,7 @@ function report(
   if (json) {
     ctx.stdout.write(
       `${JSON.stringify(
-        outcomes.map((o) => ({
-          file: o.file,
-          status: o.status,
-          batchId: o.status === "imported" ? o.batchId : null,
-          hash: o.hash,
-          encoding: o.source?.encoding ?? null,
-          bom: o.source?.bom ?? null,
-          delimiter: o.source?.delimiter ?? null,
-          layout: o.layout,
-          headerLine: o.headerLine,
-          ...o.counts,
-          changes: o.changes,
-          duplicateOf: o.duplicateOf,
-          problems: o.problems.map((p) => ({
-            line: p.line,
-            column: p.column,
-            value: p.value,
-            message: formatProblemLine(ctx.lang, p),
-          })),
-        })),
+        outcomes.map((o) => outcomeJson(ctx, o, { layout: o.layout })),
         null,
         2,
       )}\n`,
@@ -110,17 +91,7 @@ function report(
   // The summary is the command's output (stdout); the problems are diagnostics (stderr).
   const say = (s: string) => ctx.stdout.write(`${s}\n`);
   for (const o of outcomes) {
-    if (o.status === "duplicate") {
-      say(
-        ctx.t("import.duplicateFile", {
-          file: o.file,
-          id: o.duplicateOf!.id,
-          date: o.duplicateOf!.importedAt.slice(0, 10),
-        }),
-      );
-      continue;
-    }
-    for (const p of o.problems) ctx.stderr.write(`${formatProblemLine(ctx.lang, p)}\n`);
+    if (sayDuplicateOrProblems(ctx, o)) continue;
     if (o.counts.rejected > o.problems.length)
       ctx.notice("import.problems.omitted", { count: o.counts.rejected - o.problems.length });
     if (o.status === "rolled-back") ctx.notice("import.rolledBack", { file: o.file });

@@ -5,8 +5,8 @@ import type { Encoding } from "../../intake/decode.js";
 import { statusLabel, taskDetailJson, taskDetailText } from "../../render/tasks.js";
 import type { TaskRecord } from "../../storage/tasks.js";
 import type { Context } from "../context.js";
+import { outcomeJson, sayDuplicateOrProblems } from "../file-outcomes.js";
 import { open } from "../open.js";
-import { formatProblemLine } from "../problems.js";
 
 /** dzkj task set N STATUS [--note] [--evidence] [--date] [--dry-run] | show N | import FILE… */
 export async function run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -119,25 +119,7 @@ function report(ctx: Context, outcomes: TaskFileOutcome[], json: boolean, dryRun
   if (json) {
     ctx.stdout.write(
       `${JSON.stringify(
-        outcomes.map((o) => ({
-          file: o.file,
-          status: o.status,
-          batchId: o.batchId,
-          hash: o.hash,
-          encoding: o.source?.encoding ?? null,
-          bom: o.source?.bom ?? null,
-          delimiter: o.source?.delimiter ?? null,
-          headerLine: o.headerLine,
-          ...o.counts,
-          changes: o.changes,
-          duplicateOf: o.duplicateOf,
-          problems: o.problems.map((p) => ({
-            line: p.line,
-            column: p.column,
-            value: p.value,
-            message: formatProblemLine(ctx.lang, p),
-          })),
-        })),
+        outcomes.map((o) => outcomeJson(ctx, o)),
         null,
         2,
       )}\n`,
@@ -146,17 +128,7 @@ function report(ctx: Context, outcomes: TaskFileOutcome[], json: boolean, dryRun
   }
   const say = (s: string) => ctx.stdout.write(`${s}\n`);
   for (const o of outcomes) {
-    if (o.status === "duplicate") {
-      say(
-        ctx.t("import.duplicateFile", {
-          file: o.file,
-          id: o.duplicateOf!.id,
-          date: o.duplicateOf!.importedAt.slice(0, 10),
-        }),
-      );
-      continue;
-    }
-    for (const p of o.problems) ctx.stderr.write(`${formatProblemLine(ctx.lang, p)}\n`);
+    if (sayDuplicateOrProblems(ctx, o)) continue;
     if (o.source) {
       const line = ctx.t("tasks.import.summary", {
         file: o.file,
