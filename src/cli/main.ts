@@ -244,6 +244,48 @@ function commandsFor(argv: string[]): Spec[] {
   return named ? [named] : COMMANDS;
 }
 
+/**
+ * Commander's usage errors (unknown option or command, bad choice, missing argument) in the UI
+ * language and dzkj's own error format, with the way to the help; anything else as commander said it.
+ */
+export function usageMessage(lang: Lang, text: string): string {
+  const said = text.trim();
+  const hint = (h: string | undefined) => (h ? t(lang, "usage.didYouMean", { hint: h }) : "");
+  for (const [pattern, render] of USAGE_ERRORS) {
+    const m = said.match(pattern);
+    if (m) return `${t(lang, "error.prefix")}: ${render(m, lang, hint)}\n${t(lang, "usage.help")}\n`;
+  }
+  return `${said}\n`;
+}
+
+/** Commander's English messages (v14) and how each reads in dzkj. */
+const USAGE_ERRORS: [RegExp, (m: RegExpMatchArray, lang: Lang, hint: (h?: string) => string) => string][] = [
+  [
+    /^error: unknown option '([^']+)'(?:\s*\(Did you mean (.+)\?\))?/s,
+    (m, lang, hint) => t(lang, "usage.unknownOption", { option: m[1] }) + hint(m[2]),
+  ],
+  [
+    /^error: unknown command '([^']+)'(?:\s*\(Did you mean (.+)\?\))?/s,
+    (m, lang, hint) => t(lang, "usage.unknownCommand", { command: m[1] }) + hint(m[2]),
+  ],
+  [
+    /^error: option '([^' ]+)[^']*' argument '([^']*)' is invalid\. Allowed choices are (.+)\.$/s,
+    (m, lang) => t(lang, "error.option", { option: m[1], value: m[2], options: m[3] }),
+  ],
+  [
+    /^error: missing required argument '([^']+)'/,
+    (m, lang) => t(lang, "usage.missingArgument", { argument: m[1] }),
+  ],
+  [
+    /^error: option '([^' ]+)[^']*' argument missing/,
+    (m, lang) => t(lang, "usage.missingValue", { option: m[1] }),
+  ],
+  [
+    /^error: too many arguments(?: for '([^']+)')?/,
+    (m, lang) => t(lang, "usage.tooManyArguments", { command: m[1] ?? "dzkj" }),
+  ],
+];
+
 /** Runs dzkj with the given arguments (without node and script); resolves to the exit code. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const langArg = argv.find((a, i) => a.startsWith("--lang=") || argv[i - 1] === "--lang");
@@ -258,7 +300,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     .helpCommand(false)
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(s) });
+    .configureOutput({
+      writeOut: (s) => stdout.write(s),
+      writeErr: (s) => stderr.write(s),
+      outputError: (s, write) => write(usageMessage(lang, s)),
+    });
   let exit = 0;
   for (const spec of commandsFor(argv)) {
     const cmd = program
