@@ -350,7 +350,8 @@ function handleError(
   if (e instanceof Interrupted) return 130;
   const message = (e as Error)?.message ?? String(e);
   if (e instanceof DatabaseError || String((e as { code?: unknown })?.code ?? "").startsWith("SQLITE")) {
-    stderr.write(`${t(lang, "error.prefix")}: ${message}\n`);
+    const text = e instanceof DatabaseError && e.reason ? explain(lang, e.reason) : message;
+    stderr.write(`${t(lang, "error.prefix")}: ${text}\n`);
     if (env.DZKJ_DEBUG) stderr.write(`${(e as Error).stack}\n`);
     return 1;
   }

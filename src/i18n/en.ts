@@ -19,6 +19,12 @@ export const en: Record<keyof typeof zh, string> = {
   "usage.missingValue": "option {option} needs a value",
   "usage.tooManyArguments": "too many arguments for {command}",
   "usage.help": "run dzkj --help (or dzkj COMMAND --help) for usage",
+  "db.error.open": "cannot open database {path}: {error}",
+  "db.error.notDzkj":
+    "{path} is not a dzkj database (it has tables but no schema_migrations); choose another file with --db",
+  "db.error.newer":
+    "{path} was written by a newer dzkj (migration {migration} is unknown to this version); it was not modified — upgrade dzkj",
+  "db.error.needsUpgrade": "{path} needs a schema upgrade; run a writing command first (e.g. dzkj init)",
   "error.option": "invalid value for {option}: {value}; choose one of: {options}",
   "notice.created": "created database {path} and loaded the embedded {year} plan",
   "notice.backup": "backed up the database to {path} before upgrading its schema",

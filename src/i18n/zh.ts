@@ -17,6 +17,11 @@ export const zh = {
   "usage.missingValue": "选项 {option} 缺少取值",
   "usage.tooManyArguments": "{command} 的参数过多",
   "usage.help": "运行 dzkj --help（或 dzkj 命令 --help）查看用法",
+  "db.error.open": "无法打开数据库 {path}：{error}",
+  "db.error.notDzkj": "{path} 不是 dzkj 数据库（有数据表，但没有 schema_migrations）；请用 --db 指定别的文件",
+  "db.error.newer":
+    "{path} 由更新版本的 dzkj 写入（本版本不认识迁移 {migration}），未作任何修改；请升级 dzkj",
+  "db.error.needsUpgrade": "{path} 需要升级数据库结构；请先运行一条会写入的命令（如 dzkj init）",
   "error.option": "选项 {option} 的值无效：{value}；可用：{options}",
   "notice.created": "已创建数据库 {path}，并载入内置的 {year} 年工作要点",
   "notice.backup": "升级数据库结构前已备份到 {path}",

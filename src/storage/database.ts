@@ -95,7 +95,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Opened {
     const nb = nativeBinding();
     db = new Database(path, { fileMustExist: !memory, ...(nb ? { nativeBinding: nb } : {}) });
   } catch (e) {
-    throw new DatabaseError(`cannot open database ${path}: ${(e as Error).message}`);
+    throw new DatabaseError(`cannot open database ${path}: ${(e as Error).message}`, {
+      key: "db.error.open",
+      params: { path, error: (e as Error).message },
+    });
   }
   try {
     db.pragma("busy_timeout = 10000");
@@ -128,19 +131,26 @@ export function migrate(db: Db, path: string, options: OpenOptions = {}): number
       n: number;
     };
     if (tables.n > 0)
-      throw new DatabaseError(`${path} is not a dzkj database (it has tables but no schema_migrations)`);
+      throw new DatabaseError(`${path} is not a dzkj database (it has tables but no schema_migrations)`, {
+        key: "db.error.notDzkj",
+        params: { path },
+      });
   }
   const known = new Map(migrations.map((m) => [m.version, m.name]));
   for (const a of applied) {
     if (known.get(a.version) !== a.name)
       throw new DatabaseError(
         `${path} was written by a newer or different dzkj (migration ${a.name} is unknown to this version); it was not modified — upgrade dzkj`,
+        { key: "db.error.newer", params: { path, migration: a.name } },
       );
   }
   const pending = migrations.filter((m) => !applied.some((a) => a.version === m.version));
   if (pending.length === 0) return 0;
   if (options.readonly)
-    throw new DatabaseError(`${path} needs a schema upgrade; run a writing command first`);
+    throw new DatabaseError(`${path} needs a schema upgrade; run a writing command first`, {
+      key: "db.error.needsUpgrade",
+      params: { path },
+    });
   if (applied.length > 0 && path !== ":memory:" && hasData(db)) {
     const backup = `${path}.backup-v${applied[applied.length - 1]!.version}-${Date.now()}`;
     db.pragma("wal_checkpoint(TRUNCATE)");
