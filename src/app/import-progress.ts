@@ -30,9 +30,9 @@ import {
 import { checkValue, isBlank, parseBasis, parseQuantity } from "../intake/number.js";
 import { parsePeriod } from "../intake/period.js";
 import type { BatchCounts } from "../storage/batches.js";
-import { createBatch, findImportByHash, finishBatch } from "../storage/batches.js";
 import type { Db } from "../storage/database.js";
 import { ValueWriter } from "../storage/values.js";
+import { importAsBatch } from "./batch-file.js";
 import type { Catalog } from "./catalog.js";
 
 export interface ImportOptions {
@@ -195,57 +195,15 @@ async function importFile(
     out.counts.rejected = 1;
     return out;
   }
-  try {
-    out.hash = await hashFile(file);
-  } catch (e) {
-    out.problems.push({
-      file,
-      line: null,
-      column: null,
-      value: null,
-      reason: {
-        key: "intake.file.unreadable",
-        params: { error: (e as NodeJS.ErrnoException).code ?? String(e) },
-      },
-    });
-    return out;
-  }
-  if (!options.force) {
-    const earlier = findImportByHash(db, out.hash);
-    if (earlier) {
-      out.status = "duplicate";
-      out.duplicateOf = { id: earlier.id, importedAt: earlier.importedAt };
-      return out;
-    }
-  }
-  const batchId = createBatch(db, {
+  await importAsBatch(db, out, {
     kind: "import",
-    file,
-    hash: out.hash,
-    importedAt: options.now.toISOString(),
+    force: options.force,
+    dryRun: options.dryRun,
+    now: options.now,
+    hashFile,
+    read: (batchId) => readAndStore(db, catalog, file, options, batchId, out),
+    layout: () => out.layout,
   });
-  out.batchId = batchId;
-  try {
-    await readAndStore(db, catalog, file, options, batchId, out);
-  } catch (e) {
-    if (!(e instanceof FileError)) throw e;
-    out.problems.push(e.problem);
-  }
-  out.counts.rejected += out.problems.length;
-  if (out.problems.length > 0) {
-    out.status = "rejected";
-    // nothing of a refused file is written: report no writes
-    out.counts.inserted = out.counts.updated = out.counts.unchanged = 0;
-    out.changes = [];
-    return out;
-  }
-  finishBatch(db, batchId, {
-    ...out.counts,
-    encoding: out.source?.encoding ?? null,
-    delimiter: out.source?.delimiter ?? null,
-    layout: out.layout,
-  });
-  out.status = options.dryRun ? "dry-run" : "imported";
   return out;
 }
 

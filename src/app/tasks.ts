@@ -13,7 +13,7 @@ import { isEmptyRow } from "../intake/layout.js";
 import { isBlank } from "../intake/number.js";
 import { parseTaskDate, parseTaskDay, parseTaskRef, parseTaskStatus } from "../intake/task-fields.js";
 import { recognizeTaskHeader, type TaskHeader, taskCells } from "../intake/task-sheet.js";
-import { type Batch, createBatch, findImportByHash, finishBatch, markUndone } from "../storage/batches.js";
+import { type Batch, createBatch, finishBatch, markUndone } from "../storage/batches.js";
 import type { Db } from "../storage/database.js";
 import {
   readTaskProgress,
@@ -25,6 +25,7 @@ import {
   taskStatesReplacedBy,
   taskStatesWrittenBy,
 } from "../storage/tasks.js";
+import { importAsBatch } from "./batch-file.js";
 import { UsageError, UserError } from "./errors.js";
 
 /** Every task of the plan with its current status (not_started when none was ever set). */
@@ -268,58 +269,15 @@ async function importTaskFile(
     problems: [],
     duplicateOf: null,
   };
-  try {
-    out.hash = await io.hashFile(file);
-  } catch (e) {
-    out.problems.push({
-      file,
-      line: null,
-      column: null,
-      value: null,
-      reason: {
-        key: "intake.file.unreadable",
-        params: { error: (e as NodeJS.ErrnoException).code ?? String(e) },
-      },
-    });
-    out.counts.rejected = 1;
-    return out;
-  }
-  if (!options.force) {
-    const earlier = findImportByHash(db, out.hash, "task");
-    if (earlier) {
-      out.status = "duplicate";
-      out.duplicateOf = { id: earlier.id, importedAt: earlier.importedAt };
-      return out;
-    }
-  }
-  const batchId = createBatch(db, {
+  await importAsBatch(db, out, {
     kind: "task",
-    file,
-    hash: out.hash,
-    importedAt: options.now.toISOString(),
+    force: options.force,
+    dryRun: options.dryRun,
+    now: options.now,
+    hashFile: io.hashFile,
+    read: (batchId) => readTaskRows(db, plan, file, options, batchId, out, io),
+    layout: () => "tasks",
   });
-  out.batchId = batchId;
-  try {
-    await readTaskRows(db, plan, file, options, batchId, out, io);
-  } catch (e) {
-    if (!(e instanceof FileError)) throw e;
-    out.problems.push(e.problem);
-  }
-  out.counts.rejected = out.problems.length;
-  if (out.problems.length > 0) {
-    out.counts.inserted = out.counts.updated = out.counts.unchanged = 0;
-    out.changes = [];
-    out.batchId = null;
-    return out;
-  }
-  finishBatch(db, batchId, {
-    ...out.counts,
-    encoding: out.source?.encoding ?? null,
-    delimiter: out.source?.delimiter ?? null,
-    layout: "tasks",
-  });
-  out.status = options.dryRun ? "dry-run" : "imported";
-  if (options.dryRun) out.batchId = null;
   return out;
 }
 

@@ -1,0 +1,95 @@
+/**
+ * The life of one imported file as one batch, shared by the progress and the task importers:
+ * hash the bytes, skip a file identical to one imported before (unless forced), open a batch, read
+ * the file into it, and either finish the batch or, when any row was refused, report that nothing
+ * was written. The caller holds the transaction and commits or rolls it back by the outcome.
+ */
+import type { CsvSource } from "../intake/csv-reader.js";
+import { FileError, type Problem } from "../intake/errors.js";
+import { type BatchCounts, createBatch, findImportByHash, finishBatch } from "../storage/batches.js";
+import type { Db } from "../storage/database.js";
+
+/** What both importers' file outcomes have. */
+export interface BatchFileOutcome {
+  file: string;
+  status: "imported" | "rejected" | "duplicate" | "dry-run" | "rolled-back";
+  batchId: number | null;
+  hash: string | null;
+  source: CsvSource | null;
+  counts: BatchCounts & { rejected: number };
+  changes: unknown[];
+  problems: Problem[];
+  duplicateOf: { id: number; importedAt: string } | null;
+}
+
+export async function importAsBatch(
+  db: Db,
+  out: BatchFileOutcome,
+  how: {
+    kind: "import" | "task";
+    force?: boolean | undefined;
+    dryRun?: boolean | undefined;
+    now: Date;
+    hashFile: (file: string) => Promise<string>;
+    /** reads the file into the batch, adding to out (problems, counts, changes) */
+    read: (batchId: number) => Promise<void>;
+    /** the layout recorded with the finished batch */
+    layout: () => string | null;
+  },
+): Promise<void> {
+  const file = out.file;
+  try {
+    out.hash = await how.hashFile(file);
+  } catch (e) {
+    out.problems.push({
+      file,
+      line: null,
+      column: null,
+      value: null,
+      reason: {
+        key: "intake.file.unreadable",
+        params: { error: (e as NodeJS.ErrnoException).code ?? String(e) },
+      },
+    });
+    out.counts.rejected = 1;
+    return;
+  }
+  if (!how.force) {
+    const earlier = findImportByHash(db, out.hash, how.kind);
+    if (earlier) {
+      out.status = "duplicate";
+      out.duplicateOf = { id: earlier.id, importedAt: earlier.importedAt };
+      return;
+    }
+  }
+  const batchId = createBatch(db, {
+    kind: how.kind,
+    file,
+    hash: out.hash,
+    importedAt: how.now.toISOString(),
+  });
+  out.batchId = batchId;
+  try {
+    await how.read(batchId);
+  } catch (e) {
+    if (!(e instanceof FileError)) throw e;
+    out.problems.push(e.problem);
+  }
+  out.counts.rejected += out.problems.length;
+  if (out.problems.length > 0) {
+    out.status = "rejected";
+    // nothing of a refused file is written: report no writes
+    out.counts.inserted = out.counts.updated = out.counts.unchanged = 0;
+    out.changes = [];
+    out.batchId = null;
+    return;
+  }
+  finishBatch(db, batchId, {
+    ...out.counts,
+    encoding: out.source?.encoding ?? null,
+    delimiter: out.source?.delimiter ?? null,
+    layout: how.layout(),
+  });
+  out.status = how.dryRun ? "dry-run" : "imported";
+  if (how.dryRun) out.batchId = null;
+}
