@@ -4,7 +4,7 @@ import type { Status } from "../domain/progress.js";
 import type { IndicatorLine, Report } from "../domain/report.js";
 import type { Lang, MessageKey } from "../i18n/index.js";
 import { t } from "../i18n/index.js";
-import { completionCell, type Doc, type DocRow, numberCell, type Tone, text } from "./doc.js";
+import { type Column, completionCell, type Doc, type DocRow, numberCell, type Tone, text } from "./doc.js";
 import { formatPercent } from "./format.js";
 
 /** The JSON contract of `report --format json` (see README): numbers unrounded, absent values null. */
@@ -87,9 +87,9 @@ export function reportVerdict(lang: Lang, report: Report): { text: string; tone:
   };
 }
 
-/** The gap table of the report, grouped by 总体目标 then sections; a completion bar per indicator. */
-export function reportDoc(report: Report, lang: Lang, sectionTitles: ReadonlyMap<string, string>): Doc {
-  const columns = [
+/** The columns every indicator table starts with: indicator … 序时进度 (report and status). */
+export function gapColumns(lang: Lang): Column[] {
+  return [
     { label: t(lang, "label.indicator") },
     { label: t(lang, "label.measure") },
     { label: t(lang, "label.target"), right: true },
@@ -97,6 +97,13 @@ export function reportDoc(report: Report, lang: Lang, sectionTitles: ReadonlyMap
     { label: t(lang, "label.gap"), right: true },
     { label: t(lang, "label.completion"), right: true, csv: `${t(lang, "label.completion")} (%)` },
     { label: t(lang, "label.expected"), right: true },
+  ];
+}
+
+/** The gap table of the report, grouped by 总体目标 then sections; a completion bar per indicator. */
+export function reportDoc(report: Report, lang: Lang, sectionTitles: ReadonlyMap<string, string>): Doc {
+  const columns = [
+    ...gapColumns(lang),
     { label: t(lang, "label.status") },
     { label: t(lang, "label.forecast"), right: true },
   ];

@@ -8,7 +8,7 @@ import type { TaskState, TaskStatus } from "../domain/tasks.js";
 import { type Lang, type MessageKey, t } from "../i18n/index.js";
 import { completionCell, type Doc, type DocRow, type Line, numberCell, type Tone, text } from "./doc.js";
 import { formatPercent } from "./format.js";
-import { asOfLine, indicatorLabel, statusTone } from "./report.js";
+import { asOfLine, gapColumns, indicatorLabel, statusTone } from "./report.js";
 
 /** The JSON contract of `status --format json` (see README). */
 export function statusJson(s: YearStatus, overview?: StatusOverview): object {
@@ -248,13 +248,7 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
       {
         title: t(lang, "rep.block.indicators"),
         columns: [
-          { label: t(lang, "label.indicator") },
-          { label: t(lang, "label.measure") },
-          { label: t(lang, "label.target"), right: true },
-          { label: t(lang, "label.actual"), right: true },
-          { label: t(lang, "label.gap"), right: true },
-          { label: t(lang, "label.completion"), right: true, csv: `${t(lang, "label.completion")} (%)` },
-          { label: t(lang, "label.expected"), right: true },
+          ...gapColumns(lang),
           { label: t(lang, "label.forecast"), right: true },
           { label: t(lang, s.final ? "label.result" : "label.status") },
         ],
