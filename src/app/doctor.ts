@@ -139,13 +139,16 @@ export function runDoctor(path: string, migrations: Migration[] = loadMigrations
       ],
     });
 
-    if (!intact) {
-      for (const name of ["foreignKeys", "orphans", "neverReported"] as const)
-        checks.push({ name, status: "skipped", messages: [{ key: "ops.doctor.skipped" }] });
+    // the report, once the checks that need a sound file have run (or were skipped)
+    const result = (
+      found: Pick<DoctorReport, "foreignKeyViolations" | "orphans" | "neverReported">,
+      readTables: boolean,
+    ): DoctorReport => {
+      const problems = checks.filter((c) => c.status === "problem").length;
       return {
         path,
-        healthy: false,
-        problems: checks.filter((c) => c.status === "problem").length,
+        healthy: intact && problems === 0,
+        problems,
         schemaVersion,
         knownVersion,
         applied: applied ?? [],
@@ -153,13 +156,16 @@ export function runDoctor(path: string, migrations: Migration[] = loadMigrations
         unknown,
         integrity,
         walBytes,
-        foreignKeyViolations: [],
-        orphans: [],
-        neverReported: [],
-        counts: { plans: 0, values: 0, batches: 0 },
-        planYears: [],
+        ...found,
+        counts: readTables ? countRows(db) : { plans: 0, values: 0, batches: 0 },
+        planYears: readTables ? planYears(db) : [],
         checks,
       };
+    };
+    if (!intact) {
+      for (const name of ["foreignKeys", "orphans", "neverReported"] as const)
+        checks.push({ name, status: "skipped", messages: [{ key: "ops.doctor.skipped" }] });
+      return result({ foreignKeyViolations: [], orphans: [], neverReported: [] }, false);
     }
     const dzkjTables = applied !== null && hasTables(db, ["plans", "units", "indicators", "progress_values"]);
     const fk = dzkjTables ? foreignKeyViolations(db) : [];
@@ -216,25 +222,7 @@ export function runDoctor(path: string, migrations: Migration[] = loadMigrations
         : [{ key: "ops.doctor.never.ok" }],
     });
 
-    const problems = checks.filter((c) => c.status === "problem").length;
-    return {
-      path,
-      healthy: problems === 0,
-      problems,
-      schemaVersion,
-      knownVersion,
-      applied: applied ?? [],
-      pending,
-      unknown,
-      integrity,
-      walBytes,
-      foreignKeyViolations: fk,
-      orphans,
-      neverReported: never,
-      counts: dzkjTables ? countRows(db) : { plans: 0, values: 0, batches: 0 },
-      planYears: dzkjTables ? planYears(db) : [],
-      checks,
-    };
+    return result({ foreignKeyViolations: fk, orphans, neverReported: never }, dzkjTables);
   } finally {
     db.close();
   }
