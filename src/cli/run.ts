@@ -1,4 +1,5 @@
-// The executable's entry (bundled to dist/cli.js): run dzkj with the process's arguments.
+// The executable's entry (bundled to dist/cli.cjs, loaded by bin/dzkj.js): run dzkj with the
+// process's arguments.
 import { main } from "./main.js";
 
 // `dzkj report | head` closes the pipe early: that is the reader's choice, not an error to report
@@ -9,4 +10,7 @@ for (const stream of [process.stdout, process.stderr])
     throw e;
   });
 
-process.exitCode = await main(process.argv.slice(2));
+// no top-level await: the bundle is CommonJS (see scripts/build.mjs)
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
