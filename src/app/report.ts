@@ -10,19 +10,18 @@ import {
 } from "../domain/breakdown.js";
 import { parseCanonicalPeriod, type Quarter, quarterIndex } from "../domain/period.js";
 import type { Indicator, Plan, ReportingUnit } from "../domain/plan.js";
-import type { Observation } from "../domain/progress.js";
 import {
+  addObservation,
   buildReport,
   buildYearStatus,
   type IndicatorLine,
-  indexObservations,
   type ObservationIndex,
   type Report,
   type YearStatus,
 } from "../domain/report.js";
 import type { Db } from "../storage/database.js";
 import { listPlanYears } from "../storage/plans.js";
-import { readValues } from "../storage/values.js";
+import { readValueColumns } from "../storage/values.js";
 import { Catalog } from "./catalog.js";
 import { UsageError, UserError } from "./errors.js";
 import { currentPlan } from "./store.js";
@@ -45,22 +44,28 @@ export function requirePlan(db: Db, year?: string | number): Plan {
   return plan;
 }
 
-/** Observations of a plan year positioned as quarters 0 (baseline) … 4. */
-export function observationsOf(db: Db, year: number): (Observation & { indicator: string })[] {
-  const out: (Observation & { indicator: string })[] = [];
+/**
+ * The observations of a plan year, positioned as quarters 0 (baseline) … 4 and grouped by indicator
+ * and unit: what every report view computes from. Values of other periods (none are stored by the
+ * importer) are left out.
+ */
+export function indexYear(db: Db, year: number): ObservationIndex {
+  const index: ObservationIndex = new Map();
+  const { indicator, unit, period, value, basis } = readValueColumns(db, year);
   // a year has five periods (baseline, Q1–Q4) over all its rows: parse each once
   const quarters = new Map<string, number | null>();
-  for (const [indicator, unit, period, value, basis] of readValues(db, year)) {
-    let q = quarters.get(period);
+  for (let k = 0; k < value.length; k++) {
+    const p = period[k]!;
+    let q = quarters.get(p);
     if (q === undefined) {
-      const p = parseCanonicalPeriod(period);
-      q = p ? quarterIndex(p, year) : null;
-      quarters.set(period, q);
+      const parsed = parseCanonicalPeriod(p);
+      q = parsed ? quarterIndex(parsed, year) : null;
+      quarters.set(p, q);
     }
     if (q === null) continue;
-    out.push({ indicator, unit, q, value, basis });
+    addObservation(index, indicator[k]!, { unit: unit[k]!, q, value: value[k]!, basis: basis[k]! });
   }
-  return out;
+  return index;
 }
 
 /** Parses --as-of (2020Q3) for a plan year. */
@@ -77,7 +82,7 @@ export function buildReportFor(
 ): { plan: Plan; report: Report } {
   const plan = requirePlan(db, opts.year);
   const asOf = parseAsOf(plan.plan.year, opts.asOf);
-  const report = buildReport(plan, indexObservations(observationsOf(db, plan.plan.year)), asOf);
+  const report = buildReport(plan, indexYear(db, plan.plan.year), asOf);
   return { plan, report };
 }
 
@@ -96,7 +101,7 @@ function loadReport(
 ): { plan: Plan; index: ObservationIndex; report: Report } {
   const plan = requirePlan(db, opts.year);
   const asOf = parseAsOf(plan.plan.year, opts.asOf);
-  const index = indexObservations(observationsOf(db, plan.plan.year));
+  const index = indexYear(db, plan.plan.year);
   return { plan, index, report: buildReport(plan, index, asOf) };
 }
 

@@ -1,9 +1,8 @@
 /** `trend INDICATOR [--unit U]`: one indicator quarter by quarter against the pace line. */
 import type { Plan } from "../domain/plan.js";
-import { indexObservations } from "../domain/report.js";
 import { buildTrend, type Trend } from "../domain/trend.js";
 import type { Db } from "../storage/database.js";
-import { observationsOf, requirePlan, resolveIndicator, resolveUnit } from "./report.js";
+import { indexYear, requirePlan, resolveIndicator, resolveUnit } from "./report.js";
 
 /** The trend of the indicator named by code or name, for the city or for `unit`. */
 export function buildTrendFor(
@@ -13,6 +12,6 @@ export function buildTrendFor(
   const plan = requirePlan(db, opts.year);
   const indicator = resolveIndicator(plan, opts.indicator);
   const unit = opts.unit === undefined ? undefined : resolveUnit(plan, opts.unit);
-  const index = indexObservations(observationsOf(db, plan.plan.year));
+  const index = indexYear(db, plan.plan.year);
   return { plan, trend: buildTrend(plan, index, indicator, unit) };
 }

@@ -54,20 +54,24 @@ export type ObservationIndex = Map<string, Map<string, Observation[]>>;
 /** Groups observations (already positioned in the plan year) by indicator and unit. */
 export function indexObservations(rows: Iterable<Observation & { indicator: string }>): ObservationIndex {
   const index: ObservationIndex = new Map();
-  for (const r of rows) {
-    let byUnit = index.get(r.indicator);
-    if (!byUnit) {
-      byUnit = new Map();
-      index.set(r.indicator, byUnit);
-    }
-    let list = byUnit.get(r.unit);
-    if (!list) {
-      list = [];
-      byUnit.set(r.unit, list);
-    }
-    list.push({ unit: r.unit, q: r.q, value: r.value, basis: r.basis });
-  }
+  for (const r of rows)
+    addObservation(index, r.indicator, { unit: r.unit, q: r.q, value: r.value, basis: r.basis });
   return index;
+}
+
+/** Adds one observation of `indicator` to an index (see indexObservations). */
+export function addObservation(index: ObservationIndex, indicator: string, o: Observation): void {
+  let byUnit = index.get(indicator);
+  if (!byUnit) {
+    byUnit = new Map();
+    index.set(indicator, byUnit);
+  }
+  let list = byUnit.get(o.unit);
+  if (!list) {
+    list = [];
+    byUnit.set(o.unit, list);
+  }
+  list.push(o);
 }
 
 /** The newest quarter (1..4) of the plan year with any data, or null. */

@@ -1,0 +1,124 @@
+/**
+ * readValueColumns reads a plan year's values through SQLite's JSON functions (see its comment):
+ * the columns must hold exactly what the rows hold, every double to the last bit, in step.
+ */
+import fc from "fast-check";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { currentPlan, loadPlanFile } from "../../src/app/store.js";
+import type { Plan } from "../../src/domain/plan.js";
+import { assetPath } from "../../src/storage/assets.js";
+import { createBatch } from "../../src/storage/batches.js";
+import { type Db, openDatabase } from "../../src/storage/database.js";
+import { readValueColumns, ValueWriter } from "../../src/storage/values.js";
+
+let db: Db;
+let plan: Plan;
+const now = new Date("2020-10-15T08:00:00Z");
+
+beforeEach(async () => {
+  db = openDatabase(":memory:").db;
+  await loadPlanFile(db, assetPath("seeds", "plan-2020.json"), now);
+  plan = currentPlan(db)!;
+});
+afterEach(() => db.close());
+
+type Row = [
+  indicator: string,
+  unit: string,
+  period: string,
+  value: number,
+  basis: string,
+  note: string | null,
+];
+
+/** The rows as better-sqlite3 reads them one by one: the reference. */
+function rowsOf(year: number): Row[] {
+  return db
+    .prepare(
+      "SELECT indicator_code, unit_code, period, value, basis, note FROM progress_values WHERE plan_year = ?",
+    )
+    .raw()
+    .all(year) as Row[];
+}
+
+function columnsAsRows(year: number): string[] {
+  const c = readValueColumns(db, year);
+  expect(new Set([c.indicator.length, c.unit.length, c.period.length, c.basis.length])).toEqual(
+    new Set([c.value.length]),
+  );
+  return c.value.map((v, k) => JSON.stringify([c.indicator[k], c.unit[k], c.period[k], v, c.basis[k]]));
+}
+
+const key = (r: Row) => JSON.stringify(r.slice(0, 5));
+
+describe("readValueColumns", () => {
+  it("is empty for a year without values", () => {
+    expect(readValueColumns(db, 2020)).toEqual({ indicator: [], unit: [], period: [], value: [], basis: [] });
+  });
+
+  it("gives back every double bit for bit, each with its own key and basis (property)", () => {
+    const periods = ["2019Q4", "2020Q1", "2020Q2", "2020Q3", "2020Q4"];
+    const cell = fc.record({
+      indicator: fc.integer({ min: 0, max: plan.indicators.length - 1 }),
+      unit: fc.integer({ min: 0, max: plan.units.length - 1 }),
+      period: fc.integer({ min: 0, max: 4 }),
+      value: fc.oneof(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.integer({ min: -1e9, max: 1e9 }),
+      ),
+      ytd: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 60 }), (cells) => {
+        db.exec("DELETE FROM progress_values");
+        const writer = new ValueWriter(db);
+        const batch = createBatch(db, { kind: "import", importedAt: now.toISOString() });
+        const written = new Map<string, number>();
+        for (const c of cells) {
+          const k = {
+            year: 2020,
+            indicator: plan.indicators[c.indicator]!.code,
+            unit: plan.units[c.unit]!.code,
+            period: periods[c.period]!,
+          };
+          const id = `${k.indicator}|${k.unit}|${k.period}`;
+          if (written.has(id)) continue;
+          written.set(id, c.value);
+          writer.add(k, { value: c.value, basis: c.ytd ? "ytd" : "period", note: null }, batch);
+        }
+        const rows = rowsOf(2020);
+        expect(rows.length).toBe(written.size);
+        // the same rows, in step, as the row-by-row read
+        expect(columnsAsRows(2020).sort()).toEqual(rows.map(key).sort());
+        // and the doubles are the ones written (SQLite keeps -0 as 0)
+        const c = readValueColumns(db, 2020);
+        c.value.forEach((v, k) => {
+          const w = written.get(`${c.indicator[k]}|${c.unit[k]}|${c.period[k]}`)!;
+          expect(Object.is(v, w) || (w === 0 && v === 0)).toBe(true);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("reads only the asked plan year", () => {
+    const writer = new ValueWriter(db);
+    const batch = createBatch(db, { kind: "import", importedAt: now.toISOString() });
+    const k = {
+      year: 2020,
+      indicator: plan.indicators[0]!.code,
+      unit: plan.units[0]!.code,
+      period: "2020Q1",
+    };
+    writer.add(k, { value: 0.1 + 0.2, basis: "ytd", note: "备注" }, batch);
+    expect(readValueColumns(db, 2020)).toEqual({
+      indicator: [k.indicator],
+      unit: [k.unit],
+      period: ["2020Q1"],
+      value: [0.30000000000000004],
+      basis: ["ytd"],
+    });
+    expect(readValueColumns(db, 2021).value).toEqual([]);
+  });
+});
