@@ -23,6 +23,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { makePlan, writePlan, writeProgressCsv } from "./lib/generate.mjs";
 import { measureInterleaved, requireGnuTime } from "./lib/measure.mjs";
+import { byUnitQuery, reportQuery } from "./lib/report-sql.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DATA = join(ROOT, "bench", ".data");
@@ -296,43 +297,117 @@ async function benchReport() {
   const byUnit = byUnitWired
     ? { cmd: NODE, args: dzkjArgs(db, "report", "--by", "unit", "--format", "json", "--year", "2040") }
     : { cmd: NODE, args: [await byUnitScript(), db, String(REPORT_YEAR)] };
-  // What the reports compute, as one aggregation query each in the sqlite3 shell.
-  const totals = `SELECT i.code, i.name, v.period, sum(v.value), count(*)
+  // The baselines: what each command computes, as one query for the sqlite3 shell (bench/lib/report-sql.mjs).
+  // Before timing anything, check that the queries and dzkj agree on every figure: a baseline
+  // that computed less (or something else) would make a meaningless ratio.
+  const sqlReport = reportQuery(REPORT_YEAR);
+  const sqlByUnit = byUnitQuery(REPORT_YEAR);
+  checkBaselines(db, sqlReport, sqlByUnit, reportJson(), reportJson("--by", "unit"));
+  // For reference only (no goal): the plain sum of every value by indicator and period, the
+  // baseline of earlier runs. It ignores the report's rules (a stock's quarters are not summable).
+  const naive = `SELECT i.code, i.name, v.period, sum(v.value), count(*)
     FROM (SELECT indicator_code, period, sum(value) AS value FROM progress_values
           WHERE plan_year = ${REPORT_YEAR} GROUP BY indicator_code, period) v
     JOIN indicators i ON i.plan_year = ${REPORT_YEAR} AND i.code = v.indicator_code
     GROUP BY i.code, v.period ORDER BY i.ordinal, v.period;`;
-  const matrix = `SELECT u.name, i.name, v.period, v.value FROM progress_values v
-    JOIN units u ON u.plan_year = v.plan_year AND u.code = v.unit_code
-    JOIN indicators i ON i.plan_year = v.plan_year AND i.code = v.indicator_code
-    WHERE v.plan_year = ${REPORT_YEAR} ORDER BY u.ordinal, i.ordinal, v.period;`;
   log(`report at scale: ${stored.toLocaleString("en")} values; ${RUNS.report} runs each, interleaved`);
   const cases = [
-    { name: "sqlite3: totals by indicator", cmd: SQLITE, args: [db, totals], env, stdout: "ignore" },
+    { name: "sqlite3: the report's query", cmd: SQLITE, args: [db, sqlReport], env },
     {
       name: "dzkj report --format json",
       cmd: NODE,
       args: dzkjArgs(db, "report", "--format", "json", "--year", String(REPORT_YEAR)),
       env,
     },
-    { name: "sqlite3: unit × indicator", cmd: SQLITE, args: [db, matrix], env },
+    { name: "sqlite3: the --by unit query", cmd: SQLITE, args: [db, sqlByUnit], env },
     {
-      name: byUnitWired ? "dzkj report --by unit" : "report --by unit (use case)",
+      name: byUnitWired ? "dzkj report --by unit --format json" : "report --by unit (use case)",
       ...byUnit,
       env,
     },
+    { name: "sqlite3: plain sums (reference)", cmd: SQLITE, args: [db, naive], env },
   ];
-  const [shellTotals, json, shellMatrix, by] = measureInterleaved(cases, { runs: RUNS.report, warmup: 1 });
-  record("report", cases[0].name, shellTotals);
-  record("report", cases[1].name, json, shellTotals, GOALS.report, { baselineName: "sqlite3 totals" });
-  record("report", cases[2].name, shellMatrix);
-  record("report", cases[3].name, by, shellMatrix, GOALS.report, { baselineName: "sqlite3 matrix" });
+  const [shellReport, json, shellByUnit, by, shellNaive] = measureInterleaved(cases, {
+    runs: RUNS.report,
+    warmup: 1,
+  });
+  record("report", cases[0].name, shellReport);
+  record("report", cases[1].name, json, shellReport, GOALS.report, { baselineName: "sqlite3 report" });
+  record("report", cases[2].name, shellByUnit);
+  record("report", cases[3].name, by, shellByUnit, GOALS.report, { baselineName: "sqlite3 --by unit" });
+  record("report", cases[4].name, shellNaive);
+  record("report", "dzkj report --format json, vs plain sums", json, shellNaive, undefined, {
+    baselineName: "sqlite3 plain sums",
+  });
   printGroup(
     "report",
     `3. Report at scale (${stored.toLocaleString("en")} stored values, year ${REPORT_YEAR})`,
   );
   if (!byUnitWired)
     process.stdout.write("  (report --by unit is not wired in this build: measured buildBreakdownFor)\n");
+}
+
+/**
+ * Throws unless the shell's queries give dzkj's figures: every indicator's baseline, actual,
+ * expected, status, forecast, gap, completion and units reported, and every unit's figure.
+ */
+function checkBaselines(db, sqlReport, sqlByUnit, reportText, byUnitText) {
+  const shell = (sql) =>
+    JSON.parse(execFileSync(SQLITE, ["-json", db, sql], { encoding: "utf8", maxBuffer: 1 << 28 }) || "[]");
+  const same = (a, b) =>
+    (a ?? null) === (b ?? null) ||
+    (typeof a === "number" && typeof b === "number" && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)));
+  const differ = (what, a, b) => {
+    throw new Error(
+      `bench: the sqlite3 baseline and dzkj disagree on ${what}: ${JSON.stringify(a)} against ${JSON.stringify(b)}`,
+    );
+  };
+  const report = JSON.parse(reportText);
+  const rows = shell(sqlReport);
+  if (rows.length !== report.indicators.length)
+    differ("the number of indicators", rows.length, report.indicators.length);
+  rows.forEach((row, k) => {
+    const line = report.indicators[k];
+    if (row.code !== line.code) differ(`the order of indicator ${k}`, row.code, line.code);
+    for (const f of [
+      "baseline",
+      "actual",
+      "expected",
+      "status",
+      "forecast",
+      "gap",
+      "completion",
+      "unitsReported",
+    ])
+      if (!same(row[f], line[f])) differ(`${line.code} ${f}`, row[f], line[f]);
+  });
+  const byUnit = JSON.parse(byUnitText);
+  const lines = new Map(byUnit.indicators.map((l) => [l.code, l]));
+  let figures = 0;
+  for (const row of shell(sqlByUnit)) {
+    const line = lines.get(row.indicator);
+    if (!line) differ("an indicator", row.indicator, null);
+    if (row.unit === null) {
+      for (const [f, g] of [
+        ["figure", "actual"],
+        ["total", "total"],
+        ["sum", "sum"],
+      ])
+        if (!same(row[f], line[g])) differ(`${row.indicator} ${g}`, row[f], line[g]);
+    } else {
+      figures++;
+      if (!same(row.figure, line.units[row.unit]))
+        differ(`${row.indicator} of ${row.unit}`, row.figure, line.units[row.unit]);
+    }
+  }
+  const expected = byUnit.indicators.reduce(
+    (n, l) => n + Object.values(l.units).filter((v) => v !== null).length,
+    0,
+  );
+  if (figures !== expected) differ("the number of unit figures", figures, expected);
+  log(
+    `report at scale: the sqlite3 baselines give dzkj's figures (${rows.length} indicators, ${figures} unit figures)`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
