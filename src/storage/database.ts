@@ -1,13 +1,4 @@
-import {
-  chmodSync,
-  closeSync,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-} from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
@@ -153,8 +144,11 @@ export function migrate(db: Db, path: string, options: OpenOptions = {}): number
     });
   if (applied.length > 0 && path !== ":memory:" && hasData(db)) {
     const backup = `${path}.backup-v${applied[applied.length - 1]!.version}-${Date.now()}`;
-    db.pragma("wal_checkpoint(TRUNCATE)");
-    copyFileSync(path, backup);
+    // VACUUM INTO writes a consistent snapshot even while another dzkj writes (copying the file
+    // could catch a checkpoint half-way). It accepts an empty file: create it 0600 first, so the
+    // copy of the data is never readable by others, not even for a moment.
+    closeSync(openSync(backup, "wx", 0o600));
+    db.prepare("VACUUM INTO ?").run(backup);
     chmodSync(backup, 0o600);
     options.onBackup?.(backup);
   }
