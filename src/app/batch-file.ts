@@ -22,6 +22,79 @@ export interface BatchFileOutcome {
   duplicateOf: { id: number; importedAt: string } | null;
 }
 
+/**
+ * Imports files one after the other, each in a transaction of its own, or all in one with
+ * `allOrNothing`: then a refused file rolls back every file imported before it too (their status
+ * becomes "rolled-back"). A file whose outcome is not "imported" leaves nothing behind. An
+ * exception (Ctrl-C through `checkInterrupt`, a bug) rolls back the file being read and, with
+ * `allOrNothing`, every file before it, and is rethrown.
+ */
+export async function importFiles<O extends BatchFileOutcome>(
+  db: Db,
+  files: readonly string[],
+  how: { allOrNothing?: boolean | undefined; checkInterrupt?: (() => void) | undefined },
+  importOne: (file: string) => Promise<O>,
+): Promise<O[]> {
+  const outcomes: O[] = [];
+  const single = how.allOrNothing === true;
+  if (single) begin(db);
+  try {
+    for (const file of files) {
+      if (!single) begin(db);
+      db.exec("SAVEPOINT import_file");
+      let outcome: O;
+      try {
+        outcome = await importOne(file);
+        // a Ctrl-C that came while the file was read still rolls it back
+        await yieldToEventLoop();
+        how.checkInterrupt?.();
+      } catch (e) {
+        db.exec("ROLLBACK TO import_file; RELEASE import_file");
+        if (!single) db.exec("ROLLBACK");
+        throw e;
+      }
+      const keep = outcome.status === "imported";
+      if (!keep) db.exec("ROLLBACK TO import_file");
+      db.exec("RELEASE import_file");
+      if (!single) db.exec(keep ? "COMMIT" : "ROLLBACK");
+      outcomes.push(outcome);
+    }
+    if (single) {
+      const ok = outcomes.every((o) => o.status === "imported" || o.status === "duplicate");
+      if (ok) db.exec("COMMIT");
+      else {
+        db.exec("ROLLBACK");
+        for (const o of outcomes) if (o.status === "imported") o.status = "rolled-back";
+      }
+    }
+  } catch (e) {
+    if (db.inTransaction) db.exec("ROLLBACK");
+    throw e;
+  }
+  return outcomes;
+}
+
+/**
+ * Lets pending signal handlers run: records already buffered are consumed in microtasks, so a
+ * CPU-bound read never reaches the event loop phase where Ctrl-C (SIGINT) is delivered.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** BEGIN IMMEDIATE, retrying while another dzkj holds the write lock (cron overlap). */
+function begin(db: Db): void {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      db.exec("BEGIN IMMEDIATE");
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw e;
+    }
+  }
+}
+
 export async function importAsBatch(
   db: Db,
   out: BatchFileOutcome,

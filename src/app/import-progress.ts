@@ -32,7 +32,7 @@ import { parsePeriod } from "../intake/period.js";
 import type { BatchCounts } from "../storage/batches.js";
 import type { Db } from "../storage/database.js";
 import { ValueWriter } from "../storage/values.js";
-import { importAsBatch } from "./batch-file.js";
+import { importAsBatch, importFiles, yieldToEventLoop } from "./batch-file.js";
 import type { Catalog } from "./catalog.js";
 
 export interface ImportOptions {
@@ -120,64 +120,7 @@ export async function importProgress(
   files: readonly string[],
   options: ImportOptions,
 ): Promise<FileOutcome[]> {
-  const outcomes: FileOutcome[] = [];
-  const single = options.allOrNothing === true;
-  if (single) begin(db);
-  try {
-    for (const file of files) {
-      if (!single) begin(db);
-      db.exec("SAVEPOINT import_file");
-      let outcome: FileOutcome;
-      try {
-        outcome = await importFile(db, catalog, file, options);
-        // a Ctrl-C that came while the file was read still rolls it back
-        await yieldToEventLoop();
-        options.checkInterrupt?.();
-      } catch (e) {
-        db.exec("ROLLBACK TO import_file; RELEASE import_file");
-        if (!single) db.exec("ROLLBACK");
-        throw e;
-      }
-      const keep = outcome.status === "imported";
-      if (!keep) db.exec("ROLLBACK TO import_file");
-      db.exec("RELEASE import_file");
-      if (!single) db.exec(keep ? "COMMIT" : "ROLLBACK");
-      outcomes.push(outcome);
-    }
-    if (single) {
-      const ok = outcomes.every((o) => o.status === "imported" || o.status === "duplicate");
-      if (ok) db.exec("COMMIT");
-      else {
-        db.exec("ROLLBACK");
-        for (const o of outcomes) if (o.status === "imported") o.status = "rolled-back";
-      }
-    }
-  } catch (e) {
-    if (db.inTransaction) db.exec("ROLLBACK");
-    throw e;
-  }
-  return outcomes;
-}
-
-/**
- * Lets pending signal handlers run: records already buffered are consumed in microtasks, so a
- * CPU-bound read never reaches the event loop phase where Ctrl-C (SIGINT) is delivered.
- */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
-/** BEGIN IMMEDIATE, retrying while another dzkj holds the write lock (cron overlap). */
-function begin(db: Db): void {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      db.exec("BEGIN IMMEDIATE");
-      return;
-    } catch (e) {
-      if ((e as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw e;
-    }
-  }
+  return importFiles(db, files, options, (file) => importFile(db, catalog, file, options));
 }
 
 async function importFile(

@@ -25,7 +25,7 @@ import {
   taskStatesReplacedBy,
   taskStatesWrittenBy,
 } from "../storage/tasks.js";
-import { importAsBatch } from "./batch-file.js";
+import { importAsBatch, importFiles } from "./batch-file.js";
 import { UsageError, UserError } from "./errors.js";
 
 /** Every task of the plan with its current status (not_started when none was ever set). */
@@ -172,6 +172,8 @@ export function showTask(db: Db, plan: Plan, number: string, today: string): Tas
 
 export interface TaskImportOptions {
   dryRun: boolean;
+  /** import no file at all if any file is refused */
+  allOrNothing?: boolean | undefined;
   encoding?: Encoding | undefined;
   /** import a file even if its exact bytes were imported before */
   force: boolean;
@@ -199,7 +201,7 @@ export interface TaskFileCounts {
 
 export interface TaskFileOutcome {
   file: string;
-  status: "imported" | "rejected" | "duplicate" | "dry-run";
+  status: "imported" | "rejected" | "duplicate" | "dry-run" | "rolled-back";
   batchId: number | null;
   hash: string | null;
   source: CsvSource | null;
@@ -214,7 +216,8 @@ export interface TaskFileOutcome {
 /**
  * `task import`: reads task-progress CSV files (any encoding, delimiter and header language the
  * intake recognises; title rows above the header skipped) and stores them, each file all or
- * nothing, every problem of a file collected before it is refused. A dry run rolls back.
+ * nothing (or every file, with allOrNothing), every problem of a file collected before it is
+ * refused. A dry run rolls back.
  */
 export async function importTasks(
   db: Db,
@@ -222,7 +225,6 @@ export async function importTasks(
   files: readonly string[],
   options: TaskImportOptions,
 ): Promise<TaskFileOutcome[]> {
-  const outcomes: TaskFileOutcome[] = [];
   // loaded here, not at the top: report and status read task states and must not pay for csv-parse
   const csv = await import("../intake/csv-reader.js");
   const { hashFile } = await import("./import-progress.js");
@@ -230,19 +232,7 @@ export async function importTasks(
     hashFile,
     open: (f, encoding) => csv.openCsv(f, { encoding, limits: csv.DEFAULT_LIMITS }),
   };
-  for (const file of files) {
-    db.exec("BEGIN IMMEDIATE");
-    let outcome: TaskFileOutcome;
-    try {
-      outcome = await importTaskFile(db, plan, file, options, io);
-    } catch (e) {
-      db.exec("ROLLBACK");
-      throw e;
-    }
-    db.exec(outcome.status === "imported" ? "COMMIT" : "ROLLBACK");
-    outcomes.push(outcome);
-  }
-  return outcomes;
+  return importFiles(db, files, options, (file) => importTaskFile(db, plan, file, options, io));
 }
 
 interface FileIo {

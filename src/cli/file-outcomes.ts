@@ -47,7 +47,8 @@ export function outcomeJson(ctx: Context, o: FileOutcomeBase, extra: object = {}
 }
 
 /**
- * Prints the "already imported" line (stdout) for a skipped file, or the file's problems (stderr).
+ * Prints the "already imported" line (stdout) for a skipped file, or the file's problems (stderr)
+ * and, for a sound file that --all-or-nothing rolled back, a notice saying so.
  * True when the file was a duplicate and nothing more is to be said about it.
  */
 export function sayDuplicateOrProblems(ctx: Context, o: FileOutcomeBase): boolean {
@@ -62,5 +63,6 @@ export function sayDuplicateOrProblems(ctx: Context, o: FileOutcomeBase): boolea
     return true;
   }
   for (const p of o.problems) ctx.stderr.write(`${formatProblemLine(ctx.lang, p)}\n`);
+  if (o.status === "rolled-back") ctx.notice("import.rolledBack", { file: o.file });
   return false;
 }

@@ -172,6 +172,7 @@ const COMMANDS: Spec[] = [
         .option("--date <date>", t(l, "help.opt.taskDate"))
         .option("--year <year>", t(l, "help.opt.year"))
         .option("--dry-run", t(l, "help.opt.dryRun"))
+        .option("--all-or-nothing", t(l, "help.opt.allOrNothing"))
         .addOption(
           new Option("--encoding <encoding>", t(l, "help.opt.encoding")).choices([
             "utf8",

@@ -360,6 +360,39 @@ describe("task import", () => {
     expect(byNumber(items, 1).status).toBe("not_started"); // one-bad-row.csv: nothing of it
   });
 
+  it("--all-or-nothing writes none of the files when one is refused, and says which were rolled back", () => {
+    now = "2020-10-15T08:00:00Z";
+    run("task", "set", "1", "in_progress", "--date", "2020-09-01");
+    const before = dump(db);
+    const r = run(
+      "task",
+      "import",
+      "--all-or-nothing",
+      fixture("2020Q3.csv"),
+      fixture("broken", "one-bad-row.csv"),
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${fixture("2020Q3.csv")}: 因其他文件有误，已整体回滚（--all-or-nothing）`);
+    expect(r.stderr).toContain(`dzkj: 错误: ${fixture("broken", "one-bad-row.csv")}: 文件未导入`);
+    expect(dump(db)).toEqual(before);
+    const json = run(
+      "task",
+      "import",
+      "--all-or-nothing",
+      "--format",
+      "json",
+      fixture("2020Q3.csv"),
+      fixture("broken", "one-bad-row.csv"),
+    );
+    expect(JSON.parse(json.stdout).map((o: { status: string }) => o.status)).toEqual([
+      "rolled-back",
+      "rejected",
+    ]);
+    // and with every file sound, --all-or-nothing imports them all
+    expect(run("task", "import", "--all-or-nothing", fixture("2020Q3.csv")).code).toBe(0);
+    expect(byNumber(tasksJson(), 25).status).toBe("done");
+  });
+
   it("--dry-run shows the changes and leaves the database byte-for-byte unchanged", () => {
     run("task", "set", "3", "done", "--date", "2020-09-01");
     const before = fileBytes(db);

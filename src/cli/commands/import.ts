@@ -94,7 +94,6 @@ function report(
     if (sayDuplicateOrProblems(ctx, o)) continue;
     if (o.counts.rejected > o.problems.length)
       ctx.notice("import.problems.omitted", { count: o.counts.rejected - o.problems.length });
-    if (o.status === "rolled-back") ctx.notice("import.rolledBack", { file: o.file });
     if (o.source) {
       const line = ctx.t("import.summary", {
         file: o.file,

@@ -81,18 +81,21 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
     }
     const outcomes = await importTasks(db, plan, rest, {
       dryRun: opts.dryRun === true,
+      allOrNothing: opts.allOrNothing === true,
       encoding: opts.encoding as Encoding | undefined,
       force: opts.force === true,
       today,
       now: ctx.now,
     });
     report(ctx, outcomes, json, opts.dryRun === true);
-    const rejected = outcomes.find((o) => o.status === "rejected");
-    if (rejected)
+    const refused = outcomes.filter((o) => o.status === "rejected" || o.status === "rolled-back");
+    if (refused.length > 0) {
+      const first = refused.find((o) => o.status === "rejected") ?? refused[0]!;
       throw new UserError({
         key: "error.rejected",
-        params: { file: rejected.file, count: rejected.counts.rejected },
+        params: { file: first.file, count: first.counts.rejected },
       });
+    }
   } finally {
     db.close();
   }
