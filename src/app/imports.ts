@@ -2,7 +2,7 @@
  * Import history use cases: what a batch changed, and undoing it — restoring exactly the values
  * it replaced (and removing those it added), itself recorded as an 'undo' batch.
  */
-import { type Batch, createBatch, finishBatch, getBatch, markUndone } from "../storage/batches.js";
+import { type Batch, getBatch } from "../storage/batches.js";
 import type { Db } from "../storage/database.js";
 import {
   statesReplacedBy,
@@ -13,6 +13,7 @@ import {
 } from "../storage/values.js";
 import { UserError } from "./errors.js";
 import { type TaskBatchChange, undoTaskBatch } from "./tasks.js";
+import { revertBatch } from "./undo-batch.js";
 
 export interface BatchChange {
   key: ValueKey;
@@ -86,38 +87,11 @@ export function undoImport(db: Db, id: string | number, opts: { force: boolean; 
           })),
         );
       }
-      const undo = createBatch(db, {
-        kind: "undo",
-        file: batch.file,
-        importedAt: opts.now.toISOString(),
-        undoes: batch.id,
-      });
-      const writer = new ValueWriter(db);
-      let restored = 0;
-      let removed = 0;
-      for (const c of changes) {
-        const current = writer.current(c.key);
-        if (c.old) {
-          const state = { value: c.old.value, basis: c.old.basis, note: c.old.note };
-          if (current) writer.replace(c.key, state, undo);
-          else writer.add(c.key, state, undo);
-          restored++;
-        } else if (current) {
-          writer.remove(c.key, undo);
-          removed++;
-        }
-      }
-      finishBatch(db, undo, {
-        rowsRead: 0,
-        skipped: 0,
-        inserted: 0,
-        updated: restored,
-        unchanged: 0,
-        blank: 0,
-      });
-      db.prepare("UPDATE import_batches SET removed = ? WHERE id = ?").run(removed, undo);
-      markUndone(db, batch.id, undo);
-      return { undoBatch: undo, restored, removed, conflicts };
+      const old = changes.map((c) => ({
+        key: c.key,
+        old: c.old && { value: c.old.value, basis: c.old.basis, note: c.old.note },
+      }));
+      return { ...revertBatch(db, batch, old, new ValueWriter(db), opts.now), conflicts };
     })
     .immediate();
 }

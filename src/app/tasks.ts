@@ -13,7 +13,7 @@ import { isEmptyRow } from "../intake/layout.js";
 import { isBlank } from "../intake/number.js";
 import { parseTaskDate, parseTaskDay, parseTaskRef, parseTaskStatus } from "../intake/task-fields.js";
 import { recognizeTaskHeader, type TaskHeader, taskCells } from "../intake/task-sheet.js";
-import { type Batch, createBatch, finishBatch, markUndone } from "../storage/batches.js";
+import { type Batch, createBatch, finishBatch } from "../storage/batches.js";
 import type { Db } from "../storage/database.js";
 import {
   readTaskProgress,
@@ -27,6 +27,7 @@ import {
 } from "../storage/tasks.js";
 import { importAsBatch, importFiles } from "./batch-file.js";
 import { UsageError, UserError } from "./errors.js";
+import { revertBatch } from "./undo-batch.js";
 
 /** Every task of the plan with its current status (not_started when none was ever set). */
 export function readTaskStates(db: Db, plan: Plan, today: string): TaskState[] {
@@ -433,29 +434,9 @@ export function undoTaskBatch(
       })),
     );
   }
-  const undo = createBatch(db, {
-    kind: "undo",
-    file: batch.file,
-    importedAt: opts.now.toISOString(),
-    undoes: batch.id,
-  });
-  const writer = new TaskWriter(db);
-  let restored = 0;
-  let removed = 0;
-  for (const c of changes) {
-    const current = writer.current(c.key);
-    if (c.old) {
-      const state = { status: c.old.status, note: c.old.note, evidence: c.old.evidence, date: c.old.date };
-      if (current) writer.replace(c.key, state, undo);
-      else writer.add(c.key, state, undo);
-      restored++;
-    } else if (current) {
-      writer.remove(c.key, undo);
-      removed++;
-    }
-  }
-  finishBatch(db, undo, { rowsRead: 0, skipped: 0, inserted: 0, updated: restored, unchanged: 0, blank: 0 });
-  db.prepare("UPDATE import_batches SET removed = ? WHERE id = ?").run(removed, undo);
-  markUndone(db, batch.id, undo);
-  return { undoBatch: undo, restored, removed, conflicts };
+  const old = changes.map((c) => ({
+    key: c.key,
+    old: c.old && { status: c.old.status, note: c.old.note, evidence: c.old.evidence, date: c.old.date },
+  }));
+  return { ...revertBatch(db, batch, old, new TaskWriter(db), opts.now), conflicts };
 }
