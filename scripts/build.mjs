@@ -13,7 +13,7 @@
 // required from node_modules when first used. better-sqlite3's JavaScript is bundled; its addon is
 // loaded by path (src/storage/database.ts nativeBinding), so `bindings` is only a fallback.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -56,7 +56,11 @@ await build({
   target: "node20",
   external: ["bindings", "iconv-lite", "zod"],
   // import.meta.url (used to find the package's folder) has no CommonJS form: give it one
-  define: { "import.meta.url": "__dzkjModuleUrl" },
+  define: {
+    "import.meta.url": "__dzkjModuleUrl",
+    // the version for --version, without reading package.json at every start
+    __DZKJ_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version),
+  },
   banner: { js: "const __dzkjModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [trimStartup],
   logLevel: "warning",

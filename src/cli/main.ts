@@ -2,9 +2,11 @@
  * The dzkj command line: registers the commands (each loaded only when it runs, to keep
  * start-up fast), and maps errors to exit codes: 0 ok, 1 data/runtime, 2 usage, 3 check failed.
  */
+import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { CheckFailed, Interrupted, UsageError, UserError } from "../app/errors.js";
 import { explain, type Lang, type MessageKey, resolveLang, t } from "../i18n/index.js";
+import { assetPath } from "../storage/assets.js";
 import { DatabaseError } from "../storage/errors.js";
 import { type Context, createContext } from "./context.js";
 import { formatProblemLine } from "./problems.js";
@@ -287,6 +289,14 @@ const USAGE_ERRORS: [RegExp, (m: RegExpMatchArray, lang: Lang, hint: (h?: string
   ],
 ];
 
+declare const __DZKJ_VERSION__: string | undefined;
+
+/** dzkj's version: written into the bundle by the build (scripts/build.mjs), else read from package.json. */
+function dzkjVersion(): string {
+  if (typeof __DZKJ_VERSION__ === "string") return __DZKJ_VERSION__;
+  return (JSON.parse(readFileSync(assetPath("package.json"), "utf8")) as { version: string }).version;
+}
+
 /** Runs dzkj with the given arguments (without node and script); resolves to the exit code. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const langArg = argv.find((a, i) => a.startsWith("--lang=") || argv[i - 1] === "--lang");
@@ -298,6 +308,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     .option("--db <path>", t(lang, "help.opt.db"))
     .addOption(new Option("--lang <lang>", t(lang, "help.opt.lang")).choices(["zh", "en"]))
     .helpOption("-h, --help", t(lang, "help.opt.help"))
+    .version(dzkjVersion(), "-V, --version", t(lang, "help.opt.version"))
     .helpCommand(false)
     .showSuggestionAfterError(true)
     .exitOverride()

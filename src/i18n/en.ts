@@ -122,6 +122,7 @@ export const en: Record<keyof typeof zh, string> = {
   "help.opt.db": "database file (default $DZKJ_DB, or ~/.local/share/dzkj/dzkj.db)",
   "help.opt.lang": "UI language zh|en (default zh, or $DZKJ_LANG)",
   "help.opt.help": "show help",
+  "help.opt.version": "show the version",
   "help.opt.format": "output format",
   "help.opt.plan": "plan JSON file (default: the embedded 2020 plan)",
   "help.opt.year": "plan year (default: the newest loaded)",

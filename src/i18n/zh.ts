@@ -117,6 +117,7 @@ export const zh = {
   "help.opt.db": "数据库文件（默认 $DZKJ_DB，或 ~/.local/share/dzkj/dzkj.db）",
   "help.opt.lang": "界面语言 zh|en（默认 zh，或 $DZKJ_LANG）",
   "help.opt.help": "显示帮助",
+  "help.opt.version": "显示版本号",
   "help.opt.format": "输出格式",
   "help.opt.plan": "工作要点 JSON 文件（默认内置的 2020 年工作要点）",
   "help.opt.year": "工作要点年度（默认最新载入的年度）",

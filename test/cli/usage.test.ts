@@ -1,7 +1,8 @@
 /** Usage errors (commander's) speak the UI language, in dzkj's error format, with exit code 2. */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { dzkj, tempDir, testEnv } from "../helpers.js";
+import { dzkj, ROOT, tempDir, testEnv } from "../helpers.js";
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
@@ -31,5 +32,23 @@ describe("usage errors", () => {
     expect(r.stderr).toBe(
       "dzkj: error: unknown option --formt — did you mean --format?\nrun dzkj --help (or dzkj COMMAND --help) for usage\n",
     );
+  });
+});
+
+describe("--version", () => {
+  it("prints package.json's version and exits 0, with -V too", () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    for (const flag of ["--version", "-V"]) {
+      const r = dzkj([flag], { env });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(`${version}\n`);
+      expect(r.stderr).toBe("");
+    }
+  });
+
+  it("is listed in the help, in Chinese by default", () => {
+    expect(dzkj(["--help"], { env }).stdout).toMatch(/-V, --version\s+显示版本号/);
+    expect(dzkj(["--lang", "en", "--help"], { env }).stdout).toMatch(/-V, --version\s+show the version/);
   });
 });
