@@ -5,21 +5,24 @@
 // every start parses and compiles the bundle again. V8 can save the compiled code of a script and
 // take it back at the next start (vm.Script cachedData), which skips that work: about 60 ms of
 // `dzkj report`'s start-up (docs/benchmarks.md). The cache sits next to the bundle, named after
-// V8's version; V8 itself refuses a cache made by another version, other flags or another bundle,
+// V8's version and the bundle; V8 itself refuses a cache made by another version, other flags or another bundle,
 // and then this run writes a fresh one when it exits. The cache is only ever an optimisation:
 // unreadable, unwritable or refused, dzkj runs the same, only slower. DZKJ_CODE_CACHE=0 turns it off.
 //
 // This file is CommonJS (bin/package.json): an ES module entry would start Node's ES module
 // loader, ~15 ms more.
 "use strict";
-const { readFileSync, renameSync, unlinkSync, writeFileSync } = require("node:fs");
+const { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require("node:fs");
 const Module = require("node:module");
 const { dirname, join } = require("node:path");
 const { Script } = require("node:vm");
 
 const file = join(__dirname, "..", "dist", "cli.cjs");
 const useCache = process.env.DZKJ_CODE_CACHE !== "0";
-const cacheFile = `${file}.v8-${process.versions.v8}.cache`;
+// V8 checks a cache's version and flags, but of the source only its length: the bundle's size and
+// modification time in the name keep a cache from ever meeting a different bundle of the same length.
+const { size, mtimeMs } = statSync(file);
+const cacheFile = `${file}.v8-${process.versions.v8}-${size}-${Math.trunc(mtimeMs)}.cache`;
 let cachedData;
 if (useCache) {
   try {

@@ -47,7 +47,8 @@ describe("the code cache of bin/dzkj.js", () => {
   it("is written by the first run, named after V8's version, and leaves no temp file", () => {
     const r = run(["--db", join(tmp.dir, "a.db"), "report"]);
     expect(r.code).toBe(0);
-    expect(caches()).toEqual([`cli.cjs.v8-${process.versions.v8}.cache`]);
+    const { size, mtimeMs } = statSync(join(install, "dist", "cli.cjs"));
+    expect(caches()).toEqual([`cli.cjs.v8-${process.versions.v8}-${size}-${Math.trunc(mtimeMs)}.cache`]);
     expect(readdirSync(join(install, "dist")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
     expect(statSync(join(install, "dist", caches()[0]!)).size).toBeGreaterThan(10_000);
   });
@@ -62,7 +63,7 @@ describe("the code cache of bin/dzkj.js", () => {
   });
 
   it("is replaced when V8 refuses it (damaged), without changing the output", () => {
-    const file = join(install, "dist", `cli.cjs.v8-${process.versions.v8}.cache`);
+    const file = join(install, "dist", caches()[0]!);
     writeFileSync(file, Buffer.alloc(4096, 7));
     const r = run(["--db", join(tmp.dir, "a.db"), "report", "--lang", "en"]);
     expect(r.code).toBe(0);
@@ -71,6 +72,20 @@ describe("the code cache of bin/dzkj.js", () => {
     const rewritten = readFileSync(file);
     expect(rewritten.equals(Buffer.alloc(4096, 7))).toBe(false);
     expect(rewritten.length).toBeGreaterThan(10_000);
+  });
+
+  it("is never used for a different bundle of the same length (V8 checks only the length)", () => {
+    const bundle = join(install, "dist", "cli.cjs");
+    const text = readFileSync(bundle, "utf8");
+    // the same length, other behaviour: the English help's first line changes
+    const edited = text.replace("show the version", "SHOW THE VERSION");
+    expect(edited.length).toBe(text.length);
+    writeFileSync(bundle, edited);
+    const r = run(["--lang", "en", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("SHOW THE VERSION");
+    writeFileSync(bundle, text);
+    expect(run(["--lang", "en", "--help"]).stdout).toContain("show the version");
   });
 
   it("keeps the exit code and message of a usage error", () => {
