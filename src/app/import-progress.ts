@@ -31,7 +31,7 @@ import { checkValue, isBlank, parseBasis, parseQuantity } from "../intake/number
 import { parsePeriod } from "../intake/period.js";
 import type { BatchCounts } from "../storage/batches.js";
 import type { Db } from "../storage/database.js";
-import { ValueWriter } from "../storage/values.js";
+import { heldBasis, type StoredValue, ValueWriter } from "../storage/values.js";
 import { importAsBatch } from "./batch-file.js";
 import type { Catalog } from "./catalog.js";
 
@@ -207,6 +207,20 @@ async function importFile(
   return out;
 }
 
+/** Per plan year, by slot (Catalog.slot): what the file has given so far. */
+interface YearSlots {
+  /** the line that gave the key its value (0: not given yet), to name it in a duplicate's message */
+  lines: Int32Array;
+  /** the value that line gave */
+  values: Float64Array;
+  /** for a key of an empty period: heldBasis() of the value, written at the end by addHeld (0: none) */
+  held: Uint8Array;
+  notes: Map<number, string>;
+  /** the period of each quarter index that holds values */
+  periods: (string | null)[];
+  heldCount: number;
+}
+
 interface PeriodCacheEntry {
   period: Period | null;
   reason: Reason | null;
@@ -225,8 +239,7 @@ async function readAndStore(
   out.source = source;
   const writer = new ValueWriter(db);
   const defaults = { period: options.period, unit: options.unit, basis: options.basis };
-  const seen = new Map<number, Int32Array>();
-  const firstValues = new Map<number, Float64Array>();
+  const slotsByYear = new Map<number, YearSlots>();
   const periods = new Map<string, PeriodCacheEntry>();
   let header: HeaderInfo | null = null;
   let headerBroken = false;
@@ -279,7 +292,23 @@ async function readAndStore(
     await yieldToEventLoop();
     options.checkInterrupt?.();
   }
-  if (out.problems.length === 0) writer.flush();
+  if (out.problems.length === 0) {
+    for (const year of [...slotsByYear.keys()].sort((a, b) => a - b)) {
+      const ys = slotsByYear.get(year)!;
+      if (ys.heldCount === 0) continue;
+      writer.addHeld(
+        {
+          year,
+          ...catalog.slotLayout(year),
+          periods: ys.periods,
+          values: ys.values,
+          basis: ys.held,
+          notes: ys.notes,
+        },
+        batchId,
+      );
+    }
+  }
   if (!header) {
     throw new FileError({
       file,
@@ -355,45 +384,56 @@ async function readAndStore(
     let basis: Basis = basisParsed.value;
     if (ind.kind !== "flow" && basis === "period") basis = "ytd"; // a level has no increment: store as reached
     // the same key twice in one file
-    let lines = seen.get(year);
-    let firsts = firstValues.get(year);
-    if (!lines || !firsts) {
-      lines = new Int32Array(catalog.slots(year));
-      seen.set(year, lines);
-      firsts = new Float64Array(catalog.slots(year));
-      firstValues.set(year, firsts);
+    let ys = slotsByYear.get(year);
+    if (!ys) {
+      const n = catalog.slots(year);
+      ys = {
+        lines: new Int32Array(n),
+        values: new Float64Array(n),
+        held: new Uint8Array(n),
+        notes: new Map(),
+        periods: [null, null, null, null, null],
+        heldCount: 0,
+      };
+      slotsByYear.set(year, ys);
     }
     const slot = catalog.slot(year, ind.code, unit.code, q);
     const period = formatPeriod(pe.period);
-    const key = { year, indicator: ind.code, period, unit: unit.code };
-    if (lines[slot]) {
-      if (firsts[slot] === value) return; // the same value twice is harmless
+    if (ys.lines[slot]) {
+      if (ys.values[slot] === value) return; // the same value twice is harmless
       problem(c.line, c.valueColumn, c.value, {
         key: "import.duplicate",
-        params: { line: lines[slot]!, indicator: ind.name, unit: unit.name, period },
+        params: { line: ys.lines[slot]!, indicator: ind.name, unit: unit.name, period },
       });
       return;
     }
-    lines[slot] = c.line;
-    firsts[slot] = value;
+    ys.lines[slot] = c.line;
+    ys.values[slot] = value;
     const note = c.note || null;
-    let kind: Change["kind"];
-    // A period with nothing stored yet (a new quarter's file) is all inserts: staged, written
-    // sorted at the end. Otherwise new keys take one statement; only existing ones are read back.
-    let old: ReturnType<typeof writer.current>;
-    if (writer.isNewPeriod(year, period)) writer.stage(key, { value, basis, note }, batchId);
-    else if (!writer.addIfAbsent(key, { value, basis, note }, batchId)) old = writer.current(key);
-    if (!old) {
-      out.counts.inserted++;
-      kind = "insert";
-    } else if (old.value === value && old.basis === basis && (old.note ?? null) === note) {
-      out.counts.unchanged++;
-      kind = "unchanged";
+    // A period with nothing stored yet (a new quarter's file) is all inserts: held in the slot
+    // arrays, written sorted at the end. Otherwise new keys take one statement; only existing
+    // ones are read back.
+    let kind: Change["kind"] = "insert";
+    let old: StoredValue | undefined;
+    if (writer.isNewPeriod(year, period)) {
+      ys.held[slot] = heldBasis(basis);
+      if (note !== null) ys.notes.set(slot, note);
+      ys.periods[q] = period;
+      ys.heldCount++;
     } else {
-      writer.replace(key, { value, basis, note }, batchId);
-      out.counts.updated++;
-      kind = "update";
+      const key = { year, indicator: ind.code, period, unit: unit.code };
+      if (!writer.addIfAbsent(key, { value, basis, note }, batchId)) {
+        old = writer.current(key)!;
+        if (old.value === value && old.basis === basis && (old.note ?? null) === note) kind = "unchanged";
+        else {
+          writer.replace(key, { value, basis, note }, batchId);
+          kind = "update";
+        }
+      }
     }
+    if (kind === "insert") out.counts.inserted++;
+    else if (kind === "unchanged") out.counts.unchanged++;
+    else out.counts.updated++;
     if (kind === "update" || options.dryRun) {
       if (out.changes.length < MAX_CHANGES)
         out.changes.push({
