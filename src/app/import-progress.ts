@@ -22,6 +22,7 @@ import { FileError, type Problem } from "../intake/errors.js";
 import {
   type HeaderInfo,
   isEmptyRow,
+  longCellReader,
   type RawCell,
   readTitleRow,
   recognizeHeader,
@@ -207,8 +208,13 @@ async function importFile(
   return out;
 }
 
-/** Per plan year, by slot (Catalog.slot): what the file has given so far. */
-interface YearSlots {
+/**
+ * What the file has given for one plan year, by slot (Catalog.slot), and the year's units and
+ * indicators by the file's own spellings: a file names the same few on every row, so each
+ * spelling is looked up once.
+ */
+interface YearState {
+  year: number;
   /** the line that gave the key its value (0: not given yet), to name it in a duplicate's message */
   lines: Int32Array;
   /** the value that line gave */
@@ -219,11 +225,32 @@ interface YearSlots {
   /** the period of each quarter index that holds values */
   periods: (string | null)[];
   heldCount: number;
+  units: Map<string, Known<ReportingUnit> | null>;
+  indicators: Map<string, Known<Indicator> | null>;
+  unitCount: number;
+  unitOrdinal: Map<string, number>;
+  indicatorOrdinal: Map<string, number>;
 }
 
-interface PeriodCacheEntry {
-  period: Period | null;
+/** A unit or indicator of the plan and its ordinal there (for the slot). */
+interface Known<T> {
+  item: T;
+  ordinal: number;
+}
+
+/** A period cell as read, once per spelling. */
+interface PeriodEntry {
+  /** why the cell is refused (unreadable, missing, outside the plans); null when it is usable */
   reason: Reason | null;
+  period: Period | null;
+  /** canonical text, 2020Q3 */
+  text: string;
+  year: number;
+  /** quarter index in the plan year: 0 = baseline */
+  q: number;
+  state: YearState | null;
+  /** true when the plan year had no value for this period when the file was opened */
+  isNew: boolean | null;
 }
 
 async function readAndStore(
@@ -239,29 +266,17 @@ async function readAndStore(
   out.source = source;
   const writer = new ValueWriter(db);
   const defaults = { period: options.period, unit: options.unit, basis: options.basis };
-  const slotsByYear = new Map<number, YearSlots>();
-  const periods = new Map<string, PeriodCacheEntry>();
+  const years = new Map<number, YearState>();
+  const periods = new Map<string, PeriodEntry>();
+  const bases = new Map<string, ReturnType<typeof parseBasis>>();
   let header: HeaderInfo | null = null;
   let headerBroken = false;
+  let readLong: ((line: number, cells: readonly string[]) => RawCell) | null = null;
   const problem = (line: number, column: string, value: string, reason: Reason) => {
     if (out.problems.length < MAX_PROBLEMS) out.problems.push({ file, line, column, value, reason });
     else out.counts.rejected++;
   };
   let rows = 0;
-  // a file names the same few units and indicators on every row: look each spelling up once
-  const unitsSeen = new Map<number, Map<string, ReportingUnit | undefined>>();
-  const indicatorsSeen = new Map<number, Map<string, Indicator | undefined>>();
-  const lookup = <T>(seen: Map<number, Map<string, T>>, year: number, text: string, find: () => T): T => {
-    let m = seen.get(year);
-    if (!m) {
-      m = new Map();
-      seen.set(year, m);
-    }
-    if (m.has(text)) return m.get(text) as T;
-    const found = find();
-    m.set(text, found);
-    return found;
-  };
   const onRecord = (rec: CsvRecord): void => {
     if (isEmptyRow(rec.cells)) return;
     if (!header) {
@@ -270,6 +285,7 @@ async function readAndStore(
         out.layout = header.layout;
         out.headerLine = header.line;
         headerBroken = checkHeader(header, defaults, file, out);
+        if (header.layout === "long") readLong = longCellReader(header, defaults);
       } else {
         out.counts.skipped++;
         const title = readTitleRow(rec.cells);
@@ -283,7 +299,9 @@ async function readAndStore(
       options.checkInterrupt?.();
       options.onProgress?.(file, source.bytesRead, source.bytes);
     }
-    if (!headerBroken) for (const cell of rowCells(header, rec.line, rec.cells, defaults)) storeCell(cell);
+    if (headerBroken) return;
+    if (readLong) storeCell(readLong(rec.line, rec.cells));
+    else for (const cell of rowCells(header, rec.line, rec.cells, defaults)) storeCell(cell);
   };
   // records come in batches (one await per chunk of the file, not per row)
   for await (const batch of batches) {
@@ -293,8 +311,8 @@ async function readAndStore(
     options.checkInterrupt?.();
   }
   if (out.problems.length === 0) {
-    for (const year of [...slotsByYear.keys()].sort((a, b) => a - b)) {
-      const ys = slotsByYear.get(year)!;
+    for (const year of [...years.keys()].sort((a, b) => a - b)) {
+      const ys = years.get(year)!;
       if (ys.heldCount === 0) continue;
       writer.addHeld(
         {
@@ -319,6 +337,64 @@ async function readAndStore(
     });
   }
 
+  function readPeriod(text: string): PeriodEntry {
+    const entry: PeriodEntry = {
+      reason: null,
+      period: null,
+      text: "",
+      year: 0,
+      q: 0,
+      state: null,
+      isNew: null,
+    };
+    if (!text) {
+      entry.reason = { key: "import.period.missing" };
+      return entry;
+    }
+    const r = parsePeriod(text);
+    if (!r.ok) {
+      entry.reason = r.reason;
+      return entry;
+    }
+    entry.period = r.value;
+    entry.text = formatPeriod(r.value);
+    const place = catalog.place(r.value, options.year);
+    if (!place) {
+      entry.reason = {
+        key: "import.period.outsidePlans",
+        params: { period: entry.text, years: catalog.years.join(", ") },
+      };
+      return entry;
+    }
+    entry.year = place.year;
+    entry.q = place.q;
+    return entry;
+  }
+
+  function yearState(year: number): YearState {
+    let ys = years.get(year);
+    if (!ys) {
+      const n = catalog.slots(year);
+      const layout = catalog.slotLayout(year);
+      ys = {
+        year,
+        lines: new Int32Array(n),
+        values: new Float64Array(n),
+        held: new Uint8Array(n),
+        notes: new Map(),
+        periods: [null, null, null, null, null],
+        heldCount: 0,
+        units: new Map(),
+        indicators: new Map(),
+        unitCount: layout.units.length,
+        unitOrdinal: new Map(layout.units.map((code, i) => [code, i])),
+        indicatorOrdinal: new Map(layout.indicators.map((code, i) => [code, i])),
+      };
+      years.set(year, ys);
+    }
+    return ys;
+  }
+
   function storeCell(c: RawCell): void {
     if (isBlank(c.value)) {
       out.counts.blank++;
@@ -328,82 +404,77 @@ async function readAndStore(
     // period
     let pe = periods.get(c.period);
     if (!pe) {
-      if (!c.period) pe = { period: null, reason: { key: "import.period.missing" } };
-      else {
-        const r = parsePeriod(c.period);
-        pe = r.ok ? { period: r.value, reason: null } : { period: null, reason: r.reason };
-      }
+      pe = readPeriod(c.period);
       periods.set(c.period, pe);
     }
-    if (!pe.period) {
-      problem(c.line, c.periodColumn, c.period, pe.reason!);
+    if (pe.reason) {
+      problem(c.line, c.periodColumn, c.period, pe.reason);
       return;
     }
-    const place = catalog.place(pe.period, options.year);
-    if (!place) {
-      problem(c.line, c.periodColumn, c.period, {
-        key: "import.period.outsidePlans",
-        params: { period: formatPeriod(pe.period), years: catalog.years.join(", ") },
-      });
-      return;
-    }
-    const { year, q } = place;
+    pe.state ??= yearState(pe.year);
+    const ys = pe.state;
+    const { year, q } = pe;
     // unit
     if (!c.unit) problem(c.line, c.unitColumn, "", { key: "import.unit.missing" });
-    const unit = c.unit ? lookup(unitsSeen, year, c.unit, () => catalog.unit(year, c.unit)) : undefined;
-    if (c.unit && !unit) {
-      const hint = catalog.suggestUnit(year, c.unit);
-      problem(c.line, c.unitColumn, c.unit, {
-        key: hint.length ? "import.unit.unknownHint" : "import.unit.unknown",
-        params: { value: c.unit, hint: hint.join("、") },
-      });
+    let unit: Known<ReportingUnit> | null = null;
+    if (c.unit) {
+      unit = ys.units.get(c.unit) ?? null;
+      if (unit === null && !ys.units.has(c.unit)) {
+        const found = catalog.unit(year, c.unit);
+        unit = found ? { item: found, ordinal: ys.unitOrdinal.get(found.code)! } : null;
+        ys.units.set(c.unit, unit);
+      }
+      if (!unit) {
+        const hint = catalog.suggestUnit(year, c.unit);
+        problem(c.line, c.unitColumn, c.unit, {
+          key: hint.length ? "import.unit.unknownHint" : "import.unit.unknown",
+          params: { value: c.unit, hint: hint.join("、") },
+        });
+      }
     }
     // indicator
-    const ind = lookup(indicatorsSeen, year, c.indicator, () => catalog.indicator(year, c.indicator));
-    if (!ind) {
+    let known = ys.indicators.get(c.indicator) ?? null;
+    if (known === null && !ys.indicators.has(c.indicator)) {
+      const found = catalog.indicator(year, c.indicator);
+      known = found ? { item: found, ordinal: ys.indicatorOrdinal.get(found.code)! } : null;
+      ys.indicators.set(c.indicator, known);
+    }
+    if (!known) {
       const hint = catalog.suggestIndicator(year, c.indicator);
       problem(c.line, c.indicatorColumn, c.indicator, {
         key: hint.length ? "import.indicator.unknownHint" : "import.indicator.unknown",
         params: { value: c.indicator, hint: hint.join("、") },
       });
     }
-    if (!ind || !unit) return;
+    if (!known || !unit) return;
+    const ind = known.item;
+    const period = pe.text;
     if (q === 0 && ind.kind === "flow") {
       problem(c.line, c.periodColumn, c.period, {
         key: "import.period.flowBaseline",
-        params: { period: formatPeriod(pe.period), indicator: ind.name },
+        params: { period, indicator: ind.name },
       });
     }
     const value = readValue(c, ind);
     if (typeof value !== "number") {
       problem(c.line, c.valueColumn, c.value, value);
     }
-    const basisParsed = parseBasis(c.basis);
+    let basisParsed = bases.get(c.basis);
+    if (!basisParsed) {
+      basisParsed = parseBasis(c.basis);
+      bases.set(c.basis, basisParsed);
+    }
     if (!basisParsed.ok) problem(c.line, c.basisColumn, c.basis, basisParsed.reason);
     if (out.problems.length > before || typeof value !== "number" || !basisParsed.ok) return;
     let basis: Basis = basisParsed.value;
     if (ind.kind !== "flow" && basis === "period") basis = "ytd"; // a level has no increment: store as reached
     // the same key twice in one file
-    let ys = slotsByYear.get(year);
-    if (!ys) {
-      const n = catalog.slots(year);
-      ys = {
-        lines: new Int32Array(n),
-        values: new Float64Array(n),
-        held: new Uint8Array(n),
-        notes: new Map(),
-        periods: [null, null, null, null, null],
-        heldCount: 0,
-      };
-      slotsByYear.set(year, ys);
-    }
-    const slot = catalog.slot(year, ind.code, unit.code, q);
-    const period = formatPeriod(pe.period);
+    const slot = (known.ordinal * ys.unitCount + unit.ordinal) * 5 + q;
     if (ys.lines[slot]) {
       if (ys.values[slot] === value) return; // the same value twice is harmless
       problem(c.line, c.valueColumn, c.value, {
         key: "import.duplicate",
-        params: { line: ys.lines[slot]!, indicator: ind.name, unit: unit.name, period },
+        params: { line: ys.lines[slot]!, indicator: ind.name, unit: unit.item.name, period },
       });
       return;
     }
@@ -415,13 +486,14 @@ async function readAndStore(
     // ones are read back.
     let kind: Change["kind"] = "insert";
     let old: StoredValue | undefined;
-    if (writer.isNewPeriod(year, period)) {
+    pe.isNew ??= writer.isNewPeriod(year, period);
+    if (pe.isNew) {
       ys.held[slot] = heldBasis(basis);
       if (note !== null) ys.notes.set(slot, note);
       ys.periods[q] = period;
       ys.heldCount++;
     } else {
-      const key = { year, indicator: ind.code, period, unit: unit.code };
+      const key = { year, indicator: ind.code, period, unit: unit.item.code };
       if (!writer.addIfAbsent(key, { value, basis, note }, batchId)) {
         old = writer.current(key)!;
         if (old.value === value && old.basis === basis && (old.note ?? null) === note) kind = "unchanged";
@@ -440,7 +512,7 @@ async function readAndStore(
           line: c.line,
           year,
           period,
-          unit: unit.code,
+          unit: unit.item.code,
           indicator: ind.code,
           old: old?.value ?? null,
           new: value,
