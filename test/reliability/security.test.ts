@@ -107,8 +107,8 @@ const ALLOWED = new Set([
   "src/storage/inspect.ts: quoteIdent(table.name)",
   // (on main, from the tasks branch) COLUMNS is a constant column list; the values are bound
   "src/storage/tasks.ts: COLUMNS",
-  // a multi-row INSERT of held values: n (a row count) copies of a constant placeholder group
-  'src/storage/values.ts: Array(n).fill("(:year, :indicator, :period, ?, ?, ?, ?, :batch)").join(", ")',
+  // a multi-row INSERT of held values: n (a row count) copies of one of two constant row forms
+  'src/storage/values.ts: Array(n).fill(row).join(", ")',
 ]);
 
 function sourceFiles(dir: string): string[] {
