@@ -120,8 +120,10 @@ describe("a new period's rows held in arrays", () => {
           k++;
           const whole = measure !== "亿元" && measure !== "万元" && measure !== "%";
           const value = whole ? k % 37 : (k % 53) + 0.1 + (k % 7) / 100;
-          const basis = kind === "flow" && k % 3 === 0 ? "本期" : k % 2 ? "ytd" : "";
-          const note = k % 5 === 0 ? `备注${k}，"引号"` : "";
+          // online_consultations: every row plain (ytd, no note), written with the short row form
+          const plain = code === "online_consultations";
+          const basis = plain ? "" : kind === "flow" && k % 3 === 0 ? "本期" : k % 2 ? "ytd" : "";
+          const note = !plain && k % 5 === 0 ? `备注${k}，"引号"` : "";
           lines.push(`${period},${unit},${code},${value},${basis},"${note.replaceAll('"', '""')}"`);
         }
     // a fixed shuffle: the file's order must not matter
