@@ -108,6 +108,21 @@ export class Catalog {
     return (l.indicatorOrdinal.get(indicator)! * l.unitOrdinal.size + l.unitOrdinal.get(unit)!) * 5 + q;
   }
 
+  /** Indicator and unit codes by ordinal, and the slot of ordinals (as slot() numbers them). */
+  slotLayout(year: number): {
+    indicators: string[];
+    units: string[];
+    slot: (indicator: number, unit: number, q: number) => number;
+  } {
+    const l = this.byYear.get(year)!;
+    const units = l.unitOrdinal.size;
+    return {
+      indicators: l.plan.indicators.map((d) => d.code),
+      units: l.plan.units.map((u) => u.code),
+      slot: (indicator, unit, q) => (indicator * units + unit) * 5 + q,
+    };
+  }
+
   slots(year: number): number {
     const l = this.byYear.get(year)!;
     return l.indicatorOrdinal.size * l.unitOrdinal.size * 5;

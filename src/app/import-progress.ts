@@ -22,6 +22,7 @@ import { FileError, type Problem } from "../intake/errors.js";
 import {
   type HeaderInfo,
   isEmptyRow,
+  longCellReader,
   type RawCell,
   readTitleRow,
   recognizeHeader,
@@ -31,7 +32,7 @@ import { checkValue, isBlank, parseBasis, parseQuantity } from "../intake/number
 import { parsePeriod } from "../intake/period.js";
 import type { BatchCounts } from "../storage/batches.js";
 import type { Db } from "../storage/database.js";
-import { ValueWriter } from "../storage/values.js";
+import { heldBasis, type StoredValue, ValueWriter } from "../storage/values.js";
 import { importAsBatch, importFiles, yieldToEventLoop } from "./batch-file.js";
 import type { Catalog } from "./catalog.js";
 
@@ -150,9 +151,49 @@ async function importFile(
   return out;
 }
 
-interface PeriodCacheEntry {
-  period: Period | null;
+/**
+ * What the file has given for one plan year, by slot (Catalog.slot), and the year's units and
+ * indicators by the file's own spellings: a file names the same few on every row, so each
+ * spelling is looked up once.
+ */
+interface YearState {
+  year: number;
+  /** the line that gave the key its value (0: not given yet), to name it in a duplicate's message */
+  lines: Int32Array;
+  /** the value that line gave */
+  values: Float64Array;
+  /** for a key of an empty period: heldBasis() of the value, written at the end by addHeld (0: none) */
+  held: Uint8Array;
+  notes: Map<number, string>;
+  /** the period of each quarter index that holds values */
+  periods: (string | null)[];
+  heldCount: number;
+  units: Map<string, Known<ReportingUnit> | null>;
+  indicators: Map<string, Known<Indicator> | null>;
+  unitCount: number;
+  unitOrdinal: Map<string, number>;
+  indicatorOrdinal: Map<string, number>;
+}
+
+/** A unit or indicator of the plan and its ordinal there (for the slot). */
+interface Known<T> {
+  item: T;
+  ordinal: number;
+}
+
+/** A period cell as read, once per spelling. */
+interface PeriodEntry {
+  /** why the cell is refused (unreadable, missing, outside the plans); null when it is usable */
   reason: Reason | null;
+  period: Period | null;
+  /** canonical text, 2020Q3 */
+  text: string;
+  year: number;
+  /** quarter index in the plan year: 0 = baseline */
+  q: number;
+  state: YearState | null;
+  /** true when the plan year had no value for this period when the file was opened */
+  isNew: boolean | null;
 }
 
 async function readAndStore(
@@ -168,30 +209,17 @@ async function readAndStore(
   out.source = source;
   const writer = new ValueWriter(db);
   const defaults = { period: options.period, unit: options.unit, basis: options.basis };
-  const seen = new Map<number, Int32Array>();
-  const firstValues = new Map<number, Float64Array>();
-  const periods = new Map<string, PeriodCacheEntry>();
+  const years = new Map<number, YearState>();
+  const periods = new Map<string, PeriodEntry>();
+  const bases = new Map<string, ReturnType<typeof parseBasis>>();
   let header: HeaderInfo | null = null;
   let headerBroken = false;
+  let readLong: ((line: number, cells: readonly string[]) => RawCell) | null = null;
   const problem = (line: number, column: string, value: string, reason: Reason) => {
     if (out.problems.length < MAX_PROBLEMS) out.problems.push({ file, line, column, value, reason });
     else out.counts.rejected++;
   };
   let rows = 0;
-  // a file names the same few units and indicators on every row: look each spelling up once
-  const unitsSeen = new Map<number, Map<string, ReportingUnit | undefined>>();
-  const indicatorsSeen = new Map<number, Map<string, Indicator | undefined>>();
-  const lookup = <T>(seen: Map<number, Map<string, T>>, year: number, text: string, find: () => T): T => {
-    let m = seen.get(year);
-    if (!m) {
-      m = new Map();
-      seen.set(year, m);
-    }
-    if (m.has(text)) return m.get(text) as T;
-    const found = find();
-    m.set(text, found);
-    return found;
-  };
   const onRecord = (rec: CsvRecord): void => {
     if (isEmptyRow(rec.cells)) return;
     if (!header) {
@@ -200,6 +228,7 @@ async function readAndStore(
         out.layout = header.layout;
         out.headerLine = header.line;
         headerBroken = checkHeader(header, defaults, file, out);
+        if (header.layout === "long") readLong = longCellReader(header, defaults);
       } else {
         out.counts.skipped++;
         const title = readTitleRow(rec.cells);
@@ -213,7 +242,9 @@ async function readAndStore(
       options.checkInterrupt?.();
       options.onProgress?.(file, source.bytesRead, source.bytes);
     }
-    if (!headerBroken) for (const cell of rowCells(header, rec.line, rec.cells, defaults)) storeCell(cell);
+    if (headerBroken) return;
+    if (readLong) storeCell(readLong(rec.line, rec.cells));
+    else for (const cell of rowCells(header, rec.line, rec.cells, defaults)) storeCell(cell);
   };
   // records come in batches (one await per chunk of the file, not per row)
   for await (const batch of batches) {
@@ -222,7 +253,23 @@ async function readAndStore(
     await yieldToEventLoop();
     options.checkInterrupt?.();
   }
-  if (out.problems.length === 0) writer.flush();
+  if (out.problems.length === 0) {
+    for (const year of [...years.keys()].sort((a, b) => a - b)) {
+      const ys = years.get(year)!;
+      if (ys.heldCount === 0) continue;
+      writer.addHeld(
+        {
+          year,
+          ...catalog.slotLayout(year),
+          periods: ys.periods,
+          values: ys.values,
+          basis: ys.held,
+          notes: ys.notes,
+        },
+        batchId,
+      );
+    }
+  }
   if (!header) {
     throw new FileError({
       file,
@@ -231,6 +278,64 @@ async function readAndStore(
       value: null,
       reason: { key: "intake.header.notFound" },
     });
+  }
+
+  function readPeriod(text: string): PeriodEntry {
+    const entry: PeriodEntry = {
+      reason: null,
+      period: null,
+      text: "",
+      year: 0,
+      q: 0,
+      state: null,
+      isNew: null,
+    };
+    if (!text) {
+      entry.reason = { key: "import.period.missing" };
+      return entry;
+    }
+    const r = parsePeriod(text);
+    if (!r.ok) {
+      entry.reason = r.reason;
+      return entry;
+    }
+    entry.period = r.value;
+    entry.text = formatPeriod(r.value);
+    const place = catalog.place(r.value, options.year);
+    if (!place) {
+      entry.reason = {
+        key: "import.period.outsidePlans",
+        params: { period: entry.text, years: catalog.years.join(", ") },
+      };
+      return entry;
+    }
+    entry.year = place.year;
+    entry.q = place.q;
+    return entry;
+  }
+
+  function yearState(year: number): YearState {
+    let ys = years.get(year);
+    if (!ys) {
+      const n = catalog.slots(year);
+      const layout = catalog.slotLayout(year);
+      ys = {
+        year,
+        lines: new Int32Array(n),
+        values: new Float64Array(n),
+        held: new Uint8Array(n),
+        notes: new Map(),
+        periods: [null, null, null, null, null],
+        heldCount: 0,
+        units: new Map(),
+        indicators: new Map(),
+        unitCount: layout.units.length,
+        unitOrdinal: new Map(layout.units.map((code, i) => [code, i])),
+        indicatorOrdinal: new Map(layout.indicators.map((code, i) => [code, i])),
+      };
+      years.set(year, ys);
+    }
+    return ys;
   }
 
   function storeCell(c: RawCell): void {
@@ -242,108 +347,115 @@ async function readAndStore(
     // period
     let pe = periods.get(c.period);
     if (!pe) {
-      if (!c.period) pe = { period: null, reason: { key: "import.period.missing" } };
-      else {
-        const r = parsePeriod(c.period);
-        pe = r.ok ? { period: r.value, reason: null } : { period: null, reason: r.reason };
-      }
+      pe = readPeriod(c.period);
       periods.set(c.period, pe);
     }
-    if (!pe.period) {
-      problem(c.line, c.periodColumn, c.period, pe.reason!);
+    if (pe.reason) {
+      problem(c.line, c.periodColumn, c.period, pe.reason);
       return;
     }
-    const place = catalog.place(pe.period, options.year);
-    if (!place) {
-      problem(c.line, c.periodColumn, c.period, {
-        key: "import.period.outsidePlans",
-        params: { period: formatPeriod(pe.period), years: catalog.years.join(", ") },
-      });
-      return;
-    }
-    const { year, q } = place;
+    pe.state ??= yearState(pe.year);
+    const ys = pe.state;
+    const { year, q } = pe;
     // unit
     if (!c.unit) problem(c.line, c.unitColumn, "", { key: "import.unit.missing" });
-    const unit = c.unit ? lookup(unitsSeen, year, c.unit, () => catalog.unit(year, c.unit)) : undefined;
-    if (c.unit && !unit) {
-      const hint = catalog.suggestUnit(year, c.unit);
-      problem(c.line, c.unitColumn, c.unit, {
-        key: hint.length ? "import.unit.unknownHint" : "import.unit.unknown",
-        params: { value: c.unit, hint: hint.join("、") },
-      });
+    let unit: Known<ReportingUnit> | null = null;
+    if (c.unit) {
+      unit = ys.units.get(c.unit) ?? null;
+      if (unit === null && !ys.units.has(c.unit)) {
+        const found = catalog.unit(year, c.unit);
+        unit = found ? { item: found, ordinal: ys.unitOrdinal.get(found.code)! } : null;
+        ys.units.set(c.unit, unit);
+      }
+      if (!unit) {
+        const hint = catalog.suggestUnit(year, c.unit);
+        problem(c.line, c.unitColumn, c.unit, {
+          key: hint.length ? "import.unit.unknownHint" : "import.unit.unknown",
+          params: { value: c.unit, hint: hint.join("、") },
+        });
+      }
     }
     // indicator
-    const ind = lookup(indicatorsSeen, year, c.indicator, () => catalog.indicator(year, c.indicator));
-    if (!ind) {
+    let known = ys.indicators.get(c.indicator) ?? null;
+    if (known === null && !ys.indicators.has(c.indicator)) {
+      const found = catalog.indicator(year, c.indicator);
+      known = found ? { item: found, ordinal: ys.indicatorOrdinal.get(found.code)! } : null;
+      ys.indicators.set(c.indicator, known);
+    }
+    if (!known) {
       const hint = catalog.suggestIndicator(year, c.indicator);
       problem(c.line, c.indicatorColumn, c.indicator, {
         key: hint.length ? "import.indicator.unknownHint" : "import.indicator.unknown",
         params: { value: c.indicator, hint: hint.join("、") },
       });
     }
-    if (!ind || !unit) return;
+    if (!known || !unit) return;
+    const ind = known.item;
+    const period = pe.text;
     if (q === 0 && ind.kind === "flow") {
       problem(c.line, c.periodColumn, c.period, {
         key: "import.period.flowBaseline",
-        params: { period: formatPeriod(pe.period), indicator: ind.name },
+        params: { period, indicator: ind.name },
       });
     }
     const value = readValue(c, ind);
     if (typeof value !== "number") {
       problem(c.line, c.valueColumn, c.value, value);
     }
-    const basisParsed = parseBasis(c.basis);
+    let basisParsed = bases.get(c.basis);
+    if (!basisParsed) {
+      basisParsed = parseBasis(c.basis);
+      bases.set(c.basis, basisParsed);
+    }
     if (!basisParsed.ok) problem(c.line, c.basisColumn, c.basis, basisParsed.reason);
     if (out.problems.length > before || typeof value !== "number" || !basisParsed.ok) return;
     let basis: Basis = basisParsed.value;
     if (ind.kind !== "flow" && basis === "period") basis = "ytd"; // a level has no increment: store as reached
     // the same key twice in one file
-    let lines = seen.get(year);
-    let firsts = firstValues.get(year);
-    if (!lines || !firsts) {
-      lines = new Int32Array(catalog.slots(year));
-      seen.set(year, lines);
-      firsts = new Float64Array(catalog.slots(year));
-      firstValues.set(year, firsts);
-    }
-    const slot = catalog.slot(year, ind.code, unit.code, q);
-    const period = formatPeriod(pe.period);
-    const key = { year, indicator: ind.code, period, unit: unit.code };
-    if (lines[slot]) {
-      if (firsts[slot] === value) return; // the same value twice is harmless
+    const slot = (known.ordinal * ys.unitCount + unit.ordinal) * 5 + q;
+    if (ys.lines[slot]) {
+      if (ys.values[slot] === value) return; // the same value twice is harmless
       problem(c.line, c.valueColumn, c.value, {
         key: "import.duplicate",
-        params: { line: lines[slot]!, indicator: ind.name, unit: unit.name, period },
+        params: { line: ys.lines[slot]!, indicator: ind.name, unit: unit.item.name, period },
       });
       return;
     }
-    lines[slot] = c.line;
-    firsts[slot] = value;
+    ys.lines[slot] = c.line;
+    ys.values[slot] = value;
     const note = c.note || null;
-    let kind: Change["kind"];
-    // A period with nothing stored yet (a new quarter's file) is all inserts: staged, written
-    // sorted at the end. Otherwise new keys take one statement; only existing ones are read back.
-    let old: ReturnType<typeof writer.current>;
-    if (writer.isNewPeriod(year, period)) writer.stage(key, { value, basis, note }, batchId);
-    else if (!writer.addIfAbsent(key, { value, basis, note }, batchId)) old = writer.current(key);
-    if (!old) {
-      out.counts.inserted++;
-      kind = "insert";
-    } else if (old.value === value && old.basis === basis && (old.note ?? null) === note) {
-      out.counts.unchanged++;
-      kind = "unchanged";
+    // A period with nothing stored yet (a new quarter's file) is all inserts: held in the slot
+    // arrays, written sorted at the end. Otherwise new keys take one statement; only existing
+    // ones are read back.
+    let kind: Change["kind"] = "insert";
+    let old: StoredValue | undefined;
+    pe.isNew ??= writer.isNewPeriod(year, period);
+    if (pe.isNew) {
+      ys.held[slot] = heldBasis(basis);
+      if (note !== null) ys.notes.set(slot, note);
+      ys.periods[q] = period;
+      ys.heldCount++;
     } else {
-      writer.replace(key, { value, basis, note }, batchId);
-      out.counts.updated++;
-      kind = "update";
+      const key = { year, indicator: ind.code, period, unit: unit.item.code };
+      if (!writer.addIfAbsent(key, { value, basis, note }, batchId)) {
+        old = writer.current(key)!;
+        if (old.value === value && old.basis === basis && (old.note ?? null) === note) kind = "unchanged";
+        else {
+          writer.replace(key, { value, basis, note }, batchId);
+          kind = "update";
+        }
+      }
     }
+    if (kind === "insert") out.counts.inserted++;
+    else if (kind === "unchanged") out.counts.unchanged++;
+    else out.counts.updated++;
     if (kind === "update" || options.dryRun) {
       if (out.changes.length < MAX_CHANGES)
         out.changes.push({
           line: c.line,
           year,
           period,
-          unit: unit.code,
+          unit: unit.item.code,
           indicator: ind.code,
           old: old?.value ?? null,
           new: value,

@@ -39,7 +39,7 @@ export function detectEncoding(head: Uint8Array, override?: Encoding): { encodin
  * The length of `bytes` without a trailing UTF-8 sequence that is cut off (a lead byte followed by
  * fewer continuation bytes than it announces). Anything else is left for validation to judge.
  */
-function completeLength(bytes: Uint8Array): number {
+export function completeLength(bytes: Uint8Array): number {
   const n = bytes.length;
   for (let i = n - 1; i >= 0 && i >= n - 3; i--) {
     const b = bytes[i]!;

@@ -101,6 +101,49 @@ export interface RowDefaults {
   basis?: string | undefined;
 }
 
+/**
+ * A reader of long-layout rows that fills and returns one RawCell object, the same on every call
+ * (read it before the next call): a million-row file then costs no object per row. The column
+ * names are looked up once, here.
+ */
+export function longCellReader(
+  header: HeaderInfo,
+  defaults: RowDefaults,
+): (line: number, cells: readonly string[]) => RawCell {
+  const r = header.roles;
+  const h = header.headers;
+  const name = (i: number | undefined, fallback: string) => (i === undefined ? fallback : (h[i] ?? fallback));
+  const out: RawCell = {
+    line: 0,
+    period: "",
+    periodColumn: name(r.period, "period"),
+    unit: "",
+    unitColumn: name(r.unit, "unit"),
+    indicator: "",
+    indicatorColumn: name(r.indicator, "indicator"),
+    headerUnit: null,
+    value: "",
+    valueColumn: name(r.value, "value"),
+    basis: "",
+    basisColumn: name(r.basis, "basis"),
+    note: "",
+  };
+  const { period, unit, basis, indicator, value, note } = r;
+  const defaultPeriod = defaults.period ?? "";
+  const defaultUnit = defaults.unit ?? "";
+  const defaultBasis = defaults.basis ?? "";
+  return (line, cells) => {
+    out.line = line;
+    out.period = period === undefined ? defaultPeriod : cell(cells, period);
+    out.unit = unit === undefined ? defaultUnit : cell(cells, unit);
+    out.basis = basis === undefined ? defaultBasis : cell(cells, basis);
+    out.indicator = cell(cells, indicator);
+    out.value = cell(cells, value);
+    out.note = cell(cells, note);
+    return out;
+  };
+}
+
 /** Turns one data row into its cells (one for long layout, one per indicator column for wide). */
 export function rowCells(
   header: HeaderInfo,
@@ -108,9 +151,9 @@ export function rowCells(
   cells: readonly string[],
   defaults: RowDefaults,
 ): RawCell[] {
+  if (header.layout === "long") return [{ ...longCellReader(header, defaults)(line, cells) }];
   const r = header.roles;
   const h = header.headers;
-  // written out as literals (no spread, no closures): this runs once per row of a million-row file
   const period = r.period === undefined ? (defaults.period ?? "") : cell(cells, r.period);
   const periodColumn = r.period === undefined ? "period" : (h[r.period] ?? "period");
   const unit = r.unit === undefined ? (defaults.unit ?? "") : cell(cells, r.unit);
@@ -118,25 +161,6 @@ export function rowCells(
   const basis = r.basis === undefined ? (defaults.basis ?? "") : cell(cells, r.basis);
   const basisColumn = r.basis === undefined ? "basis" : (h[r.basis] ?? "basis");
   const note = cell(cells, r.note);
-  if (header.layout === "long") {
-    return [
-      {
-        line,
-        period,
-        periodColumn,
-        unit,
-        unitColumn,
-        indicator: cell(cells, r.indicator),
-        indicatorColumn: r.indicator === undefined ? "indicator" : (h[r.indicator] ?? "indicator"),
-        headerUnit: null,
-        value: cell(cells, r.value),
-        valueColumn: r.value === undefined ? "value" : (h[r.value] ?? "value"),
-        basis,
-        basisColumn,
-        note,
-      },
-    ];
-  }
   return header.indicatorColumns.map((c) => ({
     line,
     period,

@@ -2,8 +2,42 @@ import type { Statement } from "better-sqlite3";
 import type { Basis } from "../domain/progress.js";
 import type { Db } from "./database.js";
 
-/** Rows per multi-row INSERT into the staging table (8 parameters each, well under SQLite's limit). */
-const STAGE_ROWS = 64;
+/**
+ * Most rows of one INSERT of held values (see addHeld): 4 parameters each, plus 4 bound once per
+ * statement, well under SQLite's limit of 32,766.
+ */
+const HELD_ROWS = 256;
+
+/** The bases a held value can have, by code - 1 (0 means "nothing held" in HeldValues.basis). */
+const BASES: readonly Basis[] = ["ytd", "period"];
+const YTD = 1;
+
+/** The code of a basis in HeldValues.basis. */
+export function heldBasis(basis: Basis): number {
+  return BASES.indexOf(basis) + 1;
+}
+
+/**
+ * The new values of one plan year held in dense arrays by slot, instead of rows: a new quarter's
+ * file is a million keys that all have to be inserted, and arrays cost nothing per row.
+ */
+export interface HeldValues {
+  year: number;
+  /** indicator codes by ordinal */
+  indicators: readonly string[];
+  /** unit codes by ordinal */
+  units: readonly string[];
+  /** the period of each quarter index (0 = baseline … 4), null for one that holds nothing */
+  periods: readonly (string | null)[];
+  /** the slot of (indicator ordinal, unit ordinal, quarter index) */
+  slot: (indicator: number, unit: number, q: number) => number;
+  /** by slot: the value */
+  values: Float64Array;
+  /** by slot: 0 when nothing is held, else heldBasis() of the value's basis */
+  basis: Uint8Array;
+  /** by slot, only where there is one */
+  notes: ReadonlyMap<number, string>;
+}
 
 export interface StoredValue {
   value: number;
@@ -33,10 +67,9 @@ export class ValueWriter {
   private readonly hasPeriodStmt;
   /** per plan year, per period: true when no value is stored yet (every key of it is new) */
   private readonly emptyPeriods = new Map<number, Map<string, boolean>>();
-  /** rows of empty periods waiting in the temp table, written in key order by flush() */
-  private staged: unknown[] = [];
-  private stageMany: Statement | null = null;
-  private stageOne: Statement | null = null;
+  /** INSERTs of held values, by number of rows; plain: every row ytd without a note */
+  private readonly heldInserts = new Map<number, Statement>();
+  private readonly plainInserts = new Map<number, Statement>();
 
   constructor(private readonly db: Db) {
     this.get = db.prepare(
@@ -85,8 +118,8 @@ export class ValueWriter {
 
   /**
    * True when the plan year holds no value for `period` yet (asked once per period): then every
-   * key of that period is new, and its rows can be staged and written in key order by flush().
-   * Staged rows are invisible to current() until flush(), so the caller must not stage a key twice.
+   * key of that period is new, and its values can be held and written in key order by addHeld().
+   * Held values are invisible to current() until then, so the caller must not hold a key twice.
    */
   isNewPeriod(year: number, period: string): boolean {
     let periods = this.emptyPeriods.get(year);
@@ -103,48 +136,73 @@ export class ValueWriter {
   }
 
   /**
-   * Queues a new value of an empty period (see isNewPeriod). A big file arrives ordered by
-   * period and unit while the table is clustered by indicator: inserting row by row lands every
-   * row on a different page; staging them and inserting them sorted is about twice as fast.
+   * Inserts held values (see HeldValues) in primary-key order, so every row lands after the one
+   * before it in the clustered table: inserting a big file in its own order (by period and unit)
+   * lands every row on a different page, ~5× slower. One INSERT per (indicator, period) binds
+   * those two, the plan year and the batch once; per row the unit and the value, and the basis
+   * and note only when some row of the statement is not the usual ytd without a note (binding
+   * them every time cost ~0.4 s a million rows). Returns the rows written.
    */
-  stage(k: ValueKey, v: Omit<StoredValue, "batchId">, batchId: number): void {
-    if (!this.stageMany) {
-      // the staging table is written once and read once: a small cache keeps the import's memory flat
-      this.db.pragma("temp.cache_size = -4096");
-      this.db.exec(
-        "CREATE TEMP TABLE IF NOT EXISTS staged_values (plan_year, indicator_code, period, unit_code, value, basis, note, batch_id)",
-      );
-      this.stageMany = this.db.prepare(
-        `INSERT INTO temp.staged_values VALUES ${Array(STAGE_ROWS).fill("(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
-      );
-      this.stageOne = this.db.prepare("INSERT INTO temp.staged_values VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  addHeld(h: HeldValues, batchId: number): number {
+    const indicators = byteOrder(h.indicators);
+    const units = byteOrder(h.units);
+    const qs = [0, 1, 2, 3, 4].filter((q) => h.periods[q] != null);
+    qs.sort((a, b) => compareBytes(h.periods[a]!, h.periods[b]!));
+    const shared = { year: h.year, indicator: "", period: "", batch: batchId };
+    const notes = h.notes.size > 0;
+    // the held slots of one (indicator, period) and their units, in unit order
+    const slots = new Int32Array(units.length);
+    const unitOf = new Int32Array(units.length);
+    let written = 0;
+    for (const i of indicators) {
+      shared.indicator = h.indicators[i]!;
+      for (const q of qs) {
+        shared.period = h.periods[q]!;
+        let n = 0;
+        let plain = true;
+        for (const u of units) {
+          const s = h.slot(i, u, q);
+          const b = h.basis[s]!;
+          if (b === 0) continue;
+          slots[n] = s;
+          unitOf[n++] = u;
+          if (b !== YTD || (notes && h.notes.has(s))) plain = false;
+        }
+        for (let from = 0; from < n; from += HELD_ROWS) {
+          const to = Math.min(n, from + HELD_ROWS);
+          const rows: unknown[] = new Array((to - from) * (plain ? 2 : 4));
+          let k = 0;
+          for (let j = from; j < to; j++) {
+            const s = slots[j]!;
+            rows[k++] = h.units[unitOf[j]!];
+            rows[k++] = h.values[s];
+            if (!plain) {
+              rows[k++] = BASES[h.basis[s]! - 1];
+              rows[k++] = h.notes.get(s) ?? null;
+            }
+          }
+          this.heldInsert(to - from, plain).run(rows, shared);
+          written += to - from;
+        }
+      }
     }
-    this.staged.push(k.year, k.indicator, k.period, k.unit, v.value, v.basis, v.note, batchId);
-    if (this.staged.length === STAGE_ROWS * 8) {
-      this.stageMany.run(this.staged);
-      this.staged = [];
-    }
+    return written;
   }
 
-  /** Writes the staged values (sorted by key) into progress_values; call before the batch is finished. */
-  flush(): void {
-    if (!this.stageMany) return;
-    for (let i = 0; i < this.staged.length; i += 8) this.stageOne!.run(this.staged.slice(i, i + 8));
-    this.staged = [];
-    // The sort behind ORDER BY takes as much memory as the page cache allows (16 MB by default):
-    // a smaller cache for this one statement keeps a million-row import well under 128 MiB.
-    const cache = this.db.pragma("cache_size", { simple: true }) as number;
-    this.db.pragma("cache_size = -4096");
-    try {
-      this.db.exec(
-        `INSERT INTO progress_values (plan_year, indicator_code, period, unit_code, value, basis, note, batch_id)
-       SELECT plan_year, indicator_code, period, unit_code, value, basis, note, batch_id FROM temp.staged_values
-       ORDER BY plan_year, indicator_code, period, unit_code;
-       DELETE FROM temp.staged_values;`,
+  private heldInsert(n: number, plain: boolean): Statement {
+    const cache = plain ? this.plainInserts : this.heldInserts;
+    let stmt = cache.get(n);
+    if (!stmt) {
+      // basis and note are constants in the plain form, not input
+      const row = plain
+        ? "(:year, :indicator, :period, ?, ?, 'ytd', NULL, :batch)"
+        : "(:year, :indicator, :period, ?, ?, ?, ?, :batch)";
+      stmt = this.db.prepare(
+        `INSERT INTO progress_values (plan_year, indicator_code, period, unit_code, value, basis, note, batch_id) VALUES ${Array(n).fill(row).join(", ")}`,
       );
-    } finally {
-      this.db.pragma(`cache_size = ${Number(cache)}`);
+      cache.set(n, stmt);
     }
+    return stmt;
   }
 
   /** Replaces the current value of a key, archiving the old state as superseded by `batchId`. */
@@ -158,6 +216,15 @@ export class ValueWriter {
     this.archive.run(batchId, k.year, k.indicator, k.period, k.unit);
     this.del.run(k.year, k.indicator, k.period, k.unit);
   }
+}
+
+/** Ordinals of `codes` in SQLite's text order (BINARY: UTF-8 bytes, not JavaScript's UTF-16 order). */
+function byteOrder(codes: readonly string[]): number[] {
+  return codes.map((_, i) => i).sort((a, b) => compareBytes(codes[a]!, codes[b]!));
+}
+
+function compareBytes(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
 /** The current values of a plan year as columns: row k is (indicator[k], unit[k], period[k], value[k], basis[k]). */

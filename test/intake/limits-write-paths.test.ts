@@ -1,13 +1,13 @@
 /**
  * The two write paths of a large import behave alike: rows of a period with nothing stored yet
- * are staged and inserted in key order at the end of the file; rows of a period that already has
- * values go one by one (insert, update with history, or unchanged). One file can mix both.
+ * are held in arrays and inserted in key order at the end of the file; rows of a period that
+ * already has values go one by one (insert, update with history, or unchanged). One file can mix both.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { dump, values } from "../cli/db.js";
+import { dump, type Row, values } from "../cli/db.js";
 import { dzkj, PROGRESS_FIXTURES, type RunResult, tempDir, testEnv } from "../helpers.js";
 
 let dir: string;
@@ -35,8 +35,8 @@ describe("a file mixing a stored period and a new one", () => {
     const mixed = file("mixed.csv", [
       "2020Q1,通川区,key_tech_projects,3,ytd,更正", // stored period: an update (2 → 3)
       "2020Q1,达川区,key_tech_projects,1,ytd,", // stored period: unchanged
-      "2020Q2,通川区,key_tech_projects,4,ytd,", // new period: staged
-      "2020Q2,达川区,key_tech_projects,3,ytd,", // new period: staged
+      "2020Q2,通川区,key_tech_projects,4,ytd,", // new period: held
+      "2020Q2,达川区,key_tech_projects,3,ytd,", // new period: held
       "2020Q2,达川区,key_tech_projects,3,ytd,", // the same value twice: harmless
     ]);
     const r = run("import", "--format", "json", mixed);
@@ -86,5 +86,89 @@ describe("a file mixing a stored period and a new one", () => {
     expect(o).toMatchObject({ status: "dry-run", inserted: 2 });
     expect(o!.changes).toHaveLength(2);
     expect(dump(db)).toEqual(before);
+  });
+});
+
+describe("a new period's rows held in arrays", () => {
+  const UNITS = [
+    "全市",
+    "市本级",
+    "通川区",
+    "达川区",
+    "宣汉县",
+    "开江县",
+    "大竹县",
+    "渠县",
+    "万源市",
+    "达州高新区",
+  ];
+  const INDICATORS: [code: string, kind: string, unit: string][] = [
+    ["key_tech_projects", "flow", "项"],
+    ["hitech_enterprises", "stock", "家"],
+    ["hitech_industry_revenue", "flow", "亿元"],
+    ["tech_contract_value", "flow", "万元"],
+    ["st_progress_contribution", "rate", "%"],
+    ["online_consultations", "flow", "次"],
+  ];
+  /** Every (period, unit, indicator) of Q2 and Q3 with varied values, bases and notes, shuffled. */
+  const bigFile = (): string[] => {
+    const lines: string[] = [];
+    let k = 0;
+    for (const period of ["2020Q3", "2020Q2"])
+      for (const unit of UNITS)
+        for (const [code, kind, measure] of INDICATORS) {
+          k++;
+          const whole = measure !== "亿元" && measure !== "万元" && measure !== "%";
+          const value = whole ? k % 37 : (k % 53) + 0.1 + (k % 7) / 100;
+          // online_consultations: every row plain (ytd, no note), written with the short row form
+          const plain = code === "online_consultations";
+          const basis = plain ? "" : kind === "flow" && k % 3 === 0 ? "本期" : k % 2 ? "ytd" : "";
+          const note = !plain && k % 5 === 0 ? `备注${k}，"引号"` : "";
+          lines.push(`${period},${unit},${code},${value},${basis},"${note.replaceAll('"', '""')}"`);
+        }
+    // a fixed shuffle: the file's order must not matter
+    return lines
+      .map((l, i) => [(i * 7919) % lines.length, l] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map((x) => x[1]);
+  };
+  const counts = (r: RunResult) => JSON.parse(r.stdout)[0] as { inserted: number; unchanged: number };
+
+  it("are stored exactly as the row-by-row path stores them", () => {
+    const lines = bigFile();
+    const big = file("big.csv", lines);
+    // the same file into a second database where both periods already hold a value: row by row
+    const other = join(dir, "other.db");
+    expect(dzkj(["--db", other, "import", Q1], { env }).code).toBe(0);
+    const first = file("first.csv", [
+      lines.find((l) => l.startsWith("2020Q2"))!,
+      lines.find((l) => l.startsWith("2020Q3"))!,
+    ]);
+    expect(dzkj(["--db", other, "import", first], { env }).code).toBe(0);
+    const rowByRow = dzkj(["--db", other, "import", "--format", "json", big], { env });
+    expect(rowByRow.code).toBe(0);
+    expect(counts(rowByRow)).toMatchObject({ inserted: lines.length - 2, unchanged: 2 });
+
+    const held = run("import", "--format", "json", big);
+    expect(held.code).toBe(0);
+    expect(counts(held)).toMatchObject({ inserted: lines.length, unchanged: 0 });
+    const stored = values(db);
+    expect(stored).toEqual(values(other));
+    // and it is what the file says (not just the same mistake twice)
+    const got = (period: string, unit: string, indicator: string): Row | undefined =>
+      stored.find((v) => v.period === period && v.unit_code === unit && v.indicator_code === indicator);
+    expect(got("2020Q2", "tongchuan", "hitech_industry_revenue")).toBeDefined();
+    expect(stored.filter((v) => v.basis === "period").length).toBeGreaterThan(0);
+    expect(stored.filter((v) => v.note?.includes('"引号"')).length).toBeGreaterThan(0);
+    expect(stored.filter((v) => v.period === "2020Q2" || v.period === "2020Q3")).toHaveLength(lines.length);
+  });
+
+  it("are undone like any other batch", () => {
+    const before = values(db);
+    const r = run("import", "--format", "json", file("big.csv", bigFile()));
+    expect(r.code).toBe(0);
+    const id = (JSON.parse(r.stdout)[0] as { batchId: number }).batchId;
+    expect(run("imports", "undo", String(id)).code).toBe(0);
+    expect(values(db)).toEqual(before);
   });
 });

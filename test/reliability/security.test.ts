@@ -107,10 +107,8 @@ const ALLOWED = new Set([
   "src/storage/inspect.ts: quoteIdent(table.name)",
   // (on main, from the tasks branch) COLUMNS is a constant column list; the values are bound
   "src/storage/tasks.ts: COLUMNS",
-  // (bench branch) a multi-row INSERT: STAGE_ROWS copies of a constant placeholder group
-  'src/storage/values.ts: Array(STAGE_ROWS).fill("(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")',
-  // (bench branch) PRAGMA cache_size takes no bound parameter; Number() makes it a number
-  "src/storage/values.ts: Number(cache)",
+  // a multi-row INSERT of held values: n (a row count) copies of one of two constant row forms
+  'src/storage/values.ts: Array(n).fill(row).join(", ")',
 ]);
 
 function sourceFiles(dir: string): string[] {
