@@ -75,12 +75,7 @@ export interface Opened {
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Opened {
   const memory = path === ":memory:";
-  const created = memory || !existsSync(path);
-  if (created && !memory) {
-    mkdirSync(dirname(path), { recursive: true });
-    closeSync(openSync(path, "a", 0o600));
-    chmodSync(path, 0o600);
-  }
+  const created = memory || createExclusively(path);
   let db: Db;
   try {
     const nb = nativeBinding();
@@ -104,6 +99,27 @@ export function openDatabase(path: string, options: OpenOptions = {}): Opened {
     throw e;
   }
   return { db, created };
+}
+
+/**
+ * Creates the database file (mode 0600) unless it exists, and tells whether this call created it.
+ * O_EXCL decides it atomically: of several dzkj started at once on a new path (the first cron
+ * run), exactly one creates the file; checking first and creating after let two of them both say
+ * they had created it.
+ */
+function createExclusively(path: string): boolean {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    closeSync(openSync(path, "wx", 0o600));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw new DatabaseError(`cannot create database ${path}: ${(e as Error).message}`, {
+      key: "db.error.open",
+      params: { path, error: (e as Error).message },
+    });
+  }
+  chmodSync(path, 0o600); // whatever the umask
+  return true;
 }
 
 /** Applies pending migrations, each in its own transaction, and records them in schema_migrations. */
