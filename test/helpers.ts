@@ -67,3 +67,17 @@ export function dzkjAsync(args: string[], opts: { env: NodeJS.ProcessEnv }): Pro
 export const PROGRESS_FIXTURES = ["2019Q4-baseline.csv", "2020Q1.csv", "2020Q2.csv", "2020Q3.csv"].map((f) =>
   join(FIXTURES, "progress", f),
 );
+
+/** The names of the 2020 plan's ten reporting units, in plan order (seeds/plan-2020.json). */
+export const DAZHOU_UNITS = [
+  "全市",
+  "市本级",
+  "通川区",
+  "达川区",
+  "宣汉县",
+  "开江县",
+  "大竹县",
+  "渠县",
+  "万源市",
+  "达州高新区",
+];

@@ -219,6 +219,36 @@ async function readAndStore(
     if (out.problems.length < MAX_PROBLEMS) out.problems.push({ file, line, column, value, reason });
     else out.counts.rejected++;
   };
+  /**
+   * The unit or indicator a cell names, looked up once per spelling (the same few names are on
+   * every row); unknown ones are reported with the close names as "did you mean".
+   */
+  const resolve = <T extends ReportingUnit | Indicator>(
+    kind: "unit" | "indicator",
+    cache: Map<string, Known<T> | null>,
+    ordinals: ReadonlyMap<string, number>,
+    year: number,
+    text: string,
+    line: number,
+    column: string,
+  ): Known<T> | null => {
+    let known = cache.get(text) ?? null;
+    if (known === null && !cache.has(text)) {
+      const found = (kind === "unit" ? catalog.unit(year, text) : catalog.indicator(year, text)) as
+        | T
+        | undefined;
+      known = found ? { item: found, ordinal: ordinals.get(found.code)! } : null;
+      cache.set(text, known);
+    }
+    if (!known) {
+      const hint = kind === "unit" ? catalog.suggestUnit(year, text) : catalog.suggestIndicator(year, text);
+      problem(line, column, text, {
+        key: hint.length ? `import.${kind}.unknownHint` : `import.${kind}.unknown`,
+        params: { value: text, hint: hint.join("、") },
+      });
+    }
+    return known;
+  };
   let rows = 0;
   const onRecord = (rec: CsvRecord): void => {
     if (isEmptyRow(rec.cells)) return;
@@ -359,36 +389,19 @@ async function readAndStore(
     const { year, q } = pe;
     // unit
     if (!c.unit) problem(c.line, c.unitColumn, "", { key: "import.unit.missing" });
-    let unit: Known<ReportingUnit> | null = null;
-    if (c.unit) {
-      unit = ys.units.get(c.unit) ?? null;
-      if (unit === null && !ys.units.has(c.unit)) {
-        const found = catalog.unit(year, c.unit);
-        unit = found ? { item: found, ordinal: ys.unitOrdinal.get(found.code)! } : null;
-        ys.units.set(c.unit, unit);
-      }
-      if (!unit) {
-        const hint = catalog.suggestUnit(year, c.unit);
-        problem(c.line, c.unitColumn, c.unit, {
-          key: hint.length ? "import.unit.unknownHint" : "import.unit.unknown",
-          params: { value: c.unit, hint: hint.join("、") },
-        });
-      }
-    }
+    const unit = c.unit
+      ? resolve("unit", ys.units, ys.unitOrdinal, year, c.unit, c.line, c.unitColumn)
+      : null;
     // indicator
-    let known = ys.indicators.get(c.indicator) ?? null;
-    if (known === null && !ys.indicators.has(c.indicator)) {
-      const found = catalog.indicator(year, c.indicator);
-      known = found ? { item: found, ordinal: ys.indicatorOrdinal.get(found.code)! } : null;
-      ys.indicators.set(c.indicator, known);
-    }
-    if (!known) {
-      const hint = catalog.suggestIndicator(year, c.indicator);
-      problem(c.line, c.indicatorColumn, c.indicator, {
-        key: hint.length ? "import.indicator.unknownHint" : "import.indicator.unknown",
-        params: { value: c.indicator, hint: hint.join("、") },
-      });
-    }
+    const known = resolve(
+      "indicator",
+      ys.indicators,
+      ys.indicatorOrdinal,
+      year,
+      c.indicator,
+      c.line,
+      c.indicatorColumn,
+    );
     if (!known || !unit) return;
     const ind = known.item;
     const period = pe.text;

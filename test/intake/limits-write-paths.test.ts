@@ -8,7 +8,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { dump, type Row, values } from "../cli/db.js";
-import { dzkj, PROGRESS_FIXTURES, type RunResult, tempDir, testEnv } from "../helpers.js";
+import { DAZHOU_UNITS, dzkj, PROGRESS_FIXTURES, type RunResult, tempDir, testEnv } from "../helpers.js";
 
 let dir: string;
 let cleanup: () => void;
@@ -90,18 +90,7 @@ describe("a file mixing a stored period and a new one", () => {
 });
 
 describe("a new period's rows held in arrays", () => {
-  const UNITS = [
-    "全市",
-    "市本级",
-    "通川区",
-    "达川区",
-    "宣汉县",
-    "开江县",
-    "大竹县",
-    "渠县",
-    "万源市",
-    "达州高新区",
-  ];
+  const UNITS = DAZHOU_UNITS;
   const INDICATORS: [code: string, kind: string, unit: string][] = [
     ["key_tech_projects", "flow", "项"],
     ["hitech_enterprises", "stock", "家"],

@@ -1,19 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { levenshtein, suggest } from "../../src/intake/suggest.js";
+import { DAZHOU_UNITS } from "../helpers.js";
 
-const UNITS = [
-  "全市",
-  "市本级",
-  "通川区",
-  "达川区",
-  "宣汉县",
-  "开江县",
-  "大竹县",
-  "渠县",
-  "万源市",
-  "达州高新区",
-];
+const UNITS = DAZHOU_UNITS;
 
 describe("suggest", () => {
   const cases: [string, string[], string][] = [
