@@ -20,7 +20,6 @@ import {
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import { makePlan, writePlan, writeProgressCsv } from "./lib/generate.mjs";
 import { measureInterleaved, requireGnuTime } from "./lib/measure.mjs";
 import { byUnitQuery, reportQuery } from "./lib/report-sql.mjs";
@@ -264,42 +263,18 @@ async function buildScaleDb() {
   return db;
 }
 
-/** `report --by unit` through the use case, when the command is not wired in this branch. */
-async function byUnitScript() {
-  const out = join(DATA, "by-unit.mjs");
-  await build({
-    entryPoints: [join(ROOT, "bench", "lib", "by-unit-entry.ts")],
-    outfile: out,
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    external: ["better-sqlite3"],
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-    logLevel: "warning",
-  });
-  return out;
-}
-
 async function benchReport() {
   const db = await buildScaleDb();
   const stored = Number(execFileSync(SQLITE, [db, "SELECT count(*) FROM progress_values"]));
   const expected = YEARS.length * UNITS * 100 * 5;
   if (stored !== expected)
     throw new Error(`bench: scale database holds ${stored} values, expected ${expected}`);
-  // --by unit is routed when it changes the output (the option may be declared but not yet used)
   const reportJson = (...extra) =>
     execFileSync(NODE, dzkjArgs(db, "report", "--format", "json", "--year", String(REPORT_YEAR), ...extra), {
       env,
       maxBuffer: 1 << 28,
       encoding: "utf8",
     });
-  const byUnitWired = reportJson("--by", "unit") !== reportJson();
-  const byUnit = byUnitWired
-    ? { cmd: NODE, args: dzkjArgs(db, "report", "--by", "unit", "--format", "json", "--year", "2040") }
-    : { cmd: NODE, args: [await byUnitScript(), db, String(REPORT_YEAR)] };
   // The baselines: what each command computes, as one query for the sqlite3 shell (bench/lib/report-sql.mjs).
   // Before timing anything, check that the queries and dzkj agree on every figure: a baseline
   // that computed less (or something else) would make a meaningless ratio.
@@ -324,8 +299,9 @@ async function benchReport() {
     },
     { name: "sqlite3: the --by unit query", cmd: SQLITE, args: [db, sqlByUnit], env },
     {
-      name: byUnitWired ? "dzkj report --by unit --format json" : "report --by unit (use case)",
-      ...byUnit,
+      name: "dzkj report --by unit --format json",
+      cmd: NODE,
+      args: dzkjArgs(db, "report", "--by", "unit", "--format", "json", "--year", String(REPORT_YEAR)),
       env,
     },
     { name: "sqlite3: plain sums (reference)", cmd: SQLITE, args: [db, naive], env },
@@ -346,8 +322,6 @@ async function benchReport() {
     "report",
     `3. Report at scale (${stored.toLocaleString("en")} stored values, year ${REPORT_YEAR})`,
   );
-  if (!byUnitWired)
-    process.stdout.write("  (report --by unit is not wired in this build: measured buildBreakdownFor)\n");
 }
 
 /**
