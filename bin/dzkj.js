@@ -21,7 +21,15 @@ const file = join(__dirname, "..", "dist", "cli.cjs");
 const useCache = process.env.DZKJ_CODE_CACHE !== "0";
 // V8 checks a cache's version and flags, but of the source only its length: the bundle's size and
 // modification time in the name keep a cache from ever meeting a different bundle of the same length.
-const { size, mtimeMs } = statSync(file);
+let stat;
+try {
+  stat = statSync(file);
+} catch {
+  // installed with --ignore-scripts, or a checkout never built: say what to do, not a stack trace
+  process.stderr.write(`dzkj: ${file} is missing: run \`npm run build\` in ${join(__dirname, "..")}\n`);
+  process.exit(1);
+}
+const { size, mtimeMs } = stat;
 const cacheFile = `${file}.v8-${process.versions.v8}-${size}-${Math.trunc(mtimeMs)}.cache`;
 let cachedData;
 if (useCache) {

@@ -5,7 +5,7 @@
  * is replaced without changing what dzkj prints, and DZKJ_CODE_CACHE=0 writes none.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, tempDir, testEnv } from "../helpers.js";
@@ -86,6 +86,18 @@ describe("the code cache of bin/dzkj.js", () => {
     expect(r.stdout).toContain("SHOW THE VERSION");
     writeFileSync(bundle, text);
     expect(run(["--lang", "en", "--help"]).stdout).toContain("show the version");
+  });
+
+  it("without a built bundle, says how to build it (exit 1, no stack trace)", () => {
+    const bundle = join(install, "dist", "cli.cjs");
+    renameSync(bundle, `${bundle}.away`);
+    try {
+      const r = run(["report"]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(`dzkj: ${bundle} is missing: run \`npm run build\` in ${install}\n`);
+    } finally {
+      renameSync(`${bundle}.away`, bundle);
+    }
   });
 
   it("keeps the exit code and message of a usage error", () => {
