@@ -144,6 +144,18 @@ export class ValueWriter {
    * them every time cost ~0.4 s a million rows). Returns the rows written.
    */
   addHeld(h: HeldValues, batchId: number): number {
+    // Rows are appended in key order, so a page is written once and never read again: a 16 MB page
+    // cache (better-sqlite3's default) only holds up to 16 MB more of the import's peak memory.
+    const cache = this.db.pragma("cache_size", { simple: true }) as number;
+    this.db.pragma("cache_size = -2048");
+    try {
+      return this.writeHeld(h, batchId);
+    } finally {
+      this.db.pragma(`cache_size = ${Number(cache)}`);
+    }
+  }
+
+  private writeHeld(h: HeldValues, batchId: number): number {
     const indicators = byteOrder(h.indicators);
     const units = byteOrder(h.units);
     const qs = [0, 1, 2, 3, 4].filter((q) => h.periods[q] != null);

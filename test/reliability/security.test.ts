@@ -109,6 +109,8 @@ const ALLOWED = new Set([
   "src/storage/tasks.ts: COLUMNS",
   // a multi-row INSERT of held values: n (a row count) copies of one of two constant row forms
   'src/storage/values.ts: Array(n).fill(row).join(", ")',
+  // restores the page-cache size the connection had: a number read with PRAGMA cache_size, through Number()
+  "src/storage/values.ts: Number(cache)",
 ]);
 
 function sourceFiles(dir: string): string[] {

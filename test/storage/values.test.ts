@@ -9,7 +9,7 @@ import type { Plan } from "../../src/domain/plan.js";
 import { assetPath } from "../../src/storage/assets.js";
 import { createBatch } from "../../src/storage/batches.js";
 import { type Db, openDatabase } from "../../src/storage/database.js";
-import { readValueColumns, ValueWriter } from "../../src/storage/values.js";
+import { heldBasis, readValueColumns, ValueWriter } from "../../src/storage/values.js";
 
 let db: Db;
 let plan: Plan;
@@ -120,5 +120,43 @@ describe("readValueColumns", () => {
       basis: ["ytd"],
     });
     expect(readValueColumns(db, 2021).value).toEqual([]);
+  });
+});
+
+describe("ValueWriter.addHeld", () => {
+  it("writes the held values and gives the connection its page-cache size back", () => {
+    db.pragma("cache_size = -12345");
+    const indicators = plan.indicators.map((d) => d.code);
+    const units = plan.units.map((u) => u.code);
+    const slot = (i: number, u: number, q: number) => (i * units.length + u) * 5 + q;
+    const size = indicators.length * units.length * 5;
+    const values = new Float64Array(size);
+    const basis = new Uint8Array(size);
+    values[slot(1, 2, 1)] = 7.5;
+    basis[slot(1, 2, 1)] = heldBasis("ytd");
+    values[slot(0, 3, 1)] = 2;
+    basis[slot(0, 3, 1)] = heldBasis("period");
+    const batch = createBatch(db, { kind: "import", importedAt: now.toISOString() });
+    const written = new ValueWriter(db).addHeld(
+      {
+        year: 2020,
+        indicators,
+        units,
+        periods: [null, "2020Q1", null, null, null],
+        slot,
+        values,
+        basis,
+        notes: new Map([[slot(0, 3, 1), "备注"]]),
+      },
+      batch,
+    );
+    expect(written).toBe(2);
+    expect(rowsOf(2020).sort()).toEqual(
+      [
+        [indicators[1], units[2], "2020Q1", 7.5, "ytd", null],
+        [indicators[0], units[3], "2020Q1", 2, "period", "备注"],
+      ].sort(),
+    );
+    expect(db.pragma("cache_size", { simple: true })).toBe(-12345);
   });
 });
