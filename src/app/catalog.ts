@@ -18,6 +18,19 @@ interface PlanLookup {
   indicatorOrdinal: Map<string, number>;
 }
 
+/** See Catalog.slotLayout. */
+export interface SlotLayout {
+  /** codes by ordinal */
+  indicators: string[];
+  units: string[];
+  /** ordinals by code */
+  indicatorOrdinal: ReadonlyMap<string, number>;
+  unitOrdinal: ReadonlyMap<string, number>;
+  /** the number of slots */
+  size: number;
+  slot: (indicator: number, unit: number, q: number) => number;
+}
+
 export class Catalog {
   private readonly byYear = new Map<number, PlanLookup>();
   private readonly anyIndicator = new Set<string>();
@@ -102,29 +115,20 @@ export class Catalog {
     return [...new Set(hits)];
   }
 
-  /** A dense number for (indicator, unit, q) within a plan year, for per-file duplicate detection. */
-  slot(year: number, indicator: string, unit: string, q: number): number {
-    const l = this.byYear.get(year)!;
-    return (l.indicatorOrdinal.get(indicator)! * l.unitOrdinal.size + l.unitOrdinal.get(unit)!) * 5 + q;
-  }
-
-  /** Indicator and unit codes by ordinal, and the slot of ordinals (as slot() numbers them). */
-  slotLayout(year: number): {
-    indicators: string[];
-    units: string[];
-    slot: (indicator: number, unit: number, q: number) => number;
-  } {
+  /**
+   * The dense numbering of a plan year's keys, for the importer's per-file arrays: slot(indicator
+   * ordinal, unit ordinal, quarter index 0–4) runs from 0 to size − 1, in plan order.
+   */
+  slotLayout(year: number): SlotLayout {
     const l = this.byYear.get(year)!;
     const units = l.unitOrdinal.size;
     return {
       indicators: l.plan.indicators.map((d) => d.code),
       units: l.plan.units.map((u) => u.code),
+      indicatorOrdinal: l.indicatorOrdinal,
+      unitOrdinal: l.unitOrdinal,
+      size: l.indicatorOrdinal.size * units * 5,
       slot: (indicator, unit, q) => (indicator * units + unit) * 5 + q,
     };
-  }
-
-  slots(year: number): number {
-    const l = this.byYear.get(year)!;
-    return l.indicatorOrdinal.size * l.unitOrdinal.size * 5;
   }
 }

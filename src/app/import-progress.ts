@@ -34,7 +34,7 @@ import type { BatchCounts } from "../storage/batches.js";
 import type { Db } from "../storage/database.js";
 import { heldBasis, type StoredValue, ValueWriter } from "../storage/values.js";
 import { importAsBatch, importFiles, yieldToEventLoop } from "./batch-file.js";
-import type { Catalog } from "./catalog.js";
+import type { Catalog, SlotLayout } from "./catalog.js";
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -152,12 +152,13 @@ async function importFile(
 }
 
 /**
- * What the file has given for one plan year, by slot (Catalog.slot), and the year's units and
+ * What the file has given for one plan year, by slot (Catalog.slotLayout), and the year's units and
  * indicators by the file's own spellings: a file names the same few on every row, so each
  * spelling is looked up once.
  */
 interface YearState {
   year: number;
+  layout: SlotLayout;
   /** the line that gave the key its value (0: not given yet), to name it in a duplicate's message */
   lines: Int32Array;
   /** the value that line gave */
@@ -170,9 +171,6 @@ interface YearState {
   heldCount: number;
   units: Map<string, Known<ReportingUnit> | null>;
   indicators: Map<string, Known<Indicator> | null>;
-  unitCount: number;
-  unitOrdinal: Map<string, number>;
-  indicatorOrdinal: Map<string, number>;
 }
 
 /** A unit or indicator of the plan and its ordinal there (for the slot). */
@@ -290,7 +288,7 @@ async function readAndStore(
       writer.addHeld(
         {
           year,
-          ...catalog.slotLayout(year),
+          ...ys.layout,
           periods: ys.periods,
           values: ys.values,
           basis: ys.held,
@@ -347,21 +345,18 @@ async function readAndStore(
   function yearState(year: number): YearState {
     let ys = years.get(year);
     if (!ys) {
-      const n = catalog.slots(year);
       const layout = catalog.slotLayout(year);
       ys = {
         year,
-        lines: new Int32Array(n),
-        values: new Float64Array(n),
-        held: new Uint8Array(n),
+        layout,
+        lines: new Int32Array(layout.size),
+        values: new Float64Array(layout.size),
+        held: new Uint8Array(layout.size),
         notes: new Map(),
         periods: [null, null, null, null, null],
         heldCount: 0,
         units: new Map(),
         indicators: new Map(),
-        unitCount: layout.units.length,
-        unitOrdinal: new Map(layout.units.map((code, i) => [code, i])),
-        indicatorOrdinal: new Map(layout.indicators.map((code, i) => [code, i])),
       };
       years.set(year, ys);
     }
@@ -390,13 +385,13 @@ async function readAndStore(
     // unit
     if (!c.unit) problem(c.line, c.unitColumn, "", { key: "import.unit.missing" });
     const unit = c.unit
-      ? resolve("unit", ys.units, ys.unitOrdinal, year, c.unit, c.line, c.unitColumn)
+      ? resolve("unit", ys.units, ys.layout.unitOrdinal, year, c.unit, c.line, c.unitColumn)
       : null;
     // indicator
     const known = resolve(
       "indicator",
       ys.indicators,
-      ys.indicatorOrdinal,
+      ys.layout.indicatorOrdinal,
       year,
       c.indicator,
       c.line,
@@ -425,7 +420,7 @@ async function readAndStore(
     let basis: Basis = basisParsed.value;
     if (ind.kind !== "flow" && basis === "period") basis = "ytd"; // a level has no increment: store as reached
     // the same key twice in one file
-    const slot = (known.ordinal * ys.unitCount + unit.ordinal) * 5 + q;
+    const slot = ys.layout.slot(known.ordinal, unit.ordinal, q);
     if (ys.lines[slot]) {
       if (ys.values[slot] === value) return; // the same value twice is harmless
       problem(c.line, c.valueColumn, c.value, {
