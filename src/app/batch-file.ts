@@ -29,6 +29,25 @@ export interface BatchFileOutcome {
  * exception (Ctrl-C through `checkInterrupt`, a bug) rolls back the file being read and, with
  * `allOrNothing`, every file before it, and is rethrown.
  */
+/**
+ * A file's outcome before anything of it is read: rejected, nothing counted, no batch. The
+ * importers add their own fields and fill it in as the file is read.
+ */
+export function emptyOutcome(file: string) {
+  return {
+    file,
+    status: "rejected" as const,
+    batchId: null,
+    hash: null,
+    source: null,
+    headerLine: null,
+    counts: { rowsRead: 0, skipped: 0, inserted: 0, updated: 0, unchanged: 0, blank: 0, rejected: 0 },
+    changes: [],
+    problems: [],
+    duplicateOf: null,
+  };
+}
+
 export async function importFiles<O extends BatchFileOutcome>(
   db: Db,
   files: readonly string[],

@@ -33,7 +33,7 @@ import { parsePeriod } from "../intake/period.js";
 import type { BatchCounts } from "../storage/batches.js";
 import type { Db } from "../storage/database.js";
 import { heldBasis, type StoredValue, ValueWriter } from "../storage/values.js";
-import { importAsBatch, importFiles, yieldToEventLoop } from "./batch-file.js";
+import { emptyOutcome, importAsBatch, importFiles, yieldToEventLoop } from "./batch-file.js";
 import type { Catalog, SlotLayout } from "./catalog.js";
 
 export interface ImportOptions {
@@ -97,23 +97,6 @@ export async function hashFile(file: string): Promise<string> {
   return h.digest("hex");
 }
 
-function emptyOutcome(file: string): FileOutcome {
-  return {
-    file,
-    status: "rejected",
-    batchId: null,
-    hash: null,
-    source: null,
-    layout: null,
-    headerLine: null,
-    counts: { rowsRead: 0, skipped: 0, inserted: 0, updated: 0, unchanged: 0, blank: 0, rejected: 0 },
-    changes: [],
-    changesOmitted: 0,
-    problems: [],
-    duplicateOf: null,
-  };
-}
-
 /** Imports files in order; returns one outcome per file. Never writes a refused file's rows. */
 export async function importProgress(
   db: Db,
@@ -130,7 +113,7 @@ async function importFile(
   file: string,
   options: ImportOptions,
 ): Promise<FileOutcome> {
-  const out = emptyOutcome(file);
+  const out: FileOutcome = { ...emptyOutcome(file), layout: null, changesOmitted: 0 };
   try {
     await checkFile(file, options.limits ?? DEFAULT_LIMITS); // refuse a huge file before hashing it
   } catch (e) {

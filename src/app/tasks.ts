@@ -13,7 +13,7 @@ import { isEmptyRow } from "../intake/layout.js";
 import { isBlank } from "../intake/number.js";
 import { parseTaskDate, parseTaskDay, parseTaskRef, parseTaskStatus } from "../intake/task-fields.js";
 import { recognizeTaskHeader, type TaskHeader, taskCells } from "../intake/task-sheet.js";
-import { type Batch, createBatch, finishBatch } from "../storage/batches.js";
+import { type Batch, type BatchCounts, createBatch, finishBatch } from "../storage/batches.js";
 import type { Db } from "../storage/database.js";
 import {
   readTaskProgress,
@@ -25,7 +25,7 @@ import {
   taskStatesReplacedBy,
   taskStatesWrittenBy,
 } from "../storage/tasks.js";
-import { importAsBatch, importFiles } from "./batch-file.js";
+import { emptyOutcome, importAsBatch, importFiles } from "./batch-file.js";
 import { UsageError, UserError } from "./errors.js";
 import { revertBatch } from "./undo-batch.js";
 
@@ -190,15 +190,7 @@ export interface TaskRowChange {
   kind: ChangeKind;
 }
 
-export interface TaskFileCounts {
-  rowsRead: number;
-  skipped: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  blank: number;
-  rejected: number;
-}
+export type TaskFileCounts = BatchCounts & { rejected: number };
 
 export interface TaskFileOutcome {
   file: string;
@@ -248,18 +240,7 @@ async function importTaskFile(
   options: TaskImportOptions,
   io: FileIo,
 ): Promise<TaskFileOutcome> {
-  const out: TaskFileOutcome = {
-    file,
-    status: "rejected",
-    batchId: null,
-    hash: null,
-    source: null,
-    headerLine: null,
-    counts: { rowsRead: 0, skipped: 0, inserted: 0, updated: 0, unchanged: 0, blank: 0, rejected: 0 },
-    changes: [],
-    problems: [],
-    duplicateOf: null,
-  };
+  const out: TaskFileOutcome = emptyOutcome(file);
   await importAsBatch(db, out, {
     kind: "task",
     force: options.force,

@@ -3,24 +3,14 @@
  * has, and the line for a file skipped as already imported, and its problems on stderr.
  */
 
+import type { BatchFileOutcome } from "../app/batch-file.js";
+import { UserError } from "../app/errors.js";
 import type { CsvSource } from "../intake/csv-reader.js";
-import type { Problem } from "../intake/errors.js";
 import type { Context } from "./context.js";
 import { formatProblemLine } from "./problems.js";
 
 /** The part of a progress or task file outcome that both importers share. */
-export interface FileOutcomeBase {
-  file: string;
-  status: string;
-  batchId: number | null;
-  hash: string | null;
-  source: CsvSource | null;
-  headerLine: number | null;
-  counts: object;
-  changes: readonly unknown[];
-  problems: Problem[];
-  duplicateOf: { id: number; importedAt: string } | null;
-}
+export type FileOutcomeBase = BatchFileOutcome & { headerLine: number | null };
 
 /** The documented JSON of one file (`--format json`); `extra` adds the importer's own fields. */
 export function outcomeJson(ctx: Context, o: FileOutcomeBase, extra: object = {}): object {
@@ -65,4 +55,46 @@ export function sayDuplicateOrProblems(ctx: Context, o: FileOutcomeBase): boolea
   for (const p of o.problems) ctx.stderr.write(`${formatProblemLine(ctx.lang, p)}\n`);
   if (o.status === "rolled-back") ctx.notice("import.rolledBack", { file: o.file });
   return false;
+}
+
+/** Writes `--format json`: one outcomeJson per file; `extra` adds the importer's own fields. */
+export function writeOutcomesJson<O extends FileOutcomeBase>(
+  ctx: Context,
+  outcomes: readonly O[],
+  extra: (o: O) => object = () => ({}),
+): void {
+  ctx.stdout.write(
+    `${JSON.stringify(
+      outcomes.map((o) => outcomeJson(ctx, o, extra(o))),
+      null,
+      2,
+    )}\n`,
+  );
+}
+
+/** The placeholders both summary lines (import.summary, tasks.import.summary) fill from a read file. */
+export function summaryParams(o: FileOutcomeBase, source: CsvSource) {
+  return {
+    file: o.file,
+    encoding: source.encoding + (source.bom ? " BOM" : ""),
+    delimiter: source.delimiter === "\t" ? "TAB" : source.delimiter,
+    rows: o.counts.rowsRead,
+    skipped: o.counts.skipped,
+    inserted: o.counts.inserted,
+    updated: o.counts.updated,
+    unchanged: o.counts.unchanged,
+    blank: o.counts.blank,
+    rejected: o.counts.rejected,
+  };
+}
+
+/**
+ * Exit 1 when a file was refused, or rolled back by --all-or-nothing: the error names the first
+ * refused file (a rolled-back one only when no file was refused itself) and its problem count.
+ */
+export function failIfRefused(outcomes: readonly FileOutcomeBase[]): void {
+  const refused = outcomes.filter((o) => o.status === "rejected" || o.status === "rolled-back");
+  if (refused.length === 0) return;
+  const first = refused.find((o) => o.status === "rejected") ?? refused[0]!;
+  throw new UserError({ key: "error.rejected", params: { file: first.file, count: first.counts.rejected } });
 }

@@ -1,12 +1,12 @@
 import type { Catalog } from "../../app/catalog.js";
-import { Interrupted, UsageError, UserError } from "../../app/errors.js";
+import { Interrupted, UsageError } from "../../app/errors.js";
 import { type FileOutcome, importProgress } from "../../app/import-progress.js";
 import { createCatalogFor } from "../../app/import-session.js";
 import { DEFAULT_LIMITS } from "../../intake/csv-reader.js";
 import type { Encoding } from "../../intake/decode.js";
 import { formatNumber } from "../../render/format.js";
 import type { Context } from "../context.js";
-import { outcomeJson, sayDuplicateOrProblems } from "../file-outcomes.js";
+import { failIfRefused, sayDuplicateOrProblems, summaryParams, writeOutcomesJson } from "../file-outcomes.js";
 import { namer } from "../names.js";
 import { open } from "../open.js";
 import { progressBar } from "../progress.js";
@@ -52,14 +52,7 @@ export async function run(ctx: Context, files: string[], opts: Record<string, un
     });
     progress.clear();
     report(ctx, catalog, outcomes, opts.format === "json", opts.dryRun === true);
-    const refused = outcomes.filter((o) => o.status === "rejected" || o.status === "rolled-back");
-    if (refused.length > 0) {
-      const first = refused.find((o) => o.status === "rejected") ?? refused[0]!;
-      throw new UserError({
-        key: "error.rejected",
-        params: { file: first.file, count: first.counts.rejected },
-      });
-    }
+    failIfRefused(outcomes);
   } catch (e) {
     progress.clear();
     if (e instanceof Interrupted) ctx.notice("import.interrupted");
@@ -79,13 +72,7 @@ function report(
   dryRun: boolean,
 ): void {
   if (json) {
-    ctx.stdout.write(
-      `${JSON.stringify(
-        outcomes.map((o) => outcomeJson(ctx, o, { layout: o.layout })),
-        null,
-        2,
-      )}\n`,
-    );
+    writeOutcomesJson(ctx, outcomes, (o) => ({ layout: o.layout }));
     return;
   }
   // The summary is the command's output (stdout); the problems are diagnostics (stderr).
@@ -96,17 +83,8 @@ function report(
       ctx.notice("import.problems.omitted", { count: o.counts.rejected - o.problems.length });
     if (o.source) {
       const line = ctx.t("import.summary", {
-        file: o.file,
-        encoding: o.source.encoding + (o.source.bom ? " BOM" : ""),
-        delimiter: o.source.delimiter === "\t" ? "TAB" : o.source.delimiter,
+        ...summaryParams(o, o.source),
         layout: o.layout ? ctx.t(`import.layout.${o.layout}`) : "—",
-        rows: o.counts.rowsRead,
-        skipped: o.counts.skipped,
-        inserted: o.counts.inserted,
-        updated: o.counts.updated,
-        unchanged: o.counts.unchanged,
-        blank: o.counts.blank,
-        rejected: o.counts.rejected,
       });
       say(`${line}${dryRun ? ctx.t("import.summary.dryRun") : ""}`);
     }

@@ -1,11 +1,11 @@
-import { UsageError, UserError } from "../../app/errors.js";
+import { UsageError } from "../../app/errors.js";
 import { buildReportFor, localDate, requirePlan } from "../../app/report.js";
 import { importTasks, requireTask, setTask, showTask, type TaskFileOutcome } from "../../app/tasks.js";
 import type { Encoding } from "../../intake/decode.js";
 import { statusLabel, taskDetailJson, taskDetailText } from "../../render/tasks.js";
 import type { TaskRecord } from "../../storage/tasks.js";
 import type { Context } from "../context.js";
-import { outcomeJson, sayDuplicateOrProblems } from "../file-outcomes.js";
+import { failIfRefused, sayDuplicateOrProblems, summaryParams, writeOutcomesJson } from "../file-outcomes.js";
 import { open } from "../open.js";
 
 /** dzkj task set N STATUS [--note] [--evidence] [--date] [--dry-run] | show N | import FILE… */
@@ -88,14 +88,7 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
       now: ctx.now,
     });
     report(ctx, outcomes, json, opts.dryRun === true);
-    const refused = outcomes.filter((o) => o.status === "rejected" || o.status === "rolled-back");
-    if (refused.length > 0) {
-      const first = refused.find((o) => o.status === "rejected") ?? refused[0]!;
-      throw new UserError({
-        key: "error.rejected",
-        params: { file: first.file, count: first.counts.rejected },
-      });
-    }
+    failIfRefused(outcomes);
   } finally {
     db.close();
   }
@@ -120,31 +113,14 @@ function describeChange(ctx: Context, old: TaskRecord | null, now: TaskRecord): 
 
 function report(ctx: Context, outcomes: TaskFileOutcome[], json: boolean, dryRun: boolean): void {
   if (json) {
-    ctx.stdout.write(
-      `${JSON.stringify(
-        outcomes.map((o) => outcomeJson(ctx, o)),
-        null,
-        2,
-      )}\n`,
-    );
+    writeOutcomesJson(ctx, outcomes);
     return;
   }
   const say = (s: string) => ctx.stdout.write(`${s}\n`);
   for (const o of outcomes) {
     if (sayDuplicateOrProblems(ctx, o)) continue;
     if (o.source) {
-      const line = ctx.t("tasks.import.summary", {
-        file: o.file,
-        encoding: o.source.encoding + (o.source.bom ? " BOM" : ""),
-        delimiter: o.source.delimiter === "\t" ? "TAB" : o.source.delimiter,
-        rows: o.counts.rowsRead,
-        skipped: o.counts.skipped,
-        inserted: o.counts.inserted,
-        updated: o.counts.updated,
-        unchanged: o.counts.unchanged,
-        blank: o.counts.blank,
-        rejected: o.counts.rejected,
-      });
+      const line = ctx.t("tasks.import.summary", summaryParams(o, o.source));
       say(`${line}${dryRun && o.status !== "rejected" ? ctx.t("tasks.dryRun") : ""}`);
     }
     for (const ch of o.changes)
