@@ -7,7 +7,7 @@
 import type { CsvSource } from "../intake/csv-reader.js";
 import { FileError, type Problem } from "../intake/errors.js";
 import { type BatchCounts, createBatch, findImportByHash, finishBatch } from "../storage/batches.js";
-import type { Db } from "../storage/database.js";
+import { type Db, retryWhileBusy } from "../storage/database.js";
 
 /** What both importers' file outcomes have. */
 export interface BatchFileOutcome {
@@ -103,15 +103,7 @@ export function yieldToEventLoop(): Promise<void> {
 
 /** BEGIN IMMEDIATE, retrying while another dzkj holds the write lock (cron overlap). */
 function begin(db: Db): void {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      db.exec("BEGIN IMMEDIATE");
-      return;
-    } catch (e) {
-      if ((e as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw e;
-    }
-  }
+  retryWhileBusy(() => db.exec("BEGIN IMMEDIATE"));
 }
 
 export async function importAsBatch(

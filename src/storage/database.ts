@@ -93,12 +93,33 @@ export function openDatabase(path: string, options: OpenOptions = {}): Opened {
     migrate(db, path, options);
     // WAL only once the schema is known to be ours: switching rewrites the file header, and a
     // database from a newer dzkj must be refused byte-for-byte untouched.
-    if (!memory) db.pragma("journal_mode = WAL");
+    if (!memory) retryWhileBusy(() => db.pragma("journal_mode = WAL"));
   } catch (e) {
     db.close();
     throw e;
   }
   return { db, created };
+}
+
+let pause: Int32Array | undefined;
+
+/**
+ * Runs `f`, and again while SQLite answers SQLITE_BUSY (another dzkj holds a lock), for up to
+ * `ms`. Most statements wait through busy_timeout by themselves; switching a database to WAL while
+ * other connections have it open answers BUSY at once (seen with 16 first runs started together),
+ * so the tries are a few milliseconds apart.
+ */
+export function retryWhileBusy<T>(f: () => T, ms = 60_000): T {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      return f();
+    } catch (e) {
+      if ((e as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw e;
+      pause ??= new Int32Array(new SharedArrayBuffer(4));
+      Atomics.wait(pause, 0, 0, 5);
+    }
+  }
 }
 
 /**

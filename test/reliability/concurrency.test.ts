@@ -95,7 +95,7 @@ describe("concurrent writers", () => {
       const results = await Promise.all(
         Array.from({ length: 8 }, () => dzkjAsync(["--db", fresh, "units", "--format", "json"], { env })),
       );
-      for (const r of results) expect(r.code).toBe(0);
+      for (const r of results) expect(r.code, r.stderr).toBe(0);
       expect(results.filter((r) => r.stderr.includes("已创建数据库")).length).toBe(1);
     }
   }, 60_000);
