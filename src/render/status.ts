@@ -9,6 +9,7 @@ import { type Lang, type MessageKey, t } from "../i18n/index.js";
 import { completionCell, type Doc, type DocRow, type Line, numberCell, type Tone, text } from "./doc.js";
 import { formatPercent } from "./format.js";
 import { asOfLine, gapColumns, indicatorLabel, statusTone } from "./report.js";
+import { taskJson } from "./tasks.js";
 
 /** The JSON contract of `status --format json` (see README). */
 export function statusJson(s: YearStatus, overview?: StatusOverview): object {
@@ -35,19 +36,10 @@ export function statusJson(s: YearStatus, overview?: StatusOverview): object {
     ...base,
     tasks: {
       summary: overview.taskSummary,
-      items: overview.tasks.map((x) => ({
-        number: x.number,
-        section: x.sectionCode,
-        title: x.title,
-        lead: x.lead,
-        deadline: x.deadline,
-        status: x.status,
-        note: x.note,
-        evidence: x.evidence,
-        date: x.date,
-        overdue: x.overdue,
-        indicators: x.indicators,
-      })),
+      items: overview.tasks.map((x) => {
+        const { titleEn: _titleEn, leadEn: _leadEn, ...item } = taskJson(x);
+        return item;
+      }),
     },
     sections: overview.sections.map((sec) => ({
       section: sec.code,

@@ -30,7 +30,12 @@ export const statusLabel = (lang: Lang, s: TaskStatus): string => t(lang, `tasks
 
 /** The JSON contract of `tasks --format json`: one object per task, in plan order. */
 export function tasksJson(list: TaskList): object[] {
-  return list.items.map((x) => ({
+  return list.items.map(taskJson);
+}
+
+/** One task in `tasks --format json` (`status --format json` lists the same without the English fields). */
+export function taskJson(x: TaskState) {
+  return {
     number: x.number,
     section: x.sectionCode,
     title: x.title,
@@ -44,7 +49,7 @@ export function tasksJson(list: TaskList): object[] {
     date: x.date,
     overdue: x.overdue,
     indicators: x.indicators,
-  }));
+  };
 }
 
 function title(list: TaskList, lang: Lang): string {
