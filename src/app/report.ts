@@ -80,9 +80,7 @@ export function buildReportFor(
   db: Db,
   opts: { year?: string | undefined; asOf?: string | undefined },
 ): { plan: Plan; report: Report } {
-  const plan = requirePlan(db, opts.year);
-  const asOf = parseAsOf(plan.plan.year, opts.asOf);
-  const report = buildReport(plan, indexYear(db, plan.plan.year), asOf);
+  const { plan, report } = loadReport(db, opts);
   return { plan, report };
 }
 
