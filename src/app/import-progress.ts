@@ -31,7 +31,7 @@ import {
 import { checkValue, isBlank, parseBasis, parseQuantity } from "../intake/number.js";
 import { parsePeriod } from "../intake/period.js";
 import type { BatchCounts } from "../storage/batches.js";
-import type { Db } from "../storage/database.js";
+import { type Db, withForeignKeysOff } from "../storage/database.js";
 import { heldBasis, type StoredValue, ValueWriter } from "../storage/values.js";
 import { emptyOutcome, importAsBatch, importFiles, yieldToEventLoop } from "./batch-file.js";
 import type { Catalog, SlotLayout } from "./catalog.js";
@@ -104,7 +104,11 @@ export async function importProgress(
   files: readonly string[],
   options: ImportOptions,
 ): Promise<FileOutcome[]> {
-  return importFiles(db, files, options, (file) => importFile(db, catalog, file, options));
+  // Every value written is checked against the plan (the catalog) row by row, and its codes again
+  // in the transaction before it commits (checkReferences): SQLite's own per-row checks are off.
+  return withForeignKeysOff(db, () =>
+    importFiles(db, files, options, (file) => importFile(db, catalog, file, options)),
+  );
 }
 
 async function importFile(
@@ -280,6 +284,7 @@ async function readAndStore(
         batchId,
       );
     }
+    writer.checkReferences();
   }
   if (!header) {
     throw new FileError({

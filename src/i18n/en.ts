@@ -25,6 +25,8 @@ export const en: Record<keyof typeof zh, string> = {
   "db.error.newer":
     "{path} was written by a newer dzkj (migration {migration} is unknown to this version); it was not modified — upgrade dzkj",
   "db.error.needsUpgrade": "{path} needs a schema upgrade; run a writing command first (e.g. dzkj init)",
+  "db.error.planChanged":
+    "another dzkj changed the {year} plan during the import and code {code} is no longer in it; nothing of this file was written — import it again",
   "error.option": "invalid value for {option}: {value}; choose one of: {options}",
   "notice.created": "created database {path} and loaded the embedded {year} plan",
   "notice.backup": "backed up the database to {path} before upgrading its schema",

@@ -22,6 +22,8 @@ export const zh = {
   "db.error.newer":
     "{path} 由更新版本的 dzkj 写入（本版本不认识迁移 {migration}），未作任何修改；请升级 dzkj",
   "db.error.needsUpgrade": "{path} 需要升级数据库结构；请先运行一条会写入的命令（如 dzkj init）",
+  "db.error.planChanged":
+    "导入期间 {year} 年工作要点被另一个 dzkj 修改，其中已没有代码 {code}；此文件未写入任何数据，请重新导入",
   "error.option": "选项 {option} 的值无效：{value}；可用：{options}",
   "notice.created": "已创建数据库 {path}，并载入内置的 {year} 年工作要点",
   "notice.backup": "升级数据库结构前已备份到 {path}",

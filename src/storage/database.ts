@@ -123,6 +123,23 @@ export function retryWhileBusy<T>(f: () => T, ms = 60_000): T {
 }
 
 /**
+ * Runs `f` with SQLite's foreign key enforcement off, for a bulk write whose caller checks the
+ * references it wrote itself before it commits (ValueWriter.checkReferences): SQLite looks up
+ * both parents of every inserted value, ~1.4 s of a million-row import, where the importer
+ * writes a few hundred distinct codes that it has already resolved against the plan. The pragma
+ * is a no-op inside a transaction, so `f` must open its own; enforcement is back on when it ends.
+ */
+export async function withForeignKeysOff<T>(db: Db, f: () => Promise<T>): Promise<T> {
+  if (db.inTransaction) throw new Error("withForeignKeysOff: called inside a transaction");
+  db.pragma("foreign_keys = OFF");
+  try {
+    return await f();
+  } finally {
+    if (db.open) db.pragma("foreign_keys = ON");
+  }
+}
+
+/**
  * Creates the database file (mode 0600) unless it exists, and tells whether this call created it.
  * O_EXCL decides it atomically: of several dzkj started at once on a new path (the first cron
  * run), exactly one creates the file; checking first and creating after let two of them both say

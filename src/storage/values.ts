@@ -1,6 +1,7 @@
 import type { Statement } from "better-sqlite3";
 import type { Basis } from "../domain/progress.js";
 import type { Db } from "./database.js";
+import { DatabaseError } from "./errors.js";
 
 /**
  * Most rows of one INSERT of held values (see addHeld): 4 parameters each, plus 4 bound once per
@@ -70,6 +71,9 @@ export class ValueWriter {
   /** INSERTs of held values, by number of rows; plain: every row ytd without a note */
   private readonly heldInserts = new Map<number, Statement>();
   private readonly plainInserts = new Map<number, Statement>();
+  /** per plan year, the indicator and unit codes written (see checkReferences) */
+  private readonly written = new Map<number, { indicators: Set<string>; units: Set<string> }>();
+  private readonly batches = new Set<number>();
 
   constructor(private readonly db: Db) {
     this.get = db.prepare(
@@ -103,6 +107,7 @@ export class ValueWriter {
 
   /** Stores a new value for a key that has none. */
   add(k: ValueKey, v: Omit<StoredValue, "batchId">, batchId: number): void {
+    this.refer(k.year, k.indicator, k.unit, batchId);
     this.insert.run(k.year, k.indicator, k.period, k.unit, v.value, v.basis, v.note, batchId);
   }
 
@@ -111,6 +116,7 @@ export class ValueWriter {
    * lookup then an insert, on the import's hot path (most rows of a quarterly file are new).
    */
   addIfAbsent(k: ValueKey, v: Omit<StoredValue, "batchId">, batchId: number): boolean {
+    this.refer(k.year, k.indicator, k.unit, batchId);
     return (
       this.insertNew.run(k.year, k.indicator, k.period, k.unit, v.value, v.basis, v.note, batchId).changes > 0
     );
@@ -166,8 +172,10 @@ export class ValueWriter {
     const slots = new Int32Array(units.length);
     const unitOf = new Int32Array(units.length);
     let written = 0;
+    const unitUsed = new Uint8Array(units.length);
     for (const i of indicators) {
       shared.indicator = h.indicators[i]!;
+      let indicatorUsed = false;
       for (const q of qs) {
         shared.period = h.periods[q]!;
         let n = 0;
@@ -178,6 +186,7 @@ export class ValueWriter {
           if (b === 0) continue;
           slots[n] = s;
           unitOf[n++] = u;
+          unitUsed[u] = 1;
           if (b !== YTD || (notes && h.notes.has(s))) plain = false;
         }
         for (let from = 0; from < n; from += HELD_ROWS) {
@@ -196,9 +205,51 @@ export class ValueWriter {
           this.heldInsert(to - from, plain).run(rows, shared);
           written += to - from;
         }
+        if (n > 0) indicatorUsed = true;
       }
+      if (indicatorUsed) this.refer(h.year, shared.indicator, null, batchId);
     }
+    for (let u = 0; u < unitUsed.length; u++) if (unitUsed[u]) this.refer(h.year, null, h.units[u]!, batchId);
     return written;
+  }
+
+  private refer(year: number, indicator: string | null, unit: string | null, batchId: number): void {
+    let w = this.written.get(year);
+    if (!w) {
+      w = { indicators: new Set(), units: new Set() };
+      this.written.set(year, w);
+    }
+    if (indicator !== null) w.indicators.add(indicator);
+    if (unit !== null) w.units.add(unit);
+    this.batches.add(batchId);
+  }
+
+  /**
+   * Checks, inside the caller's transaction, that every indicator, unit and batch the writer has
+   * written values for exists: what SQLite's foreign keys check row by row, checked once per
+   * distinct code, for a writer used with enforcement off (withForeignKeysOff). A plan loaded by
+   * another dzkj between the importer's reading of the plan and its transaction can have removed a
+   * unit; then this throws, and the caller rolls the file back.
+   */
+  checkReferences(): void {
+    const exists = {
+      indicator: this.db.prepare("SELECT 1 FROM indicators WHERE plan_year = ? AND code = ?").pluck(),
+      unit: this.db.prepare("SELECT 1 FROM units WHERE plan_year = ? AND code = ?").pluck(),
+    };
+    const missing = (kind: "indicator" | "unit", year: number, code: string) =>
+      new DatabaseError(`the ${year} plan has no ${kind} ${code} any more (changed during the import)`, {
+        key: "db.error.planChanged",
+        params: { year, code },
+      });
+    for (const [year, w] of this.written) {
+      for (const code of w.indicators)
+        if (exists.indicator.get(year, code) === undefined) throw missing("indicator", year, code);
+      for (const code of w.units)
+        if (exists.unit.get(year, code) === undefined) throw missing("unit", year, code);
+    }
+    const batch = this.db.prepare("SELECT 1 FROM import_batches WHERE id = ?").pluck();
+    for (const id of this.batches)
+      if (batch.get(id) === undefined) throw new Error(`value written for batch ${id}, which does not exist`);
   }
 
   private heldInsert(n: number, plain: boolean): Statement {
@@ -219,6 +270,7 @@ export class ValueWriter {
 
   /** Replaces the current value of a key, archiving the old state as superseded by `batchId`. */
   replace(k: ValueKey, v: Omit<StoredValue, "batchId">, batchId: number): void {
+    this.refer(k.year, k.indicator, k.unit, batchId);
     this.archive.run(batchId, k.year, k.indicator, k.period, k.unit);
     this.update.run(v.value, v.basis, v.note, batchId, k.year, k.indicator, k.period, k.unit);
   }

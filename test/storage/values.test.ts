@@ -160,3 +160,80 @@ describe("ValueWriter.addHeld", () => {
     expect(db.pragma("cache_size", { simple: true })).toBe(-12345);
   });
 });
+
+describe("ValueWriter.checkReferences (the check that stands in for foreign keys during an import)", () => {
+  const held = (indicators: string[], units: string[]) => {
+    const slot = (i: number, u: number, q: number) => (i * units.length + u) * 5 + q;
+    const size = indicators.length * units.length * 5;
+    const values = new Float64Array(size);
+    const basis = new Uint8Array(size);
+    values[slot(0, 1, 1)] = 3;
+    basis[slot(0, 1, 1)] = heldBasis("ytd");
+    return {
+      year: 2020,
+      indicators,
+      units,
+      periods: [null, "2020Q1", null, null, null],
+      slot,
+      values,
+      basis,
+      notes: new Map(),
+    };
+  };
+
+  it("passes when every code written is in the plan", () => {
+    const batch = createBatch(db, { kind: "import", importedAt: now.toISOString() });
+    const w = new ValueWriter(db);
+    w.addHeld(
+      held(
+        plan.indicators.map((d) => d.code),
+        plan.units.map((u) => u.code),
+      ),
+      batch,
+    );
+    w.add(
+      { year: 2020, indicator: plan.indicators[2]!.code, period: "2020Q2", unit: plan.units[0]!.code },
+      { value: 1, basis: "ytd", note: null },
+      batch,
+    );
+    expect(() => w.checkReferences()).not.toThrow();
+  });
+
+  it("names a unit that is not in the plan, written by addHeld with foreign keys off", () => {
+    db.pragma("foreign_keys = OFF");
+    const batch = createBatch(db, { kind: "import", importedAt: now.toISOString() });
+    const w = new ValueWriter(db);
+    // only unit ordinal 1 holds a value: the unknown code there is the one reported
+    w.addHeld(held([plan.indicators[0]!.code], [plan.units[0]!.code, "no-such-unit"]), batch);
+    expect(rowsOf(2020)).toHaveLength(1); // written: nothing but this check stands in the way
+    expect(() => w.checkReferences()).toThrow(
+      expect.objectContaining({
+        name: "DatabaseError",
+        reason: { key: "db.error.planChanged", params: { year: 2020, code: "no-such-unit" } },
+      }),
+    );
+  });
+
+  it("names an indicator that is not in the plan, written by addIfAbsent", () => {
+    db.pragma("foreign_keys = OFF");
+    const batch = createBatch(db, { kind: "import", importedAt: now.toISOString() });
+    const w = new ValueWriter(db);
+    w.addIfAbsent(
+      { year: 2020, indicator: "no-such-indicator", period: "2020Q1", unit: plan.units[0]!.code },
+      { value: 1, basis: "ytd", note: null },
+      batch,
+    );
+    expect(() => w.checkReferences()).toThrow(/no indicator no-such-indicator/);
+  });
+
+  it("refuses a value written for a batch that does not exist", () => {
+    db.pragma("foreign_keys = OFF");
+    const w = new ValueWriter(db);
+    w.add(
+      { year: 2020, indicator: plan.indicators[0]!.code, period: "2020Q1", unit: plan.units[0]!.code },
+      { value: 1, basis: "ytd", note: null },
+      999,
+    );
+    expect(() => w.checkReferences()).toThrow(/batch 999/);
+  });
+});
