@@ -251,13 +251,19 @@ async function* readBatches(
       },
     });
   }
-  /** measureLines on UTF-8 bytes, counting characters as the decoded text would (UTF-16 units). */
+  /**
+   * measureLines on UTF-8 bytes, counting characters as the decoded text would (UTF-16 units). A
+   * character never takes fewer bytes than UTF-16 units, so a line that is whole in the chunk and
+   * within the limit in bytes is within it: only the others are counted character by character
+   * (a line cut by the chunk's end is, as its count goes on in the next chunk).
+   */
   const measureUtf8Lines = (bytes: Buffer): boolean => {
     let from = 0;
     for (;;) {
       const nl = bytes.indexOf(10, from);
       const end = nl === -1 ? bytes.length : nl;
-      lineLength += utf16Length(bytes, from, end);
+      const whole = lineLength === 0 && nl !== -1 && end - from <= limits.maxLineBytes;
+      lineLength += whole ? end - from : utf16Length(bytes, from, end);
       if (lineLength > limits.maxLineBytes) return false;
       if (nl === -1) return true;
       linesDone++;

@@ -71,6 +71,28 @@ describe("a line over 1 MB", () => {
   });
 });
 
+describe("the line limit counts characters, not bytes", () => {
+  const read = async (text: string) => {
+    const path = file("chars.csv", text);
+    const { records } = await openCsv(path, { limits: { maxFileBytes: 10 * MB, maxLineBytes: 100 } });
+    const lines: number[] = [];
+    for await (const r of records) lines.push(r.line);
+    return lines;
+  };
+
+  it("takes a line of 90 Chinese characters (270 bytes) under a 100-character limit", async () => {
+    expect(await read(`a,b\n${"长".repeat(90)},x\nc,d\n`)).toEqual([1, 2, 3]);
+  });
+
+  it("refuses a line of 101 characters, ASCII or Chinese, at its own line", async () => {
+    for (const long of ["x".repeat(101), "长".repeat(101)]) {
+      const err = await read(`a,b\nc,d\n${long}\n`).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(FileError);
+      expect((err as FileError).problem.line).toBe(3);
+    }
+  });
+});
+
 describe("a record spread over lines by quoted line breaks", () => {
   it("is held to the same limit and located at its first line", async () => {
     const path = file("quoted.csv", `${HEADER}${ROW}ok\n${ROW}"${"a\n".repeat(60)}"\n`);
