@@ -156,8 +156,38 @@ interface YearState {
   /** the period of each quarter index that holds values */
   periods: (string | null)[];
   heldCount: number;
-  units: Map<string, Known<ReportingUnit> | null>;
-  indicators: Map<string, Known<Indicator> | null>;
+  units: TextMemo<Known<ReportingUnit> | null>;
+  indicators: TextMemo<Known<Indicator> | null>;
+}
+
+/**
+ * A Map by a cell's text that also remembers the last key found: a file gives the same period, unit
+ * and basis row after row, and comparing a cell with the last text costs less than hashing it.
+ */
+class TextMemo<V> {
+  private readonly map = new Map<string, V>();
+  private lastKey: string | null = null;
+  private lastValue: V | undefined;
+
+  get(key: string): V | undefined {
+    if (key === this.lastKey) return this.lastValue;
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.lastKey = key;
+      this.lastValue = v;
+    }
+    return v;
+  }
+
+  has(key: string): boolean {
+    return key === this.lastKey || this.map.has(key);
+  }
+
+  set(key: string, value: V): void {
+    this.map.set(key, value);
+    this.lastKey = key;
+    this.lastValue = value;
+  }
 }
 
 /** A unit or indicator of the plan and its ordinal there (for the slot). */
@@ -195,8 +225,8 @@ async function readAndStore(
   const writer = new ValueWriter(db);
   const defaults = { period: options.period, unit: options.unit, basis: options.basis };
   const years = new Map<number, YearState>();
-  const periods = new Map<string, PeriodEntry>();
-  const bases = new Map<string, ReturnType<typeof parseBasis>>();
+  const periods = new TextMemo<PeriodEntry>();
+  const bases = new TextMemo<ReturnType<typeof parseBasis>>();
   let header: HeaderInfo | null = null;
   let headerBroken = false;
   let readLong: ((line: number, cells: readonly string[]) => RawCell) | null = null;
@@ -210,7 +240,7 @@ async function readAndStore(
    */
   const resolve = <T extends ReportingUnit | Indicator>(
     kind: "unit" | "indicator",
-    cache: Map<string, Known<T> | null>,
+    cache: TextMemo<Known<T> | null>,
     ordinals: ReadonlyMap<string, number>,
     year: number,
     text: string,
@@ -343,8 +373,8 @@ async function readAndStore(
         notes: new Map(),
         periods: [null, null, null, null, null],
         heldCount: 0,
-        units: new Map(),
-        indicators: new Map(),
+        units: new TextMemo(),
+        indicators: new TextMemo(),
       };
       years.set(year, ys);
     }
