@@ -9,7 +9,7 @@ import type { Plan } from "../../src/domain/plan.js";
 import { assetPath } from "../../src/storage/assets.js";
 import { createBatch } from "../../src/storage/batches.js";
 import { type Db, openDatabase } from "../../src/storage/database.js";
-import { heldBasis, readValueColumns, ValueWriter } from "../../src/storage/values.js";
+import { type HeldValues, heldBasis, readValueColumns, ValueWriter } from "../../src/storage/values.js";
 
 let db: Db;
 let plan: Plan;
@@ -123,31 +123,45 @@ describe("readValueColumns", () => {
   });
 });
 
+/** HeldValues for Q1 2020 over the given codes, holding `cells` (indicator and unit by position). */
+function heldQ1(
+  indicators: string[],
+  units: string[],
+  cells: { i: number; u: number; value: number; basis: "ytd" | "period"; note?: string }[],
+): HeldValues {
+  const slot = (i: number, u: number, q: number) => (i * units.length + u) * 5 + q;
+  const size = indicators.length * units.length * 5;
+  const values = new Float64Array(size);
+  const basis = new Uint8Array(size);
+  const notes = new Map<number, string>();
+  for (const c of cells) {
+    values[slot(c.i, c.u, 1)] = c.value;
+    basis[slot(c.i, c.u, 1)] = heldBasis(c.basis);
+    if (c.note !== undefined) notes.set(slot(c.i, c.u, 1), c.note);
+  }
+  return {
+    year: 2020,
+    indicators,
+    units,
+    periods: [null, "2020Q1", null, null, null],
+    slot,
+    values,
+    basis,
+    notes,
+  };
+}
+
 describe("ValueWriter.addHeld", () => {
   it("writes the held values and gives the connection its page-cache size back", () => {
     db.pragma("cache_size = -12345");
     const indicators = plan.indicators.map((d) => d.code);
     const units = plan.units.map((u) => u.code);
-    const slot = (i: number, u: number, q: number) => (i * units.length + u) * 5 + q;
-    const size = indicators.length * units.length * 5;
-    const values = new Float64Array(size);
-    const basis = new Uint8Array(size);
-    values[slot(1, 2, 1)] = 7.5;
-    basis[slot(1, 2, 1)] = heldBasis("ytd");
-    values[slot(0, 3, 1)] = 2;
-    basis[slot(0, 3, 1)] = heldBasis("period");
     const batch = createBatch(db, { kind: "import", importedAt: now.toISOString() });
     const written = new ValueWriter(db).addHeld(
-      {
-        year: 2020,
-        indicators,
-        units,
-        periods: [null, "2020Q1", null, null, null],
-        slot,
-        values,
-        basis,
-        notes: new Map([[slot(0, 3, 1), "备注"]]),
-      },
+      heldQ1(indicators, units, [
+        { i: 1, u: 2, value: 7.5, basis: "ytd" },
+        { i: 0, u: 3, value: 2, basis: "period", note: "备注" },
+      ]),
       batch,
     );
     expect(written).toBe(2);
@@ -162,24 +176,8 @@ describe("ValueWriter.addHeld", () => {
 });
 
 describe("ValueWriter.checkReferences (the check that stands in for foreign keys during an import)", () => {
-  const held = (indicators: string[], units: string[]) => {
-    const slot = (i: number, u: number, q: number) => (i * units.length + u) * 5 + q;
-    const size = indicators.length * units.length * 5;
-    const values = new Float64Array(size);
-    const basis = new Uint8Array(size);
-    values[slot(0, 1, 1)] = 3;
-    basis[slot(0, 1, 1)] = heldBasis("ytd");
-    return {
-      year: 2020,
-      indicators,
-      units,
-      periods: [null, "2020Q1", null, null, null],
-      slot,
-      values,
-      basis,
-      notes: new Map(),
-    };
-  };
+  const held = (indicators: string[], units: string[]) =>
+    heldQ1(indicators, units, [{ i: 0, u: 1, value: 3, basis: "ytd" }]);
 
   it("passes when every code written is in the plan", () => {
     const batch = createBatch(db, { kind: "import", importedAt: now.toISOString() });
