@@ -107,15 +107,45 @@ export interface StreamDecoder {
   end(): string;
 }
 
+/** Who decodes GB18030: ICU (Node's TextDecoder) where this Node has it, else iconv-lite. */
+export type Gb18030Engine = "icu" | "iconv";
+
+let icuKnowsGb18030: boolean | undefined;
+
+/**
+ * "icu" when this Node's TextDecoder knows GB18030 (official builds carry full ICU), else "iconv".
+ * ICU decodes ~4× faster than iconv-lite (the bench's 38 MB file: 0.07–0.12 s against
+ * 0.30–0.41 s) and streams a character cut between chunks by itself. The two agree on every
+ * character but 19 private-use code points that GB18030-2022 mapped to standard characters (ICU
+ * follows 2022: A6D9 is U+FE10, not U+E78D); both turn ill-formed bytes into U+FFFD.
+ */
+export function gb18030Engine(): Gb18030Engine {
+  if (icuKnowsGb18030 === undefined) {
+    try {
+      new TextDecoder("gb18030");
+      icuKnowsGb18030 = true;
+    } catch {
+      icuKnowsGb18030 = false; // Node built with small-icu or without Intl
+    }
+  }
+  return icuKnowsGb18030 ? "icu" : "iconv";
+}
+
 /**
  * A streaming decoder. A leading BOM (U+FEFF) in the output is dropped, so bytes may be passed
  * with or without the BOM that detectEncoding reported. utf8 is strict: ill-formed bytes throw a
- * DecodeError. gb18030 / utf16 go through iconv-lite, which turns ill-formed bytes into U+FFFD
- * (lenient: the caller may want to flag cells containing U+FFFD).
+ * DecodeError. gb18030 (see gb18030Engine) and utf16 (iconv-lite) are lenient: ill-formed bytes
+ * become U+FFFD (the caller may want to flag cells containing U+FFFD).
  */
-export function createDecoder(encoding: Encoding): StreamDecoder {
+export function createDecoder(encoding: Encoding, engine: Gb18030Engine = gb18030Engine()): StreamDecoder {
   const inner =
-    encoding === "utf8" ? utf8Decoder() : encoding === "gb18030" ? gb18030Decoder() : utf16Decoder(encoding);
+    encoding === "utf8"
+      ? utf8Decoder()
+      : encoding !== "gb18030"
+        ? utf16Decoder(encoding)
+        : engine === "icu"
+          ? icuGb18030Decoder()
+          : gb18030Decoder();
   let atStart = true;
   const stripBom = (text: string): string => {
     if (!atStart || text === "") return text;
@@ -157,10 +187,19 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
+/** ICU's streaming GB18030 decoder; a BOM is kept in the text for createDecoder to drop, as with the others. */
+function icuGb18030Decoder(): StreamDecoder {
+  const d = new TextDecoder("gb18030", { ignoreBOM: true });
+  return {
+    write: (chunk) => d.decode(chunk, { stream: true }),
+    end: () => d.decode(),
+  };
+}
+
 const asBuffer = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 
 /**
- * GB18030 without iconv-lite's streaming state: iconv-lite 0.7.3's DBCS decoder loses output when a
+ * GB18030 by iconv-lite, for a Node without ICU's GB18030, without iconv-lite's streaming state: iconv-lite 0.7.3's DBCS decoder loses output when a
  * sequence started in one write() ends in the next (its output buffer is sized from the new chunk
  * only; e.g. a 4-byte character split after its third byte followed by a 1-byte chunk; see
  * pillarjs/iconv-lite#417). So each write decodes, as a whole buffer, only the bytes up to the last

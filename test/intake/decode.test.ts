@@ -8,7 +8,9 @@ import {
   detectEncoding,
   type Encoding,
   firstInvalidUtf8,
+  type Gb18030Engine,
   gb18030Boundary,
+  gb18030Engine,
 } from "../../src/intake/decode.js";
 
 const CSV =
@@ -22,8 +24,13 @@ const enc = (text: string, encoding: string, addBOM = false) =>
   new Uint8Array(iconv.encode(text, encoding, { addBOM }));
 
 /** Decodes `data` in chunks of the given sizes (the last chunk takes the rest). */
-function decodeChunked(encoding: Encoding, data: Uint8Array, sizes: number[]): string {
-  const decoder = createDecoder(encoding);
+function decodeChunked(
+  encoding: Encoding,
+  data: Uint8Array,
+  sizes: number[],
+  engine: Gb18030Engine = gb18030Engine(),
+): string {
+  const decoder = createDecoder(encoding, engine);
   let out = "";
   let at = 0;
   for (const size of sizes) {
@@ -185,6 +192,60 @@ describe("createDecoder: round trips", () => {
     ["all ASCII", [0x61, 0x62], 2],
   ] as const)("gb18030Boundary: %s", (_what, b, at) => {
     expect(gb18030Boundary(new Uint8Array(b))).toBe(at);
+  });
+});
+
+describe.each(["icu", "iconv"] as const)("gb18030 decoded by %s", (engine) => {
+  const TEXT = `${CSV}x𠀀,😀;a\n𠀀😀\n`;
+  const data = enc(TEXT, "gb18030");
+
+  it("chunks of every size 1–7 and arbitrary boundaries decode to the same text", () => {
+    for (let size = 1; size <= 7; size++)
+      expect(decodeChunked("gb18030", data, Array(data.length).fill(size), engine)).toBe(TEXT);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 6 }), { maxLength: 300 }), (sizes) => {
+        expect(decodeChunked("gb18030", data, sizes, engine)).toBe(TEXT);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("a 4-byte character split after each of its bytes", () => {
+    const four = enc("a𠀀b", "gb18030");
+    for (const first of [1, 2, 3, 4, 5])
+      expect(decodeChunked("gb18030", four, [first, 1, 1], engine)).toBe("a𠀀b");
+  });
+
+  it("a long run without any ASCII byte streams correctly", () => {
+    const text = `${"通川区𠀀".repeat(12000)}\n`;
+    expect(decodeChunked("gb18030", enc(text, "gb18030"), Array(100).fill(4093), engine)).toBe(text);
+  });
+
+  it("a leading GB18030 BOM is dropped; ill-formed bytes become U+FFFD, the ASCII around them kept", () => {
+    expect(decodeChunked("gb18030", enc("通川", "gb18030", true), [1, 1, 1], engine)).toBe("通川");
+    expect(decodeChunked("gb18030", bytes(0x61, 0xff, 0x62, 0x2c, 0x63), [2], engine)).toBe("a\uFFFDb,c");
+    // a character cut off by the end of the file
+    const cut = concat(bytes(0x61), enc("通", "gb18030").subarray(0, 1));
+    expect(decodeChunked("gb18030", cut, [1], engine)).toBe("a\uFFFD");
+  });
+});
+
+describe("gb18030 engines", () => {
+  it("this Node decodes GB18030 with ICU (what dzkj uses here in production)", () => {
+    expect(gb18030Engine()).toBe("icu");
+  });
+
+  it("ICU and iconv-lite agree on every BMP character but a few private-use ones (GB18030-2022)", () => {
+    const differ: number[] = [];
+    for (let cp = 0x80; cp < 0x10000; cp++) {
+      if (cp >= 0xd800 && cp < 0xe000) continue;
+      const b = enc(String.fromCharCode(cp), "gb18030");
+      if (decodeChunked("gb18030", b, [], "icu") !== decodeChunked("gb18030", b, [], "iconv"))
+        differ.push(cp);
+    }
+    expect(differ.length).toBeGreaterThan(0);
+    expect(differ.length).toBeLessThanOrEqual(19);
+    for (const cp of differ) expect(cp >= 0xe000 && cp <= 0xf8ff).toBe(true);
   });
 });
 
