@@ -180,6 +180,8 @@ async function* readBatches(
       from = nl + 1;
     }
   };
+  // true once a chunk with a double quote has gone to the parser (set before it parses that chunk)
+  let quoted = false;
   const badEncoding = () =>
     new FileError({
       file,
@@ -207,14 +209,19 @@ async function* readBatches(
           done(tooLong());
           return;
         }
+        quoted ||= text.includes('"');
         done(null, text);
       },
       flush(done) {
+        let text: string;
         try {
-          done(null, decoder.end());
+          text = decoder.end();
         } catch {
           done(badEncoding());
+          return;
         }
+        quoted ||= text.includes('"');
+        done(null, text);
       },
     });
   }
@@ -241,6 +248,7 @@ async function* readBatches(
           done(tooLong());
           return;
         }
+        quoted ||= body.includes(0x22); // '"'
         done(null, body);
       },
       flush(done) {
@@ -317,14 +325,18 @@ async function* readBatches(
         if (cells === null) break;
         const line = decodedLines;
         let breaks = 0;
-        let chars = cells.length - 1; // the delimiters
-        for (const c of cells) {
-          chars += c.length;
-          if (c.includes("\n")) breaks += c.split("\n").length - 1;
+        // Only a quoted cell holds a line break: until the file has shown a quote, every record is
+        // one line, already held to the limit as it streamed in.
+        if (quoted) {
+          let chars = cells.length - 1; // the delimiters
+          for (const c of cells) {
+            chars += c.length;
+            if (c.includes("\n")) breaks += c.split("\n").length - 1;
+          }
+          // a record spread over several lines by quoted line breaks is held to the same limit
+          if (chars > limits.maxLineBytes)
+            fail(file, line, "intake.file.lineTooLong", { max: mb(limits.maxLineBytes) });
         }
-        // a record spread over several lines by quoted line breaks is held to the same limit
-        if (chars > limits.maxLineBytes)
-          fail(file, line, "intake.file.lineTooLong", { max: mb(limits.maxLineBytes) });
         decodedLines += 1 + breaks;
         const last = cells.length - 1;
         if (last >= 0 && cells[last]!.endsWith("\r")) cells[last] = cells[last]!.slice(0, -1);

@@ -120,3 +120,27 @@ describe("UTF-8 read as bytes", () => {
     expect(values(db)).toHaveLength(3);
   });
 });
+
+describe("line numbers after quoted line breaks", () => {
+  // 2,000 plain rows (~120 KB, several chunks) before the first quote of the file, then records
+  // whose notes span 2 and 3 lines, then plain rows again: each record starts on its physical line
+  const plain = (i: number) => `2020Q1,${UNITS[i % UNITS.length]},key_tech_projects,${i},ytd,说明${i}\n`;
+  let text = HEADER;
+  for (let i = 0; i < 2000; i++) text += plain(i);
+  text += `2020Q2,通川区,key_tech_projects,1,ytd,"第一行\n第二行"\n`;
+  text += `2020Q2,达川区,key_tech_projects,2,ytd,"a\r\nb\nc"\r\n`;
+  for (let i = 0; i < 3; i++) text += plain(i);
+  // header line 1, plain rows on lines 2–2001, the quoted records on 2002 (2 lines) and 2004 (3 lines)
+  const expected = [1, ...Array.from({ length: 2000 }, (_, i) => i + 2), 2002, 2004, 2007, 2008, 2009];
+
+  it.each([
+    ["UTF-8", (t: string) => Buffer.from(t, "utf8")],
+    ["GB18030", (t: string) => iconv.encode(t, "gb18030")],
+  ] as const)("%s", async (_name, encode) => {
+    const records = await readAll(write("quoted.csv", encode(text)));
+    if (records instanceof FileError) throw new Error("refused");
+    expect(records.map((r) => r.line)).toEqual(expected);
+    expect(records[2001]!.cells[5]).toBe("第一行\n第二行");
+    expect(records[2002]!.cells[5]).toBe("a\r\nb\nc");
+  });
+});
