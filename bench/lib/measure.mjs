@@ -60,13 +60,17 @@ export function measure(cmd, args, { runs = 5, warmup = 1, ...opts } = {}) {
 }
 
 /**
- * Measures several commands with their runs interleaved (A B C A B C …), so that a burst of load
- * from elsewhere on the machine hits every case alike instead of skewing one ratio.
+ * Measures several commands with their runs interleaved, so that a burst of load from elsewhere on
+ * the machine hits every case alike instead of skewing one ratio. Each round starts one case later
+ * (A B C, B C A, C A B, …): no case always runs right after the same other one, and so always
+ * meets what that one leaves behind (the kernel still writing back an import's ~80 MB, say).
  */
 export function measureInterleaved(cases, { runs = 5, warmup = 1 } = {}) {
   const res = cases.map(() => ({ all: [], cpu: [], rssKiB: 0 }));
   for (let i = 0; i < warmup + runs; i++) {
-    cases.forEach((c, k) => {
+    cases.forEach((_, j) => {
+      const k = (i + j) % cases.length;
+      const c = cases[k];
       const r = runOnce(c.cmd, c.args, c);
       if (i < warmup) return;
       res[k].all.push(r.ms);
