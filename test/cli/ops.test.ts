@@ -86,7 +86,7 @@ describe("doctor", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("progress_values 2020 indicator no_such_indicator (1)");
     expect(r.stdout).toContain("progress_values 2020 unit atlantis (1)");
-    expect(r.stderr).toContain("dzkj: error: the database check found 2 problems");
+    expect(r.stderr).toContain("dzkj: error: the database check: 2 checks found problems"); // foreign keys and orphans
     const report = JSON.parse(run("doctor", "--format", "json").stdout);
     expect(report.healthy).toBe(false);
     expect(report.orphans).toHaveLength(2);
