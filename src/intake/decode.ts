@@ -199,11 +199,12 @@ function icuGb18030Decoder(): StreamDecoder {
 const asBuffer = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 
 /**
- * GB18030 by iconv-lite, for a Node without ICU's GB18030, without iconv-lite's streaming state: iconv-lite 0.7.3's DBCS decoder loses output when a
- * sequence started in one write() ends in the next (its output buffer is sized from the new chunk
- * only; e.g. a 4-byte character split after its third byte followed by a 1-byte chunk; see
- * pillarjs/iconv-lite#417). So each write decodes, as a whole buffer, only the bytes up to the last
- * byte that always ends a sequence, and carries the rest.
+ * GB18030 by iconv-lite (for a Node without ICU's GB18030), without iconv-lite's streaming state:
+ * iconv-lite 0.7.3's DBCS decoder loses output when a sequence started in one write() ends in the
+ * next (its output buffer is sized from the new chunk only; e.g. a 4-byte character split after
+ * its third byte followed by a 1-byte chunk; see pillarjs/iconv-lite#417). So each write decodes,
+ * as a whole buffer, only the bytes up to the last byte that always ends a sequence, and carries
+ * the rest.
  */
 function gb18030Decoder(): StreamDecoder {
   let carry: Uint8Array = new Uint8Array(0);
