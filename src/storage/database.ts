@@ -164,22 +164,23 @@ function createExclusively(path: string): boolean {
 export function migrate(db: Db, path: string, options: OpenOptions = {}): number {
   const migrations = options.migrations ?? loadMigrations();
   let applied: { version: number; name: string }[] = [];
-  const hasTable = db
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
-    .get();
-  if (hasTable) {
+  // One statement, so one snapshot: asked in two, another dzkj creating the same new database could
+  // commit its first migration in between, and this one would see tables but no schema_migrations.
+  const schema = db
+    .prepare(
+      `SELECT count(*) AS tables, count(*) FILTER (WHERE name = 'schema_migrations') AS migrations
+       FROM sqlite_master WHERE type = 'table'`,
+    )
+    .get() as { tables: number; migrations: number };
+  if (schema.migrations > 0) {
     applied = db
       .prepare("SELECT version, name FROM schema_migrations ORDER BY version")
       .all() as typeof applied;
-  } else {
-    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as {
-      n: number;
-    };
-    if (tables.n > 0)
-      throw new DatabaseError(`${path} is not a dzkj database (it has tables but no schema_migrations)`, {
-        key: "db.error.notDzkj",
-        params: { path },
-      });
+  } else if (schema.tables > 0) {
+    throw new DatabaseError(`${path} is not a dzkj database (it has tables but no schema_migrations)`, {
+      key: "db.error.notDzkj",
+      params: { path },
+    });
   }
   const known = new Map(migrations.map((m) => [m.version, m.name]));
   for (const a of applied) {
