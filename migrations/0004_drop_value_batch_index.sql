@@ -3,4 +3,4 @@
 -- query, the values a batch wrote (`dzkj imports show` and `imports undo`), which a full scan answers
 -- in ~0.1 s per million values. Keeping it up to date cost ~0.7 s of every million-row import
 -- (measured on the bench's 1,000,000-row file: insert and commit, with and without the index).
-DROP INDEX progress_values_batch;
+DROP INDEX IF EXISTS progress_values_batch;
