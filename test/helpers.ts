@@ -1,9 +1,10 @@
 /** Shared test helpers: run the built dzkj binary against a temporary database. */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach } from "vitest";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const BIN = join(ROOT, "bin", "dzkj.js");
@@ -81,3 +82,39 @@ export const DAZHOU_UNITS = [
   "万源市",
   "达州高新区",
 ];
+
+/**
+ * A temp folder with a database in it, new for every test of the file (beforeEach, removed
+ * afterEach), prepared by `setup` (e.g. `init`, or an import). `run` runs dzkj against that
+ * database with a fixed clock (`env`, for running it against another database too); `write` puts
+ * a file in the folder and returns its path.
+ */
+export function databasePerTest(setup: (run: (...args: string[]) => RunResult) => void) {
+  let dir = "";
+  let cleanup = () => {};
+  let env: NodeJS.ProcessEnv = {};
+  const t = {
+    get dir() {
+      return dir;
+    },
+    get db() {
+      return join(dir, "test.db");
+    },
+    get env() {
+      return env;
+    },
+    run: (...args: string[]): RunResult => dzkj(["--db", t.db, ...args], { env }),
+    write: (name: string, content: string | Uint8Array): string => {
+      const path = join(dir, name);
+      writeFileSync(path, content);
+      return path;
+    },
+  };
+  beforeEach(() => {
+    ({ dir, cleanup } = tempDir());
+    env = testEnv(dir, { DZKJ_NOW: "2020-10-15T08:00:00Z" });
+    setup(t.run);
+  });
+  afterEach(() => cleanup());
+  return t;
+}

@@ -3,32 +3,17 @@
  * are held in arrays and inserted in key order at the end of the file; rows of a period that
  * already has values go one by one (insert, update with history, or unchanged). One file can mix both.
  */
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { dump, type Row, values } from "../cli/db.js";
-import { DAZHOU_UNITS, dzkj, PROGRESS_FIXTURES, type RunResult, tempDir, testEnv } from "../helpers.js";
+import { DAZHOU_UNITS, databasePerTest, dzkj, PROGRESS_FIXTURES, type RunResult } from "../helpers.js";
 
-let dir: string;
-let cleanup: () => void;
-let db: string;
-let env: NodeJS.ProcessEnv;
-const run = (...args: string[]): RunResult => dzkj(["--db", db, ...args], { env });
-const file = (name: string, lines: string[]): string => {
-  const path = join(dir, name);
-  writeFileSync(path, `period,unit,indicator,value,basis,note\n${lines.join("\n")}\n`);
-  return path;
-};
 const Q1 = PROGRESS_FIXTURES[1]!; // 2020Q1.csv: 通川区 key_tech_projects = 2, 达川区 = 1, …
-
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  db = join(dir, "test.db");
-  env = testEnv(dir, { DZKJ_NOW: "2020-10-15T08:00:00Z" });
-  expect(run("import", Q1).code).toBe(0);
-});
-afterEach(() => cleanup());
+const t = databasePerTest((run) => expect(run("import", Q1).code).toBe(0));
+const { run } = t;
+const file = (name: string, lines: string[]): string =>
+  t.write(name, `period,unit,indicator,value,basis,note\n${lines.join("\n")}\n`);
 
 describe("a file mixing a stored period and a new one", () => {
   it("updates, keeps and inserts as row-by-row would, with the replaced value in the history", () => {
@@ -44,14 +29,14 @@ describe("a file mixing a stored period and a new one", () => {
     const [o] = JSON.parse(r.stdout) as { inserted: number; updated: number; unchanged: number }[];
     expect(o).toMatchObject({ inserted: 2, updated: 1, unchanged: 1 });
     const got = (period: string, unit: string) =>
-      values(db).find(
+      values(t.db).find(
         (v) => v.period === period && v.unit_code === unit && v.indicator_code === "key_tech_projects",
       );
     expect(got("2020Q1", "tongchuan")).toMatchObject({ value: 3, note: "更正" });
     expect(got("2020Q1", "dachuan")).toMatchObject({ value: 1 });
     expect(got("2020Q2", "tongchuan")).toMatchObject({ value: 4, basis: "ytd" });
     expect(got("2020Q2", "dachuan")).toMatchObject({ value: 3 });
-    const h = new Database(db, { readonly: true });
+    const h = new Database(t.db, { readonly: true });
     const history = h
       .prepare(
         "SELECT period, unit_code AS unit, value FROM value_history WHERE indicator_code = 'key_tech_projects'",
@@ -62,7 +47,7 @@ describe("a file mixing a stored period and a new one", () => {
   });
 
   it("refuses the file whole when a new period has the same key twice with different values", () => {
-    const before = dump(db);
+    const before = dump(t.db);
     const clash = file("clash.csv", [
       "2020Q1,通川区,key_tech_projects,3,ytd,",
       "2020Q2,通川区,key_tech_projects,4,ytd,",
@@ -71,11 +56,11 @@ describe("a file mixing a stored period and a new one", () => {
     const r = run("import", clash);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${clash}:4:`);
-    expect(dump(db)).toEqual(before);
+    expect(dump(t.db)).toEqual(before);
   });
 
   it("a dry run of a new period reports the inserts and writes nothing", () => {
-    const before = dump(db);
+    const before = dump(t.db);
     const q2 = file("q2.csv", [
       "2020Q2,通川区,key_tech_projects,4,ytd,",
       "2020Q2,渠县,key_tech_projects,2,ytd,",
@@ -85,7 +70,7 @@ describe("a file mixing a stored period and a new one", () => {
     const [o] = JSON.parse(r.stdout) as { status: string; inserted: number; changes: unknown[] }[];
     expect(o).toMatchObject({ status: "dry-run", inserted: 2 });
     expect(o!.changes).toHaveLength(2);
-    expect(dump(db)).toEqual(before);
+    expect(dump(t.db)).toEqual(before);
   });
 });
 
@@ -127,21 +112,21 @@ describe("a new period's rows held in arrays", () => {
     const lines = bigFile();
     const big = file("big.csv", lines);
     // the same file into a second database where both periods already hold a value: row by row
-    const other = join(dir, "other.db");
-    expect(dzkj(["--db", other, "import", Q1], { env }).code).toBe(0);
+    const other = join(t.dir, "other.db");
+    expect(dzkj(["--db", other, "import", Q1], { env: t.env }).code).toBe(0);
     const first = file("first.csv", [
       lines.find((l) => l.startsWith("2020Q2"))!,
       lines.find((l) => l.startsWith("2020Q3"))!,
     ]);
-    expect(dzkj(["--db", other, "import", first], { env }).code).toBe(0);
-    const rowByRow = dzkj(["--db", other, "import", "--format", "json", big], { env });
+    expect(dzkj(["--db", other, "import", first], { env: t.env }).code).toBe(0);
+    const rowByRow = dzkj(["--db", other, "import", "--format", "json", big], { env: t.env });
     expect(rowByRow.code).toBe(0);
     expect(counts(rowByRow)).toMatchObject({ inserted: lines.length - 2, unchanged: 2 });
 
     const held = run("import", "--format", "json", big);
     expect(held.code).toBe(0);
     expect(counts(held)).toMatchObject({ inserted: lines.length, unchanged: 0 });
-    const stored = values(db);
+    const stored = values(t.db);
     expect(stored).toEqual(values(other));
     // and it is what the file says (not just the same mistake twice)
     const got = (period: string, unit: string, indicator: string): Row | undefined =>
@@ -153,11 +138,11 @@ describe("a new period's rows held in arrays", () => {
   });
 
   it("are undone like any other batch", () => {
-    const before = values(db);
+    const before = values(t.db);
     const r = run("import", "--format", "json", file("big.csv", bigFile()));
     expect(r.code).toBe(0);
     const id = (JSON.parse(r.stdout)[0] as { batchId: number }).batchId;
     expect(run("imports", "undo", String(id)).code).toBe(0);
-    expect(values(db)).toEqual(before);
+    expect(values(t.db)).toEqual(before);
   });
 });

@@ -3,46 +3,28 @@
  * names the file, the line and the limit, and the database stays exactly as it was — instead of
  * the importer reading it all into memory.
  */
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openCsv } from "../../src/intake/csv-reader.js";
 import { FileError } from "../../src/intake/errors.js";
 import { dump, values } from "../cli/db.js";
-import { dzkj, type RunResult, tempDir, testEnv } from "../helpers.js";
+import { databasePerTest } from "../helpers.js";
 
 const MB = 1024 * 1024;
 const HEADER = "period,unit,indicator,value,basis,note\n";
 const ROW = "2020Q1,通川区,key_tech_projects,2,ytd,";
 
-let dir: string;
-let cleanup: () => void;
-let db: string;
-let env: NodeJS.ProcessEnv;
-const run = (...args: string[]): RunResult => dzkj(["--db", db, ...args], { env });
-const file = (name: string, text: string): string => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
-
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  db = join(dir, "test.db");
-  env = testEnv(dir, { DZKJ_NOW: "2020-10-15T08:00:00Z" });
-  expect(run("init").code).toBe(0);
-});
-afterEach(() => cleanup());
+const t = databasePerTest((run) => expect(run("init").code).toBe(0));
+const { run, write: file } = t;
 
 describe("a line over 1 MB", () => {
   it("is refused naming the file, the line and the limit; nothing is written", () => {
     const path = file("long-note.csv", `${HEADER}${ROW}ok\n${ROW}${"长".repeat(MB + 10)}\n`);
-    const before = dump(db);
+    const before = dump(t.db);
     const r = run("import", path);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${path}:3: 该行超过 1 MB`);
     expect(r.stderr).toContain("数据库未作任何修改");
-    expect(dump(db)).toEqual(before);
+    expect(dump(t.db)).toEqual(before);
   });
 
   it("counts the delimiters too: a million short cells on one line are refused", () => {
@@ -50,7 +32,7 @@ describe("a line over 1 MB", () => {
     const r = run("import", path);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${path}:2: 该行超过 1 MB`);
-    expect(values(db)).toEqual([]);
+    expect(values(t.db)).toEqual([]);
   });
 
   it("is refused even without any line break in the whole file", () => {
@@ -65,7 +47,7 @@ describe("a line over 1 MB", () => {
     const path = file("long-but-ok.csv", `${HEADER}${ROW}${note}\n`);
     const r = run("import", path);
     expect(r.code).toBe(0);
-    const stored = values(db);
+    const stored = values(t.db);
     expect(stored).toHaveLength(1);
     expect(stored[0]!.note).toBe(note);
   });
@@ -112,12 +94,12 @@ describe("--max-file-mb", () => {
 
   it("refuses a file over the limit, says how to raise it, and writes nothing", () => {
     const path = file("two-kb.csv", content);
-    const before = dump(db);
+    const before = dump(t.db);
     const r = run("import", "--max-file-mb", "0.001", path);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${path}: 文件太大（2 KB，上限 1 KB）`);
     expect(r.stderr).toContain("--max-file-mb");
-    expect(dump(db)).toEqual(before);
+    expect(dump(t.db)).toEqual(before);
   });
 
   it("says it in English with --lang en", () => {
@@ -132,7 +114,7 @@ describe("--max-file-mb", () => {
     const path = file("two-kb.csv", content);
     const r = run("import", "--max-file-mb", "0.01", path);
     expect(r.code).toBe(0);
-    expect(values(db)).toHaveLength(1);
+    expect(values(t.db)).toHaveLength(1);
   });
 
   it("rejects a limit that is not a positive number as a usage error", () => {

@@ -4,28 +4,18 @@
  * gave: every character intact across the reader's 64 KiB chunks, a bad byte refused on its own
  * line however deep in the file, a character cut off at the end refused, a doubled BOM dropped.
  */
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import iconv from "iconv-lite";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type CsvRecord, openCsv } from "../../src/intake/csv-reader.js";
 import { FileError } from "../../src/intake/errors.js";
 import { dump, values } from "../cli/db.js";
-import { dzkj, type RunResult, tempDir, testEnv } from "../helpers.js";
+import { databasePerTest } from "../helpers.js";
 
 const HEADER = "period,unit,indicator,value,basis,note\n";
 const UNITS = ["通川区", "达川区", "宣汉县", "开江县", "大竹县", "渠县", "万源市"];
 
-let dir: string;
-let cleanup: () => void;
-let db: string;
-let env: NodeJS.ProcessEnv;
-const run = (...args: string[]): RunResult => dzkj(["--db", db, ...args], { env });
-const write = (name: string, bytes: Uint8Array | string): string => {
-  const path = join(dir, name);
-  writeFileSync(path, bytes);
-  return path;
-};
+const t = databasePerTest((run) => expect(run("init").code).toBe(0));
+const { run, write } = t;
 
 /** `rows` data rows whose notes mix 1-, 2-, 3- and 4-byte characters, so chunks cut through them. */
 function rows(n: number): { text: string; notes: string[] } {
@@ -49,14 +39,6 @@ async function readAll(path: string): Promise<CsvRecord[] | FileError> {
   }
   return out;
 }
-
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  db = join(dir, "test.db");
-  env = testEnv(dir, { DZKJ_NOW: "2020-10-15T08:00:00Z" });
-  expect(run("init").code).toBe(0);
-});
-afterEach(() => cleanup());
 
 describe("UTF-8 read as bytes", () => {
   it("keeps every character across chunk boundaries, the same as the GB18030 copy decoded to text", async () => {
@@ -86,11 +68,11 @@ describe("UTF-8 read as bytes", () => {
     expect(e).toBeInstanceOf(FileError);
     expect((e as FileError).problem).toMatchObject({ line, reason: { key: "intake.file.badEncoding" } });
 
-    const before = dump(db);
+    const before = dump(t.db);
     const r = run("import", path);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${path}:${line}:`);
-    expect(dump(db)).toEqual(before);
+    expect(dump(t.db)).toEqual(before);
 
     // a lead byte followed by an ASCII digit at the very start of a later line: that line
     const later = Buffer.from(text);
@@ -117,7 +99,7 @@ describe("UTF-8 read as bytes", () => {
     if (records instanceof FileError) throw records;
     expect(records[0]!.cells[0]).toBe("period");
     expect(run("import", path).code).toBe(0);
-    expect(values(db)).toHaveLength(3);
+    expect(values(t.db)).toHaveLength(3);
   });
 });
 
