@@ -23,13 +23,6 @@ export interface BatchFileOutcome {
 }
 
 /**
- * Imports files one after the other, each in a transaction of its own, or all in one with
- * `allOrNothing`: then a refused file rolls back every file imported before it too (their status
- * becomes "rolled-back"). A file whose outcome is not "imported" leaves nothing behind. An
- * exception (Ctrl-C through `checkInterrupt`, a bug) rolls back the file being read and, with
- * `allOrNothing`, every file before it, and is rethrown.
- */
-/**
  * A file's outcome before anything of it is read: rejected, nothing counted, no batch. The
  * importers add their own fields and fill it in as the file is read.
  */
@@ -48,6 +41,13 @@ export function emptyOutcome(file: string) {
   };
 }
 
+/**
+ * Imports files one after the other, each in a transaction of its own, or all in one with
+ * `allOrNothing`: then a refused file rolls back every file imported before it too (their status
+ * becomes "rolled-back"). A file whose outcome is not "imported" leaves nothing behind. An
+ * exception (Ctrl-C through `checkInterrupt`, a bug) rolls back the file being read and, with
+ * `allOrNothing`, every file before it, and is rethrown.
+ */
 export async function importFiles<O extends BatchFileOutcome>(
   db: Db,
   files: readonly string[],
