@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { formatPeriod, type Period } from "../domain/period.js";
+import { formatPeriod } from "../domain/period.js";
 import { type Indicator, isMoneyUnit, type ReportingUnit } from "../domain/plan.js";
 import type { Basis } from "../domain/progress.js";
 import type { Reason } from "../i18n/index.js";
@@ -200,7 +200,6 @@ interface Known<T> {
 interface PeriodEntry {
   /** why the cell is refused (unreadable, missing, outside the plans); null when it is usable */
   reason: Reason | null;
-  period: Period | null;
   /** canonical text, 2020Q3 */
   text: string;
   year: number;
@@ -329,7 +328,6 @@ async function readAndStore(
   function readPeriod(text: string): PeriodEntry {
     const entry: PeriodEntry = {
       reason: null,
-      period: null,
       text: "",
       year: 0,
       q: 0,
@@ -345,7 +343,6 @@ async function readAndStore(
       entry.reason = r.reason;
       return entry;
     }
-    entry.period = r.value;
     entry.text = formatPeriod(r.value);
     const place = catalog.place(r.value, options.year);
     if (!place) {

@@ -66,8 +66,6 @@ export class ValueWriter {
   private readonly archive;
   private readonly del;
   private readonly hasPeriodStmt;
-  /** per plan year, per period: true when no value is stored yet (every key of it is new) */
-  private readonly emptyPeriods = new Map<number, Map<string, boolean>>();
   /** INSERTs of held values, by number of rows; plain: every row ytd without a note */
   private readonly heldInserts = new Map<number, Statement>();
   private readonly plainInserts = new Map<number, Statement>();
@@ -123,22 +121,14 @@ export class ValueWriter {
   }
 
   /**
-   * True when the plan year holds no value for `period` yet (asked once per period): then every
-   * key of that period is new, and its values can be held and written in key order by addHeld().
-   * Held values are invisible to current() until then, so the caller must not hold a key twice.
+   * True when the plan year holds no value for `period` yet: then every key of that period is new,
+   * and its values can be held and written in key order by addHeld(). The importer asks once per
+   * period spelling and keeps the answer; it cannot change while a file is read, since held values
+   * are only written at its end. Held values are invisible to current() until then, so the caller
+   * must not hold a key twice.
    */
   isNewPeriod(year: number, period: string): boolean {
-    let periods = this.emptyPeriods.get(year);
-    if (!periods) {
-      periods = new Map();
-      this.emptyPeriods.set(year, periods);
-    }
-    let empty = periods.get(period);
-    if (empty === undefined) {
-      empty = this.hasPeriodStmt.get(year, period) === undefined;
-      periods.set(period, empty);
-    }
-    return empty;
+    return this.hasPeriodStmt.get(year, period) === undefined;
   }
 
   /**
