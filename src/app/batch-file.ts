@@ -19,6 +19,7 @@ export interface BatchFileOutcome {
   counts: BatchCounts & { rejected: number };
   changes: unknown[];
   problems: Problem[];
+  warnings: Problem[];
   duplicateOf: { id: number; importedAt: string } | null;
 }
 
@@ -37,6 +38,7 @@ export function emptyOutcome(file: string) {
     counts: { rowsRead: 0, skipped: 0, inserted: 0, updated: 0, unchanged: 0, blank: 0, rejected: 0 },
     changes: [],
     problems: [],
+    warnings: [],
     duplicateOf: null,
   };
 }

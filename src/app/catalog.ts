@@ -31,6 +31,21 @@ export interface SlotLayout {
   slot: (indicator: number, unit: number, q: number) => number;
 }
 
+/** What an office's name adds to its unit's: the seal note, the province and city, the office itself. */
+const SEAL = /[(（][^)）]*[)）]$/;
+const PLACE_PREFIX = /^(?:四川省)?达州市(?=.)/;
+const OFFICE_SUFFIX =
+  /(?:科学技术和经济信息化局|科技和经济信息化局|经济和信息化科技局|科学技术局|科技局|经信科技局|科技经信局|科技和人才工作局|管理委员会|管委会|人民政府|政府|办公室|办事处)$/;
+
+/** `达州市通川区科技局（盖章）` → `通川区`; a normalised key in, a normalised key out. */
+export function withoutOfficeAffixes(key: string): string {
+  let k = key.replace(SEAL, "");
+  const suffixed = k.replace(OFFICE_SUFFIX, "");
+  if (suffixed !== "") k = suffixed;
+  const unplaced = k.replace(PLACE_PREFIX, "");
+  return unplaced;
+}
+
 export class Catalog {
   private readonly byYear = new Map<number, PlanLookup>();
   private readonly anyIndicator = new Set<string>();
@@ -86,8 +101,19 @@ export class Catalog {
     return null;
   }
 
+  /**
+   * The unit a cell names: by code, name or alias, or by the name of its office (`宣汉县科技局`,
+   * `宣汉县科学技术局`, `达州高新区管委会`, `达州市通川区人民政府`, `渠县（盖章）`): such a spelling
+   * differs from the unit's name only by an office suffix, so it is the unit.
+   */
   unit(year: number, text: string): ReportingUnit | undefined {
-    return this.byYear.get(year)?.units.get(normalizeKey(text));
+    const units = this.byYear.get(year)?.units;
+    if (!units) return undefined;
+    const key = normalizeKey(text);
+    const exact = units.get(key);
+    if (exact !== undefined) return exact;
+    const bare = withoutOfficeAffixes(key);
+    return bare !== key && bare !== "" ? units.get(bare) : undefined;
   }
 
   indicator(year: number, text: string): Indicator | undefined {

@@ -6,33 +6,32 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { formatPeriod } from "../domain/period.js";
-import { type Indicator, isMoneyUnit, type ReportingUnit } from "../domain/plan.js";
+import type { Indicator, ReportingUnit } from "../domain/plan.js";
 import type { Basis } from "../domain/progress.js";
 import type { Reason } from "../i18n/index.js";
-import {
-  type CsvRecord,
-  type CsvSource,
-  checkFile,
-  DEFAULT_LIMITS,
-  openCsvBatches,
-  type ReadLimits,
-} from "../intake/csv-reader.js";
+import { longCellReader, type RawCell, type RowDefaults, readValue, rowCells } from "../intake/cells.js";
+import { checkFile, DEFAULT_LIMITS, type ReadLimits } from "../intake/csv-reader.js";
 import type { Encoding } from "../intake/decode.js";
 import { FileError, type Problem } from "../intake/errors.js";
+import { isBlank, parseBasis } from "../intake/number.js";
+import { parsePeriod } from "../intake/period.js";
+import { openRecords, type SourceInfo, type SourceRecord } from "../intake/records.js";
 import {
+  applySubHeader,
+  classifyRow,
+  columnLetter,
   type HeaderInfo,
   isEmptyRow,
-  longCellReader,
-  type RawCell,
+  isSubHeader,
   readTitleRow,
   recognizeHeader,
-  rowCells,
-} from "../intake/layout.js";
-import { checkValue, isBlank, parseBasis, parseQuantity } from "../intake/number.js";
-import { parsePeriod } from "../intake/period.js";
+  type TitleBlock,
+  unplacedCell,
+} from "../intake/table.js";
+import { cleanCell } from "../intake/text.js";
 import type { BatchCounts } from "../storage/batches.js";
 import { type Db, withForeignKeysOff } from "../storage/database.js";
-import { heldBasis, type StoredValue, ValueWriter } from "../storage/values.js";
+import { heldBasis, type StoredValue, storedYtdFigures, ValueWriter } from "../storage/values.js";
 import { emptyOutcome, importAsBatch, importFiles, yieldToEventLoop } from "./batch-file.js";
 import type { Catalog, SlotLayout } from "./catalog.js";
 
@@ -75,7 +74,7 @@ export interface FileOutcome {
   status: FileStatus;
   batchId: number | null;
   hash: string | null;
-  source: CsvSource | null;
+  source: SourceInfo | null;
   layout: HeaderInfo["layout"] | null;
   headerLine: number | null;
   counts: BatchCounts & { rejected: number };
@@ -83,8 +82,26 @@ export interface FileOutcome {
   changes: Change[];
   changesOmitted: number;
   problems: Problem[];
+  /** implausible figures and total rows that disagree: reported, and the file is written */
+  warnings: Problem[];
+  /** what the table stage found besides data (recorded with the batch) */
+  table: TableSummary;
   /** for status "duplicate": the earlier import of the same bytes */
   duplicateOf: { id: number; importedAt: string } | null;
+}
+
+/** What a file's table held besides its data rows. */
+export interface TableSummary {
+  /** 合计 / 总计 / 小计 rows: checked against the unit rows, never stored */
+  totalRows: number;
+  /** signatures, contacts and notes under the table */
+  footerRows: number;
+  /** target, derived and unknown columns that were not read (序号 is not listed) */
+  ignoredColumns: string[];
+  /** the measure the title block named (`单位：万元`), if any */
+  measure: string | null;
+  /** reporting-unit spellings that are not the unit's name or code (宣汉县科技局 → xuanhan) */
+  unitSpellings: Record<string, string>;
 }
 
 const MAX_CHANGES = 2000;
@@ -117,7 +134,12 @@ async function importFile(
   file: string,
   options: ImportOptions,
 ): Promise<FileOutcome> {
-  const out: FileOutcome = { ...emptyOutcome(file), layout: null, changesOmitted: 0 };
+  const out: FileOutcome = {
+    ...emptyOutcome(file),
+    layout: null,
+    changesOmitted: 0,
+    table: { totalRows: 0, footerRows: 0, ignoredColumns: [], measure: null, unitSpellings: {} },
+  };
   try {
     await checkFile(file, options.limits ?? DEFAULT_LIMITS); // refuse a huge file before hashing it
   } catch (e) {
@@ -150,6 +172,8 @@ interface YearState {
   lines: Int32Array;
   /** the value that line gave */
   values: Float64Array;
+  /** heldBasis() of that value's basis */
+  basis: Uint8Array;
   /** for a key of an empty period: heldBasis() of the value, written at the end by addHeld (0: none) */
   held: Uint8Array;
   notes: Map<number, string>;
@@ -219,19 +243,30 @@ async function readAndStore(
   out: FileOutcome,
 ): Promise<void> {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const { source, batches } = await openCsvBatches(file, { encoding: options.encoding, limits });
-  out.source = source;
+  // 1. records: bytes to rows of text cells with their lines
+  const { info, batches } = await openRecords(file, { encoding: options.encoding, limits });
+  out.source = info;
   const writer = new ValueWriter(db);
-  const defaults = { period: options.period, unit: options.unit, basis: options.basis };
+  const defaults: RowDefaults = { period: options.period, unit: options.unit, basis: options.basis };
+  const title: TitleBlock = {};
   const years = new Map<number, YearState>();
   const periods = new TextMemo<PeriodEntry>();
   const bases = new TextMemo<ReturnType<typeof parseBasis>>();
+  /** the default year of a period written without one (`前三季度`): --year, else the title's, else the only plan's */
+  let defaultYear: number | undefined =
+    options.year ?? (catalog.years.length === 1 ? catalog.years[0] : undefined);
+  // 2. table: the header (and a second header row) once, then each body row's kind
   let header: HeaderInfo | null = null;
+  let headerComplete = false;
   let headerBroken = false;
   let readLong: ((line: number, cells: readonly string[]) => RawCell) | null = null;
-  const problem = (line: number, column: string, value: string, reason: Reason) => {
+  const totals: TotalCell[] = [];
+  const problem = (line: number | null, column: string | null, value: string | null, reason: Reason) => {
     if (out.problems.length < MAX_PROBLEMS) out.problems.push({ file, line, column, value, reason });
     else out.counts.rejected++;
+  };
+  const warn = (line: number | null, column: string | null, value: string | null, reason: Reason) => {
+    if (out.warnings.length < MAX_PROBLEMS) out.warnings.push({ file, line, column, value, reason });
   };
   /**
    * The unit or indicator a cell names, looked up once per spelling (the same few names are on
@@ -245,6 +280,7 @@ async function readAndStore(
     text: string,
     line: number,
     column: string,
+    report = true,
   ): Known<T> | null => {
     let known = cache.get(text) ?? null;
     if (known === null && !cache.has(text)) {
@@ -253,8 +289,10 @@ async function readAndStore(
         | undefined;
       known = found ? { item: found, ordinal: ordinals.get(found.code)! } : null;
       cache.set(text, known);
+      if (found && kind === "unit" && text !== found.name && text !== found.code)
+        out.table.unitSpellings[text] = found.code;
     }
-    if (!known) {
+    if (!known && report) {
       const hint = kind === "unit" ? catalog.suggestUnit(year, text) : catalog.suggestIndicator(year, text);
       problem(line, column, text, {
         key: hint.length ? `import.${kind}.unknownHint` : `import.${kind}.unknown`,
@@ -263,32 +301,86 @@ async function readAndStore(
     }
     return known;
   };
+
+  /** The header is complete: its second row (if any) is read, the defaults and measure are known. */
+  const completeHeader = (h: HeaderInfo): void => {
+    headerComplete = true;
+    out.layout = h.layout;
+    out.headerLine = h.line;
+    out.table.ignoredColumns = h.ignored.filter((g) => g.why !== "sequence").map((g) => g.header);
+    if (defaults.unit === undefined && title.unit) defaults.unit = title.unit.text;
+    if (defaults.period === undefined && title.period) defaults.period = title.period.text;
+    if (options.year === undefined && defaults.period !== undefined) {
+      const p = parsePeriod(defaults.period, defaultYear);
+      if (p.ok) defaultYear = p.value.year;
+    }
+    if (h.valuePeriod !== null && h.roles.period === undefined) {
+      // a value column headed `1-9月累计`: its span is the period, and must agree with the title's
+      const hinted = parsePeriod(h.valuePeriod, defaultYear);
+      const given = defaults.period === undefined ? null : parsePeriod(defaults.period, defaultYear);
+      if (given === null) defaults.period = h.valuePeriod;
+      else if (hinted.ok && given.ok && formatPeriod(hinted.value) !== formatPeriod(given.value))
+        problem(h.line, h.headers[h.roles.value!] ?? null, h.valuePeriod, {
+          key: "intake.header.periodConflict",
+          params: { header: h.headers[h.roles.value!] ?? "", period: defaults.period! },
+        });
+    }
+    out.table.measure = title.measure?.text ?? null;
+    headerBroken = checkHeader(h, defaults, file, out) || out.problems.length > 0;
+    if (h.layout === "long") readLong = longCellReader(h, defaults);
+  };
+
   let rows = 0;
-  const onRecord = (rec: CsvRecord): void => {
-    if (isEmptyRow(rec.cells)) return;
+  /** value cells that passed every check (0 with data rows: every value was blank) */
+  let stored = 0;
+  const onRecord = (rec: SourceRecord): void => {
+    const cells = rec.cells;
+    for (let i = 0; i < cells.length; i++) cells[i] = cleanCell(cells[i]!);
+    if (isEmptyRow(cells)) return;
     if (!header) {
-      header = recognizeHeader(rec.line, rec.cells, catalog.isIndicator);
-      if (header) {
-        out.layout = header.layout;
-        out.headerLine = header.line;
-        headerBroken = checkHeader(header, defaults, file, out);
-        if (header.layout === "long") readLong = longCellReader(header, defaults);
-      } else {
+      header = recognizeHeader(rec.line, cells, catalog.isIndicator);
+      if (!header) {
         out.counts.skipped++;
-        const title = readTitleRow(rec.cells);
-        if (title.unit && defaults.unit === undefined) defaults.unit = title.unit;
-        if (title.period && defaults.period === undefined) defaults.period = title.period;
+        readTitleRow(rec.line, cells, title);
       }
       return;
+    }
+    if (!headerComplete) {
+      if (isSubHeader(header, cells)) {
+        out.counts.skipped++;
+        for (const p of applySubHeader(header, rec.line, cells))
+          problem(p.line, p.column, p.value, { key: p.key, params: p.params });
+        completeHeader(header);
+        return;
+      }
+      completeHeader(header);
     }
     out.counts.rowsRead++;
     if ((++rows & 4095) === 0) {
       options.checkInterrupt?.();
-      options.onProgress?.(file, source.bytesRead, source.bytes);
+      options.onProgress?.(file, info.bytesRead, info.bytes);
     }
     if (headerBroken) return;
-    if (readLong) storeCell(readLong(rec.line, rec.cells));
-    else for (const cell of rowCells(header, rec.line, rec.cells, defaults)) storeCell(cell);
+    const kind = classifyRow(header, cells);
+    if (kind === "footer") {
+      out.table.footerRows++;
+      return;
+    }
+    const unplaced = unplacedCell(header, cells);
+    if (unplaced) {
+      problem(rec.line, columnLetter(unplaced.index), unplaced.value, {
+        key: "intake.row.unplaced",
+        params: { value: unplaced.value, column: columnLetter(unplaced.index), width: header.width },
+      });
+      return;
+    }
+    if (kind === "total") {
+      out.table.totalRows++;
+      for (const c of rowCells(header, rec.line, cells, defaults)) readTotal(c);
+      return;
+    }
+    if (readLong) storeCell(readLong(rec.line, cells));
+    else for (const c of rowCells(header, rec.line, cells, defaults)) storeCell(c);
   };
   // records come in batches (one await per chunk of the file, not per row)
   for await (const batch of batches) {
@@ -297,7 +389,29 @@ async function readAndStore(
     await yieldToEventLoop();
     options.checkInterrupt?.();
   }
+  if (!header) {
+    throw new FileError({
+      file,
+      line: null,
+      column: null,
+      value: null,
+      reason: { key: "intake.header.notFound" },
+    });
+  }
+  const h: HeaderInfo = header;
+  if (!headerComplete) completeHeader(h);
   if (out.problems.length === 0) {
+    if (out.counts.rowsRead === 0 || out.counts.rowsRead === out.table.footerRows + out.table.totalRows)
+      problem(h.line, null, null, { key: "intake.file.noRows", params: { line: h.line } });
+    else if (stored === 0)
+      problem(h.line, null, null, {
+        key: "intake.file.allBlank",
+        params: { line: h.line, rows: out.counts.rowsRead, blank: out.counts.blank },
+      });
+  }
+  if (out.problems.length === 0) {
+    checkTotals();
+    checkYtdFigures();
     for (const year of [...years.keys()].sort((a, b) => a - b)) {
       const ys = years.get(year)!;
       if (ys.heldCount === 0) continue;
@@ -315,15 +429,6 @@ async function readAndStore(
     }
     writer.checkReferences();
   }
-  if (!header) {
-    throw new FileError({
-      file,
-      line: null,
-      column: null,
-      value: null,
-      reason: { key: "intake.header.notFound" },
-    });
-  }
 
   function readPeriod(text: string): PeriodEntry {
     const entry: PeriodEntry = {
@@ -338,7 +443,7 @@ async function readAndStore(
       entry.reason = { key: "import.period.missing" };
       return entry;
     }
-    const r = parsePeriod(text);
+    const r = parsePeriod(text, defaultYear);
     if (!r.ok) {
       entry.reason = r.reason;
       return entry;
@@ -357,6 +462,15 @@ async function readAndStore(
     return entry;
   }
 
+  function periodOf(text: string): PeriodEntry {
+    let pe = periods.get(text);
+    if (!pe) {
+      pe = readPeriod(text);
+      periods.set(text, pe);
+    }
+    return pe;
+  }
+
   function yearState(year: number): YearState {
     let ys = years.get(year);
     if (!ys) {
@@ -366,6 +480,7 @@ async function readAndStore(
         layout,
         lines: new Int32Array(layout.size),
         values: new Float64Array(layout.size),
+        basis: new Uint8Array(layout.size),
         held: new Uint8Array(layout.size),
         notes: new Map(),
         periods: [null, null, null, null, null],
@@ -378,6 +493,132 @@ async function readAndStore(
     return ys;
   }
 
+  /**
+   * A total row's cell (合计): read like a value, never stored, kept to be checked against the sum
+   * of the unit rows. One that cannot be read is a warning: the total is not data.
+   */
+  function readTotal(c: RawCell): void {
+    if (isBlank(c.value)) return;
+    const pe = periodOf(c.period);
+    if (pe.reason) return;
+    pe.state ??= yearState(pe.year);
+    const known = resolve(
+      "indicator",
+      pe.state.indicators,
+      pe.state.layout.indicatorOrdinal,
+      pe.year,
+      c.indicator,
+      c.line,
+      c.indicatorColumn,
+      false,
+    );
+    if (!known) return;
+    const value = readValue(c, known.item, title);
+    if (typeof value !== "number") {
+      warn(c.line, c.valueColumn, c.value, {
+        key: "import.warn.totalUnreadable",
+        params: { indicator: known.item.name },
+      });
+      return;
+    }
+    totals.push({
+      line: c.line,
+      column: c.valueColumn,
+      ys: pe.state,
+      q: pe.q,
+      period: pe.text,
+      ind: known.item,
+      ordinal: known.ordinal,
+      value,
+    });
+  }
+
+  /** Each total row against the sum of the unit rows of the file (rates are never summed). */
+  function checkTotals(): void {
+    for (const t of totals) {
+      if (t.ind.kind === "rate") continue;
+      const { ys } = t;
+      let sum = 0;
+      let n = 0;
+      ys.layout.units.forEach((code, u) => {
+        const slot = ys.layout.slot(t.ordinal, u, t.q);
+        if (ys.lines[slot] && code !== cityCode(ys.year)) {
+          sum += ys.values[slot]!;
+          n++;
+        }
+      });
+      if (n === 0) continue;
+      if (Math.abs(sum - t.value) > 1e-9 * Math.max(1, Math.abs(sum)))
+        warn(t.line, t.column, String(t.value), {
+          key: "import.warn.totalMismatch",
+          params: {
+            indicator: t.ind.name,
+            period: t.period,
+            total: t.value,
+            sum: roundForMessage(sum),
+            rows: n,
+          },
+        });
+    }
+  }
+
+  function cityCode(year: number): string | undefined {
+    return catalog.plan(year)?.units.find((u) => u.isTotal)?.code;
+  }
+
+  /**
+   * A year-to-date figure of a flow lower than the same unit's figure of an earlier quarter of the
+   * year (in this file, else stored) is a warning: a cumulative figure cannot fall.
+   */
+  function checkYtdFigures(): void {
+    for (const ys of years.values()) {
+      const plan = catalog.plan(ys.year)!;
+      const flows = plan.indicators.filter((d) => d.kind === "flow").map((d) => d.code);
+      const stored = new Map<number, number>();
+      for (const f of storedYtdFigures(db, ys.year, flows)) {
+        const i = ys.layout.indicatorOrdinal.get(f.indicator);
+        const u = ys.layout.unitOrdinal.get(f.unit);
+        const q = Number(f.period.slice(-1));
+        if (i !== undefined && u !== undefined) stored.set(ys.layout.slot(i, u, q), f.value);
+      }
+      const nInd = ys.layout.indicators.length;
+      const nUnit = ys.layout.units.length;
+      for (let i = 0; i < nInd; i++) {
+        const ind = plan.indicators[i]!;
+        if (ind.kind !== "flow") continue;
+        for (let u = 0; u < nUnit; u++) {
+          for (let q = 2; q <= 4; q++) {
+            const slot = ys.layout.slot(i, u, q);
+            if (!ys.lines[slot] || ys.basis[slot] !== YTD_CODE) continue;
+            // the nearest earlier quarter with a ytd figure: the file's own, else the stored one
+            for (let e = q - 1; e >= 1; e--) {
+              const es = ys.layout.slot(i, u, e);
+              const before = ys.lines[es]
+                ? ys.basis[es] === YTD_CODE
+                  ? ys.values[es]
+                  : undefined
+                : stored.get(es);
+              if (before === undefined) continue;
+              if (ys.values[slot]! < before)
+                warn(ys.lines[slot]!, null, String(ys.values[slot]), {
+                  key: "import.warn.ytdDecrease",
+                  params: {
+                    indicator: ind.name,
+                    unit: plan.units[u]!.name,
+                    period: `${ys.year}Q${q}`,
+                    value: ys.values[slot]!,
+                    earlier: `${ys.year}Q${e}`,
+                    before,
+                  },
+                });
+              break;
+            }
+          }
+        }
+      }
+    }
+  }
+
   function storeCell(c: RawCell): void {
     if (isBlank(c.value)) {
       out.counts.blank++;
@@ -385,11 +626,7 @@ async function readAndStore(
     }
     const before = out.problems.length;
     // period
-    let pe = periods.get(c.period);
-    if (!pe) {
-      pe = readPeriod(c.period);
-      periods.set(c.period, pe);
-    }
+    const pe = periodOf(c.period);
     if (pe.reason) {
       problem(c.line, c.periodColumn, c.period, pe.reason);
       return;
@@ -421,7 +658,7 @@ async function readAndStore(
         params: { period, indicator: ind.name },
       });
     }
-    const value = readValue(c, ind);
+    const value = readValue(c, ind, title);
     if (typeof value !== "number") {
       problem(c.line, c.valueColumn, c.value, value);
     }
@@ -431,9 +668,19 @@ async function readAndStore(
       bases.set(c.basis, basisParsed);
     }
     if (!basisParsed.ok) problem(c.line, c.basisColumn, c.basis, basisParsed.reason);
+    else if (ind.kind !== "flow" && basisParsed.value === "period")
+      // a level (stock) or a rate has no increment: 本期 for one is a mistake, not a value to convert
+      problem(c.line, c.basisColumn, c.basis || "本期", {
+        key: "import.basis.levelPeriod",
+        params: { indicator: ind.name, kind: ind.kind },
+      });
     if (out.problems.length > before || typeof value !== "number" || !basisParsed.ok) return;
-    let basis: Basis = basisParsed.value;
-    if (ind.kind !== "flow" && basis === "period") basis = "ytd"; // a level has no increment: store as reached
+    const basis: Basis = basisParsed.value;
+    if (ind.target > 0 && value > ind.target * 10 && ind.kind !== "rate")
+      warn(c.line, c.valueColumn, c.value, {
+        key: "import.warn.overTarget",
+        params: { indicator: ind.name, unit: unit.item.name, value, measure: ind.unit, target: ind.target },
+      });
     // the same key twice in one file
     const slot = ys.layout.slot(known.ordinal, unit.ordinal, q);
     if (ys.lines[slot]) {
@@ -444,8 +691,10 @@ async function readAndStore(
       });
       return;
     }
+    stored++;
     ys.lines[slot] = c.line;
     ys.values[slot] = value;
+    ys.basis[slot] = heldBasis(basis);
     const note = c.note || null;
     // A period with nothing stored yet (a new quarter's file) is all inserts: held in the slot
     // arrays, written sorted at the end. Otherwise new keys take one statement; only existing
@@ -489,24 +738,23 @@ async function readAndStore(
   }
 }
 
-/** The cell's value in the indicator's unit; a bare number under a header like 技术合同登记额(亿元) is in 亿元. */
-function readValue(c: RawCell, ind: Indicator): number | Reason {
-  let text = c.value;
-  if (c.headerUnit && c.headerUnit !== ind.unit && /[0-9０-９.．]\s*$/.test(text)) {
-    if (
-      !(isMoneyUnit(c.headerUnit) && isMoneyUnit(ind.unit)) &&
-      c.headerUnit !== "%" &&
-      c.headerUnit !== "％"
-    )
-      return {
-        key: "intake.number.wrongUnit",
-        params: { value: c.indicatorColumn, unit: c.headerUnit, expected: ind.unit },
-      };
-    text += c.headerUnit;
-  }
-  const parsed = parseQuantity(text, ind.unit);
-  if (!parsed.ok) return parsed.reason;
-  return checkValue(parsed.value, ind.unit, ind) ?? parsed.value;
+/** A total row's figure, kept to be checked against the unit rows' sum. */
+interface TotalCell {
+  line: number;
+  column: string;
+  ys: YearState;
+  q: number;
+  period: string;
+  ind: Indicator;
+  ordinal: number;
+  value: number;
+}
+
+const YTD_CODE = heldBasis("ytd");
+
+/** A sum for a message: 12 significant digits, so 0.1 + 0.2 reads 0.3. */
+function roundForMessage(n: number): number {
+  return Number(n.toPrecision(12));
 }
 
 /** Problems with the header as a whole: a needed column that is neither in the file nor given as an option. */

@@ -9,8 +9,8 @@ import type { Reason } from "../i18n/index.js";
 import type { CsvSource, openCsv } from "../intake/csv-reader.js";
 import type { Encoding } from "../intake/decode.js";
 import { FileError, type Problem } from "../intake/errors.js";
-import { isEmptyRow } from "../intake/layout.js";
 import { isBlank } from "../intake/number.js";
+import { isEmptyRow } from "../intake/table.js";
 import { parseTaskDate, parseTaskDay, parseTaskRef, parseTaskStatus } from "../intake/task-fields.js";
 import { recognizeTaskHeader, type TaskHeader, taskCells } from "../intake/task-sheet.js";
 import { type Batch, type BatchCounts, createBatch, finishBatch } from "../storage/batches.js";
@@ -203,6 +203,8 @@ export interface TaskFileOutcome {
   /** inserts and updates (and, in a dry run, unchanged rows), in file order */
   changes: TaskRowChange[];
   problems: Problem[];
+  /** always empty: task sheets have no plausibility checks */
+  warnings: Problem[];
   duplicateOf: { id: number; importedAt: string } | null;
 }
 

@@ -7,7 +7,7 @@ import type { BatchFileOutcome } from "../app/batch-file.js";
 import { UserError } from "../app/errors.js";
 import type { CsvSource } from "../intake/csv-reader.js";
 import type { Context } from "./context.js";
-import { formatProblemLine } from "./problems.js";
+import { formatProblemLine, formatWarningLine } from "./problems.js";
 
 /** The part of a progress or task file outcome that both importers share. */
 export type FileOutcomeBase = BatchFileOutcome & { headerLine: number | null };
@@ -19,6 +19,7 @@ export function outcomeJson(ctx: Context, o: FileOutcomeBase, extra: object = {}
     status: o.status,
     batchId: o.status === "imported" ? o.batchId : null,
     hash: o.hash,
+    format: o.source?.format ?? null,
     encoding: o.source?.encoding ?? null,
     bom: o.source?.bom ?? null,
     delimiter: o.source?.delimiter ?? null,
@@ -31,6 +32,13 @@ export function outcomeJson(ctx: Context, o: FileOutcomeBase, extra: object = {}
       line: p.line,
       column: p.column,
       value: p.value,
+      message: formatProblemLine(ctx.lang, p),
+    })),
+    warnings: o.warnings.map((p) => ({
+      line: p.line,
+      column: p.column,
+      value: p.value,
+      code: p.reason.key,
       message: formatProblemLine(ctx.lang, p),
     })),
   };
@@ -53,6 +61,7 @@ export function sayDuplicateOrProblems(ctx: Context, o: FileOutcomeBase): boolea
     return true;
   }
   for (const p of o.problems) ctx.stderr.write(`${formatProblemLine(ctx.lang, p)}\n`);
+  for (const p of o.warnings) ctx.stderr.write(`${formatWarningLine(ctx.lang, p)}\n`);
   if (o.status === "rolled-back") ctx.notice("import.rolledBack", { file: o.file });
   return false;
 }

@@ -9,3 +9,11 @@ export function formatProblemLine(lang: Lang, p: Problem): string {
   s += `${p.column || p.value !== null ? " —" : ""} ${explain(lang, p.reason)}`;
   return s;
 }
+
+/** FILE:LINE: column: value — warning: reason, for a figure that was written but looks wrong. */
+export function formatWarningLine(lang: Lang, p: Problem): string {
+  const line = formatProblemLine(lang, p);
+  const reason = explain(lang, p.reason);
+  const location = line.slice(0, line.length - reason.length).replace(/ ?—? $/, "");
+  return explain(lang, { key: "import.warning", params: { location, message: reason } });
+}

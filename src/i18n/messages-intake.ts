@@ -1,6 +1,8 @@
 /** Messages of src/intake (file decoding, headers, periods, numbers), zh and en with the same keys. */
 export const intakeZh = {
   "intake.period.invalid": "“{value}”不是有效的报告期，可用格式：{forms}",
+  "intake.period.noYear":
+    "“{value}”没有年份：请写成如 2020年{value}，或在表头上方写“报告期：2020年…”，或用 --year 指定",
   "intake.period.notQuarterEnd":
     "“{value}”不是季度末：报告期须为季度末日期（3月31日、6月30日、9月30日、12月31日）、季度末月份（3、6、9、12月）或截至季度末的累计区间（如 1-9月）",
   "intake.period.notYearToDate":
@@ -14,6 +16,16 @@ export const intakeZh = {
   "intake.number.negative": "{indicator}（{unit}）不能为负数：{value}",
   "intake.number.percentRange":
     "{value}% 超出范围：百分比须在 0 到 100 之间（58% 请写 58，不要写 0.58 或 5800）",
+  "intake.number.measureMismatch":
+    "{indicator}以{expected}计，但表中为这一行注明的计量单位是{unit}：两者无法换算，请核对单位后重新填写（{value}）",
+  "intake.header.ambiguousColumns":
+    "无法确定“{header}”下哪一列是完成数：{columns}。请把完成数所在列的小表头写成“累计”或“完成”，目标列写成“目标”，或删去多余的列",
+  "intake.header.periodConflict": "表头“{header}”所示期间与报告期“{period}”不一致：请核对报告期",
+  "intake.row.unplaced":
+    "单元格“{value}”（{column} 列）不在任何列名之下：表头只有 {width} 列，或该列缺少列名；请删去多余的内容或补上列名",
+  "intake.file.noRows": "表头（第 {line} 行）之下没有数据行：文件未包含任何数值，请确认导出的是填好的表",
+  "intake.file.allBlank":
+    "表头（第 {line} 行）之下的 {rows} 行中，{blank} 个数值全部为空：文件未包含任何数值，请确认导出的是填好的表",
   "intake.basis.invalid": "“{value}”不是有效的口径，可用：{forms}",
   "intake.file.notFile": "不是普通文件（是目录或设备？）：请给出 CSV 文件的路径",
   "intake.file.unreadable": "无法读取文件（{error}）：请检查路径和读取权限",
@@ -30,10 +42,23 @@ export const intakeZh = {
     "找不到表头行：请确认表中有一行列名，例如“报告期、填报单位、指标名称、数值”，或宽表的“填报单位、高新技术企业（家）…”",
   "intake.decode.invalidUtf8":
     "文件在第 {offset} 字节处不是有效的 {encoding} 编码：若文件由 Excel/WPS 另存为普通 CSV，请指定编码 gb18030，或另存为“CSV UTF-8”",
+  "import.basis.levelPeriod":
+    "{indicator}是存量或比率指标，只能填写期末达到的水平，不能按“本期”填写增量：请把口径改为“累计”并填写期末数",
+  "import.warn.totalMismatch":
+    "合计行 {period} {indicator} 为 {total}，而 {rows} 个单位行之和为 {sum}：请核对（合计行不导入）",
+  "import.warn.totalUnreadable": "合计行的 {indicator} 无法读取，未核对（合计行不导入）",
+  "import.warn.ytdDecrease":
+    "{period} {unit} {indicator} 累计 {value}，低于 {earlier} 的累计 {before}：累计数不应下降，请核对",
+  "import.warn.overTarget":
+    "{unit} {indicator} 为 {value}{measure}，超过全年目标 {target}{measure} 的 10 倍：请核对计量单位（万元/亿元）",
+  "import.warning": "{location}: 提醒: {message}",
+  "import.table": "  未导入：合计行 {totals} 行，表尾 {footers} 行；未读取的列：{ignored}",
 } as const;
 
 export const intakeEn: Record<keyof typeof intakeZh, string> = {
   "intake.period.invalid": '"{value}" is not a period; accepted forms: {forms}',
+  "intake.period.noYear":
+    '"{value}" has no year: write it as e.g. 2020年{value}, put "报告期：2020年…" above the header, or give --year',
   "intake.period.notQuarterEnd":
     '"{value}" is not the end of a quarter: use a quarter-end date (Mar 31, Jun 30, Sep 30, Dec 31), a quarter-end month (3, 6, 9, 12) or a range from January to a quarter-end month (e.g. 1-9月)',
   "intake.period.notYearToDate":
@@ -50,6 +75,18 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
   "intake.number.negative": "value {value} for {indicator} ({unit}) must not be negative",
   "intake.number.percentRange":
     "{value}% is out of range: a percentage must be between 0 and 100 (write 58% as 58, not 0.58 or 5800)",
+  "intake.number.measureMismatch":
+    "{indicator} is measured in {expected}, but the sheet gives this row's unit of measure as {unit}: the two do not convert; check the unit and fill the value in again ({value})",
+  "intake.header.ambiguousColumns":
+    'cannot tell which column under "{header}" holds the figure: {columns}. Head the figure\'s column "累计" (year to date) or "完成" (actual) and the target\'s "目标", or delete the extra columns',
+  "intake.header.periodConflict":
+    'the period of the header "{header}" differs from the report period "{period}": check the period',
+  "intake.row.unplaced":
+    'cell "{value}" (column {column}) stands under no column name: the header has {width} columns, or this column has no name; delete the extra content or name the column',
+  "intake.file.noRows":
+    "there are no data rows under the header (line {line}): the file holds no figures; check that the filled-in sheet was exported",
+  "intake.file.allBlank":
+    "all {blank} values in the {rows} rows under the header (line {line}) are blank: the file holds no figures; check that the filled-in sheet was exported",
   "intake.basis.invalid": '"{value}" is not a basis; accepted: {forms}',
   "intake.file.notFile": "not a regular file (a directory or device?): give the path of a CSV file",
   "intake.file.unreadable": "cannot read the file ({error}): check the path and read permission",
@@ -68,4 +105,16 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
     'no header row found: the sheet needs a row of column names such as "报告期, 填报单位, 指标名称, 数值" (period, unit, indicator, value), or for a wide sheet "填报单位, 高新技术企业（家）, …"',
   "intake.decode.invalidUtf8":
     'the file is not valid {encoding} at byte {offset}: if it was saved from Excel/WPS as plain CSV, choose encoding gb18030, or save it as "CSV UTF-8"',
+  "import.basis.levelPeriod":
+    "{indicator} is a stock or rate indicator: give the level reached at the end of the period, not the period's increment (本期); set the basis to 累计 (ytd) and give the level",
+  "import.warn.totalMismatch":
+    "the total row gives {total} for {period} {indicator}, but its {rows} unit rows add up to {sum}: check it (total rows are not imported)",
+  "import.warn.totalUnreadable":
+    "the total row's {indicator} cannot be read and was not checked (total rows are not imported)",
+  "import.warn.ytdDecrease":
+    "{period} {unit} {indicator} year-to-date {value} is lower than {earlier}'s {before}: a year-to-date figure cannot fall; check it",
+  "import.warn.overTarget":
+    "{unit} {indicator} is {value} {measure}, more than 10 times the annual target of {target} {measure}: check the unit of measure (万元/亿元)",
+  "import.warning": "{location}: warning: {message}",
+  "import.table": "  not imported: {totals} total rows, {footers} footer rows; columns not read: {ignored}",
 } as const;

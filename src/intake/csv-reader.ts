@@ -20,9 +20,13 @@ import {
 import { FileError } from "./errors.js";
 
 export interface CsvSource {
+  /** what kind of file the records came from (the batch records it) */
+  format: "csv";
   encoding: Encoding;
   bom: boolean;
   delimiter: "," | "\t" | ";";
+  /** the line break: LF (or CRLF), or CR alone (Excel for Mac's "CSV (Macintosh)") */
+  lineBreak: "\n" | "\r";
   bytes: number;
   /** bytes read from the file so far, while the records stream in (for a progress bar) */
   bytesRead: number;
@@ -121,8 +125,21 @@ async function inspect(
     fail(file, 1, "intake.file.badEncoding", { encoding });
   }
   const delimiter = detectDelimiter(sample);
-  const source: CsvSource = { encoding, bom: bom > 0, delimiter, bytes: size, bytesRead: bom };
+  const source: CsvSource = {
+    format: "csv",
+    encoding,
+    bom: bom > 0,
+    delimiter,
+    lineBreak: detectLineBreak(sample),
+    bytes: size,
+    bytesRead: bom,
+  };
   return { source, bom, limits };
+}
+
+/** CR alone when the sample has carriage returns and no line feed at all; LF (and CRLF) otherwise. */
+export function detectLineBreak(sample: string): "\n" | "\r" {
+  return sample.includes("\r") && !sample.includes("\n") ? "\r" : "\n";
 }
 
 /**
@@ -155,6 +172,9 @@ async function* readBatches(
   limits: ReadLimits,
 ): AsyncGenerator<CsvRecord[]> {
   const decoder = createDecoder(source.encoding);
+  // the character that ends a line, as text and as a byte (CR-only files count CRs)
+  const nlChar = source.lineBreak;
+  const nlByte = nlChar.charCodeAt(0);
   let decodedLines = 1;
   // Characters since the last line break: a line longer than the limit is refused as it streams
   // in, before the parser buffers it (a 1 GB line without a newline must not fill the memory).
@@ -171,7 +191,7 @@ async function* readBatches(
   const measureLines = (text: string): boolean => {
     let from = 0;
     for (;;) {
-      const nl = text.indexOf("\n", from);
+      const nl = text.indexOf(nlChar, from);
       lineLength += (nl === -1 ? text.length : nl) - from;
       if (lineLength > limits.maxLineBytes) return false;
       if (nl === -1) return true;
@@ -238,7 +258,7 @@ async function* readBatches(
           const bad = firstInvalidUtf8(body);
           const e = badEncoding();
           e.problem.line = linesDone + 1;
-          for (let nl = body.indexOf(10); nl !== -1 && nl < bad; nl = body.indexOf(10, nl + 1))
+          for (let nl = body.indexOf(nlByte); nl !== -1 && nl < bad; nl = body.indexOf(nlByte, nl + 1))
             e.problem.line++;
           done(e);
           return;
@@ -268,7 +288,7 @@ async function* readBatches(
   const measureUtf8Lines = (bytes: Buffer): boolean => {
     let from = 0;
     for (;;) {
-      const nl = bytes.indexOf(10, from);
+      const nl = bytes.indexOf(nlByte, from);
       const end = nl === -1 ? bytes.length : nl;
       const whole = lineLength === 0 && nl !== -1 && end - from <= limits.maxLineBytes;
       lineLength += whole ? end - from : utf16Length(bytes, from, end);
@@ -281,7 +301,7 @@ async function* readBatches(
   };
   const parser = parse({
     delimiter: source.delimiter,
-    record_delimiter: ["\r\n", "\n"],
+    record_delimiter: nlChar === "\r" ? ["\r"] : ["\r\n", "\n"],
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
@@ -331,7 +351,7 @@ async function* readBatches(
           let chars = cells.length - 1; // the delimiters
           for (const c of cells) {
             chars += c.length;
-            if (c.includes("\n")) breaks += c.split("\n").length - 1;
+            if (c.includes(nlChar)) breaks += c.split(nlChar).length - 1;
           }
           // a record spread over several lines by quoted line breaks is held to the same limit
           if (chars > limits.maxLineBytes)

@@ -11,7 +11,8 @@ export type ColumnRole =
   | "task"
   | "status"
   | "evidence"
-  | "date";
+  | "date"
+  | "measure";
 /** Same as ColumnRole. */
 export type Role = ColumnRole;
 
@@ -20,13 +21,29 @@ export const COLUMN_SYNONYMS: Readonly<Record<ColumnRole, readonly string[]>> = 
   period: ["period", "报告期", "期间", "季度", "时间"],
   unit: ["unit", "单位", "填报单位", "地区", "区县", "县(市、区)"],
   indicator: ["indicator", "指标", "指标名称", "指标代码", "项目"],
-  value: ["value", "数值", "完成值", "完成数", "累计完成", "本年累计"],
+  value: [
+    "value",
+    "数值",
+    "完成值",
+    "完成数",
+    "累计完成",
+    "累计完成数",
+    "本年累计",
+    "本年累计完成",
+    "年累计",
+    "累计",
+    "累计数",
+    "完成",
+    "实际完成",
+    "完成情况",
+  ],
   basis: ["basis", "口径"],
   note: ["note", "备注", "说明"],
   task: ["task", "任务", "序号", "任务序号"],
   status: ["status", "状态", "完成状态"],
   evidence: ["evidence", "佐证材料", "佐证"],
   date: ["date", "日期"],
+  measure: ["measure", "计量单位", "度量单位"],
 };
 
 let byKey: ReadonlyMap<string, ColumnRole> | undefined;
@@ -83,4 +100,40 @@ export function splitHeaderUnit(header: string): { name: string; unit: string | 
   unitLike ??= /^[\p{Script=Han}a-zA-Z%‰/²³]{1,4}$/u;
   if (name === "" || !unitLike.test(unit) || REMARK.test(unit)) return { name: whole, unit: null };
   return { name, unit };
+}
+
+/**
+ * What a header (or second-header) cell that is neither a role nor an indicator says about its
+ * column. Statistical tables put targets and derived figures beside the values: a target column
+ * (目标, 计划, 任务数) and a derived one (完成率, 同比, 增长, 增幅, 占比) are never values, whatever
+ * numbers they hold; `本期` marks a value of the quarter alone, `累计` / `完成` / `1-9月` a
+ * year-to-date value.
+ */
+export type SubColumn = "ytd" | "period" | "target" | "derived";
+
+const DERIVED = /率|同比|环比|增长|增幅|增速|增减|占比|比重|比上年|进度|排名|排位|差额|差距/;
+const TARGET = /目标|计划|任务/;
+const PERIOD_VALUE = /^(?:本期|当期|当季|本季|本季度|当季度|本月|当月)(?:完成|实绩)?(?:数|值)?$/;
+const YTD_VALUE =
+  /^(?:本年|自年初|年)?(?:累计|完成|实际|实绩|实际完成|累计完成|完成情况|数值)(?:完成)?(?:数|值|额)?$/;
+/** A value header that names its span: `1-9月累计`, `前三季度`, `截至9月底`, `2020年1-9月完成`. */
+const PERIOD_HEADER =
+  /^(?:截至|截止)?((?:\d{4}年)?(?:\d{1,2}[-~至到]\d{1,2}月|前?[一二三四1-4两]个?季度|第?[一二三四1-4][-~至到][一二三四1-4]季度|上半年|全年|\d{1,2}月(?:底|末)?))(?:份)?(?:累计)?(?:完成)?(?:数|值|额)?$/;
+
+/**
+ * The kind of a column from its header text (after normalisation), or null when the text says
+ * nothing known. `periodText` is the span a value header names (`1-9月` of `1-9月累计`).
+ */
+export function classifySubColumn(header: string): { kind: SubColumn; periodText?: string } | null {
+  const key = normalizeKey(splitHeaderUnit(header).name)
+    .replace(DECORATION, "")
+    .replace(/[\u2010-\u2015\u2212\u301c]/g, "-");
+  if (key === "") return null;
+  if (DERIVED.test(key)) return { kind: "derived" };
+  if (TARGET.test(key)) return { kind: "target" };
+  if (PERIOD_VALUE.test(key)) return { kind: "period" };
+  if (YTD_VALUE.test(key)) return { kind: "ytd" };
+  const m = PERIOD_HEADER.exec(key);
+  if (m) return { kind: "ytd", periodText: m[1]! };
+  return null;
 }

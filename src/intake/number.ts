@@ -58,6 +58,18 @@ const KNOWN_UNITS: ReadonlySet<string> = new Set([
   "吨",
   "亩",
 ]);
+/**
+ * True when `text` is a unit of measure (万元, 亿元, 项, 家, %, 人次 …; full-width and brackets
+ * allowed): what tells `单位：万元` (a measure) from `单位：渠县` (a reporting unit).
+ */
+export function isMeasureUnit(text: string): boolean {
+  const t = toHalfWidth(text)
+    .trim()
+    .replace(/^\((.*)\)$/, "$1")
+    .trim();
+  return KNOWN_UNITS.has(t);
+}
+
 /** Money units and their power of ten in 元 (a Map: no prototype keys such as "constructor"). */
 const MONEY_FACTOR: ReadonlyMap<string, number> = MONEY_UNITS;
 /** Money suffixes; `万` / `亿` are the usual shorthand for 万元 / 亿元. */

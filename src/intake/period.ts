@@ -7,7 +7,8 @@ import { fail, ok, type Parsed } from "./result.js";
 import { toHalfWidth } from "./text.js";
 
 /** Shown to the user when a period cannot be read. */
-export const PERIOD_FORMS = "2020Q3、2020年第三季度、2020年1-9月、2020-09-30、2020年9月、2020年(=Q4)";
+export const PERIOD_FORMS =
+  "2020Q3、2020年第三季度、2020年前三季度、2020年1-9月、截至2020年9月底、2020-09-30、2020年9月、2020年上半年(=Q2)、2020年(=Q4)";
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2199;
@@ -15,6 +16,7 @@ const MAX_YEAR = 2199;
 const CN_DIGIT: Readonly<Record<string, number>> = {
   一: 1,
   二: 2,
+  两: 2,
   三: 3,
   四: 4,
   五: 5,
@@ -33,6 +35,17 @@ const DATE_CN = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/; // 2020年9月30�
 const MONTH_SEP = /^(\d{4})[-/](\d{1,2})$/; // 2020-09 2020/09 (not 2020.09: a number cell 2020.10 shows as 2020.1)
 const MONTH_CN = /^(\d{4})年(\d{1,2})月份?$/; // 2020年9月 2020年9月份
 const YEAR = /^(\d{4})(?:年|年度|全年|年全年)?$/; // 2020 2020年 2020年度 2020年全年 → Q4
+/** The words of Chinese statistics for a span from January: 上半年 (= 1-6月), 前三季度 (= 1-9月) … */
+const FIRST_HALF = /^(\d{4})年?上半年度?$/; // 2020年上半年 → Q2
+const SECOND_HALF = /^(\d{4})年?下半年度?$/; // July to December: not a year-to-date span
+const FIRST_QUARTERS = /^(\d{4})年?前(\d|[一二两三四])(?:个)?季度$/; // 2020年前三季度 → Q3
+const QUARTER_RANGE = /^(\d{4})年?第?(\d|[一二三四])[-~至到]第?(\d|[一二三四])季度$/; // 2020年1-3季度 2020年一至三季度
+/** `截至` / `截止` in front and `底` / `末` after a month, quarter or year: the end of that span. */
+const AS_AT_PREFIX = /^(?:截至|截止|至)/;
+const END_SUFFIX = /(月|季度|年)(?:份)?(?:底|末)$/;
+const HAS_YEAR = /^\d{4}/;
+/** A yearless text that still reads as a period (`前三季度`, `1-9月`, `Q3`), not any text without a year. */
+const PERIOD_WORD = /月|季|半年|^q\d$/i;
 /** Excel writes date cells as `2020/9/30 0:00` or `2020-09-30 00:00:00`; midnight is dropped. */
 const MIDNIGHT = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s+0{1,2}:00(?::00)?$/;
 /** Dash and tilde look-alikes (em/en dash, minus, wave dash) → ASCII, after toHalfWidth. */
@@ -41,17 +54,24 @@ const DASHES = /[\u2010-\u2015\u2212\u301c\u2053]/g;
 const CACHE_SIZE = 1024;
 const cache = new Map<string, Parsed<Period>>();
 
-/** Reads a reporting period; see PERIOD_FORMS. Results are cached (inputs repeat on every row). */
-export function parsePeriod(text: string): Parsed<Period> {
-  const hit = cache.get(text);
+/**
+ * Reads a reporting period; see PERIOD_FORMS. A form without a year (`前三季度`, `1-9月`, `9月末`)
+ * takes `defaultYear` (the year of the file's title block, or the plan year of a command), and is
+ * refused without one. The same parser serves import cells, title blocks and every command option
+ * that takes a period (`--period`, `--as-of`), so whatever a file may say an option may say too.
+ * Results are cached (inputs repeat on every row).
+ */
+export function parsePeriod(text: string, defaultYear?: number): Parsed<Period> {
+  const key = defaultYear === undefined ? text : `${defaultYear}\u0000${text}`;
+  const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  const result = deepFreeze(parseUncached(text));
+  const result = deepFreeze(parseUncached(text, defaultYear));
   if (cache.size >= CACHE_SIZE) cache.clear();
-  cache.set(text, result);
+  cache.set(key, result);
   return result;
 }
 
-function parseUncached(text: string): Parsed<Period> {
+function parseUncached(text: string, defaultYear: number | undefined): Parsed<Period> {
   const value = text.trim();
   const invalid = () => fail("intake.period.invalid", { value, forms: PERIOD_FORMS });
   let s = toHalfWidth(text).trim().replace(DASHES, "-");
@@ -59,7 +79,28 @@ function parseUncached(text: string): Parsed<Period> {
   // Spaces may separate parts (`2020 Q3`, `2020年 第三季度`) but never split a number (`20 20`).
   if (/\d\s+\d/.test(s)) return invalid();
   s = s.replace(/\s+/g, "");
+  // 截至2020年9月底 = 2020年9月; 2020年三季度末 = 2020年三季度; 2020年底 = 2020年
+  s = s.replace(AS_AT_PREFIX, "").replace(END_SUFFIX, "$1");
+  if (!HAS_YEAR.test(s) && PERIOD_WORD.test(s)) {
+    if (defaultYear === undefined) return fail("intake.period.noYear", { value });
+    s = `${defaultYear}年${s}`;
+  }
   if (s.length < 4 || s.length > 24) return invalid();
+
+  let w = FIRST_HALF.exec(s);
+  if (w) return quarterOf(w[1]!, 2, invalid);
+  w = FIRST_QUARTERS.exec(s);
+  if (w) return quarterOf(w[1]!, digitOf(w[2]!), invalid);
+  w = QUARTER_RANGE.exec(s);
+  if (w) {
+    const from = digitOf(w[2]!);
+    const to = digitOf(w[3]!);
+    if (from > to) return invalid();
+    if (from !== 1) return fail("intake.period.notYearToDate", { value, suggestion: `${w[1]}Q${to}` });
+    return quarterOf(w[1]!, to, invalid);
+  }
+  w = SECOND_HALF.exec(s);
+  if (w) return fail("intake.period.notYearToDate", { value, suggestion: `${w[1]}Q4` });
 
   let m = Q_FORM.exec(s);
   if (m) return quarterOf(m[1]!, Number(m[2]), invalid);
@@ -102,6 +143,11 @@ function parseUncached(text: string): Parsed<Period> {
   if (m) return quarterOf(m[1]!, 4, invalid);
 
   return invalid();
+}
+
+/** `3` or `三` (or `两`) as a number. */
+function digitOf(token: string): number {
+  return token >= "0" && token <= "9" ? Number(token) : CN_DIGIT[token]!;
 }
 
 function yearOf(digits: string): number | null {

@@ -369,3 +369,26 @@ export function statesReplacedBy(db: Db, batchId: number): ValueState[] {
     )
     .all(batchId) as ValueState[];
 }
+
+/** A stored year-to-date (累计) figure of one quarter of a plan year. */
+export interface YtdFigure {
+  indicator: string;
+  unit: string;
+  period: string;
+  value: number;
+}
+
+/**
+ * The year-to-date figures stored for quarters Q1–Q4 of plan year `year` whose indicator is one
+ * of `indicators` (flows; a stock's level may fall), for the import's plausibility check.
+ */
+export function storedYtdFigures(db: Db, year: number, indicators: readonly string[]): YtdFigure[] {
+  if (indicators.length === 0) return [];
+  return db
+    .prepare(
+      `SELECT indicator_code AS indicator, unit_code AS unit, period, value FROM progress_values
+       WHERE plan_year = ? AND basis = 'ytd' AND period BETWEEN ? AND ?
+         AND indicator_code IN (SELECT value FROM json_each(?))`,
+    )
+    .all(year, `${year}Q1`, `${year}Q4`, JSON.stringify(indicators)) as YtdFigure[];
+}

@@ -30,13 +30,17 @@ describe("matchColumn", () => {
     ["period", ["period", "报告期", "期间", "季度", "时间"]],
     ["unit", ["unit", "单位", "填报单位", "地区", "区县", "县(市、区)", "县（市、区）"]],
     ["indicator", ["indicator", "指标", "指标名称", "指标代码", "项目"]],
-    ["value", ["value", "数值", "完成值", "完成数", "累计完成", "本年累计"]],
+    [
+      "value",
+      ["value", "数值", "完成值", "完成数", "累计完成", "本年累计", "累计", "完成", "实际完成", "完成情况"],
+    ],
     ["basis", ["basis", "口径"]],
     ["note", ["note", "备注", "说明"]],
     ["task", ["task", "任务", "序号", "任务序号"]],
     ["status", ["status", "状态", "完成状态"]],
     ["evidence", ["evidence", "佐证材料", "佐证"]],
     ["date", ["date", "日期"]],
+    ["measure", ["measure", "计量单位", "度量单位"]],
   ];
   const cases = table.flatMap(([role, names]) => names.map((name) => [name, role] as const));
 
@@ -58,7 +62,7 @@ describe("matchColumn", () => {
     expect(matchColumn(header)).toBe(role),
   );
 
-  it.each(["", "计量单位", "高新技术企业（家）", "报告期间隔", "value2", "单位名称x", "指标（含说明）"])(
+  it.each(["", "计量单位x", "高新技术企业（家）", "报告期间隔", "value2", "单位名称x", "指标（含说明）"])(
     "%j is not a known column",
     (header) => expect(matchColumn(header)).toBeNull(),
   );

@@ -133,7 +133,6 @@ describe("parsePeriod: rejected input", () => {
   it.each([
     ["", "empty"],
     ["   ", "only spaces"],
-    ["Q3", "no year"],
     ["20Q3", "two-digit year"],
     ["2020Q5", "quarter 5"],
     ["2020Q0", "quarter 0"],
@@ -149,7 +148,6 @@ describe("parsePeriod: rejected input", () => {
     ["2020年9-1月", "range backwards"],
     ["2020-9-30-1", "trailing garbage"],
     ["2020Q3x", "trailing letter"],
-    ["三季度", "no year in Chinese form"],
     ["1234", "year out of range"],
     ["12345", "five digits"],
     ["2020.09", "2020.09 could be the number 2020.9"],
@@ -266,4 +264,74 @@ describe("parsePeriod: properties", () => {
       { numRuns: 500 },
     );
   });
+});
+
+describe("parsePeriod: the words of Chinese statistics", () => {
+  it.each([
+    ["2020年上半年", p(2020, 2)],
+    ["2020上半年", p(2020, 2)],
+    ["2020年前三季度", p(2020, 3)],
+    ["2020年前3季度", p(2020, 3)],
+    ["2020年前两季度", p(2020, 2)],
+    ["2020年前四季度", p(2020, 4)],
+    ["2020年一至三季度", p(2020, 3)],
+    ["2020年1-3季度", p(2020, 3)],
+    ["2020年第一至第三季度", p(2020, 3)],
+    ["2020年1至9月", p(2020, 3)],
+    ["2020年1—9月", p(2020, 3)],
+    ["2020年1月—9月", p(2020, 3)],
+    ["截至2020年9月底", p(2020, 3)],
+    ["截止2020年9月末", p(2020, 3)],
+    ["2020年9月末", p(2020, 3)],
+    ["2020年9月底", p(2020, 3)],
+    ["2020年三季度末", p(2020, 3)],
+    ["2020年第二季度末", p(2020, 2)],
+    ["2020年底", p(2020, 4)],
+    ["2020年末", p(2020, 4)],
+    ["２０２０年前三季度", p(2020, 3)],
+    ["2020年 上半年", p(2020, 2)],
+  ] as const)("%s is read", (text, expected) => expectOk(text, expected));
+
+  it.each([
+    ["上半年", p(2020, 2)],
+    ["前三季度", p(2020, 3)],
+    ["一季度", p(2020, 1)],
+    ["第一季度", p(2020, 1)],
+    ["三季度", p(2020, 3)],
+    ["1-9月", p(2020, 3)],
+    ["1至9月", p(2020, 3)],
+    ["1—9月", p(2020, 3)],
+    ["截至9月底", p(2020, 3)],
+    ["9月末", p(2020, 3)],
+    ["12月", p(2020, 4)],
+    ["Q3", p(2020, 3)],
+  ] as const)("%s without a year takes the default year 2020", (text, expected) =>
+    expect(parsePeriod(text, 2020)).toEqual({ ok: true, value: expected }),
+  );
+
+  it.each(["上半年", "前三季度", "1-9月", "截至9月底", "Q3", "三季度"])(
+    "%s without a year and no default year is refused as having no year",
+    (text) => expectFail(text, "intake.period.noYear"),
+  );
+
+  it("a written year wins over the default year", () =>
+    expect(parsePeriod("2021年前三季度", 2020)).toEqual({ ok: true, value: p(2021, 3) }));
+
+  it.each([
+    ["2020年下半年", "2020Q4"],
+    ["2020年二至三季度", "2020Q3"],
+    ["2020年2-3季度", "2020Q3"],
+  ])("%s does not start in January: refused, suggesting %s", (text, suggestion) => {
+    const r = parsePeriod(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.reason.key).toBe("intake.period.notYearToDate");
+      expect(r.reason.params?.suggestion).toBe(suggestion);
+    }
+  });
+
+  it.each(["2020年前五季度", "2020年三至一季度", "2020年10月底", "前三季度x", "hello"])(
+    "%s is refused",
+    (text) => expect(parsePeriod(text, 2020).ok).toBe(false),
+  );
 });

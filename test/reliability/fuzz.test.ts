@@ -87,17 +87,13 @@ describe("fuzzed progress files, in-process (importProgress)", () => {
     }
   }, 60_000);
 
-  it("a header-only file is valid and empty: imported, no value changes, its batch recorded", async () => {
-    const values = () =>
-      store.db.prepare("SELECT count(*) AS n, total(value) AS s FROM progress_values").get();
-    const before = values();
+  it("a header-only file holds no figure: refused as having no data rows, nothing written", async () => {
+    const before = digest(store.path);
     const file = writeInput(Buffer.from("period,unit,indicator,value,basis,note\n"), "header-only.csv");
     const o = await importOne(file);
-    expect(o.status).toBe("imported");
-    expect(o.counts).toMatchObject({ rowsRead: 0, inserted: 0, updated: 0, rejected: 0 });
-    expect(values()).toEqual(before);
-    const batch = store.db.prepare("SELECT file, inserted FROM import_batches WHERE id = ?").get(o.batchId);
-    expect(batch).toEqual({ file, inserted: 0 });
+    expect(o.status).toBe("rejected");
+    expect(o.problems.map((p) => [p.line, p.reason.key])).toEqual([[1, "intake.file.noRows"]]);
+    expectRefused(o, file, before);
   });
 
   it("damaged fixtures: either imported whole or refused untouched, never a crash", async () => {
@@ -193,12 +189,12 @@ describe("fuzzed inputs through the real binary (bounded sample)", () => {
     expect(digest(db)).toBe(before);
   }, 60_000);
 
-  it("dzkj import takes a header-only file as a valid empty import: exit 0, no value changed", async () => {
+  it("dzkj import refuses a header-only file, saying it has no data rows: exit 1, no value changed", async () => {
     const before = values(db);
     const file = writeInput(Buffer.from("period,unit,indicator,value,basis,note\r\n"), "header-only.csv");
     const r = await dzkjAsync(["--db", db, "import", file], { env });
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`${file}: utf8, delimiter ,, long layout; 0 rows read`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}:1: there are no data rows under the header (line 1)`);
     expect(values(db)).toEqual(before);
   }, 30_000);
 

@@ -72,7 +72,7 @@ function report(
   dryRun: boolean,
 ): void {
   if (json) {
-    writeOutcomesJson(ctx, outcomes, (o) => ({ layout: o.layout }));
+    writeOutcomesJson(ctx, outcomes, (o) => ({ layout: o.layout, table: o.table }));
     return;
   }
   // The summary is the command's output (stdout); the problems are diagnostics (stderr).
@@ -87,6 +87,15 @@ function report(
         layout: o.layout ? ctx.t(`import.layout.${o.layout}`) : "—",
       });
       say(`${line}${dryRun ? ctx.t("import.summary.dryRun") : ""}`);
+      const t = o.table;
+      if (t.totalRows || t.footerRows || t.ignoredColumns.length)
+        say(
+          ctx.t("import.table", {
+            totals: t.totalRows,
+            footers: t.footerRows,
+            ignored: t.ignoredColumns.length ? t.ignoredColumns.join("、") : "—",
+          }),
+        );
     }
     if (o.status === "rejected") continue;
     const name = namer(catalog, ctx.lang);

@@ -1,0 +1,191 @@
+/**
+ * The cells stage of intake: a body row of a recognised table (table.ts) to its cells — period,
+ * reporting unit, indicator, value, basis, note and the unit of measure that applies — still as
+ * text, located by line and column; and a value cell to its canonical number in the indicator's
+ * unit, or a reason it cannot be one. Pure.
+ */
+import { type Indicator, isMoneyUnit } from "../domain/plan.js";
+import type { Reason } from "../i18n/index.js";
+import { splitHeaderUnit } from "./headers.js";
+import { checkValue, isMeasureUnit, parseQuantity } from "./number.js";
+import type { HeaderInfo, TitleBlock } from "./table.js";
+import { toHalfWidth } from "./text.js";
+
+/** A value as the file gives it, before it is checked against the plan. */
+export interface RawCell {
+  line: number;
+  /** 0-based column of the value, for a cell address */
+  valueIndex: number;
+  period: string;
+  periodColumn: string;
+  unit: string;
+  unitColumn: string;
+  indicator: string;
+  indicatorColumn: string;
+  /** the indicator's unit of measure named in a wide header, e.g. 家 in 高新技术企业（家） */
+  headerUnit: string | null;
+  /** the unit of measure the row names in a 计量单位 (or 单位) column, e.g. 万元 */
+  rowMeasure: string | null;
+  value: string;
+  valueColumn: string;
+  basis: string;
+  basisColumn: string;
+  note: string;
+}
+
+/** Defaults for what a file leaves out: from the command line or the title block. */
+export interface RowDefaults {
+  period?: string | undefined;
+  unit?: string | undefined;
+  basis?: string | undefined;
+}
+
+const cell = (cells: readonly string[], i: number | undefined) => (i === undefined ? "" : (cells[i] ?? ""));
+
+/**
+ * The reporting unit and the measure of a row whose unit column is headed plain `单位`: a cell
+ * holding 万元 or 项 is a measure (the reporting unit then comes from the title block or --unit), any
+ * other text a reporting unit. A measure never becomes a reporting unit, nor the reverse.
+ */
+function unitOrMeasure(text: string, defaultUnit: string): { unit: string; measure: string | null } {
+  return isMeasureUnit(text)
+    ? { unit: defaultUnit, measure: toHalfWidth(text).trim() }
+    : { unit: text, measure: null };
+}
+
+/**
+ * A reader of long-layout rows that fills and returns one RawCell object, the same on every call
+ * (read it before the next call): a million-row file then costs no object per row. The column
+ * names are looked up once, here. Cells are expected cleaned (cleanCell).
+ */
+export function longCellReader(
+  header: HeaderInfo,
+  defaults: RowDefaults,
+): (line: number, cells: readonly string[]) => RawCell {
+  const r = header.roles;
+  const h = header.headers;
+  const name = (i: number | undefined, fallback: string) => (i === undefined ? fallback : (h[i] ?? fallback));
+  const out: RawCell = {
+    line: 0,
+    valueIndex: r.value ?? 0,
+    period: "",
+    periodColumn: name(r.period, "period"),
+    unit: "",
+    unitColumn: name(r.unit, "unit"),
+    indicator: "",
+    indicatorColumn: name(r.indicator, "indicator"),
+    headerUnit: r.value === undefined ? null : splitHeaderUnit(h[r.value] ?? "").unit,
+    rowMeasure: null,
+    value: "",
+    valueColumn: name(r.value, "value"),
+    basis: "",
+    basisColumn: name(r.basis, "basis"),
+    note: "",
+  };
+  const { period, unit, basis, indicator, value, note, measure } = r;
+  const defaultPeriod = defaults.period ?? "";
+  const defaultUnit = defaults.unit ?? "";
+  const defaultBasis = defaults.basis ?? header.valueBasis ?? "";
+  const mayBeMeasure = header.unitMayBeMeasure;
+  return (line, cells) => {
+    out.line = line;
+    out.period = period === undefined ? defaultPeriod : cell(cells, period);
+    out.unit = unit === undefined ? defaultUnit : cell(cells, unit);
+    out.rowMeasure = measure === undefined ? null : cell(cells, measure) || null;
+    if (mayBeMeasure && out.unit !== "") {
+      const um = unitOrMeasure(out.unit, defaultUnit);
+      out.unit = um.unit;
+      out.rowMeasure ??= um.measure;
+    }
+    out.basis = basis === undefined ? defaultBasis : cell(cells, basis) || defaultBasis;
+    out.indicator = cell(cells, indicator);
+    out.value = cell(cells, value);
+    out.note = cell(cells, note);
+    return out;
+  };
+}
+
+/** Turns one data row into its cells (one for long layout, one per indicator column for wide). */
+export function rowCells(
+  header: HeaderInfo,
+  line: number,
+  cells: readonly string[],
+  defaults: RowDefaults,
+): RawCell[] {
+  if (header.layout === "long") return [{ ...longCellReader(header, defaults)(line, cells) }];
+  const r = header.roles;
+  const h = header.headers;
+  const period = r.period === undefined ? (defaults.period ?? "") : cell(cells, r.period);
+  const periodColumn = r.period === undefined ? "period" : (h[r.period] ?? "period");
+  let unit = r.unit === undefined ? (defaults.unit ?? "") : cell(cells, r.unit);
+  const unitColumn = r.unit === undefined ? "unit" : (h[r.unit] ?? "unit");
+  let rowMeasure = r.measure === undefined ? null : cell(cells, r.measure) || null;
+  if (header.unitMayBeMeasure && unit !== "") {
+    const um = unitOrMeasure(unit, defaults.unit ?? "");
+    unit = um.unit;
+    rowMeasure ??= um.measure;
+  }
+  const rowBasis = r.basis === undefined ? "" : cell(cells, r.basis);
+  const basisColumn = r.basis === undefined ? "basis" : (h[r.basis] ?? "basis");
+  const note = cell(cells, r.note);
+  return header.indicatorColumns.map((c) => ({
+    line,
+    valueIndex: c.index,
+    period,
+    periodColumn,
+    unit,
+    unitColumn,
+    indicator: c.name,
+    indicatorColumn: c.header,
+    headerUnit: c.unit,
+    rowMeasure,
+    value: cell(cells, c.index),
+    valueColumn: c.header,
+    basis: rowBasis || (c.basis ?? defaults.basis ?? ""),
+    basisColumn,
+    note,
+  }));
+}
+
+/**
+ * The unit of measure that applies to a value cell written without one, by precedence: the row's
+ * 计量单位 column, the column header's bracket (`（万元）`), then the title block's `单位：万元`
+ * (`金额单位：` applies to amounts only). Null when nothing names one.
+ */
+export function measureFor(
+  c: RawCell,
+  ind: Indicator,
+  title: TitleBlock,
+): { unit: string; where: string } | null {
+  if (c.rowMeasure) return { unit: c.rowMeasure, where: c.rowMeasure };
+  if (c.headerUnit) return { unit: c.headerUnit, where: c.indicatorColumn };
+  const m = title.measure;
+  if (m && (!m.moneyOnly || isMoneyUnit(ind.unit))) return { unit: m.text, where: `${m.line}` };
+  return null;
+}
+
+const ENDS_IN_DIGIT = /[0-9０-９.．]\s*$/;
+
+/**
+ * The cell's value in the indicator's canonical unit (万元 for 技术合同登记额, 亿元 for 高新技术产业主营业务收入 …),
+ * or the reason it cannot be one. A unit of measure given outside the cell (measureFor) is applied
+ * exactly like one inside it (`265000万元`): an amount converts between 元, 万元 and 亿元 by moving
+ * the decimal point; any other measure must be the indicator's own, or the row is refused naming
+ * both (README, "What a progress file may look like").
+ */
+export function readValue(c: RawCell, ind: Indicator, title: TitleBlock): number | Reason {
+  let text = c.value;
+  const m = ENDS_IN_DIGIT.test(text) ? measureFor(c, ind, title) : null;
+  if (m && m.unit !== ind.unit) {
+    const unit = toHalfWidth(m.unit);
+    if (!(isMoneyUnit(unit) && isMoneyUnit(ind.unit)) && unit !== ind.unit)
+      return {
+        key: "intake.number.measureMismatch",
+        params: { indicator: ind.name, unit, expected: ind.unit, value: text },
+      };
+    text += unit;
+  }
+  const parsed = parseQuantity(text, ind.unit);
+  if (!parsed.ok) return parsed.reason;
+  return checkValue(parsed.value, ind.unit, ind) ?? parsed.value;
+}

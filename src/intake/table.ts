@@ -1,0 +1,434 @@
+/**
+ * The table stage of intake: rows of cleaned text cells (from any record source: CSV today) to a
+ * recognised statistical table (统计报表) — title block, one or two header rows, column roles, body
+ * rows, total rows and footer — as values. Pure: no I/O, no plan lookups beyond the two predicates
+ * it is given.
+ *
+ * A county sheet looks like this (README, "What a progress file may look like"):
+ *
+ *     达州市2020年三季度科技创新指标完成情况表          ← title
+ *     填报单位（盖章）：渠县        单位：万元           ← title fields
+ *     指标名称 | 计量单位 | 年度目标 | 1-9月累计 | 同比增长（%）   ← header
+ *     …                                                   ← body
+ *     合　计 | …                                          ← total row: checked, never stored
+ *     单位负责人：… 填表人：… 联系电话：…                   ← footer: skipped
+ */
+import { classifySubColumn, matchColumn, type Role, type SubColumn, splitHeaderUnit } from "./headers.js";
+import { isMeasureUnit } from "./number.js";
+import { normalizeKey, toHalfWidth } from "./text.js";
+
+export type Layout = "long" | "wide";
+
+/** Tells whether a header cell names an indicator (by code or name, with or without a unit in brackets). */
+export type IndicatorLookup = (text: string) => boolean;
+
+/** A field of the title block with the line it came from. */
+export interface TitleField {
+  text: string;
+  line: number;
+}
+
+/**
+ * What the rows above the header say about every row: the reporting unit (填报单位), the period
+ * (报告期) and the unit of measure (单位：万元 / 金额单位：万元 / 计量单位：亿元). A `单位：X` field is
+ * a measure when X is one (万元, 项, %), and a reporting unit otherwise: decided by what X is, never
+ * by where it stands. `moneyOnly` is set by 金额单位, which speaks of amounts only.
+ */
+export interface TitleBlock {
+  unit?: TitleField;
+  period?: TitleField;
+  measure?: TitleField & { moneyOnly: boolean };
+}
+
+/** An indicator column of a wide table. */
+export interface IndicatorColumn {
+  index: number;
+  /** the header as written, for messages */
+  header: string;
+  /** the indicator's name or code, without a unit bracket */
+  name: string;
+  /** the unit of measure in the header's bracket, e.g. 家 in 高新技术企业（家） */
+  unit: string | null;
+  /** `本期` under a merged header: the column holds the quarter's own value */
+  basis: "ytd" | "period" | null;
+}
+
+/** A column that is read as nothing, and why (targets and derived figures are never values). */
+export interface IgnoredColumn {
+  index: number;
+  header: string;
+  why: SubColumn | "sequence" | "unknown";
+}
+
+export interface HeaderInfo {
+  /** the (first) header line */
+  line: number;
+  /** every header line: two when merged cells gave a second header row */
+  lines: number[];
+  layout: Layout;
+  /** column index of each recognised role */
+  roles: Partial<Record<Role, number>>;
+  /** a column headed plain `单位`: its cells are a reporting unit or a measure, told apart by what they hold */
+  unitMayBeMeasure: boolean;
+  /** long layout: the value column's own basis, from `本期完成` or a second header row */
+  valueBasis: "ytd" | "period" | null;
+  /** long layout: the span a value header names (`1-9月` of `1-9月累计`) */
+  valuePeriod: string | null;
+  /** wide layout: the indicator columns */
+  indicatorColumns: IndicatorColumn[];
+  ignored: IgnoredColumn[];
+  /** columns with no header at all: a value under one cannot be placed */
+  unheaded: number[];
+  /** the number of columns the header spans; a body cell beyond it cannot be placed */
+  width: number;
+  /** the header text of each column, for messages */
+  headers: string[];
+}
+
+/** A problem with the header as a whole, found when it is completed. */
+export interface HeaderProblem {
+  line: number;
+  column: string | null;
+  value: string | null;
+  key: "intake.header.ambiguousColumns" | "intake.header.periodConflict";
+  params: Record<string, string | number>;
+}
+
+/** What a body row is. */
+export type RowKind = "data" | "total" | "footer";
+
+const TITLE_KEYS =
+  "填报单位|报送单位|填报机关|填表单位|金额单位|计量单位|单位|报告期间|报告期|统计期|统计时间|时间";
+/** `KEY：` or `KEY（盖章）：`, found anywhere in a title cell (one cell may hold several fields). */
+const TITLE_FIELD = new RegExp(`(${TITLE_KEYS})(?:\\([^)]*\\))?\\s*:`, "g");
+
+/**
+ * Reads the fields of a title row: `填报单位（盖章）：渠县`, `报告期：2020年三季度`, `单位：万元`,
+ * several in one cell or across cells. A field already in `into` is kept (the first one wins).
+ */
+export function readTitleRow(line: number, cells: readonly string[], into: TitleBlock): void {
+  for (const raw of cells) {
+    if (raw === "") continue;
+    const c = toHalfWidth(raw);
+    const found = [...c.matchAll(TITLE_FIELD)];
+    for (let i = 0; i < found.length; i++) {
+      const m = found[i]!;
+      const end = i + 1 < found.length ? found[i + 1]!.index : c.length;
+      const text = c.slice(m.index + m[0].length, end).replace(/\s+/g, "");
+      if (!text) continue;
+      const key = m[1]!;
+      if (/报告期|统计期|时间/.test(key)) {
+        into.period ??= { text, line };
+      } else if (key === "金额单位" || key === "计量单位" || isMeasureUnit(text)) {
+        into.measure ??= { text: measureOf(text), line, moneyOnly: key === "金额单位" };
+      } else {
+        into.unit ??= { text, line };
+      }
+    }
+  }
+}
+
+/** `（万元）` or `万元` → `万元`; `％` → `%`. */
+function measureOf(text: string): string {
+  return toHalfWidth(text)
+    .replace(/^[(]|[)]$/g, "")
+    .trim();
+}
+
+/** True for a row that holds nothing: empty, or only delimiters (`,,,,`). */
+export function isEmptyRow(cells: readonly string[]): boolean {
+  for (const c of cells) if (c !== "") return false;
+  return true;
+}
+
+/** A cell that is a number as a person writes one: `5`, `1,234.5`, `58%`, `-3`. Header cells never are. */
+const NUMERIC = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
+
+function isNumeric(cell: string): boolean {
+  const c = cell.charCodeAt(0);
+  // hot path and quick refusal: a number starts with a digit or a sign (full-width ones are rare)
+  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c >= 0xff00)) return false;
+  return NUMERIC.test(toHalfWidth(cell));
+}
+
+/**
+ * Recognises a header row, or returns null if the row is not one (a title row, a data row). A row
+ * holding a number is never a header: the first data row of a sheet whose real header was not
+ * recognised names indicators too, and must not be taken for one. Long layout needs an indicator
+ * and a value column; wide layout needs indicator columns and no indicator column.
+ */
+export function recognizeHeader(
+  line: number,
+  cells: readonly string[],
+  isIndicator: IndicatorLookup,
+): HeaderInfo | null {
+  for (const c of cells) if (c !== "" && isNumeric(c)) return null;
+  const roles: Partial<Record<Role, number>> = {};
+  const indicatorColumns: IndicatorColumn[] = [];
+  const ignored: IgnoredColumn[] = [];
+  let valueBasis: HeaderInfo["valueBasis"] = null;
+  let valuePeriod: string | null = null;
+  let unitMayBeMeasure = false;
+  const headers = cells.map((c) => c.trim());
+  headers.forEach((h, i) => {
+    if (!h) return;
+    const role = matchColumn(h);
+    if (role === "task") {
+      ignored.push({ index: i, header: h, why: "sequence" }); // 序号
+      return;
+    }
+    if (role && roles[role] === undefined) {
+      roles[role] = i;
+      if (role === "unit") unitMayBeMeasure = normalizeKey(splitHeaderUnit(h).name) === "单位";
+      return;
+    }
+    if (isIndicator(h)) {
+      const { name, unit } = splitHeaderUnit(h);
+      const sub = unit === null ? null : classifySubColumn(unit);
+      if (sub && (sub.kind === "target" || sub.kind === "derived")) {
+        ignored.push({ index: i, header: h, why: sub.kind }); // 技术合同登记额（目标）
+        return;
+      }
+      indicatorColumns.push({
+        index: i,
+        header: h,
+        name,
+        unit: sub ? null : unit,
+        basis: sub ? (sub.kind === "period" ? "period" : "ytd") : null,
+      });
+      return;
+    }
+    const sub = role === null ? classifySubColumn(h) : null;
+    if (sub && (sub.kind === "ytd" || sub.kind === "period") && roles.value === undefined) {
+      roles.value = i; // 1-9月累计, 本期完成
+      valueBasis = sub.kind;
+      valuePeriod = sub.periodText ?? null;
+      return;
+    }
+    ignored.push({ index: i, header: h, why: sub?.kind ?? "unknown" });
+  });
+  const base = {
+    line,
+    lines: [line],
+    roles,
+    unitMayBeMeasure,
+    valueBasis,
+    valuePeriod,
+    ignored,
+    unheaded: [] as number[],
+    width: lastNonEmpty(headers) + 1,
+    headers,
+  };
+  if (roles.indicator !== undefined && roles.value !== undefined)
+    return finishColumns({ ...base, layout: "long", indicatorColumns: [] });
+  if (indicatorColumns.length > 0 && roles.indicator === undefined)
+    return finishColumns({ ...base, layout: "wide", indicatorColumns });
+  return null;
+}
+
+function lastNonEmpty(cells: readonly string[]): number {
+  for (let i = cells.length - 1; i >= 0; i--) if (cells[i] !== "") return i;
+  return -1;
+}
+
+/** Lists the columns inside the header's width that have no header text at all. */
+function finishColumns(h: HeaderInfo): HeaderInfo {
+  h.unheaded = [];
+  for (let i = 0; i < h.width; i++) if (!h.headers[i]) h.unheaded.push(i);
+  return h;
+}
+
+/**
+ * True when `cells` is the second header row of `h`: merged cells above it (a first row naming
+ * indicators, a second naming `累计 | 本期`, `目标 | 完成` or the units of measure). It holds no
+ * number and no name: every cell is blank, a sub-column word or a unit of measure.
+ */
+export function isSubHeader(h: HeaderInfo, cells: readonly string[]): boolean {
+  const spans = new Set<number>(h.indicatorColumns.map((c) => c.index));
+  if (h.roles.value !== undefined) spans.add(h.roles.value);
+  for (const g of h.ignored) spans.add(g.index);
+  let words = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (c === "") continue;
+    if (isNumeric(c)) return false;
+    // a word stands under a value-like column, or under an empty (merged) header cell
+    if (!spans.has(i) && h.headers[i]) return false;
+    if (classifySubColumn(c) !== null || isMeasureUnit(c)) words++;
+    else return false; // a name (a unit, an indicator): a data row
+  }
+  return words > 0;
+}
+
+/**
+ * Applies a second header row: each indicator column of a wide table (and the value column of a
+ * long one) spans the empty header cells to its right, and its sub-columns are told apart by
+ * their words. The year-to-date sub-column is the value (`本期` when it is the only one); targets
+ * and derived figures are ignored. A span with no value sub-column, or with two of a kind, is
+ * ambiguous: returned as a problem naming the columns.
+ */
+export function applySubHeader(h: HeaderInfo, line: number, cells: readonly string[]): HeaderProblem[] {
+  const problems: HeaderProblem[] = [];
+  const width = Math.max(h.width, lastNonEmpty(cells) + 1);
+  const sub = (i: number) => (cells[i] ?? "").trim();
+  const spanEnd = (start: number) => {
+    let end = start + 1;
+    while (end < width && !h.headers[end]) end++;
+    return end;
+  };
+  /**
+   * The value sub-column of the span [start, end), or null with a problem. A span of one column
+   * whose second-row cell is blank or a unit of measure (`家`, `万元`) keeps its own header.
+   */
+  const pick = (
+    start: number,
+    end: number,
+    top: string,
+  ): { index: number; basis: "ytd" | "period" | null; unit: string | null } | null => {
+    const ytd: number[] = [];
+    const period: number[] = [];
+    const named: string[] = [];
+    for (let i = start; i < end; i++) {
+      const text = sub(i);
+      const kind = text ? classifySubColumn(text)?.kind : undefined;
+      named.push(`${top}/${text || "—"}`);
+      if (kind === "ytd") ytd.push(i);
+      else if (kind === "period") period.push(i);
+    }
+    if (ytd.length === 1) return { index: ytd[0]!, basis: "ytd", unit: null };
+    if (ytd.length === 0 && period.length === 1) return { index: period[0]!, basis: "period", unit: null };
+    const only = sub(start);
+    if (end - start === 1 && (only === "" || isMeasureUnit(only)))
+      return { index: start, basis: null, unit: only === "" ? null : measureOf(only) };
+    problems.push({
+      line,
+      column: top,
+      value: named.join("、"),
+      key: "intake.header.ambiguousColumns",
+      params: { header: top, columns: named.join("、") },
+    });
+    return null;
+  };
+  const ignoredIndexes = new Set<number>();
+  if (h.layout === "wide") {
+    const columns: IndicatorColumn[] = [];
+    for (const c of h.indicatorColumns) {
+      const end = spanEnd(c.index);
+      const chosen = pick(c.index, end, c.header);
+      for (let i = c.index; i < end; i++) if (i !== chosen?.index) ignoredIndexes.add(i);
+      if (chosen)
+        columns.push({
+          ...c,
+          index: chosen.index,
+          basis: chosen.basis ?? c.basis,
+          unit: chosen.unit ?? c.unit,
+        });
+    }
+    h.indicatorColumns = columns;
+  } else if (h.roles.value !== undefined) {
+    const start = h.roles.value;
+    const end = spanEnd(start);
+    const chosen = pick(start, end, h.headers[start]!);
+    for (let i = start; i < end; i++) if (i !== chosen?.index) ignoredIndexes.add(i);
+    if (chosen) {
+      h.roles.value = chosen.index;
+      h.valueBasis = chosen.basis ?? h.valueBasis;
+    }
+  }
+  for (const i of ignoredIndexes) {
+    const text = sub(i);
+    h.ignored.push({
+      index: i,
+      header: `${h.headers[i] || spanHeader(h, i)}/${text || "—"}`,
+      why: (text ? classifySubColumn(text)?.kind : undefined) ?? "unknown",
+    });
+  }
+  // a header cell the second row fills in under an empty first-row cell (a vertically merged cell)
+  const headers = h.headers.slice();
+  for (let i = 0; i < width; i++) if (!headers[i] && sub(i) && !ignoredIndexes.has(i)) headers[i] = sub(i);
+  h.headers = headers.map((t, i) => (ignoredIndexes.has(i) || !t ? t || spanHeader(h, i) : t));
+  h.lines = [h.line, line];
+  h.width = width;
+  h.unheaded = [];
+  for (let i = 0; i < width; i++) if (!h.headers[i] && !ignoredIndexes.has(i)) h.unheaded.push(i);
+  return problems;
+}
+
+/** The first-row header a merged span at column i belongs to. */
+function spanHeader(h: HeaderInfo, i: number): string {
+  for (let j = i; j >= 0; j--) if (h.headers[j]) return h.headers[j]!;
+  return "";
+}
+
+/** Total rows: 合计, 总计, 小计, 全市合计 (spaces of any width inside, as `合　计`). */
+const TOTAL = /^(?:全市|全县|全区|全省|本市|各县\(市、区\)|总|小)?合计(?:数)?$|^总计$|^小计$|^total$|^sum$/;
+/** Footer rows: signatures, contacts, dates and notes under the table. */
+const FOOTER =
+  /^(?:单位负责人|统计负责人|部门负责人|主管领导|分管领导|负责人|填表人|制表人|审核人|审批人|复核人|联系人|联系电话|电话|填报日期|填表日期|报出日期|报送日期|制表日期|说明[:：]|注[0-9一二三四五六七八九]?[:：]|备注[:：])/;
+
+/** True when a label cell (unit, period, 序号 or first cell) says the row is a total. */
+export function isTotalLabel(text: string): boolean {
+  const c = text.charCodeAt(0);
+  // quick refusal: totals start with 合 总 小 全 本 各 or a letter
+  if (
+    !(c === 0x5408 || c === 0x603b || c === 0x5c0f || c === 0x5168 || c === 0x672c || c === 0x5404 || c < 128)
+  )
+    return false;
+  return TOTAL.test(normalizeKey(text));
+}
+
+/** True when the row's first non-empty cell opens a footer (负责人, 填表人, 联系电话, 说明：, 注：…). */
+export function isFooterRow(cells: readonly string[]): boolean {
+  for (const c of cells) {
+    if (c === "") continue;
+    const first = c.charCodeAt(0);
+    if (first < 0x3000) return false; // digits and ASCII: data
+    return FOOTER.test(toHalfWidth(c).replace(/\s+/g, ""));
+  }
+  return false;
+}
+
+/**
+ * What a body row is: a footer, a total (its unit, period, 序号 or first cell says 合计 …), or data.
+ * Rows after the footer has begun are footer when they look like one; any other row is read as
+ * data, so that nothing that could be a value is dropped unseen.
+ */
+export function classifyRow(h: HeaderInfo, cells: readonly string[]): RowKind {
+  if (isFooterRow(cells)) return "footer";
+  const r = h.roles;
+  for (const i of [r.unit, r.period, 0]) {
+    if (i === undefined) continue;
+    const c = cells[i];
+    if (c !== undefined && c !== "" && isTotalLabel(c)) return "total";
+  }
+  for (const g of h.ignored) {
+    if (g.why !== "sequence") continue;
+    const c = cells[g.index];
+    if (c !== undefined && c !== "" && isTotalLabel(c)) return "total";
+  }
+  return "data";
+}
+
+/**
+ * The first body cell that the header cannot place: beyond the header's width, or under a column
+ * with no header. Such a row is refused (its value would otherwise be dropped without a word).
+ */
+export function unplacedCell(
+  h: HeaderInfo,
+  cells: readonly string[],
+): { index: number; value: string } | null {
+  for (let i = h.width; i < cells.length; i++) if (cells[i] !== "") return { index: i, value: cells[i]! };
+  for (const i of h.unheaded) {
+    const c = cells[i];
+    if (c !== undefined && c !== "") return { index: i, value: c };
+  }
+  return null;
+}
+
+/** A spreadsheet column name for a 0-based index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let s = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
