@@ -1,0 +1,528 @@
+/**
+ * The kinds of real-world sheet the import must read right, each in several spellings, as whole
+ * files through the in-process import: the stored values (worked out by hand) or the refusal.
+ * README, "What a progress file may look like".
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { tempDir } from "../helpers.js";
+import { importText } from "./import-text.js";
+
+const { dir, cleanup } = tempDir();
+afterAll(cleanup);
+
+const row = (period: string, unit: string, indicator: string, value: number) => ({
+  period,
+  unit,
+  indicator,
+  value,
+});
+const run = (content: string | Buffer, options = {}) => importText(dir, content, options);
+
+type Result = Awaited<ReturnType<typeof run>>;
+
+/** Expects the file imported with exactly these rows (sorted as stored). */
+async function expectRows(
+  content: string | Buffer,
+  rows: ReturnType<typeof row>[],
+  options = {},
+): Promise<void> {
+  await imported(content, rows, options);
+}
+
+/** expectRows, returning the import's result for more checks. */
+async function imported(
+  content: string | Buffer,
+  rows: ReturnType<typeof row>[],
+  options = {},
+): Promise<Result> {
+  const r = await run(content, options);
+  expect(r.messages).toEqual([]);
+  expect(r.outcome.status).toBe("imported");
+  expect(r.rows).toEqual(rows);
+  return r;
+}
+
+/** Expects the file refused, nothing stored, and some message containing each word. */
+async function expectRefused(content: string | Buffer, words: string[], options = {}): Promise<void> {
+  await refused(content, words, options);
+}
+
+/** expectRefused, returning the import's result for more checks. */
+async function refused(content: string | Buffer, words: string[], options = {}): Promise<Result> {
+  const r = await run(content, options);
+  expect(r.outcome.status).toBe("rejected");
+  expect(r.rows).toEqual([]);
+  const all = r.messages.join("\n");
+  for (const w of words) expect(all).toContain(w);
+  return r;
+}
+
+describe("class 1: a unit of measure outside the value cell is applied like one inside it", () => {
+  const body =
+    "报告期,指标名称,累计完成\n2020年三季度,高新技术产业主营业务收入,265000\n2020年三季度,技术合同登记额,300\n";
+  // 265000 万元 = 26.5 亿元 (the indicator's unit); 300 万元 stays 300 万元
+  const expected = [
+    row("2020Q3", "quxian", "hitech_industry_revenue", 26.5),
+    row("2020Q3", "quxian", "tech_contract_value", 300),
+  ];
+  it.each([
+    "填报单位：渠县\n单位：万元\n",
+    "单位：万元\n填报单位：渠县\n",
+    "填报单位：渠县,,单位：万元\n",
+    "填报单位：渠县　　单位：万元\n",
+    "填报单位：渠县\n金额单位：万元\n",
+    "填报单位：渠县\n计量单位：万元\n",
+    "填报单位:渠县\n单位:（万元）\n",
+    "填报单位（盖章）：渠县\n单位： 万元\n",
+  ])("a title line: %j", (title) => expectRows(title + body, expected));
+
+  it("the same value written in the cell, 265000万元, stores the same figure", () =>
+    expectRows(
+      "填报单位：渠县\n报告期,指标名称,累计完成\n2020年三季度,高新技术产业主营业务收入,265000万元\n2020年三季度,技术合同登记额,300万元\n",
+      expected,
+    ));
+
+  it("单位：渠县 is the reporting unit, not a measure: 26.5 stays 26.5 亿元", () =>
+    expectRows("单位：渠县\n报告期,指标名称,累计完成\n2020年三季度,高新技术产业主营业务收入,26.5\n", [
+      row("2020Q3", "quxian", "hitech_industry_revenue", 26.5),
+    ]));
+
+  it("单位：亿元 for a 项 indicator is refused, naming both units", () =>
+    expectRefused("填报单位：渠县\n单位：亿元\n报告期,指标名称,累计完成\n2020Q3,关键技术攻关项目,3\n", [
+      "项",
+      "亿元",
+    ]));
+
+  it("金额单位：万元 applies to amounts only: a 项 count beside it is read as it is", () =>
+    expectRows(
+      "填报单位：渠县\n金额单位：万元\n报告期,指标名称,累计完成\n2020Q3,关键技术攻关项目,3\n2020Q3,高新技术产业主营业务收入,50000\n",
+      [
+        row("2020Q3", "quxian", "hitech_industry_revenue", 5),
+        row("2020Q3", "quxian", "key_tech_projects", 3),
+      ],
+    ));
+
+  it.each(["计量单位", "单位", "单位名称x"].slice(0, 2))(
+    "a %s column holding 项/家/万元/亿元 is the measure of each row",
+    (column) =>
+      expectRows(
+        `填报单位：大竹县\n报告期：2020年1-9月\n指标名称,${column},累计完成\n关键技术攻关项目,项,3\n高新技术企业,家,9\n技术合同登记额,亿元,0.026\n高新技术产业主营业务收入,万元,12345\n`,
+        // 0.026 亿元 = 260 万元; 12345 万元 = 1.2345 亿元
+        [
+          row("2020Q3", "dazhu", "hitech_enterprises", 9),
+          row("2020Q3", "dazhu", "hitech_industry_revenue", 1.2345),
+          row("2020Q3", "dazhu", "key_tech_projects", 3),
+          row("2020Q3", "dazhu", "tech_contract_value", 260),
+        ],
+      ),
+  );
+
+  it("a 单位 column holding reporting units stays the reporting unit", () =>
+    expectRows("报告期,单位,指标,数值\n2020Q3,通川区,关键技术攻关项目,5\n2020Q3,渠县,关键技术攻关项目,4\n", [
+      row("2020Q3", "quxian", "key_tech_projects", 4),
+      row("2020Q3", "tongchuan", "key_tech_projects", 5),
+    ]));
+
+  it("a 计量单位 cell that disagrees with the indicator's unit is refused, naming both", () =>
+    expectRefused("填报单位：大竹县\n报告期：2020Q3\n指标名称,计量单位,累计完成\n关键技术攻关项目,亿元,3\n", [
+      "项",
+      "亿元",
+    ]));
+
+  it("a long-layout value header with a bracket, 完成值（万元）, converts to 亿元", () =>
+    expectRows("报告期,填报单位,指标,完成值（万元）\n2020Q3,渠县,高新技术产业主营业务收入,265000\n", [
+      row("2020Q3", "quxian", "hitech_industry_revenue", 26.5),
+    ]));
+
+  it("the header's bracket is more specific than the title line: (亿元) wins over 单位：万元", () =>
+    expectRows("填报单位：渠县\n单位：万元\n报告期,高新技术产业主营业务收入（亿元）\n2020Q3,26.5\n", [
+      row("2020Q3", "quxian", "hitech_industry_revenue", 26.5),
+    ]));
+});
+
+describe("class 2: total rows are checked, never stored", () => {
+  const head =
+    "报告期,区县,关键技术攻关项目（项）,高新技术企业（家）\n2020Q3,通川区,5,8\n2020Q3,达川区,4,7\n";
+  const units = [
+    row("2020Q3", "dachuan", "hitech_enterprises", 7),
+    row("2020Q3", "dachuan", "key_tech_projects", 4),
+    row("2020Q3", "tongchuan", "hitech_enterprises", 8),
+    row("2020Q3", "tongchuan", "key_tech_projects", 5),
+  ];
+  it.each(["合计", "合　计", "合 计", "总计", "小计", "全市合计", "合计数", " 合计 ", "\u200B合计"])(
+    "a %j row is a total (5+4 = 9, 8+7 = 15 agree: no warning)",
+    async (label) => {
+      const r = await imported(`${head}2020Q3,${label},9,15\n`, units);
+      expect(r.outcome.table.totalRows).toBe(1);
+      expect(r.warnings).toEqual([]);
+    },
+  );
+
+  it("a total that disagrees with the unit rows is a warning naming both figures", async () => {
+    const r = await imported(`${head}2020Q3,合计,10,15\n`, units);
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toContain("10");
+    expect(r.warnings[0]).toContain("9"); // 5 + 4
+  });
+
+  it("a total row in a 序号 column, the unit cell blank", () =>
+    expectRows("序号,报告期,区县,关键技术攻关项目\n1,2020Q3,通川区,5\n2,2020Q3,达川区,4\n合计,2020Q3,,9\n", [
+      row("2020Q3", "dachuan", "key_tech_projects", 4),
+      row("2020Q3", "tongchuan", "key_tech_projects", 5),
+    ]));
+
+  it("a long layout's total row (unit 合计) is checked per indicator", async () => {
+    const r = await imported(
+      "报告期,单位,指标,数值\n2020Q3,通川区,技术合同登记额,820\n2020Q3,达川区,技术合同登记额,640\n2020Q3,合计,技术合同登记额,1400\n",
+      [
+        row("2020Q3", "dachuan", "tech_contract_value", 640),
+        row("2020Q3", "tongchuan", "tech_contract_value", 820),
+      ],
+    );
+    expect(r.warnings.join()).toContain("1460"); // 820 + 640
+  });
+
+  it("全市合计 is never stored as 全市", async () => {
+    const r = await run("报告期,单位,指标,数值\n2020Q3,全市合计,技术合同登记额,3850\n");
+    expect(r.rows).toEqual([]);
+  });
+});
+
+describe("class 2: footers, 序号 and second header rows", () => {
+  const footers = [
+    "单位负责人：王某,统计负责人：李某,填表人：赵某,联系电话：0818-0000000,报出日期：2020年10月9日",
+    "填表人：赵某",
+    "制表人：赵某,,审核人：钱某",
+    ",,联系电话：0818-1234567",
+    "填报日期：2020年10月9日",
+    "说明：本表数据截至9月底",
+    "注：1. 数据来源于统计部门",
+    "注1：含市本级",
+  ];
+  it.each(footers)("footer %j is skipped, however many rows follow it", async (footer) => {
+    const r = await imported(
+      `报告期,填报单位,关键技术攻关项目（项）,新建省级创新平台（家）,备注\n2020年第三季度,万源市,2,1,\n,,,,\n${footer}\n注：另附说明\n`,
+      [
+        row("2020Q3", "wanyuan", "key_tech_projects", 2),
+        row("2020Q3", "wanyuan", "provincial_platforms_new", 1),
+      ],
+    );
+    expect(r.outcome.table.footerRows).toBeGreaterThanOrEqual(1);
+  });
+
+  it("a data row after a footer is still read, never dropped unseen", () =>
+    expectRows("报告期,填报单位,关键技术攻关项目\n2020Q3,万源市,2\n填表人：赵某\n2020Q3,渠县,4\n", [
+      row("2020Q3", "quxian", "key_tech_projects", 4),
+      row("2020Q3", "wanyuan", "key_tech_projects", 2),
+    ]));
+
+  it("a 序号 column is not a value", () =>
+    expectRows(
+      "序号,报告期,填报单位,指标,数值\n1,2020Q3,通川区,关键技术攻关项目,5\n2,2020Q3,通川区,技术合同登记额,820\n",
+      [
+        row("2020Q3", "tongchuan", "key_tech_projects", 5),
+        row("2020Q3", "tongchuan", "tech_contract_value", 820),
+      ],
+    ));
+
+  it.each([
+    ["目标,完成", [20, 5]],
+    ["完成,目标", [5, 20]],
+    ["年度目标,累计完成", [20, 5]],
+    ["计划,实际完成", [20, 5]],
+    ["任务数,完成数", [20, 5]],
+    ["累计,完成率（%）", [5, 25]],
+    ["目标,累计,同比增长", [20, 5]],
+  ])("merged header, second row %j: only the figure is stored, never the target", async (sub, cells) => {
+    const width = sub.split(",").length;
+    const top = `单位,关键技术攻关项目${",".repeat(width - 1)}`;
+    const second = `,${sub}`;
+    const values = sub.split(",").map((w, i) => (w === "同比增长" ? 12.5 : (cells[i] ?? 0)));
+    await expectRows(`报告期：2020年1-9月\n${top}\n${second}\n通川区,${values.join(",")}\n`, [
+      row("2020Q3", "tongchuan", "key_tech_projects", 5),
+    ]);
+  });
+
+  it("merged header over two indicators, 累计 | 本期 under each: the year-to-date figure is stored", () =>
+    expectRows(
+      "报告期：2020Q3\n单位,关键技术攻关项目,,技术合同登记额（万元）,\n,累计,本期,累计,本期\n通川区,5,2,820,300\n达川区,4,1,640,100\n",
+      [
+        row("2020Q3", "dachuan", "key_tech_projects", 4),
+        row("2020Q3", "dachuan", "tech_contract_value", 640),
+        row("2020Q3", "tongchuan", "key_tech_projects", 5),
+        row("2020Q3", "tongchuan", "tech_contract_value", 820),
+      ],
+    ));
+
+  it("a second header row of units of measure: 技术合同登记额 in 亿元 converts to 万元", () =>
+    expectRows("报告期：2020Q3\n单位,关键技术攻关项目,技术合同登记额\n,项,亿元\n通川区,5,0.082\n", [
+      row("2020Q3", "tongchuan", "key_tech_projects", 5),
+      row("2020Q3", "tongchuan", "tech_contract_value", 820),
+    ]));
+
+  it("ambiguous sub-columns are refused, naming the columns", () =>
+    expectRefused("报告期：2020Q3\n单位,关键技术攻关项目,\n,累计,累计\n通川区,5,6\n", [
+      "关键技术攻关项目",
+      "累计",
+    ]));
+
+  it("a target column headed beside the indicator, 技术合同登记额（目标）, is never a value", () =>
+    expectRows("报告期,单位,技术合同登记额（目标）,技术合同登记额\n2020Q3,通川区,5600,820\n", [
+      row("2020Q3", "tongchuan", "tech_contract_value", 820),
+    ]));
+
+  it.each(["目标", "目标值", "年度目标", "计划", "任务数", "完成率", "同比", "增长", "增幅", "占比"])(
+    "a long-layout %s column is never a value",
+    (column) =>
+      expectRows(`报告期,单位,指标,${column},数值\n2020Q3,通川区,关键技术攻关项目,30,5\n`, [
+        row("2020Q3", "tongchuan", "key_tech_projects", 5),
+      ]),
+  );
+});
+
+describe("class 3: the header is found reliably, and no data is never a silent success", () => {
+  it.each(["1-9月累计", "1—9月累计", "1至9月", "前三季度", "截至9月底累计", "2020年1-9月", "1-9月完成"])(
+    "a value column headed %j is the value; the data row is not taken for a header",
+    (header) =>
+      expectRows(
+        `填报单位：通川区\n报告期：2020年1-9月\n指标名称,计量单位,${header},同比增长（%）\n技术合同登记额,万元,820,12.5\n`,
+        [row("2020Q3", "tongchuan", "tech_contract_value", 820)],
+      ),
+  );
+
+  it("the span in the value header gives the period when the file has no other", () =>
+    expectRows("填报单位：通川区\n指标名称,1-6月累计\n技术合同登记额,500\n", [
+      row("2020Q2", "tongchuan", "tech_contract_value", 500),
+    ]));
+
+  it("a value header whose span disagrees with the report period is refused", () =>
+    expectRefused("填报单位：通川区\n报告期：2020年1-9月\n指标名称,1-6月累计\n技术合同登记额,500\n", [
+      "报告期",
+    ]));
+
+  it("a sheet whose header names no known column is refused with the header message", () =>
+    expectRefused("填报单位：通川区\n名称,数额\n技术合同登记额,820\n", ["表头"]));
+
+  it("a header and no rows is refused as having no data", () =>
+    expectRefused("period,unit,indicator,value\n", ["没有数据行"]));
+
+  it("a header, a total and a footer only is refused as having no data", () =>
+    expectRefused("报告期,单位,指标,数值\n2020Q3,合计,技术合同登记额,0\n填表人：赵某\n", ["没有数据行"]));
+
+  it("every value blank is refused, saying so", () =>
+    expectRefused(
+      "period,unit,indicator,value\n2020Q3,通川区,key_tech_projects,\n2020Q3,通川区,tech_contract_value,—\n",
+      ["全部为空"],
+    ));
+
+  it.each([
+    ["2020Q3,tongchuan,tech_contract_value,5,600", "600"],
+    ["2020Q3,tongchuan,tech_contract_value,5,,600", "600"],
+    ["2020Q3,tongchuan,tech_contract_value,5,ytd,说明,多余", "多余"],
+  ])("a row with more cells than the header is refused, naming the extra value: %s", async (line, extra) => {
+    const header =
+      line.split(",").length > 6 ? "period,unit,indicator,value,basis,note" : "period,unit,indicator,value";
+    const r = await refused(`${header}\n${line}\n`, [extra]);
+    expect(r.outcome.problems[0]!.line).toBe(2);
+  });
+
+  it("trailing empty cells beyond the header are harmless", () =>
+    expectRows("period,unit,indicator,value\n2020Q3,tongchuan,tech_contract_value,5,,,\n", [
+      row("2020Q3", "tongchuan", "tech_contract_value", 5),
+    ]));
+});
+
+describe("class 4: reporting units as offices write them", () => {
+  it.each([
+    ["宣汉县科技局", "xuanhan"],
+    ["宣汉县科学技术局", "xuanhan"],
+    ["宣汉县人民政府", "xuanhan"],
+    ["达州市宣汉县科技局", "xuanhan"],
+    ["宣汉县科技局（盖章）", "xuanhan"],
+    ["达州高新区管委会", "gaoxin"],
+    ["达州高新区管理委员会", "gaoxin"],
+    ["通川区科技局", "tongchuan"],
+    ["万源市科技局", "wanyuan"],
+    ["达州市科技局", "city"],
+  ])("%s is %s, and the spelling is kept", async (spelling, code) => {
+    const r = await imported(`报告期,填报单位,关键技术攻关项目\n2020Q3,${spelling},2\n`, [
+      row("2020Q3", code, "key_tech_projects", 2),
+    ]);
+    expect(r.outcome.table.unitSpellings).toEqual({ [spelling]: code });
+  });
+
+  it.each(["填报单位（盖章）：宣汉县", "填报单位(盖章):宣汉县科技局", "报送单位：宣汉县科学技术局"])(
+    "a title line %j names the unit",
+    (title) =>
+      expectRows(`${title}\n报告期,指标,数值\n2020Q3,关键技术攻关项目,2\n`, [
+        row("2020Q3", "xuanhan", "key_tech_projects", 2),
+      ]),
+  );
+
+  it("an office of no known unit is still refused with a suggestion", () =>
+    expectRefused("报告期,填报单位,关键技术攻关项目\n2020Q3,宣汉科技局x,2\n", ["宣汉科技局x"]));
+});
+
+describe("class 5: every cell is cleaned the same way", () => {
+  it.each([
+    ["820\u200B", 820],
+    ["\u200B820", 820],
+    ["\uFEFF820", 820],
+    ["8\u200D20", 820],
+    ["820\u00A0", 820],
+    ["\u3000820\u3000", 820],
+    ['="820"', 820],
+    ["\u2060820", 820],
+  ])("value %j stores %d", (cell, value) =>
+    expectRows(`period,unit,indicator,value\n2020Q3,通川区,tech_contract_value,${cell}\n`, [
+      row("2020Q3", "tongchuan", "tech_contract_value", value),
+    ]),
+  );
+
+  it.each(['="2020-09"', "2020Q3\u200B", "\u00A02020Q3", '="2020Q3"'])("period %j is 2020Q3", (cell) =>
+    expectRows(`period,unit,indicator,value\n${cell},通川区,tech_contract_value,5\n`, [
+      row("2020Q3", "tongchuan", "tech_contract_value", 5),
+    ]),
+  );
+
+  it.each(["\u200B", "\u00A0", "\u3000", '=""', "\u200B\u00A0"])(
+    "a cell of only %j is blank, not an error",
+    async (cell) => {
+      const r = await imported(
+        `period,unit,indicator,value\n2020Q3,通川区,tech_contract_value,5\n2020Q3,通川区,key_tech_projects,${cell}\n`,
+        [row("2020Q3", "tongchuan", "tech_contract_value", 5)],
+      );
+      expect(r.outcome.counts.blank).toBe(1);
+    },
+  );
+
+  it("a unit name with a zero-width space and NBSP is found", () =>
+    expectRows("period,unit,indicator,value\n2020Q3,\u00A0通川区\u200B,tech_contract_value,5\n", [
+      row("2020Q3", "tongchuan", "tech_contract_value", 5),
+    ]));
+});
+
+describe("class 6: period words of Chinese statistics", () => {
+  it.each([
+    ["2020年上半年", "2020Q2"],
+    ["2020年前三季度", "2020Q3"],
+    ["2020年第一季度", "2020Q1"],
+    ["2020年一季度", "2020Q1"],
+    ["2020年1至9月", "2020Q3"],
+    ["2020年1—9月", "2020Q3"],
+    ["截至2020年9月底", "2020Q3"],
+    ["2020年9月末", "2020Q3"],
+  ])("%s is %s", (period, canonical) =>
+    expectRows(`period,unit,indicator,value\n${period},通川区,key_tech_projects,3\n`, [
+      row(canonical, "tongchuan", "key_tech_projects", 3),
+    ]),
+  );
+
+  it.each([
+    ["前三季度", "2020Q3"],
+    ["上半年", "2020Q2"],
+    ["一季度", "2020Q1"],
+  ])("%s without a year is in the only plan year: %s", (period, canonical) =>
+    expectRows(`period,unit,indicator,value\n${period},通川区,key_tech_projects,3\n`, [
+      row(canonical, "tongchuan", "key_tech_projects", 3),
+    ]),
+  );
+
+  it("a title 报告期：2020年前三季度 gives the rows their period", () =>
+    expectRows("报告期：2020年前三季度\n单位,关键技术攻关项目\n通川区,3\n", [
+      row("2020Q3", "tongchuan", "key_tech_projects", 3),
+    ]));
+
+  it("--period takes the same words", () =>
+    expectRows("单位,关键技术攻关项目\n通川区,3\n", [row("2020Q2", "tongchuan", "key_tech_projects", 3)], {
+      period: "2020年上半年",
+    }));
+});
+
+describe("class 7: line endings", () => {
+  it.each([
+    ["CR", "\r"],
+    ["LF", "\n"],
+    ["CRLF", "\r\n"],
+  ])("%s line endings import, with blank lines between", async (_name, nl) => {
+    const r = await imported(
+      [
+        "period,unit,indicator,value",
+        "",
+        "2020Q3,通川区,key_tech_projects,3",
+        "",
+        "",
+        "2020Q3,达川区,key_tech_projects,4",
+        "",
+      ].join(nl),
+      [row("2020Q3", "dachuan", "key_tech_projects", 4), row("2020Q3", "tongchuan", "key_tech_projects", 3)],
+    );
+    expect(r.outcome.counts.rowsRead).toBe(2);
+  });
+
+  it.each(["\r", "\n", "\r\n"])(
+    "a problem after a run of blank lines names its own line (%j)",
+    async (nl) => {
+      const lines = ["period,unit,indicator,value", ...Array(5000).fill(""), "2020Q3,通川区,nope,3"];
+      const r = await refused(lines.join(nl) + nl, ["nope"]);
+      expect(r.outcome.problems[0]!.line).toBe(5002); // header 1, 5000 blank lines, then the row
+    },
+  );
+
+  it("a quoted cell's own line break is kept in a CR-only file", () =>
+    expectRows(
+      'period,unit,indicator,value,basis,note\r2020Q3,通川区,key_tech_projects,3,ytd,"一行\r两行"\r',
+      [row("2020Q3", "tongchuan", "key_tech_projects", 3)],
+    ));
+});
+
+describe("class 8: implausible values are flagged, not silently taken", () => {
+  it("a year-to-date figure lower than the unit's earlier one in the file is a warning; the file is written", async () => {
+    const r = await imported(
+      "period,unit,indicator,value\n2020Q2,通川区,key_tech_projects,6\n2020Q3,通川区,key_tech_projects,4\n",
+      [
+        row("2020Q2", "tongchuan", "key_tech_projects", 6),
+        row("2020Q3", "tongchuan", "key_tech_projects", 4),
+      ],
+    );
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatch(/^3: .*2020Q3.*4.*2020Q2.*6/);
+  });
+
+  it("a stock may fall: no warning", async () => {
+    const r = await imported(
+      "period,unit,indicator,value\n2020Q2,通川区,hitech_enterprises,9\n2020Q3,通川区,hitech_enterprises,8\n",
+      [
+        row("2020Q2", "tongchuan", "hitech_enterprises", 9),
+        row("2020Q3", "tongchuan", "hitech_enterprises", 8),
+      ],
+    );
+    expect(r.warnings).toEqual([]);
+  });
+
+  it("a value over 10x the indicator's annual target is a warning (技术合同登记额 target 5600 万元)", async () => {
+    const r = await imported("period,unit,indicator,value\n2020Q3,通川区,tech_contract_value,56001\n", [
+      row("2020Q3", "tongchuan", "tech_contract_value", 56001),
+    ]);
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toContain("5600");
+  });
+
+  it("exactly 10x the target is no warning", async () => {
+    const r = await run("period,unit,indicator,value\n2020Q3,通川区,tech_contract_value,56000\n");
+    expect(r.warnings).toEqual([]);
+  });
+
+  it.each([
+    ["hitech_enterprises", "本期"],
+    ["hitech_enterprises", "period"],
+    ["st_progress_contribution", "当季"],
+  ])("a 本期 row for the stock or rate %s is refused, saying why", (indicator, basis) =>
+    expectRefused(`period,unit,indicator,value,basis\n2020Q3,通川区,${indicator},5,${basis}\n`, ["本期"]),
+  );
+
+  it("a 本期 row for a flow is stored as given", () =>
+    expectRows("period,unit,indicator,value,basis\n2020Q3,通川区,key_tech_projects,2,本期\n", [
+      row("2020Q3", "tongchuan", "key_tech_projects", 2),
+    ]));
+});
