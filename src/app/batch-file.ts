@@ -121,6 +121,8 @@ export async function importAsBatch(
     read: (batchId: number) => Promise<void>;
     /** the layout recorded with the finished batch */
     layout: () => string | null;
+    /** JSON recorded with the finished batch (the table stage's findings) */
+    details?: () => string | null;
   },
 ): Promise<void> {
   const file = out.file;
@@ -175,6 +177,8 @@ export async function importAsBatch(
     encoding: out.source?.encoding ?? null,
     delimiter: out.source?.delimiter ?? null,
     layout: how.layout(),
+    format: out.source?.format ?? null,
+    details: how.details?.() ?? null,
   });
   out.status = how.dryRun ? "dry-run" : "imported";
   if (how.dryRun) out.batchId = null;

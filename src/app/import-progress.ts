@@ -156,6 +156,7 @@ async function importFile(
     hashFile,
     read: (batchId) => readAndStore(db, catalog, file, options, batchId, out),
     layout: () => out.layout,
+    details: () => JSON.stringify(out.table),
   });
   return out;
 }

@@ -18,11 +18,15 @@ export interface Batch extends BatchCounts {
   encoding: string | null;
   delimiter: string | null;
   layout: string | null;
+  /** the record source: csv (null for batches that read no file) */
+  format: string | null;
+  /** JSON: what the table stage found (unit spellings, measure, total and footer rows, columns not read) */
+  details: string | null;
   undoes: number | null;
   undoneBy: number | null;
 }
 
-const SELECT = `SELECT id, kind, file, hash, imported_at AS importedAt, encoding, delimiter, layout, rows_read AS rowsRead,
+const SELECT = `SELECT id, kind, file, hash, imported_at AS importedAt, encoding, delimiter, layout, format, details, rows_read AS rowsRead,
   skipped, inserted, updated, unchanged, blank, undoes, undone_by AS undoneBy FROM import_batches`;
 
 /** Starts a batch row (inside the caller's transaction) and returns its id. */
@@ -46,15 +50,23 @@ export function createBatch(
 export function finishBatch(
   db: Db,
   id: number,
-  c: BatchCounts & { encoding?: string | null; delimiter?: string | null; layout?: string | null },
+  c: BatchCounts & {
+    encoding?: string | null;
+    delimiter?: string | null;
+    layout?: string | null;
+    format?: string | null;
+    details?: string | null;
+  },
 ): void {
   db.prepare(
-    `UPDATE import_batches SET encoding = ?, delimiter = ?, layout = ?, rows_read = ?, skipped = ?, inserted = ?,
-       updated = ?, unchanged = ?, blank = ? WHERE id = ?`,
+    `UPDATE import_batches SET encoding = ?, delimiter = ?, layout = ?, format = ?, details = ?, rows_read = ?,
+       skipped = ?, inserted = ?, updated = ?, unchanged = ?, blank = ? WHERE id = ?`,
   ).run(
     c.encoding ?? null,
     c.delimiter ?? null,
     c.layout ?? null,
+    c.format ?? null,
+    c.details ?? null,
     c.rowsRead,
     c.skipped,
     c.inserted,
