@@ -122,10 +122,12 @@ export function asOfLine(lang: Lang, report: { asOf: string | null; elapsed: num
 /** Counts of the report's statuses: "23 项指标：已完成 1，正常 2，滞后 4，…" */
 export function reportVerdict(lang: Lang, report: Report): { text: string; tone: Tone } {
   const order: Status[] = ["met", "on_track", "behind", "pending", "no_baseline", "no_data"];
-  const parts = order
-    .map((s) => ({ s, n: report.indicators.filter((l) => l.status === s).length }))
-    .filter((x) => x.n > 0)
-    .map((x) => `${t(lang, `status.${x.s}` as MessageKey)} ${x.n}`);
+  // counted by the label a person reads, so annual and milestone pendings are told apart
+  const counts = new Map<string, number>();
+  for (const s of order)
+    for (const l of report.indicators)
+      if (l.status === s) counts.set(statusText(lang, l), (counts.get(statusText(lang, l)) ?? 0) + 1);
+  const parts = [...counts].map(([label, n]) => `${label} ${n}`);
   const behind = report.indicators.filter((l) => l.status === "behind");
   const list = behind.map((l) => (lang === "en" ? l.nameEn : l.name)).join(t(lang, "rep.listSep"));
   return {
