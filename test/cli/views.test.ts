@@ -427,6 +427,40 @@ describe("colour: only on a terminal, NO_COLOR respected", () => {
   });
 });
 
+describe("--as-of and --year: any period form an import accepts (rule 6)", () => {
+  it("status --as-of, in the forms of an import file, gives the view of that quarter", () => {
+    // as of Q2: key_tech 4+3+2+1+2+2+1+4 = 19 (see the header comment), a flow not yet met: provisional
+    const json = statusSchema.parse(
+      JSON.parse(ok(q4, "status", "--as-of", "2020年二季度", "--year", "2020年", "--format", "json")),
+    );
+    expect(json).toMatchObject({ asOf: "2020Q2", asOfBeyondData: false, yearEnd: false, final: false });
+    expect(json.indicators.find((i) => i.code === "key_tech_projects")).toMatchObject({
+      actual: 19,
+      final: false,
+    });
+    expect(JSON.parse(ok(q4, "report", "--as-of", "2020年1-6月", "--format", "json")).asOf).toBe("2020Q2");
+  });
+
+  it("an --as-of later than the newest data: allowed, with a notice and asOfBeyondData", () => {
+    const r = run(q3, "report", "--as-of", "2020Q4", "--format", "json");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("--as-of 2020Q4 晚于最新数据（2020Q3）：各数沿用最近一次报送\n");
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ asOf: "2020Q4", asOfBeyondData: true });
+    // carried forward: key_tech 27 (Q3) against the whole target at Q4
+    expect(json.indicators.find((i: { code: string }) => i.code === "key_tech_projects")).toMatchObject({
+      actual: 27,
+      expected: 30,
+    });
+  });
+
+  it("a value no period form reads is a usage error naming the forms (exit 2)", () => {
+    const r = run(q3, "status", "--as-of", "2020Q5");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("选项 --as-of 的值“2020Q5”不是可识别的报告期；可用写法：2020Q3、");
+  });
+});
+
 describe("json contracts", () => {
   it("report --format json matches the documented schema, numbers unrounded", () => {
     const json = reportSchema.parse(JSON.parse(ok(q3, "report", "--format", "json")));
