@@ -50,6 +50,7 @@ export const reportsZh = {
     "指标完成 {met}/{total}（预计年底完成 {projected}），任务完成 {done}/{tasks}，暂无风险",
   "rep.verdict.differ": "{n} 项指标的全市数与各单位合计不一致，请核对",
   "rep.verdict.agree": "全市数与各单位合计一致",
+  "rep.verdict.agreeSome": "可核对的指标全市数与各单位合计一致；{n} 项两者不在同一季度，未核对",
   "rep.verdict.unit": "{unit}已报送 {n}/{total} 项指标",
   "rep.verdict.completeness": "{period}：已报送 {sent}/{total} 个单位，未报送 {missing} 个",
   "rep.verdict.trendUnit": "{period}：{value} {unit}，占全市 {share}",
@@ -164,6 +165,8 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   "rep.verdict.differ":
     "{n} indicator(s): the whole-city figure differs from the sum of the units — check them",
   "rep.verdict.agree": "Whole-city figures agree with the sums of the units",
+  "rep.verdict.agreeSome":
+    "Whole-city figures agree with the sums of the units where they can be compared; {n} stand at different quarters and are not compared",
   "rep.verdict.unit": "{unit} reported {n}/{total} indicators",
   "rep.verdict.completeness": "{period}: {sent}/{total} units reported, {missing} not reported",
   "rep.verdict.trendUnit": "{period}: {value} {unit}, {share} of the whole city",

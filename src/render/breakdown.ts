@@ -98,13 +98,19 @@ export function breakdownDoc(b: Breakdown, lang: Lang, sectionTitles: ReadonlyMa
         tone: "bad",
       });
   }
+  // figures of different quarters are not compared (rule 7): the verdict does not call them in agreement
+  const notCompared = b.rows.filter(
+    (r) => r.line.kind !== "rate" && r.total !== null && r.sum !== null && !r.comparable,
+  ).length;
   return {
     lang,
     title: t(lang, "rep.title.byUnit", { title: reportTitle(lang, b.report) }),
     meta: [asOfLine(lang, b.report)],
     verdict: notes.length
       ? { text: t(lang, "rep.verdict.differ", { n: notes.length }), tone: "bad" }
-      : { text: t(lang, "rep.verdict.agree"), tone: "good" },
+      : notCompared
+        ? { text: t(lang, "rep.verdict.agreeSome", { n: notCompared }), tone: "good" }
+        : { text: t(lang, "rep.verdict.agree"), tone: "good" },
     blocks: [{ title: t(lang, "rep.block.byUnit"), columns, rows, notes }],
     footnotes: [t(lang, "rep.foot.byUnit")],
     sectionLabel: t(lang, "label.section"),
