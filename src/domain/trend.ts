@@ -27,7 +27,7 @@ export interface Trend {
   plan: { year: number; title: string; titleEn: string };
   indicator: Pick<
     Indicator,
-    "code" | "name" | "nameEn" | "unit" | "kind" | "cadence" | "commitment" | "target"
+    "code" | "name" | "nameEn" | "unit" | "kind" | "cadence" | "commitment" | "target" | "pace"
   >;
   /** the unit followed, or null for the city */
   unit: { code: string; name: string; nameEn: string } | null;
@@ -93,6 +93,7 @@ export function buildTrend(
       cadence: indicator.cadence,
       commitment: indicator.commitment,
       target: indicator.target,
+      pace: indicator.pace,
     },
     unit: unit ? { code: unit.code, name: unit.name, nameEn: unit.nameEn } : null,
     asOf: newest === null ? null : formatPeriod({ year, quarter: newest }),
