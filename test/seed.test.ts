@@ -205,6 +205,46 @@ describe("seeds/plan-2020.json", () => {
     }
   });
 
+  it("paces the three one-off targets as milestones, every other indicator linearly, each with its reason", () => {
+    // the plan's one-off targets: 新建国家级创新平台 1, 育成突破性新品种 2, 推荐上报省级科普基地 2 (rule 2)
+    const milestones = plan.indicators.filter((i) => i.pace === "milestone").map((i) => [i.name, i.target]);
+    expect(milestones).toEqual([
+      ["新建国家级创新平台", 1],
+      ["育成突破性新品种", 2],
+      ["推荐上报省级科普基地", 2],
+    ]);
+    expect(plan.indicators.filter((i) => i.pace === "linear")).toHaveLength(20);
+    for (const ind of plan.indicators) expect(ind.paceNote?.length, ind.code).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["a profile that falls", [0.2, 0.5, 0.4, 1]],
+    ["a profile that does not end at 1", [0.2, 0.4, 0.6, 0.9]],
+    ["a share above 1", [0.2, 0.4, 1.2, 1]],
+    ["three shares", [0.2, 0.5, 1]],
+    ["an unknown pace", "seasonal"],
+  ])("rejects a pace that is not linear, milestone or four cumulative shares: %s", (_case, pace) => {
+    const raw = JSON.parse(seedText);
+    raw.indicators[2].pace = pace;
+    let caught: unknown;
+    try {
+      parsePlanFile("broken.json", JSON.stringify(raw));
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(PlanFileError);
+    expect((caught as PlanFileError).problems.map((p) => p.path)).toContain("indicators[2].pace");
+  });
+
+  it("a plan file without pace means linear; a profile is kept as given", () => {
+    const raw = JSON.parse(seedText);
+    delete raw.indicators[0].pace;
+    raw.indicators[1].pace = [0.15, 0.4, 0.65, 1];
+    const p = parsePlanFile("revised.json", JSON.stringify(raw));
+    expect(p.indicators[0]!.pace).toBe("linear");
+    expect(p.indicators[1]!.pace).toEqual([0.15, 0.4, 0.65, 1]);
+  });
+
   it("rejects a copy with a broken field, naming its path", () => {
     const raw = JSON.parse(seedText);
     raw.indicators[0].target = "x";

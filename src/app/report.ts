@@ -17,6 +17,7 @@ import {
   type IndicatorLine,
   type ObservationIndex,
   type Report,
+  type StatusLine,
   type YearStatus,
 } from "../domain/report.js";
 import type { Db } from "../storage/database.js";
@@ -68,7 +69,10 @@ export function indexYear(db: Db, year: number): ObservationIndex {
   return index;
 }
 
-/** Parses --as-of (2020Q3) for a plan year. */
+/**
+ * Parses --as-of for a plan year: the command line has already turned any period form an import
+ * accepts into the canonical `2020Q3` (src/cli/period-options.ts).
+ */
 export function parseAsOf(year: number, value: string | undefined): Quarter | undefined {
   if (value === undefined) return undefined;
   const p = parseCanonicalPeriod(value.trim().toUpperCase());
@@ -86,7 +90,7 @@ export function buildReportFor(
 
 export function buildStatusFor(
   db: Db,
-  opts: { year?: string | undefined },
+  opts: { year?: string | undefined; asOf?: string | undefined },
 ): { plan: Plan; status: YearStatus } {
   const { plan, report } = buildReportFor(db, opts);
   return { plan, status: buildYearStatus(report) };
@@ -148,11 +152,12 @@ export function buildUnitReportFor(
 }
 
 /**
- * `status`: the year status with the tasks (read as of `today`, YYYY-MM-DD), grouped by section.
+ * `status`: the year status at --as-of (default: the newest quarter with data) with the tasks (read
+ * as of `today`, YYYY-MM-DD), grouped by section.
  */
 export function buildStatusOverviewFor(
   db: Db,
-  opts: { year?: string | undefined; today: string },
+  opts: { year?: string | undefined; asOf?: string | undefined; today: string },
 ): { plan: Plan; report: Report; overview: StatusOverview } {
   const { plan, report } = buildReportFor(db, opts);
   const status = buildYearStatus(report);
@@ -161,8 +166,8 @@ export function buildStatusOverviewFor(
 }
 
 /**
- * What `--check` alerts on: behind = behind pace now; missed = a target not achieved at year end
- * (below target, or with no figure at all: a target nobody can show was met is not met).
+ * What `--check` alerts on: behind = behind pace now; missed = a target not achieved at year end,
+ * on a final result (README rule 5).
  */
 export type FailOn = "behind" | "missed";
 
@@ -170,19 +175,37 @@ export interface CheckOutcome {
   failOn: FailOn;
   /** the indicators that trip the check */
   failing: IndicatorLine[];
-  /** false when --fail-on missed is asked before the year's results are final (nothing to check yet) */
+  /** missed-check: the provisional misses and the indicators with no figure, listed, never firing */
+  listed: { provisional: IndicatorLine[]; noData: IndicatorLine[] };
+  /** false when --fail-on missed is asked before the year's end (nothing to check yet) */
   applicable: boolean;
 }
 
-/** Evaluates `--check` / `--fail-on` against a report: which indicators make cron alert. */
+/**
+ * Evaluates `--check` / `--fail-on` against a report: which indicators make cron alert. A missed
+ * check fires only on final misses (rule 5); provisional misses and indicators with no figure at
+ * all are listed apart and do not fire.
+ */
 export function checkReport(report: Report, failOn: FailOn): CheckOutcome {
+  const none = { provisional: [], noData: [] };
   if (failOn === "behind")
-    return { failOn, failing: report.indicators.filter((l) => l.status === "behind"), applicable: true };
-  const final = report.asOf !== null && report.elapsed === 1;
+    return {
+      failOn,
+      failing: report.indicators.filter((l) => l.status === "behind"),
+      listed: none,
+      applicable: true,
+    };
+  const status = buildYearStatus(report);
+  if (!status.yearEnd) return { failOn, failing: [], listed: none, applicable: false };
+  const of = (f: (i: StatusLine) => boolean) => status.indicators.filter(f).map((i) => i.line);
   return {
     failOn,
-    failing: final ? report.indicators.filter((l) => l.actual === null || l.actual < l.target) : [],
-    applicable: final,
+    failing: of((i) => i.final && i.result === "missed"),
+    listed: {
+      provisional: of((i) => !i.final && i.result === "missed"),
+      noData: of((i) => i.result === "no_data"),
+    },
+    applicable: true,
   };
 }
 

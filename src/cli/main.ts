@@ -144,7 +144,8 @@ const COMMANDS: Spec[] = [
     name: "status",
     help: "help.status",
     options: (c, l) => {
-      c.option("--year <year>", t(l, "help.opt.year"))
+      c.option("--as-of <quarter>", t(l, "help.opt.asOf"))
+        .option("--year <year>", t(l, "help.opt.year"))
         .option("--check", t(l, "help.opt.check"))
         .addOption(new Option("--fail-on <what>", t(l, "help.opt.failOn")).choices(["behind", "missed"]));
       reportOutput(c, l);
@@ -331,6 +332,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       const global = program.opts<{ db?: string; lang?: string }>();
       const ctx = createContext({ db: global.db, lang }, env, stdout, stderr);
       const { run } = await spec.load();
+      // --as-of/--year in any period form an import accepts (loaded only when given: start-up time)
+      if (typeof opts.asOf === "string" || typeof opts.year === "string")
+        (await import("./period-options.js")).normalizePeriodOptions(opts);
       await run(ctx, args, opts);
     });
   }

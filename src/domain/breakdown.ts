@@ -5,7 +5,7 @@
  * yet). By section: the year status and the task progress of each part (一 … 八) of the plan.
  */
 import type { Plan, ReportingUnit } from "./plan.js";
-import { clean, newestQuarter, type Observation, unitFigure } from "./progress.js";
+import { exactSum, newestQuarter, type Observation, unitFigure } from "./progress.js";
 import type { IndicatorLine, ObservationIndex, Report, StatusLine, YearStatus } from "./report.js";
 import { summarizeTasks, type TaskState, type TaskSummary } from "./tasks.js";
 
@@ -28,7 +28,16 @@ export interface BreakdownRow {
   sum: number | null;
   /** how many non-total units have a figure */
   unitsWithData: number;
-  /** 全市's figure and the units' sum are both current and differ */
+  /** the quarter (0 = baseline) of 全市's newest value up to the as-of quarter, null if none */
+  totalQuarter: number | null;
+  /** the newest quarter (0 = baseline) any unit reported up to the as-of quarter, null if none */
+  unitsQuarter: number | null;
+  /**
+   * 全市's figure and the units' sum can be compared (rule 7): both exist, the indicator is not a
+   * rate, and 全市's quarter is the newest quarter any unit reported up to the as-of quarter
+   */
+  comparable: boolean;
+  /** comparable, and they differ */
   disagree: boolean;
 }
 
@@ -50,8 +59,8 @@ function column(u: ReportingUnit): UnitColumn {
 
 /**
  * Builds the units × indicators matrix of `report` (its as-of quarter) from the same observations.
- * 全市 and the sum disagree only when 全市's figure is at least as new as the newest unit figure:
- * an older 全市 figure is simply out of date, which the report already handles.
+ * 全市 and the sum are compared only when both stand at the same quarter (README rule 7): when one
+ * is older the matrix says which, rather than calling figures of different quarters in agreement.
  */
 export function buildBreakdown(plan: Plan, index: ObservationIndex, report: Report): Breakdown {
   const q = report.elapsed === null ? null : Math.round(report.elapsed * 4);
@@ -67,6 +76,9 @@ export function buildBreakdown(plan: Plan, index: ObservationIndex, report: Repo
         total: null,
         sum: null,
         unitsWithData: 0,
+        totalQuarter: null,
+        unitsQuarter: null,
+        comparable: false,
         disagree: false,
       };
     const figures = units.map((u) => {
@@ -74,8 +86,7 @@ export function buildBreakdown(plan: Plan, index: ObservationIndex, report: Repo
       return obs ? unitFigure(obs, line.kind, q) : null;
     });
     const present = figures.filter((v): v is number => v !== null);
-    const sum =
-      line.kind === "rate" || present.length === 0 ? null : clean(present.reduce((a, b) => a + b, 0));
+    const sum = line.kind === "rate" || present.length === 0 ? null : exactSum(present);
     const totalObs = totalUnit ? byUnit.get(totalUnit.code) : undefined;
     const total = totalObs ? unitFigure(totalObs, line.kind, q) : null;
     let newestUnit = -1;
@@ -83,13 +94,24 @@ export function buildBreakdown(plan: Plan, index: ObservationIndex, report: Repo
       const obs = byUnit.get(u.code);
       if (obs) newestUnit = Math.max(newestUnit, newestQuarter(obs, q));
     }
-    const current = totalObs !== undefined && newestQuarter(totalObs, q) >= newestUnit;
+    const tq = totalObs ? newestQuarter(totalObs, q) : -1;
+    const comparable = total !== null && sum !== null && tq === newestUnit;
     const disagree =
-      current &&
+      comparable &&
       total !== null &&
       sum !== null &&
       Math.abs(total - sum) > TOLERANCE * Math.max(1, Math.abs(total), Math.abs(sum));
-    return { line, units: figures, total, sum, unitsWithData: present.length, disagree };
+    return {
+      line,
+      units: figures,
+      total,
+      sum,
+      unitsWithData: present.length,
+      totalQuarter: tq >= 0 ? tq : null,
+      unitsQuarter: newestUnit >= 0 ? newestUnit : null,
+      comparable,
+      disagree,
+    };
   });
   return { report, units: units.map(column), totalUnit: totalUnit ? column(totalUnit) : null, rows };
 }
@@ -152,7 +174,7 @@ export interface StatusOverview {
   tasks: TaskState[];
   taskSummary: TaskSummary;
   sections: SectionStatus[];
-  /** the indicators that will miss (final: missed or no data; before: at risk), for the verdict */
+  /** the indicators that will miss (year end: missed, final or provisional, or no data; before: at risk) */
   shortfalls: StatusLine[];
   /** tasks not done: at year end all of them; before, those at risk or overdue */
   openTasks: TaskState[];
@@ -192,10 +214,10 @@ export function buildStatusOverview(
       indicators: status.indicators.filter((i) => sectionOf.get(i.code) === s.number),
     });
   }
-  const shortfalls = status.final
+  const shortfalls = status.yearEnd
     ? status.indicators.filter((i) => i.result !== "met")
     : status.indicators.filter((i) => i.atRisk);
-  const openTasks = status.final
+  const openTasks = status.yearEnd
     ? tasks.filter((t) => t.status !== "done")
     : tasks.filter((t) => t.status === "at_risk" || t.overdue);
   return { status, tasks: [...tasks], taskSummary: summarizeTasks(tasks), sections, shortfalls, openTasks };

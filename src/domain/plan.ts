@@ -7,6 +7,12 @@
 export type IndicatorKind = "flow" | "stock" | "rate";
 /** quarterly = reported each quarter; annual = only known from year-end statistics (年度统计). */
 export type Cadence = "quarterly" | "annual";
+/**
+ * How 序时进度 (the pace) spreads a target over the year: `linear` = q/4 of it at quarter q;
+ * `milestone` = no pace before Q4 (a one-off result that lands when it lands); four cumulative
+ * shares (e.g. [0.15, 0.4, 0.65, 1]) = a known seasonal pattern, the share due by Q1 … Q4.
+ */
+export type Pace = "linear" | "milestone" | readonly [number, number, number, number];
 /** aspirational where the plan says 力争, else firm. */
 export type Commitment = "firm" | "aspirational";
 
@@ -65,6 +71,10 @@ export interface Indicator {
   headline: boolean;
   section: number | null;
   task: number | null;
+  /** the pace profile of 序时进度 (README, "How it computes", rule 2) */
+  pace: Pace;
+  /** why the plan gives this pace (the plan file's own words), when it says */
+  paceNote?: string | undefined;
 }
 
 export interface Plan {
@@ -99,4 +109,16 @@ export function isCountUnit(unit: string): boolean {
 }
 export function isMoneyUnit(unit: string): boolean {
   return MONEY_UNITS.has(unit);
+}
+
+/**
+ * The share of the target due by quarter q (0..4) under a pace profile: linear q/4, a profile's
+ * cumulative share, null for a milestone before Q4 (no pace). Q4 is always 1, the baseline 0.
+ */
+export function paceShare(pace: Pace, q: number): number | null {
+  if (q <= 0) return 0;
+  if (q >= 4) return 1;
+  if (pace === "linear") return q / 4;
+  if (pace === "milestone") return null;
+  return pace[q - 1]!;
 }

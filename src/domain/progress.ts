@@ -1,8 +1,9 @@
 /**
  * The computation rules of the gap report, pure: a unit's figure at a quarter, the city figure,
- * 序时进度 (the time-elapsed pace), status and the year-end forecast.
+ * 序时进度 (the pace), status and the year-end forecast. The rules are the README's
+ * ("`dzkj report`", "How it computes"), numbered there 1–9.
  */
-import type { Indicator, IndicatorKind } from "./plan.js";
+import { type Indicator, type IndicatorKind, paceShare } from "./plan.js";
 
 /** 累计 (year-to-date total) or 本期 (the increment within the quarter). */
 export type Basis = "ytd" | "period";
@@ -15,11 +16,36 @@ export interface Observation {
   basis: Basis;
 }
 
-export type Status = "met" | "on_track" | "behind" | "pending" | "no_data";
+/**
+ * met 已完成, on_track 正常, behind 滞后, pending 待年度统计 (annual, or a milestone before Q4),
+ * no_baseline 缺基数 (a stock or rate with no prior year-end figure: no pace), no_data 无数据.
+ */
+export type Status = "met" | "on_track" | "behind" | "pending" | "no_baseline" | "no_data";
 
-/** Removes binary floating-point noise from sums (0.1 + 0.2 → 0.3) without rounding real digits. */
-export function clean(x: number): number {
-  return Number.parseFloat(x.toPrecision(12));
+/** Decimal places of a number's shortest text form (0.25 → 2, 1e-7 → 7). */
+function decimals(x: number): number {
+  const s = String(x);
+  const e = s.indexOf("e");
+  const mantissa = e < 0 ? s : s.slice(0, e);
+  const dot = mantissa.indexOf(".");
+  const frac = dot < 0 ? 0 : mantissa.length - dot - 1;
+  return Math.max(0, frac - (e < 0 ? 0 : Number(s.slice(e + 1))));
+}
+
+/**
+ * The exact sum of stored decimal values: the binary floating-point noise of the additions is
+ * removed (0.1 + 0.2 → 0.3) by rounding to the most decimal places any term has, so no real digit
+ * is ever rounded away (rule 8: numbers unrounded). Subtract by adding a negated term.
+ */
+export function exactSum(terms: readonly number[]): number {
+  let sum = 0;
+  let places = 0;
+  for (const x of terms) {
+    sum += x;
+    places = Math.max(places, decimals(x));
+  }
+  if (places > 15 || !Number.isFinite(sum)) return sum;
+  return Number(sum.toFixed(places));
 }
 
 /**
@@ -40,34 +66,48 @@ export function unitFigure(obs: readonly Observation[], kind: IndicatorKind, q: 
     return newest ? newest.value : null;
   }
   const from = newest ? newest.q : 0;
-  let total = newest ? newest.value : 0;
-  let any = !!newest;
+  const terms: number[] = newest ? [newest.value] : [];
   for (const o of obs) {
-    if (o.basis === "period" && o.q > from && o.q <= q && o.q >= 1) {
-      total += o.value;
-      any = true;
-    }
+    if (o.basis === "period" && o.q > from && o.q <= q && o.q >= 1) terms.push(o.value);
   }
-  return any ? clean(total) : null;
+  return terms.length ? exactSum(terms) : null;
 }
 
-/** The newest quarter (≤ q) at which the observations have a value, or -1. */
-export function newestQuarter(obs: readonly Observation[], q: number): number {
+/** The newest quarter (≤ q, and ≥ `from`) at which the observations have a value, or -1. */
+export function newestQuarter(obs: readonly Observation[], q: number, from = 0): number {
   let n = -1;
-  for (const o of obs) if (o.q <= q && o.q > n) n = o.q;
+  for (const o of obs) if (o.q <= q && o.q >= from && o.q > n) n = o.q;
   return n;
 }
 
+/**
+ * Where a city figure comes from: `total` = 全市's own value (at `quarter`); `chained` = 全市's value
+ * at `quarter` plus the units' increments since; `units` = the sum of the units (全市 sent nothing);
+ * `none` = no figure.
+ */
+export type CitySource = "total" | "chained" | "units" | "none";
+
 export interface CityFigure {
   value: number | null;
-  /** where the figure comes from: the 全市 row, the sum of units, or nothing */
-  source: "total" | "sum" | "none";
+  source: CitySource;
+  /** q₀: the quarter (0 = baseline) of the 全市 value the figure rests on; null for units/none */
+  quarter: number | null;
+  /** stocks: units with figures newer than q₀ but none at or before it, left out of the chain */
+  unchained: string[];
 }
 
+const NO_FIGURE: CityFigure = { value: null, source: "none", quarter: null, unchained: [] };
+
 /**
- * The city figure at q: 全市's own figure if it is at least as new as the newest quarter any other
- * unit reported (up to q); otherwise the sum of the other units' figures. A rate is never summed:
- * only 全市 counts.
+ * The city figure at q (README rule 1, "city figure, chained"). q₀ = the newest quarter ≤ q with a
+ * 全市 value (for a flow among Q1..q; for a stock or rate the baseline, q = 0, counts as a quarter):
+ * - no other unit has a figure newer than q₀: 全市's value at q₀;
+ * - some have: 全市(q₀) + Σ over those units of (figure at q − figure at q₀); a flow unit with
+ *   nothing by q₀ stands at 0 there; a stock unit with nothing at or before q₀ adds nothing and is
+ *   listed in `unchained`;
+ * - 全市 sent nothing: the sum of the units;
+ * - a rate is neither summed nor chained: only 全市's own value counts.
+ * The baseline is the same rule at q = 0, so baseline and actual are always like for like.
  */
 export function cityFigure(
   byUnit: ReadonlyMap<string, readonly Observation[]>,
@@ -76,70 +116,106 @@ export function cityFigure(
   q: number,
 ): CityFigure {
   const total = totalUnit ? byUnit.get(totalUnit) : undefined;
-  let newestOther = -1;
-  for (const [unit, obs] of byUnit)
-    if (unit !== totalUnit) newestOther = Math.max(newestOther, newestQuarter(obs, q));
-  if (total) {
-    const tq = newestQuarter(total, q);
-    if (tq >= 0 && (tq >= newestOther || kind === "rate")) {
-      const v = unitFigure(total, kind, q);
-      if (v !== null) return { value: v, source: "total" };
-    }
+  const q0 = total ? newestQuarter(total, q, kind === "flow" ? 1 : 0) : -1;
+  if (kind === "rate") {
+    if (!total || q0 < 0) return NO_FIGURE;
+    return { value: unitFigure(total, kind, q), source: "total", quarter: q0, unchained: [] };
   }
-  if (kind === "rate" || newestOther < 0) return { value: null, source: "none" };
-  let sum = 0;
-  let any = false;
+  if (!total || q0 < 0) {
+    const terms: number[] = [];
+    for (const [unit, obs] of byUnit) {
+      if (unit === totalUnit) continue;
+      const v = unitFigure(obs, kind, q);
+      if (v !== null) terms.push(v);
+    }
+    return terms.length
+      ? { value: exactSum(terms), source: "units", quarter: null, unchained: [] }
+      : NO_FIGURE;
+  }
+  // 全市 has a value at q0, so its figure there is not null
+  const base = unitFigure(total, kind, q0) as number;
+  const terms = [base];
+  const unchained: string[] = [];
+  let chained = false;
   for (const [unit, obs] of byUnit) {
-    if (unit === totalUnit) continue;
-    const v = unitFigure(obs, kind, q);
-    if (v !== null) {
-      sum += v;
-      any = true;
+    if (unit === totalUnit || newestQuarter(obs, q) <= q0) continue;
+    const now = unitFigure(obs, kind, q) as number;
+    const then = unitFigure(obs, kind, q0) ?? (kind === "flow" ? 0 : null);
+    if (then === null) {
+      unchained.push(unit);
+      continue;
     }
+    terms.push(now, -then);
+    chained = true;
   }
-  return any ? { value: clean(sum), source: "sum" } : { value: null, source: "none" };
+  return chained
+    ? { value: exactSum(terms), source: "chained", quarter: q0, unchained }
+    : { value: base, source: "total", quarter: q0, unchained };
 }
 
-/** 序时进度: what the figure should be at `elapsed` (q/4) of the year; null for annual indicators before Q4. */
-export function expectedAt(ind: Indicator, baseline: number | null, elapsed: number | null): number | null {
-  if (elapsed === null) return null;
-  if (ind.cadence === "annual" && elapsed < 1) return null;
-  if (ind.kind !== "flow" && baseline !== null) return clean(baseline + (ind.target - baseline) * elapsed);
-  return clean(ind.target * elapsed);
+/**
+ * 序时进度 at quarter q (1..4; null = no data yet): what the figure should be by then (rules 2, 3,
+ * 9). At Q4 the target, for every indicator. Before Q4: null for an annual indicator (年度统计), a
+ * milestone, and a stock or rate without a baseline; a flow is target × the pace's share at q; a
+ * stock or rate baseline + (target − baseline) × that share.
+ */
+export function expectedAt(ind: Indicator, baseline: number | null, q: number | null): number | null {
+  if (q === null) return null;
+  if (q >= 4) return ind.target;
+  if (ind.cadence === "annual") return null;
+  const share = paceShare(ind.pace, q);
+  if (share === null) return null;
+  if (ind.kind === "flow") return ind.target * share;
+  if (baseline === null) return null;
+  return baseline + (ind.target - baseline) * share;
 }
 
-/** The status of an indicator given its actual and expected figures (see the README's rules). */
+/**
+ * The status of an indicator at quarter q given its actual, expected and baseline figures (README
+ * rules 2, 3): met once the target is reached; before Q4 an annual indicator or a milestone is
+ * pending, a stock or rate without a baseline is no_baseline; otherwise on track or behind pace.
+ */
 export function statusOf(
   ind: Indicator,
   actual: number | null,
   expected: number | null,
-  elapsed: number | null,
+  q: number | null,
+  baseline: number | null = null,
 ): Status {
-  const met = actual !== null && actual >= ind.target;
-  if (ind.cadence === "annual" && (elapsed === null || elapsed < 1) && !met) return "pending";
+  if (actual !== null && actual >= ind.target) return "met";
+  const beforeQ4 = q === null || q < 4;
+  if (beforeQ4 && (ind.cadence === "annual" || ind.pace === "milestone")) return "pending";
   if (actual === null) return "no_data";
-  if (met) return "met";
+  if (beforeQ4 && ind.kind !== "flow" && baseline === null) return "no_baseline";
   if (expected === null || actual >= expected) return "on_track";
   return "behind";
 }
 
-/** The year-end projection: flow actual ÷ elapsed; stock/rate baseline + (actual − baseline) ÷ elapsed. */
+/**
+ * The year-end projection at quarter q (rules 4, 9): at Q4 the actual; an annual indicator's
+ * figure is already a whole-year figure (the forecast is the figure itself); a milestone has none;
+ * a flow actual ÷ the pace's share at q; a stock or rate with a baseline
+ * baseline + (actual − baseline) ÷ that share, none without one.
+ */
 export function forecastOf(
   ind: Indicator,
   actual: number | null,
   baseline: number | null,
-  elapsed: number | null,
+  q: number | null,
 ): number | null {
-  if (actual === null || elapsed === null || elapsed <= 0) return null;
-  if (elapsed >= 1) return actual;
-  if (ind.kind === "flow") return clean(actual / elapsed);
-  if (baseline !== null) return clean(baseline + (actual - baseline) / elapsed);
+  if (actual === null || q === null || q <= 0) return null;
+  if (q >= 4) return actual;
+  if (ind.cadence === "annual") return actual;
+  const share = paceShare(ind.pace, q);
+  if (share === null || share <= 0) return null;
+  if (ind.kind === "flow") return actual / share;
+  if (baseline !== null) return baseline + (actual - baseline) / share;
   return null;
 }
 
 /** gap = max(target − actual, 0); null without an actual. */
 export function gapOf(target: number, actual: number | null): number | null {
-  return actual === null ? null : clean(Math.max(target - actual, 0));
+  return actual === null ? null : Math.max(exactSum([target, -actual]), 0);
 }
 
 /** completion = actual ÷ target (a fraction, 1 = 100%). */

@@ -3,8 +3,10 @@
  * target, actual, gap, completion, 序时进度, status and forecast at an as-of quarter.
  */
 import { formatPeriod, type Quarter } from "./period.js";
-import type { Cadence, Commitment, Indicator, IndicatorKind, Plan } from "./plan.js";
+import type { Cadence, Commitment, Indicator, IndicatorKind, Pace, Plan } from "./plan.js";
 import {
+  type CityFigure,
+  type CitySource,
   cityFigure,
   completionOf,
   expectedAt,
@@ -24,20 +26,30 @@ export interface IndicatorLine {
   cadence: Cadence;
   commitment: Commitment;
   headline: boolean;
+  pace: Pace;
   /** section code (一 … 八) or null for a headline target with no section */
   section: string | null;
   task: number | null;
   target: number;
   baseline: number | null;
   actual: number | null;
-  /** where actual comes from: 全市's own figure or the sum of the units */
-  source: "total" | "sum" | "none";
+  /** where actual comes from (rule 1): 全市's own figure, 全市's plus the units' increments, the units' sum */
+  source: CitySource;
+  /** the period of the 全市 value actual rests on (`2020Q3`, `2019Q4`), null for a units' sum or none */
+  sourcePeriod: string | null;
+  /** stocks: the units whose newer figures are left out of the chain (no figure at or before it) */
+  unchained: string[];
   gap: number | null;
   completion: number | null;
   expected: number | null;
   status: Status;
   forecast: number | null;
+  /** the year-end result rests on Q4 figures (rule 5), or is a flow already met */
+  final: boolean;
+  /** units other than 全市 with a figure in Q1..as-of */
   unitsReported: number;
+  /** whether 全市 sent a figure in Q1..as-of */
+  cityReported: boolean;
 }
 
 export interface Report {
@@ -45,6 +57,12 @@ export interface Report {
   asOf: string | null;
   /** as-of quarter ÷ 4, null when the plan year has no data */
   elapsed: number | null;
+  /** an --as-of later than the newest quarter with data (figures carried forward: rule 6) */
+  asOfBeyondData: boolean;
+  /** the newest quarter of the plan year with any data, or null */
+  newestData: string | null;
+  /** reporting unit code → its names (for the units a line refers to, e.g. `unchained`) */
+  unitNames: Record<string, { name: string; nameEn: string }>;
   indicators: IndicatorLine[];
 }
 
@@ -97,31 +115,71 @@ export function reportOrder(indicators: readonly Indicator[]): Indicator[] {
   });
 }
 
+/** A period's text from its position in plan year `year` (0 = the baseline, the prior year's Q4). */
+export function periodOfIndex(year: number, q: number): string {
+  return q === 0
+    ? formatPeriod({ year: year - 1, quarter: 4 })
+    : formatPeriod({ year, quarter: q as Quarter });
+}
+
+/**
+ * Whether an indicator's year-end result is final (README rule 5): a flow already met is; else only
+ * at Q4, when the city figure rests on a Q4 全市 value, or (not for a rate) every unit that reported
+ * the indicator in Q1–Q4 sent a Q4 figure (a unit that sent only a baseline does not count).
+ */
+export function isFinal(
+  kind: IndicatorKind,
+  target: number,
+  city: CityFigure,
+  byUnit: ReadonlyMap<string, readonly Observation[]>,
+  totalUnit: string | null,
+  q: number | null,
+): boolean {
+  if (city.value === null || q === null) return false;
+  if (kind === "flow" && city.value >= target) return true;
+  if (q < 4) return false;
+  if (city.quarter === 4 && city.source === "total") return true;
+  if (kind === "rate") return false;
+  let reporters = 0;
+  for (const [unit, obs] of byUnit) {
+    if (unit === totalUnit || !obs.some((o) => o.q >= 1 && o.q <= 4)) continue;
+    reporters++;
+    if (!obs.some((o) => o.q === 4)) return false;
+  }
+  return reporters > 0;
+}
+
 /**
  * Builds the report of `plan` at quarter `asOf` (default: the newest quarter with data).
- * An as-of quarter with no data in the plan year at all gives null asOf/elapsed/expected.
+ * An as-of quarter with no data in the plan year at all gives null asOf/elapsed/expected; an
+ * as-of later than the newest data is allowed and flagged (`asOfBeyondData`).
  */
 export function buildReport(plan: Plan, index: ObservationIndex, asOf?: Quarter): Report {
-  const q = asOf ?? newestDataQuarter(index);
+  const newest = newestDataQuarter(index);
+  const q = asOf ?? newest;
   const elapsed = q === null ? null : q / 4;
+  const year = plan.plan.year;
   const totalUnit = plan.units.find((u) => u.isTotal)?.code ?? null;
   const sectionCode = new Map(plan.sections.map((s) => [s.number, s.code]));
   const empty = new Map<string, Observation[]>();
   const indicators = reportOrder(plan.indicators).map((ind): IndicatorLine => {
     const byUnit = index.get(ind.code) ?? empty;
-    const baselineOnly = new Map<string, Observation[]>();
-    for (const [u, obs] of byUnit) {
-      const b = obs.filter((o) => o.q === 0);
-      if (b.length) baselineOnly.set(u, b);
-    }
-    const baseline = ind.kind === "flow" ? null : cityFigure(baselineOnly, totalUnit, ind.kind, 0).value;
-    const city =
-      q === null ? { value: null, source: "none" as const } : cityFigure(byUnit, totalUnit, ind.kind, q);
+    // a flow restarts at zero each year: it has no baseline
+    const baseline = ind.kind === "flow" ? null : cityFigure(byUnit, totalUnit, ind.kind, 0).value;
+    const city: CityFigure =
+      q === null
+        ? { value: null, source: "none", quarter: null, unchained: [] }
+        : cityFigure(byUnit, totalUnit, ind.kind, q);
     const actual = city.value;
-    const expected = expectedAt(ind, baseline, elapsed);
+    const expected = expectedAt(ind, baseline, q);
     let unitsReported = 0;
+    let cityReported = false;
     if (q !== null)
-      for (const obs of byUnit.values()) if (obs.some((o) => o.q >= 1 && o.q <= q)) unitsReported++;
+      for (const [unit, obs] of byUnit) {
+        if (!obs.some((o) => o.q >= 1 && o.q <= q)) continue;
+        if (unit === totalUnit) cityReported = true;
+        else unitsReported++;
+      }
     return {
       code: ind.code,
       name: ind.name,
@@ -131,29 +189,41 @@ export function buildReport(plan: Plan, index: ObservationIndex, asOf?: Quarter)
       cadence: ind.cadence,
       commitment: ind.commitment,
       headline: ind.headline,
+      pace: ind.pace,
       section: ind.section === null ? null : (sectionCode.get(ind.section) ?? null),
       task: ind.task,
       target: ind.target,
       baseline,
       actual,
       source: city.source,
+      sourcePeriod: city.quarter === null ? null : periodOfIndex(year, city.quarter),
+      unchained: city.unchained,
       gap: gapOf(ind.target, actual),
       completion: completionOf(ind.target, actual),
       expected,
-      status: statusOf(ind, actual, expected, elapsed),
-      forecast: forecastOf(ind, actual, baseline, elapsed),
+      status: statusOf(ind, actual, expected, q, baseline),
+      forecast: forecastOf(ind, actual, baseline, q),
+      final: isFinal(ind.kind, ind.target, city, byUnit, totalUnit, q),
       unitsReported,
+      cityReported,
     };
   });
   return {
-    plan: { year: plan.plan.year, title: plan.plan.title, titleEn: plan.plan.titleEn },
-    asOf: q === null ? null : formatPeriod({ year: plan.plan.year, quarter: q }),
+    plan: { year, title: plan.plan.title, titleEn: plan.plan.titleEn },
+    asOf: q === null ? null : formatPeriod({ year, quarter: q }),
     elapsed,
+    asOfBeyondData: asOf !== undefined && (newest === null || asOf > newest),
+    newestData: newest === null ? null : formatPeriod({ year, quarter: newest }),
+    unitNames: Object.fromEntries(plan.units.map((u) => [u.code, { name: u.name, nameEn: u.nameEn }])),
     indicators,
   };
 }
 
-export type Result = "met" | "missed" | "no_data";
+/**
+ * A year-end result: met / missed (final or provisional, see StatusLine.final), pending (an annual
+ * indicator or a milestone before Q4: never counted as missed), no_data (no figure at all).
+ */
+export type Result = "met" | "missed" | "pending" | "no_data";
 
 export interface StatusLine {
   code: string;
@@ -164,6 +234,8 @@ export interface StatusLine {
   actual: number | null;
   completion: number | null;
   result: Result;
+  /** the result rests on Q4 figures (rule 5); false = provisional */
+  final: boolean;
   commitment: Commitment;
   /** before the year is complete: the projection and whether it misses the target */
   forecast: number | null;
@@ -174,26 +246,48 @@ export interface StatusLine {
 export interface YearStatus {
   plan: Report["plan"];
   asOf: string | null;
-  /** true once Q4 data exists: the results are final */
+  asOfBeyondData: boolean;
+  /** the as-of quarter is Q4: the year's results are in, final or provisional */
+  yearEnd: boolean;
+  /** at Q4 with no provisional result left: the year's verdict is final */
   final: boolean;
-  summary: { total: number; met: number; missed: number; noData: number };
+  /**
+   * met and missed count final results only; provisional the other results with a figure; pending
+   * the annual indicators and milestones before Q4; noData those with no figure at all.
+   */
+  summary: {
+    total: number;
+    met: number;
+    missed: number;
+    provisional: number;
+    pending: number;
+    noData: number;
+  };
   indicators: StatusLine[];
 }
 
 /**
- * Year-end completion from the Q4 report: each indicator met, missed or no data. Before Q4 the
- * results are provisional and `atRisk` flags indicators whose forecast falls short.
+ * Year-end completion from the report (README rule 5): each indicator met, missed, pending or no
+ * data, and whether that result is final. Before Q4 `atRisk` flags the indicators that are behind
+ * pace or projected to fall short.
  */
 export function buildYearStatus(report: Report): YearStatus {
-  const final = report.asOf !== null && report.elapsed === 1;
+  const yearEnd = report.asOf !== null && report.elapsed === 1;
   const indicators = report.indicators.map((l): StatusLine => {
-    const result: Result = l.actual === null ? "no_data" : l.actual >= l.target ? "met" : "missed";
-    // At risk: behind pace, or projected to fall short. Pending (annual) and no-data indicators
-    // cannot be judged before the year-end statistics, so they are not flagged.
-    const judged = l.status !== "pending" && l.status !== "no_data";
+    const result: Result =
+      l.status === "pending"
+        ? "pending"
+        : l.actual === null
+          ? "no_data"
+          : l.actual >= l.target
+            ? "met"
+            : "missed";
+    // At risk: behind pace, or projected to fall short. Pending, no-baseline and no-data
+    // indicators cannot be judged yet, so they are not flagged.
+    const judged = l.status !== "pending" && l.status !== "no_data" && l.status !== "no_baseline";
     const atRisk =
-      !final &&
-      result !== "met" &&
+      !yearEnd &&
+      result === "missed" &&
       judged &&
       (l.status === "behind" || (l.forecast !== null && l.forecast < l.target));
     return {
@@ -205,23 +299,29 @@ export function buildYearStatus(report: Report): YearStatus {
       actual: l.actual,
       completion: l.completion,
       result,
+      final: l.final,
       commitment: l.commitment,
       forecast: l.forecast,
       atRisk,
       line: l,
     };
   });
-  const count = (r: Result) => indicators.filter((i) => i.result === r).length;
+  const count = (f: (i: StatusLine) => boolean) => indicators.filter(f).length;
+  const summary = {
+    total: indicators.length,
+    met: count((i) => i.final && i.result === "met"),
+    missed: count((i) => i.final && i.result === "missed"),
+    provisional: count((i) => !i.final && (i.result === "met" || i.result === "missed")),
+    pending: count((i) => i.result === "pending"),
+    noData: count((i) => i.result === "no_data"),
+  };
   return {
     plan: report.plan,
     asOf: report.asOf,
-    final,
-    summary: {
-      total: indicators.length,
-      met: count("met"),
-      missed: count("missed"),
-      noData: count("no_data"),
-    },
+    asOfBeyondData: report.asOfBeyondData,
+    yearEnd,
+    final: yearEnd && summary.provisional === 0 && summary.pending === 0,
+    summary,
     indicators,
   };
 }

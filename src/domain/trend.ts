@@ -27,7 +27,7 @@ export interface Trend {
   plan: { year: number; title: string; titleEn: string };
   indicator: Pick<
     Indicator,
-    "code" | "name" | "nameEn" | "unit" | "kind" | "cadence" | "commitment" | "target"
+    "code" | "name" | "nameEn" | "unit" | "kind" | "cadence" | "commitment" | "target" | "pace"
   >;
   /** the unit followed, or null for the city */
   unit: { code: string; name: string; nameEn: string } | null;
@@ -54,13 +54,7 @@ export function buildTrend(
   const year = plan.plan.year;
   const cityAt = (q: number) =>
     q === 0 && indicator.kind === "flow" ? 0 : cityFigure(byUnit, totalUnit, indicator.kind, q).value;
-  const baselineOnly = new Map<string, Observation[]>();
-  for (const [u, obs] of byUnit) {
-    const b = obs.filter((o) => o.q === 0);
-    if (b.length) baselineOnly.set(u, b);
-  }
-  const baseline =
-    indicator.kind === "flow" ? null : cityFigure(baselineOnly, totalUnit, indicator.kind, 0).value;
+  const baseline = indicator.kind === "flow" ? null : cityAt(0);
   const points: TrendPoint[] = [0, 1, 2, 3, 4].map((q) => {
     const happened = q === 0 || (newest !== null && q <= newest);
     const city = happened ? cityAt(q) : null;
@@ -69,12 +63,11 @@ export function buildTrend(
     else if (!happened) value = null;
     else if (q === 0 && indicator.kind === "flow") value = 0;
     else value = unitFigure(byUnit.get(unit.code) ?? [], indicator.kind, q);
-    const elapsed = q / 4;
     const expected = unit
       ? null
       : q === 0
         ? (baseline ?? (indicator.kind === "flow" ? 0 : null))
-        : expectedAt(indicator, baseline, elapsed);
+        : expectedAt(indicator, baseline, q);
     const target = indicator.target;
     return {
       q,
@@ -85,7 +78,7 @@ export function buildTrend(
       value,
       expected,
       completion: value === null ? null : target === 0 ? null : value / target,
-      status: unit || q === 0 || !happened ? null : statusOf(indicator, city, expected, elapsed),
+      status: unit || q === 0 || !happened ? null : statusOf(indicator, city, expected, q, baseline),
       city,
     };
   });
@@ -100,6 +93,7 @@ export function buildTrend(
       cadence: indicator.cadence,
       commitment: indicator.commitment,
       target: indicator.target,
+      pace: indicator.pace,
     },
     unit: unit ? { code: unit.code, name: unit.name, nameEn: unit.nameEn } : null,
     asOf: newest === null ? null : formatPeriod({ year, quarter: newest }),

@@ -10,6 +10,20 @@ export const reportsZh = {
   "rep.error.byAndUnit": "--by unit 与 --unit 不能同时使用：前者列出全部单位，后者只看一个单位",
   "rep.check.failed.behind": "检查未通过：{n} 项指标滞后于序时进度：{list}",
   "rep.check.failed.missed": "检查未通过：{n} 项指标年终未完成：{list}",
+  "rep.check.provisional": "--fail-on missed：{n} 项暂定未完成（尚缺第四季度数，不触发检查）：{list}",
+  "rep.check.noData": "--fail-on missed：{n} 项无数据（不触发检查）：{list}",
+  "rep.notice.asOfBeyond": "--as-of {asOf} 晚于最新数据（{newest}）：各数沿用最近一次报送",
+  "rep.notice.asOfNoData": "--as-of {asOf}：{year} 年尚无数据",
+  "rep.source.total": "全市 {period}",
+  "rep.source.chained": "全市 {period} + 单位增量",
+  "rep.source.units": "各单位合计",
+  "rep.source.none": "—",
+  "rep.col.source": "来源",
+  "rep.foot.noBaseline":
+    "缺基数：{list} 没有 {baseline} 基数，不设序时进度；导入 {baseline} 基数后即可计算。",
+  "rep.foot.unchained": "{name}：{units} 在 {period} 及以前没有数（含基数），其新报数未计入全市增量。",
+  "rep.check.totalOlder": "全市数较旧（{period}）",
+  "rep.check.unitsOlder": "各单位数较旧",
   "rep.check.notFinal": "--fail-on missed：{year} 年第四季度数据尚未齐全，暂无可判定的年终结果",
   "rep.asOf": "截至 {asOf}，序时进度 {elapsed}",
   "rep.asOfNone": "本年度尚无数据",
@@ -36,6 +50,7 @@ export const reportsZh = {
     "指标完成 {met}/{total}（预计年底完成 {projected}），任务完成 {done}/{tasks}，暂无风险",
   "rep.verdict.differ": "{n} 项指标的全市数与各单位合计不一致，请核对",
   "rep.verdict.agree": "全市数与各单位合计一致",
+  "rep.verdict.agreeSome": "可核对的指标全市数与各单位合计一致；{n} 项两者不在同一季度，未核对",
   "rep.verdict.unit": "{unit}已报送 {n}/{total} 项指标",
   "rep.verdict.completeness": "{period}：已报送 {sent}/{total} 个单位，未报送 {missing} 个",
   "rep.verdict.trendUnit": "{period}：{value} {unit}，占全市 {share}",
@@ -69,7 +84,7 @@ export const reportsZh = {
   "rep.check.rate": "比率不加总",
   "rep.warn.differ": "{name}：全市 {total} {unit} ≠ 各单位合计 {sum} {unit}（相差 {diff}）",
   "rep.foot.byUnit":
-    "各单位合计不含全市；比率指标不加总；全市数不早于各单位最新数据时才与合计核对（较旧的全市数按规则改用合计）。",
+    "各单位合计不含全市；比率指标不加总；全市数与各单位最新数据同一季度时才与合计核对，否则注明哪一方较旧。",
   "rep.foot.unit":
     "各季度数：累计口径（流量指标含本期增量），未报送的季度沿用最近一次数据；占全市 = 本单位 ÷ 全市数。",
   "rep.task.not_started": "未启动",
@@ -105,6 +120,23 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
     "--by unit and --unit cannot be used together: the first lists every unit, the second one unit",
   "rep.check.failed.behind": "check failed: {n} indicator(s) behind pace: {list}",
   "rep.check.failed.missed": "check failed: {n} target(s) missed at year end: {list}",
+  "rep.check.provisional":
+    "--fail-on missed: {n} provisional miss(es) (Q4 figures still missing; not failing the check): {list}",
+  "rep.check.noData": "--fail-on missed: {n} indicator(s) with no data (not failing the check): {list}",
+  "rep.notice.asOfBeyond":
+    "--as-of {asOf} is later than the newest data ({newest}): figures are carried forward",
+  "rep.notice.asOfNoData": "--as-of {asOf}: no data for {year} yet",
+  "rep.source.total": "whole city {period}",
+  "rep.source.chained": "whole city {period} + unit increments",
+  "rep.source.units": "sum of units",
+  "rep.source.none": "—",
+  "rep.col.source": "Source",
+  "rep.foot.noBaseline":
+    "No baseline: {list} have no {baseline} figure, so no pace; importing a {baseline} baseline gives them one.",
+  "rep.foot.unchained":
+    "{name}: {units} had no figure at or before {period} (baseline included); their newer figures are not in the whole-city increment.",
+  "rep.check.totalOlder": "whole-city figure older ({period})",
+  "rep.check.unitsOlder": "units' figures older",
   "rep.check.notFinal":
     "--fail-on missed: the {year} Q4 data is not in yet, so no year-end result can be judged",
   "rep.asOf": "as of {asOf}, pace {elapsed}",
@@ -133,6 +165,8 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   "rep.verdict.differ":
     "{n} indicator(s): the whole-city figure differs from the sum of the units — check them",
   "rep.verdict.agree": "Whole-city figures agree with the sums of the units",
+  "rep.verdict.agreeSome":
+    "Whole-city figures agree with the sums of the units where they can be compared; {n} stand at different quarters and are not compared",
   "rep.verdict.unit": "{unit} reported {n}/{total} indicators",
   "rep.verdict.completeness": "{period}: {sent}/{total} units reported, {missing} not reported",
   "rep.verdict.trendUnit": "{period}: {value} {unit}, {share} of the whole city",
@@ -166,7 +200,7 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   "rep.check.rate": "rate, not summed",
   "rep.warn.differ": "{name}: whole city {total} {unit} ≠ sum of units {sum} {unit} (difference {diff})",
   "rep.foot.byUnit":
-    "The sum leaves out the whole-city row; rates are never summed; 全市 is checked against the sum only when it is at least as recent as the newest unit figure (an older 全市 figure gives way to the sum).",
+    "The sum leaves out the whole-city row; rates are never summed; 全市 is checked against the sum only when both stand at the same quarter, else the table says which one is older.",
   "rep.foot.unit":
     "Quarterly figures are year-to-date (flows include period increments); a skipped quarter carries the latest figure forward; share = unit ÷ whole city.",
   "rep.task.not_started": "not started",

@@ -4,6 +4,18 @@ import type { Plan } from "../domain/plan.js";
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
 const code = z.string().regex(/^[a-z][a-z0-9_]*$/, "expected a lower-case code (letters, digits, _)");
 
+const share = z.number().min(0).max(1);
+/**
+ * An indicator's pace (序时进度 profile, README rule 2): "linear", "milestone", or four cumulative
+ * shares of the target due by Q1 … Q4, never falling and ending at 1. Absent means linear.
+ */
+const pace = z
+  .union([z.enum(["linear", "milestone"]), z.tuple([share, share, share, share])])
+  .refine(
+    (p) => typeof p === "string" || (p[0] <= p[1] && p[1] <= p[2] && p[2] <= p[3] && p[3] === 1),
+    "a pace profile is four cumulative shares of the target (Q1 … Q4), never falling, the last 1",
+  );
+
 /** The zod schema of a plan file (seeds/plan-2020.json is one). */
 export const planFileSchema = z
   .object({
@@ -66,6 +78,8 @@ export const planFileSchema = z
         headline: z.boolean(),
         section: z.number().int().positive().nullable(),
         task: z.number().int().positive().nullable(),
+        pace: pace.default("linear"),
+        paceNote: z.string().min(1).optional(),
       }),
     ),
   })

@@ -1,6 +1,7 @@
 /** `report --by unit` (units × indicators) and `report --unit U` (one unit) as Docs and JSON. */
 import type { Breakdown, UnitColumn, UnitReport } from "../domain/breakdown.js";
 import { formatPeriod, type Quarter } from "../domain/period.js";
+import { periodOfIndex } from "../domain/report.js";
 import type { Lang } from "../i18n/index.js";
 import { t } from "../i18n/index.js";
 import { type Doc, type DocRow, type Line, numberCell, text } from "./doc.js";
@@ -20,6 +21,7 @@ export function breakdownJson(b: Breakdown): object {
     plan: { year: b.report.plan.year, title: b.report.plan.title },
     asOf: b.report.asOf,
     elapsed: b.report.elapsed,
+    asOfBeyondData: b.report.asOfBeyondData,
     units: b.units.map((u) => ({ code: u.code, name: u.name })),
     indicators: b.rows.map((r) => ({
       code: r.line.code,
@@ -28,8 +30,12 @@ export function breakdownJson(b: Breakdown): object {
       kind: r.line.kind,
       actual: r.line.actual,
       source: r.line.source,
+      sourcePeriod: r.line.sourcePeriod,
       total: r.total,
+      totalPeriod: r.totalQuarter === null ? null : periodOfIndex(b.report.plan.year, r.totalQuarter),
       sum: r.sum,
+      unitsPeriod: r.unitsQuarter === null ? null : periodOfIndex(b.report.plan.year, r.unitsQuarter),
+      comparable: r.comparable,
       disagree: r.disagree,
       units: Object.fromEntries(b.units.map((u, i) => [u.code, r.units[i] ?? null])),
     })),
@@ -59,9 +65,19 @@ export function breakdownDoc(b: Breakdown, lang: Lang, sectionTitles: ReadonlyMa
       ? text(t(lang, "rep.check.differ"), "bad")
       : r.line.kind === "rate"
         ? text(t(lang, "rep.check.rate"), "dim")
-        : r.total !== null && r.sum !== null
+        : r.comparable
           ? text(t(lang, "rep.check.ok"), "good")
-          : text("");
+          : r.total !== null && r.sum !== null && r.totalQuarter !== null && r.unitsQuarter !== null
+            ? // figures of different quarters are not compared (rule 7): say which one is older
+              r.totalQuarter < r.unitsQuarter
+              ? text(
+                  t(lang, "rep.check.totalOlder", {
+                    period: periodOfIndex(b.report.plan.year, r.totalQuarter),
+                  }),
+                  "dim",
+                )
+              : text(t(lang, "rep.check.unitsOlder"), "dim")
+            : text("");
     rows.push([
       text(indicatorLabel(lang, r.line)),
       text(r.line.unit),
@@ -82,13 +98,19 @@ export function breakdownDoc(b: Breakdown, lang: Lang, sectionTitles: ReadonlyMa
         tone: "bad",
       });
   }
+  // figures of different quarters are not compared (rule 7): the verdict does not call them in agreement
+  const notCompared = b.rows.filter(
+    (r) => r.line.kind !== "rate" && r.total !== null && r.sum !== null && !r.comparable,
+  ).length;
   return {
     lang,
     title: t(lang, "rep.title.byUnit", { title: reportTitle(lang, b.report) }),
     meta: [asOfLine(lang, b.report)],
     verdict: notes.length
       ? { text: t(lang, "rep.verdict.differ", { n: notes.length }), tone: "bad" }
-      : { text: t(lang, "rep.verdict.agree"), tone: "good" },
+      : notCompared
+        ? { text: t(lang, "rep.verdict.agreeSome", { n: notCompared }), tone: "good" }
+        : { text: t(lang, "rep.verdict.agree"), tone: "good" },
     blocks: [{ title: t(lang, "rep.block.byUnit"), columns, rows, notes }],
     footnotes: [t(lang, "rep.foot.byUnit")],
     sectionLabel: t(lang, "label.section"),

@@ -13,6 +13,7 @@ export function reportJson(report: Report): object {
     plan: { year: report.plan.year, title: report.plan.title },
     asOf: report.asOf,
     elapsed: report.elapsed,
+    asOfBeyondData: report.asOfBeyondData,
     indicators: report.indicators.map((l) => ({
       code: l.code,
       name: l.name,
@@ -20,17 +21,23 @@ export function reportJson(report: Report): object {
       kind: l.kind,
       cadence: l.cadence,
       commitment: l.commitment,
+      pace: l.pace,
       section: l.section,
       task: l.task,
       target: l.target,
       baseline: l.baseline,
       actual: l.actual,
+      source: l.source,
+      sourcePeriod: l.sourcePeriod,
+      unchained: l.unchained,
       gap: l.gap,
       completion: l.completion,
       expected: l.expected,
       status: l.status,
       forecast: l.forecast,
+      final: l.final,
       unitsReported: l.unitsReported,
+      cityReported: l.cityReported,
     })),
   };
 }
@@ -49,6 +56,50 @@ export function groupKey(l: IndicatorLine): string {
 export function groupHeading(lang: Lang, key: string, sectionTitles: ReadonlyMap<string, string>): string {
   if (key === "headline" || key === "") return t(lang, "label.headline");
   return `${key}、${sectionTitles.get(key) ?? ""}`;
+}
+
+/** The status as a person reads it: a milestone's pending is 待完成, an annual one's 待年度统计. */
+export function statusText(lang: Lang, l: Pick<IndicatorLine, "status" | "pace" | "cadence">): string {
+  if (l.status === "pending" && l.pace === "milestone" && l.cadence !== "annual")
+    return t(lang, "status.pendingMilestone");
+  return t(lang, `status.${l.status}` as MessageKey);
+}
+
+/** Where the city figure comes from (rule 1): 全市 2020Q3, 全市 2020Q3 + 单位增量, 各单位合计. */
+export function sourceText(lang: Lang, l: Pick<IndicatorLine, "source" | "sourcePeriod">): string {
+  return t(lang, `rep.source.${l.source}` as MessageKey, { period: l.sourcePeriod ?? "" });
+}
+
+/**
+ * The report's footnotes: the rules in brief, the indicators with no baseline (and how to give them
+ * one: rule 3), and the stock units left out of a chained city figure (rule 1).
+ */
+export function reportFootnotes(lang: Lang, report: Report): string[] {
+  const notes = [t(lang, "report.footnote")];
+  const name = (l: IndicatorLine) => (lang === "en" ? l.nameEn : l.name);
+  const noBaseline = report.indicators.filter((l) => l.status === "no_baseline");
+  if (noBaseline.length)
+    notes.push(
+      t(lang, "rep.foot.noBaseline", {
+        list: noBaseline.map(name).join(t(lang, "rep.listSep")),
+        baseline: `${report.plan.year - 1}Q4`,
+      }),
+    );
+  for (const l of report.indicators)
+    if (l.unchained.length)
+      notes.push(
+        t(lang, "rep.foot.unchained", {
+          name: name(l),
+          units: l.unchained
+            .map((c) => {
+              const u = report.unitNames[c];
+              return u ? (lang === "en" ? u.nameEn : u.name) : c;
+            })
+            .join(t(lang, "rep.listSep")),
+          period: l.sourcePeriod ?? "",
+        }),
+      );
+  return notes;
 }
 
 /** Red for behind, green for on track, bold for met, grey for pending/no data. */
@@ -70,11 +121,13 @@ export function asOfLine(lang: Lang, report: { asOf: string | null; elapsed: num
 
 /** Counts of the report's statuses: "23 项指标：已完成 1，正常 2，滞后 4，…" */
 export function reportVerdict(lang: Lang, report: Report): { text: string; tone: Tone } {
-  const order: Status[] = ["met", "on_track", "behind", "pending", "no_data"];
-  const parts = order
-    .map((s) => ({ s, n: report.indicators.filter((l) => l.status === s).length }))
-    .filter((x) => x.n > 0)
-    .map((x) => `${t(lang, `status.${x.s}` as MessageKey)} ${x.n}`);
+  const order: Status[] = ["met", "on_track", "behind", "pending", "no_baseline", "no_data"];
+  // counted by the label a person reads, so annual and milestone pendings are told apart
+  const counts = new Map<string, number>();
+  for (const s of order)
+    for (const l of report.indicators)
+      if (l.status === s) counts.set(statusText(lang, l), (counts.get(statusText(lang, l)) ?? 0) + 1);
+  const parts = [...counts].map(([label, n]) => `${label} ${n}`);
   const behind = report.indicators.filter((l) => l.status === "behind");
   const list = behind.map((l) => (lang === "en" ? l.nameEn : l.name)).join(t(lang, "rep.listSep"));
   return {
@@ -106,6 +159,7 @@ export function reportDoc(report: Report, lang: Lang, sectionTitles: ReadonlyMap
     ...gapColumns(lang),
     { label: t(lang, "label.status") },
     { label: t(lang, "label.forecast"), right: true },
+    { label: t(lang, "rep.col.source") },
   ];
   const rows: DocRow[] = [];
   let group: string | null = null;
@@ -123,8 +177,9 @@ export function reportDoc(report: Report, lang: Lang, sectionTitles: ReadonlyMap
       numberCell(lang, l.gap),
       completionCell(l.completion),
       numberCell(lang, l.expected),
-      text(t(lang, `status.${l.status}` as MessageKey), statusTone(l.status)),
+      text(statusText(lang, l), statusTone(l.status)),
       numberCell(lang, l.forecast),
+      text(sourceText(lang, l), "dim"),
     ]);
   }
   return {
@@ -140,13 +195,12 @@ export function reportDoc(report: Report, lang: Lang, sectionTitles: ReadonlyMap
         label: indicatorLabel(lang, l),
         completion: l.completion,
         pace: l.expected === null || l.target === 0 ? null : l.expected / l.target,
-        valueText:
-          l.completion === null ? t(lang, `status.${l.status}` as MessageKey) : formatPercent(l.completion),
+        valueText: l.completion === null ? statusText(lang, l) : formatPercent(l.completion),
         tone: statusTone(l.status),
       })),
     },
     blocks: [{ title: t(lang, "rep.block.gap"), columns, rows }],
-    footnotes: [t(lang, "report.footnote")],
+    footnotes: reportFootnotes(lang, report),
     sectionLabel: t(lang, "label.section"),
   };
 }

@@ -8,7 +8,7 @@ import type { TaskState, TaskStatus } from "../domain/tasks.js";
 import { type Lang, type MessageKey, t } from "../i18n/index.js";
 import { completionCell, type Doc, type DocRow, type Line, numberCell, type Tone, text } from "./doc.js";
 import { formatPercent } from "./format.js";
-import { asOfLine, gapColumns, indicatorLabel, statusTone } from "./report.js";
+import { asOfLine, gapColumns, indicatorLabel, statusText, statusTone } from "./report.js";
 import { taskJson } from "./tasks.js";
 
 /** The JSON contract of `status --format json` (see README). */
@@ -16,6 +16,8 @@ export function statusJson(s: YearStatus, overview?: StatusOverview): object {
   const base = {
     plan: { year: s.plan.year, title: s.plan.title },
     asOf: s.asOf,
+    asOfBeyondData: s.asOfBeyondData,
+    yearEnd: s.yearEnd,
     final: s.final,
     summary: s.summary,
     indicators: s.indicators.map((i) => ({
@@ -26,6 +28,7 @@ export function statusJson(s: YearStatus, overview?: StatusOverview): object {
       actual: i.actual,
       completion: i.completion,
       result: i.result,
+      final: i.final,
       commitment: i.commitment,
       forecast: i.forecast,
       atRisk: i.atRisk,
@@ -86,7 +89,7 @@ export function statusVerdict(lang: Lang, o: StatusOverview): Line {
     projected,
     list: open.join(sep),
   };
-  if (s.final)
+  if (s.yearEnd)
     return {
       text: t(lang, open.length ? "rep.verdict.final" : "rep.verdict.finalAll", params),
       tone: open.length ? "bad" : "good",
@@ -105,11 +108,13 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
       ? t(lang, "status.noData", { year: s.plan.year })
       : s.final
         ? t(lang, "status.final", { asOf: s.asOf, ...s.summary })
-        : t(lang, "status.provisional", { asOf: s.asOf });
+        : s.yearEnd
+          ? t(lang, "status.yearEnd", { asOf: s.asOf, ...s.summary })
+          : t(lang, "status.provisional", { asOf: s.asOf });
 
   // 1. by section: task counts and indicators met
   const summaryRows: DocRow[] = o.sections.map((sec) => {
-    const met = sec.indicators.filter((i) => i.result === "met").length;
+    const met = sec.indicators.filter((i) => i.final && i.result === "met").length;
     return [
       text(sectionHeading(lang, sec)),
       numberCell(lang, sec.taskSummary.total),
@@ -140,20 +145,34 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
     if (!sec.indicators.length) continue;
     indRows.push({ section: sectionHeading(lang, sec) });
     for (const i of sec.indicators) {
-      const result = t(lang, `result.${i.result}` as MessageKey);
       let outcome: string;
       let tone: Tone | undefined;
-      if (s.final) {
-        outcome = result;
+      if (i.final) {
+        // final results, at year end or a flow already met (rule 5)
+        outcome = t(lang, `result.${i.result}` as MessageKey);
         tone = i.result === "met" ? "good" : i.result === "missed" ? "bad" : "dim";
+      } else if (s.yearEnd) {
+        // Q4, but resting on figures some units have not yet sent for Q4: shown apart, provisional
+        outcome =
+          i.result === "met"
+            ? t(lang, "result.provisionalMet")
+            : i.result === "missed"
+              ? t(lang, "result.provisionalMissed")
+              : t(lang, `result.${i.result}` as MessageKey);
+        tone = i.result === "missed" ? "bad" : "dim";
       } else if (i.result === "met") {
-        outcome = t(lang, "result.met");
+        outcome = t(lang, "result.provisionalMet");
         tone = "good";
       } else if (i.atRisk) {
         outcome = t(lang, "status.projectedMissed");
         tone = "bad";
-      } else if (i.forecast === null || i.line.status === "pending" || i.line.status === "no_data") {
-        outcome = t(lang, `status.${i.line.status}` as MessageKey);
+      } else if (
+        i.forecast === null ||
+        i.line.status === "pending" ||
+        i.line.status === "no_data" ||
+        i.line.status === "no_baseline"
+      ) {
+        outcome = statusText(lang, i.line);
         tone = statusTone(i.line.status);
       } else outcome = t(lang, "status.projectedMet");
       indRows.push([
@@ -193,11 +212,16 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
   const notes: Line[] = [];
   const list = (xs: StatusLine[]) =>
     xs.map((i) => (lang === "en" ? i.nameEn : i.name)).join(t(lang, "rep.listSep"));
-  if (s.final) {
-    const firm = s.indicators.filter((i) => i.result !== "met" && i.commitment === "firm");
-    const asp = s.indicators.filter((i) => i.result !== "met" && i.commitment === "aspirational");
+  if (s.yearEnd) {
+    // final misses (and targets with no figure at all) by commitment; provisional results apart
+    const missed = (i: StatusLine) => (i.final && i.result === "missed") || i.result === "no_data";
+    const firm = s.indicators.filter((i) => missed(i) && i.commitment === "firm");
+    const asp = s.indicators.filter((i) => missed(i) && i.commitment === "aspirational");
+    const provisional = s.indicators.filter((i) => !i.final && (i.result === "met" || i.result === "missed"));
     if (firm.length) notes.push({ text: t(lang, "status.missedFirm", { list: list(firm) }), tone: "bad" });
     if (asp.length) notes.push({ text: t(lang, "status.missedAspirational", { list: list(asp) }) });
+    if (provisional.length)
+      notes.push({ text: t(lang, "status.provisionalList", { list: list(provisional) }) });
   } else {
     const risk = s.indicators.filter((i) => i.atRisk);
     if (risk.length) notes.push({ text: t(lang, "status.atRisk", { list: list(risk) }), tone: "bad" });
@@ -216,10 +240,7 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
         label: indicatorLabel(lang, i),
         completion: i.completion,
         pace: i.line.expected === null || i.target === 0 ? null : i.line.expected / i.target,
-        valueText:
-          i.completion === null
-            ? t(lang, `status.${i.line.status}` as MessageKey)
-            : formatPercent(i.completion),
+        valueText: i.completion === null ? statusText(lang, i.line) : formatPercent(i.completion),
         tone: statusTone(i.line.status),
       })),
     },
@@ -242,7 +263,7 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
         columns: [
           ...gapColumns(lang),
           { label: t(lang, "label.forecast"), right: true },
-          { label: t(lang, s.final ? "label.result" : "label.status") },
+          { label: t(lang, s.yearEnd ? "label.result" : "label.status") },
         ],
         rows: indRows,
         notes,

@@ -13,6 +13,7 @@ import { type CsvCell, toCsv } from "./csv.js";
 import { formatNumber, formatPercent } from "./format.js";
 import { esc, htmlPage } from "./html.js";
 import { mdTable } from "./markdown.js";
+import { statusText } from "./report.js";
 import { painter, type Row, renderTable } from "./table.js";
 
 /** What every task view renders: the plan's title and sections, the day, the (filtered) tasks. */
@@ -335,7 +336,7 @@ export function taskDetailText(v: TaskDetailView, lang: Lang, color: boolean): s
       formatNumber(lang, l.actual),
       formatPercent(l.completion),
       formatNumber(lang, l.expected),
-      t(lang, `status.${l.status}` as MessageKey),
+      statusText(lang, l),
     ]);
     out.push(renderTable(head, rows, new Set([2, 3, 4, 5])));
   }

@@ -4,7 +4,7 @@ import type { Lang, MessageKey } from "../i18n/index.js";
 import { t } from "../i18n/index.js";
 import { completionCell, type Doc, type DocRow, numberCell, text } from "./doc.js";
 import { formatNumber, formatPercent } from "./format.js";
-import { indicatorLabel, statusTone } from "./report.js";
+import { indicatorLabel, statusText, statusTone } from "./report.js";
 
 /** The JSON of `trend`. */
 export function trendJson(tr: Trend): object {
@@ -60,7 +60,9 @@ export function trendDoc(tr: Trend, lang: Lang): Doc {
           numberCell(lang, p.expected),
           completionCell(p.completion),
           text(
-            p.status === null ? "" : t(lang, `status.${p.status}` as MessageKey),
+            p.status === null
+              ? ""
+              : statusText(lang, { status: p.status, pace: ind.pace, cadence: ind.cadence }),
             p.status ? statusTone(p.status) : undefined,
           ),
         ],
@@ -101,7 +103,9 @@ export function trendDoc(tr: Trend, lang: Lang): Doc {
             unit: ind.unit,
             completion: formatPercent(latest.completion),
             expected: formatNumber(lang, latest.expected),
-            status: latest.status ? t(lang, `status.${latest.status}` as MessageKey) : "—",
+            status: latest.status
+              ? statusText(lang, { status: latest.status, pace: ind.pace, cadence: ind.cadence })
+              : "—",
           }),
           tone: latest.status ? statusTone(latest.status) : ("strong" as const),
         };

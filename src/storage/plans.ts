@@ -1,4 +1,4 @@
-import type { Indicator, Plan, ReportingUnit, Section, Task } from "../domain/plan.js";
+import type { Indicator, Pace, Plan, ReportingUnit, Section, Task } from "../domain/plan.js";
 import type { Db } from "./database.js";
 
 export type PlanLoadResult = "loaded" | "updated" | "unchanged";
@@ -63,11 +63,12 @@ export function savePlan(
       for (const a of u.aliases) alias.run(year, a, u.code);
     });
     const indicator = db.prepare(
-      `INSERT INTO indicators (plan_year, code, ordinal, name, name_en, unit, target, kind, cadence, commitment, headline, section, task)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO indicators (plan_year, code, ordinal, name, name_en, unit, target, kind, cadence, commitment, headline, section, task, pace, pace_note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT DO UPDATE SET ordinal = excluded.ordinal, name = excluded.name, name_en = excluded.name_en,
          unit = excluded.unit, target = excluded.target, kind = excluded.kind, cadence = excluded.cadence,
-         commitment = excluded.commitment, headline = excluded.headline, section = excluded.section, task = excluded.task`,
+         commitment = excluded.commitment, headline = excluded.headline, section = excluded.section, task = excluded.task,
+         pace = excluded.pace, pace_note = excluded.pace_note`,
     );
     plan.indicators.forEach((d, i) => {
       indicator.run(
@@ -84,6 +85,8 @@ export function savePlan(
         d.headline ? 1 : 0,
         d.section,
         d.task,
+        paceText(d.pace),
+        d.paceNote ?? null,
       );
     });
     // Items dropped from a revised plan go too, unless data refers to them (then the FK refuses).
@@ -134,6 +137,17 @@ function removeMissing(db: Db, table: string, key: string, year: number, keep: (
   for (const r of rows) if (!kept.has(r.k)) del.run(year, r.k);
 }
 
+/** A pace as stored in indicators.pace: `linear`, `milestone`, or the profile as a JSON array. */
+function paceText(p: Pace): string {
+  return typeof p === "string" ? p : JSON.stringify(p);
+}
+
+/** Reads indicators.pace back (see paceText); the column's CHECK keeps it one of the three forms. */
+function paceOf(text: string): Pace {
+  if (text === "linear" || text === "milestone") return text;
+  return JSON.parse(text) as Pace;
+}
+
 /** Years of the plans in the database, newest first. */
 export function listPlanYears(db: Db): number[] {
   return (db.prepare("SELECT year FROM plans ORDER BY year DESC").all() as { year: number }[]).map(
@@ -174,11 +188,21 @@ export function loadPlan(db: Db, year: number): Plan | null {
   const indicators = (
     db
       .prepare(
-        `SELECT code, name, name_en AS nameEn, unit, target, kind, cadence, commitment, headline, section, task
+        `SELECT code, name, name_en AS nameEn, unit, target, kind, cadence, commitment, headline, section, task,
+                pace, pace_note AS paceNote
          FROM indicators WHERE plan_year = ? ORDER BY ordinal`,
       )
-      .all(year) as (Omit<Indicator, "headline"> & { headline: number })[]
-  ).map((d) => ({ ...d, headline: d.headline === 1 }));
+      .all(year) as (Omit<Indicator, "headline" | "pace" | "paceNote"> & {
+      headline: number;
+      pace: string;
+      paceNote: string | null;
+    })[]
+  ).map(({ paceNote, ...d }) => ({
+    ...d,
+    headline: d.headline === 1,
+    pace: paceOf(d.pace),
+    ...(paceNote === null ? {} : { paceNote }),
+  }));
   return {
     plan: {
       year,

@@ -2,7 +2,7 @@
  * End-to-end tests of the report views on the fixtures: every command (report, report --by unit,
  * report --unit, status, completeness, trend) in every format, --output, --check/--fail-on.
  *
- * Numbers checked by hand against the rules of issue 2 (fixtures/progress/*.csv), as of 2020Q3:
+ * Numbers checked by hand against the README's rules (fixtures/progress/*.csv), as of 2020Q3:
  * - key_tech_projects (flow): Q1 2+1+1+1+2 = 7; Q2 4+3+2+1+2+2+1+4 = 19; Q3 5+4+3+2+3+3+1+6 = 27;
  *   pace 30 × 3/4 = 22.5 (Q1 7.5 → 7 is behind; Q2 15); forecast 27 ÷ 0.75 = 36; completion 90.0%.
  * - hitech_enterprises (stock): baseline 12+10+6+3+5+4+2+10 = 52; Q3 14+11+6+3+5+4+2+15 = 60
@@ -12,7 +12,8 @@
  *   → disagree by 190; pace 4,200 → behind; forecast 5,133.33.
  * - new_industrial_products 6+4+8+2 = 20 = target → met; foreign_experts 15 (市本级) < 17.25 → behind;
  *   online_consultations 全市 6,800 < 7,500 → behind; st_progress_contribution 55 from the 2019Q4
- *   baseline, annual → pending; every other indicator no data → 23 = 1 met + 2 on track + 4 behind + 2 pending + 14 no data.
+ *   baseline, annual → pending; the 3 milestones (national platforms, new varieties, popular-science bases)
+ *   pending; every other indicator no data → 23 = 1 met + 2 on track + 4 behind + 2 + 3 pending + 11 no data.
  * Year end (plus fixtures/progress/2020Q4.csv): key_tech 7+5+4+2+3+4+2+8 = 35 met; 全市 hitech 72 met;
  * revenue 42+16 = 58 + 130 + 190.5 + 41 = 419.5 met; new products 20 (carried) met; online 10,200 met;
  * contribution 58.5 met; tech contract 5,200 missed; R&D 9.6 missed; foreign experts 21 missed
@@ -81,18 +82,18 @@ describe("report: table and markdown (snapshots checked by hand, see the header 
       截至 2020Q3，序时进度 75.0%  
       生成于 2020-10-15  
 
-      **指标 23 项：已完成 1，正常 2，滞后 4，待年度统计 2，无数据 14；滞后：高新技术企业、技术合同登记额、柔性引进国(境)外高端紧缺人才、在线技术咨询服务**
+      **指标 23 项：已完成 1，正常 2，滞后 4，待年度统计 2，待完成（节点目标） 3，无数据 11；滞后：高新技术企业、技术合同登记额、柔性引进国(境)外高端紧缺人才、在线技术咨询服务**
 
       ## 目标差距
       "
     `);
-    expect(out).toContain("| 关键技术攻关项目 | 项 | 30 | 27 | 3 | 90.0% | 22.5 | 正常 | 36 |");
+    expect(out).toContain("| 关键技术攻关项目 | 项 | 30 | 27 | 3 | 90.0% | 22.5 | 正常 | 36 | 各单位合计 |");
     expect(out).toContain(
-      "| 高新技术产业主营业务收入 | 亿元 | 400 | 307.15 | 92.85 | 76.8% | 300 | 正常 | 409.53 |",
+      "| 高新技术产业主营业务收入 | 亿元 | 400 | 307.15 | 92.85 | 76.8% | 300 | 正常 | 409.53 | 各单位合计 |",
     );
     expect(out).toContain("| **五、加强民生科技创新,为创造美好生活提供科技支撑** |");
     expect(out).toContain(
-      "| 在线技术咨询服务 | 次 | 10,000 | 6,800 | 3,200 | 68.0% | 7,500 | 滞后 | 9,066.67 |",
+      "| 在线技术咨询服务 | 次 | 10,000 | 6,800 | 3,200 | 68.0% | 7,500 | 滞后 | 9,066.67 | 全市 2020Q3 |",
     );
   });
 
@@ -101,13 +102,13 @@ describe("report: table and markdown (snapshots checked by hand, see the header 
     expect(out.split("\n").slice(0, 3).join("\n")).toMatchInlineSnapshot(`
       "Dazhou 2020 Science and Technology Innovation Work Plan: progress to target
       as of 2020Q3, pace 75.0%
-      23 indicators: met 1, on track 2, behind 4, pending (annual) 2, no data 14; behind: High-tech enterprises, Registered technology contract value, Overseas high-end talent engaged, Online technical consultations"
+      23 indicators: met 1, on track 2, behind 4, pending (annual) 2, pending (milestone) 3, no data 11; behind: High-tech enterprises, Registered technology contract value, Overseas high-end talent engaged, Online technical consultations"
     `);
     expect(out).toMatch(
-      /│ Key technology research projects +│ 项 +│ +30 │ +27 │ +3 │ .+90\.0% │ +22\.5 │ on track +│ +36 │/,
+      /│ Key technology research projects +│ 项 +│ +30 │ +27 │ +3 │ .+90\.0% │ +22\.5 │ on track +│ +36 │ sum of units +│/,
     );
     expect(out).toMatch(
-      /│ S&T progress contribution rate \* +│ % +│ +58 │ +55 │ +3 │ .+94\.8% │ +— │ pending \(annual\)? *│ +55 │/,
+      /│ S&T progress contribution rate \* +│ % +│ +58 │ +55 │ +3 │ .+94\.8% │ +— │ pending \(annual\)? *│ +55 │ whole city 2019Q4 +│/,
     );
   });
 });
@@ -263,7 +264,7 @@ describe("status: indicators and tasks by section", () => {
     `);
     expect(out).toMatch(/│ 合计 +│ +35 │ +0 │ +0 │ +35 │ +0 │ +1\/23 │/);
     expect(out).toMatch(
-      /│ 高新技术企业 \* +│ 家 +│ +70 │ +60 │ +10 │ .+85\.7% │ +65\.5 │ +62\.67 │ 预计未完成 │/,
+      /│ 高新技术企业 \* +│ 家 +│ +70 │ +60 │ +10 │ .+85\.7% │ +65\.5 │ +62\.67 │ 预计未完成 +│/,
     );
     expect(out).toContain(
       "有未完成风险：高新技术企业、技术合同登记额、柔性引进国(境)外高端紧缺人才、在线技术咨询服务",
@@ -307,9 +308,18 @@ const indicatorJson = z.object({
   gap: z.number().nullable(),
   completion: z.number().nullable(),
   expected: z.number().nullable(),
-  status: z.enum(["met", "on_track", "behind", "pending", "no_data"]),
+  status: z.enum(["met", "on_track", "behind", "pending", "no_baseline", "no_data"]),
   forecast: z.number().nullable(),
+  pace: z.union([z.enum(["linear", "milestone"]), z.array(z.number()).length(4)]),
+  source: z.enum(["total", "chained", "units", "none"]),
+  sourcePeriod: z
+    .string()
+    .regex(/^\d{4}Q[1-4]$/)
+    .nullable(),
+  unchained: z.array(z.string()),
+  final: z.boolean(),
   unitsReported: z.number().int(),
+  cityReported: z.boolean(),
 });
 const reportSchema = z.strictObject({
   plan: z.object({ year: z.number().int(), title: z.string() }),
@@ -318,6 +328,7 @@ const reportSchema = z.strictObject({
     .regex(/^\d{4}Q[1-4]$/)
     .nullable(),
   elapsed: z.number().nullable(),
+  asOfBeyondData: z.boolean(),
   indicators: z.array(indicatorJson).length(23),
 });
 const taskSummary = z.strictObject({
@@ -330,8 +341,17 @@ const taskSummary = z.strictObject({
 const statusSchema = z.object({
   plan: z.object({ year: z.number().int(), title: z.string() }),
   asOf: z.string().nullable(),
+  asOfBeyondData: z.boolean(),
+  yearEnd: z.boolean(),
   final: z.boolean(),
-  summary: z.strictObject({ total: z.number(), met: z.number(), missed: z.number(), noData: z.number() }),
+  summary: z.strictObject({
+    total: z.number(),
+    met: z.number(),
+    missed: z.number(),
+    provisional: z.number(),
+    pending: z.number(),
+    noData: z.number(),
+  }),
   indicators: z
     .array(
       z.object({
@@ -341,7 +361,8 @@ const statusSchema = z.object({
         target: z.number(),
         actual: z.number().nullable(),
         completion: z.number().nullable(),
-        result: z.enum(["met", "missed", "no_data"]),
+        result: z.enum(["met", "missed", "pending", "no_data"]),
+        final: z.boolean(),
         commitment: z.enum(["firm", "aspirational"]),
       }),
     )
@@ -406,6 +427,40 @@ describe("colour: only on a terminal, NO_COLOR respected", () => {
   });
 });
 
+describe("--as-of and --year: any period form an import accepts (rule 6)", () => {
+  it("status --as-of, in the forms of an import file, gives the view of that quarter", () => {
+    // as of Q2: key_tech 4+3+2+1+2+2+1+4 = 19 (see the header comment), a flow not yet met: provisional
+    const json = statusSchema.parse(
+      JSON.parse(ok(q4, "status", "--as-of", "2020年二季度", "--year", "2020年", "--format", "json")),
+    );
+    expect(json).toMatchObject({ asOf: "2020Q2", asOfBeyondData: false, yearEnd: false, final: false });
+    expect(json.indicators.find((i) => i.code === "key_tech_projects")).toMatchObject({
+      actual: 19,
+      final: false,
+    });
+    expect(JSON.parse(ok(q4, "report", "--as-of", "2020年1-6月", "--format", "json")).asOf).toBe("2020Q2");
+  });
+
+  it("an --as-of later than the newest data: allowed, with a notice and asOfBeyondData", () => {
+    const r = run(q3, "report", "--as-of", "2020Q4", "--format", "json");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("--as-of 2020Q4 晚于最新数据（2020Q3）：各数沿用最近一次报送\n");
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ asOf: "2020Q4", asOfBeyondData: true });
+    // carried forward: key_tech 27 (Q3) against the whole target at Q4
+    expect(json.indicators.find((i: { code: string }) => i.code === "key_tech_projects")).toMatchObject({
+      actual: 27,
+      expected: 30,
+    });
+  });
+
+  it("a value no period form reads is a usage error naming the forms (exit 2)", () => {
+    const r = run(q3, "status", "--as-of", "2020Q5");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("选项 --as-of 的值“2020Q5”不是可识别的报告期；可用写法：2020Q3、");
+  });
+});
+
 describe("json contracts", () => {
   it("report --format json matches the documented schema, numbers unrounded", () => {
     const json = reportSchema.parse(JSON.parse(ok(q3, "report", "--format", "json")));
@@ -416,15 +471,29 @@ describe("json contracts", () => {
       actual: 60,
       expected: 65.5,
       status: "behind",
+      source: "units",
+      sourcePeriod: null,
       unitsReported: 8,
+      cityReported: false,
     });
+    // 全市's own Q3 figure, as new as any unit's: source total at 2020Q3
+    expect(json.indicators.find((i) => i.code === "tech_contract_value")).toMatchObject({
+      actual: 3850,
+      source: "total",
+      sourcePeriod: "2020Q3",
+      unitsReported: 4,
+      cityReported: true,
+      final: false,
+    });
+    expect(json.asOfBeyondData).toBe(false);
     expect(he?.completion).toBeCloseTo(60 / 70, 12);
   });
 
   it("status --format json keeps its contract and gains tasks", () => {
     const json = statusSchema.parse(JSON.parse(ok(q4, "status", "--format", "json")));
+    // every result with a figure rests on Q4 figures (see the header comment): the year is final
     expect(json.final).toBe(true);
-    expect(json.summary).toEqual({ total: 23, met: 6, missed: 3, noData: 14 });
+    expect(json.summary).toEqual({ total: 23, met: 6, missed: 3, provisional: 0, pending: 0, noData: 14 });
     expect(json.tasks.summary.total).toBe(35);
     const sum = json.tasks.summary;
     expect(sum.done + sum.in_progress + sum.not_started + sum.at_risk).toBe(35);
@@ -453,9 +522,22 @@ describe("csv", () => {
       "序时进度",
       "状态",
       "全年预计",
+      "来源",
     ]);
     const kt = rows.find((r) => r[1] === "关键技术攻关项目");
-    expect(kt).toEqual(["总体目标", "关键技术攻关项目", "项", "30", "27", "3", "90", "22.5", "正常", "36"]);
+    expect(kt).toEqual([
+      "总体目标",
+      "关键技术攻关项目",
+      "项",
+      "30",
+      "27",
+      "3",
+      "90",
+      "22.5",
+      "正常",
+      "36",
+      "各单位合计",
+    ]);
     const tc = rows.find((r) => r[1] === "技术合同登记额 *");
     expect(tc?.[3]).toBe("5600"); // no thousands separator in CSV
     expect(rows.find((r) => r[1] === "科技成果转化项目")?.[4]).toBe(""); // no data: an empty cell
@@ -531,13 +613,18 @@ describe("--check / --fail-on (cron)", () => {
     expect(r.stdout).toContain("| 关键技术攻关项目 | 项 | 30 | 20 | 10 | 66.7% | 15 | 正常 | 40 |");
   });
 
-  it("--fail-on missed: nothing to judge before Q4 (exit 0, quiet); at year end missed or no data → 3", () => {
+  it("--fail-on missed: nothing to judge before Q4 (exit 0, quiet); at year end final misses → 3, no data listed", () => {
     const before = run(q3, "report", "--fail-on", "missed");
     expect(before.code).toBe(0);
     expect(before.stderr).toBe("");
     const after = run(q4, "status", "--fail-on", "missed");
     expect(after.code).toBe(3);
-    expect(after.stderr).toMatch(/^检查未通过：17 项指标年终未完成：/);
+    // the 3 final misses fire (tech contract 5,200, R&D 9.6, foreign experts 21: all on Q4 figures);
+    // the 14 indicators with no figure at all are named but do not fire (rule 9)
+    expect(after.stderr).toContain("--fail-on missed：14 项无数据（不触发检查）：");
+    expect(after.stderr).toMatch(
+      /检查未通过：3 项指标年终未完成：全社会研发经费支出、技术合同登记额、柔性引进国\(境\)外高端紧缺人才\n$/,
+    );
     expect(run(q4, "report", "--as-of", "2020Q3", "--fail-on", "missed").code).toBe(0);
   });
 
@@ -567,7 +654,9 @@ describe("html: one self-contained page, checked in headless Chromium", () => {
     expect(html).toContain("@media print");
     expect(html).not.toMatch(/<(script|link|img)\b/i);
     expect(html).not.toMatch(/(src|href)=|url\(|@import/i);
-    expect(html).toContain("指标 23 项：已完成 1，正常 2，滞后 4，待年度统计 2，无数据 14");
+    expect(html).toContain(
+      "指标 23 项：已完成 1，正常 2，滞后 4，待年度统计 2，待完成（节点目标） 3，无数据 11",
+    );
   });
 
   it("renders the chart bars, pace ticks, gap and task tables (status, DOM and screenshot)", () => {
@@ -580,9 +669,10 @@ describe("html: one self-contained page, checked in headless Chromium", () => {
         timeout: 60_000,
         stdio: ["ignore", "pipe", "ignore"],
       });
-      // one bar per indicator, a pace tick for each indicator with a pace (annual ones have none before Q4)
+      // one bar per indicator, a pace tick for each indicator with a pace: none before Q4 for the 2
+      // annual ones and the 3 milestones, 23 − 5 = 18
       expect(dom.match(/<rect class="bar"/g)).toHaveLength(23);
-      expect(dom.match(/<line class="pace"/g)).toHaveLength(21);
+      expect(dom.match(/<line class="pace"/g)).toHaveLength(18);
       expect(dom).toMatch(/data-completion="0\.9"/);
       expect(dom).toContain("重点任务进展");
       // sections: indicators under 总体目标 and 一 … 六, tasks under 一 … 八

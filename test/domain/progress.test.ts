@@ -31,6 +31,7 @@ const indicator = (over: Partial<Indicator> = {}): Indicator => ({
   headline: true,
   section: null,
   task: null,
+  pace: "linear",
   ...over,
 });
 
@@ -80,7 +81,7 @@ describe("unitFigure: a unit's figure at quarter q", () => {
   });
 });
 
-describe("cityFigure: 全市 vs the sum of units", () => {
+describe("cityFigure: 全市, chained with the units' increments, or the sum of units", () => {
   const byUnit = (...obs: Observation[]) => {
     const m = new Map<string, Observation[]>();
     for (const x of obs) m.set(x.unit, [...(m.get(x.unit) ?? []), x]);
@@ -90,77 +91,78 @@ describe("cityFigure: 全市 vs the sum of units", () => {
     expect(cityFigure(byUnit(o("city", 3, 100), o("a", 3, 40), o("b", 2, 30)), "city", "flow", 3)).toEqual({
       value: 100,
       source: "total",
+      quarter: 3,
+      unchained: [],
     });
   });
-  it("sums the units when a unit reported a newer quarter than 全市", () => {
+  it("chains an older 全市 figure with the increments of the units that reported since", () => {
+    // 全市 Q2 100; a's first figure is Q3 40 (a flow unit with nothing by Q2 stands at 0 there);
+    // b's Q2 30 is not newer than Q2: 100 + (40 − 0) = 140
     expect(cityFigure(byUnit(o("city", 2, 100), o("a", 3, 40), o("b", 2, 30)), "city", "flow", 3)).toEqual({
-      value: 70,
-      source: "sum",
+      value: 140,
+      source: "chained",
+      quarter: 2,
+      unchained: [],
     });
   });
-  it("carries skipped units forward in the sum (stock)", () => {
+  it("carries skipped units forward in the sum when 全市 sent nothing (stock)", () => {
     expect(cityFigure(byUnit(o("a", 0, 10), o("b", 0, 5), o("b", 2, 7)), "city", "stock", 3)).toEqual({
       value: 17,
-      source: "sum",
+      source: "units",
+      quarter: null,
+      unchained: [],
     });
   });
   it("never sums a rate: only 全市 counts", () => {
-    expect(cityFigure(byUnit(o("a", 3, 40), o("b", 3, 50)), "city", "rate", 3)).toEqual({
+    expect(cityFigure(byUnit(o("a", 3, 40), o("b", 3, 50)), "city", "rate", 3)).toMatchObject({
       value: null,
       source: "none",
     });
-    expect(cityFigure(byUnit(o("city", 1, 55), o("a", 3, 60)), "city", "rate", 3)).toEqual({
+    expect(cityFigure(byUnit(o("city", 1, 55), o("a", 3, 60)), "city", "rate", 3)).toMatchObject({
       value: 55,
       source: "total",
+      quarter: 1,
     });
   });
   it("has no figure when nobody reported", () => {
-    expect(cityFigure(new Map(), "city", "flow", 2)).toEqual({ value: null, source: "none" });
+    expect(cityFigure(new Map(), "city", "flow", 2)).toMatchObject({ value: null, source: "none" });
   });
 });
 
 describe("expected (序时进度)", () => {
-  it("quarterly flow: target × elapsed", () =>
-    expect(expectedAt(indicator({ target: 30 }), null, 0.75)).toBe(22.5));
-  it("stock with a baseline: baseline + (target − baseline) × elapsed", () =>
-    expect(expectedAt(indicator({ kind: "stock", target: 70 }), 52, 0.75)).toBe(65.5));
-  it("stock without a baseline: target × elapsed", () =>
-    expect(expectedAt(indicator({ kind: "stock", target: 70 }), null, 0.5)).toBe(35));
+  it("quarterly flow: target × q/4", () => expect(expectedAt(indicator({ target: 30 }), null, 3)).toBe(22.5));
+  it("stock with a baseline: baseline + (target − baseline) × q/4", () =>
+    expect(expectedAt(indicator({ kind: "stock", target: 70 }), 52, 3)).toBe(65.5));
+  it("stock without a baseline: no pace before Q4", () =>
+    expect(expectedAt(indicator({ kind: "stock", target: 70 }), null, 2)).toBeNull());
   it("rate with a baseline starts from it", () =>
-    expect(expectedAt(indicator({ kind: "rate", target: 58 }), 55, 0.5)).toBe(56.5));
+    expect(expectedAt(indicator({ kind: "rate", target: 58 }), 55, 2)).toBe(56.5));
   it("annual cadence: no pace before Q4", () =>
-    expect(expectedAt(indicator({ cadence: "annual" }), null, 0.75)).toBeNull());
+    expect(expectedAt(indicator({ cadence: "annual" }), null, 3)).toBeNull());
   it("annual cadence: the target at Q4", () =>
-    expect(expectedAt(indicator({ cadence: "annual", target: 10 }), null, 1)).toBe(10));
+    expect(expectedAt(indicator({ cadence: "annual", target: 10 }), null, 4)).toBe(10));
   it("no as-of quarter: null", () => expect(expectedAt(indicator(), null, null)).toBeNull());
 });
 
 describe("status", () => {
   it.each([
-    ["met when actual ≥ target", indicator({ target: 10 }), 10, 7.5, 0.75, "met"],
-    ["on_track when actual ≥ expected", indicator({ target: 10 }), 7.5, 7.5, 0.75, "on_track"],
-    ["behind when actual < expected", indicator({ target: 10 }), 7, 7.5, 0.75, "behind"],
-    ["no_data when nothing reported", indicator(), null, 7.5, 0.75, "no_data"],
-    ["pending: annual before Q4 without data", indicator({ cadence: "annual" }), null, null, 0.75, "pending"],
+    ["met when actual ≥ target", indicator({ target: 10 }), 10, 7.5, 3, "met"],
+    ["on_track when actual ≥ expected", indicator({ target: 10 }), 7.5, 7.5, 3, "on_track"],
+    ["behind when actual < expected", indicator({ target: 10 }), 7, 7.5, 3, "behind"],
+    ["no_data when nothing reported", indicator(), null, 7.5, 3, "no_data"],
+    ["pending: annual before Q4 without data", indicator({ cadence: "annual" }), null, null, 3, "pending"],
     [
       "pending: annual before Q4 with partial figures",
       indicator({ cadence: "annual", target: 10 }),
       4,
       null,
-      0.75,
+      3,
       "pending",
     ],
-    [
-      "annual already met before Q4 is met",
-      indicator({ cadence: "annual", target: 10 }),
-      11,
-      null,
-      0.75,
-      "met",
-    ],
-    ["annual at Q4 behind", indicator({ cadence: "annual", target: 10 }), 9, 10, 1, "behind"],
-  ] as const)("%s", (_rule, ind, actual, expected, elapsed, want) => {
-    expect(statusOf(ind, actual, expected, elapsed)).toBe(want);
+    ["annual already met before Q4 is met", indicator({ cadence: "annual", target: 10 }), 11, null, 3, "met"],
+    ["annual at Q4 behind", indicator({ cadence: "annual", target: 10 }), 9, 10, 4, "behind"],
+  ] as const)("%s", (_rule, ind, actual, expected, q, want) => {
+    expect(statusOf(ind, actual, expected, q)).toBe(want);
   });
 });
 
@@ -174,13 +176,14 @@ describe("gap, completion and forecast", () => {
     expect(completionOf(5600, 3850)).toBe(0.6875);
     expect(completionOf(10, null)).toBeNull();
   });
-  it("flow forecast = actual ÷ elapsed", () => expect(forecastOf(indicator(), 27, null, 0.75)).toBe(36));
-  it("stock forecast = baseline + (actual − baseline) ÷ elapsed", () =>
-    expect(forecastOf(indicator({ kind: "stock" }), 60, 52, 0.75)).toBe(62.6666666667));
+  it("flow forecast = actual ÷ (q/4)", () => expect(forecastOf(indicator(), 27, null, 3)).toBe(36));
+  it("stock forecast = baseline + (actual − baseline) ÷ (q/4)", () =>
+    // 52 + 8 ÷ 0.75 = 62.666…, unrounded (rule 8)
+    expect(forecastOf(indicator({ kind: "stock" }), 60, 52, 3)).toBeCloseTo(62.666666666666664, 12));
   it("stock forecast without a baseline: none", () =>
-    expect(forecastOf(indicator({ kind: "stock" }), 60, null, 0.75)).toBeNull());
+    expect(forecastOf(indicator({ kind: "stock" }), 60, null, 3)).toBeNull());
   it("at Q4 the forecast is the actual", () =>
-    expect(forecastOf(indicator({ kind: "stock" }), 60, 52, 1)).toBe(60));
+    expect(forecastOf(indicator({ kind: "stock" }), 60, 52, 4)).toBe(60));
 });
 
 describe("buildReport", () => {
@@ -266,16 +269,22 @@ describe("buildReport", () => {
   it("year status: provisional before Q4, with at-risk flags", () => {
     const st = buildYearStatus(buildReport(plan, indexObservations(rows)));
     expect(st.final).toBe(false);
-    expect(st.summary).toEqual({ total: 3, met: 0, missed: 3, noData: 0 });
+    // f (11 of 40) and s (14 of 20) are provisional; r is annual, before Q4: pending, never missed
+    expect(st.summary).toEqual({ total: 3, met: 0, missed: 0, provisional: 2, pending: 1, noData: 0 });
     expect(st.indicators.filter((i) => i.atRisk).map((i) => i.code)).toEqual(["f", "s"]);
   });
 
   it("year status: final at Q4", () => {
     const q4 = [...rows, { indicator: "f", ...o("a", 4, 41) }, { indicator: "r", ...o("city", 4, 58.5) }];
     const st = buildYearStatus(buildReport(plan, indexObservations(q4)));
-    expect(st.final).toBe(true);
+    expect(st.yearEnd).toBe(true);
     // f: a 41 + b 6 = 47 ≥ 40 met; s: 14 < 20 missed; r: 58.5 ≥ 58 met
     expect(st.indicators.map((i) => i.result)).toEqual(["met", "missed", "met"]);
+    // f is a flow already met: final; r rests on 全市's Q4 value: final; s rests on a's Q2 figure
+    // (a reported s in the year but sent no Q4 figure): provisional, so the year is not final yet
+    expect(st.indicators.map((i) => i.final)).toEqual([true, false, true]);
+    expect(st.final).toBe(false);
+    expect(st.summary).toEqual({ total: 3, met: 2, missed: 0, provisional: 1, pending: 0, noData: 0 });
     expect(st.indicators.every((i) => !i.atRisk)).toBe(true);
   });
 });

@@ -93,6 +93,29 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => cleanup());
 
+describe("migration 0005: indicator pace", () => {
+  it("gives the stored 2020 plan its three milestones, every other indicator linear", () => {
+    const path = join(dir, "pace.db");
+    copyFileSync(v1, path);
+    const { db } = openDatabase(path);
+    const paces = db
+      .prepare(
+        "SELECT code, pace FROM indicators WHERE plan_year = 2020 AND pace <> 'linear' ORDER BY ordinal",
+      )
+      .all();
+    const linear = db.prepare("SELECT count(*) AS n FROM indicators WHERE pace = 'linear'").get() as {
+      n: number;
+    };
+    db.close();
+    expect(paces).toEqual([
+      { code: "national_platforms_new", pace: "milestone" },
+      { code: "agri_new_varieties", pace: "milestone" },
+      { code: "provincial_popsci_bases", pace: "milestone" },
+    ]);
+    expect(linear.n).toBe(20);
+  });
+});
+
 describe("upgrading a schema-1 database", () => {
   it("applies every migration, keeps every value, and writes a 0600 backup next to it first", () => {
     // today's migrations; if 0001 is still the only one, a harmless probe stands in for a later one

@@ -7,7 +7,7 @@ import {
   type FailOn,
 } from "../../app/report.js";
 import type { Plan } from "../../domain/plan.js";
-import type { Report } from "../../domain/report.js";
+import type { IndicatorLine, Report } from "../../domain/report.js";
 import { breakdownDoc, breakdownJson, unitReportDoc, unitReportJson } from "../../render/breakdown.js";
 import { reportDoc, reportJson } from "../../render/report.js";
 import type { Context } from "../context.js";
@@ -36,13 +36,30 @@ export function enforceCheck(ctx: Context, report: Report, failOn: FailOn | unde
     if (ctx.stderr.isTTY) ctx.notice("rep.check.notFinal", { year: report.plan.year });
     return;
   }
+  const names = (ls: readonly IndicatorLine[]) =>
+    ls.map((l) => (ctx.lang === "en" ? l.nameEn : l.name)).join(ctx.t("rep.listSep"));
+  // provisional misses and indicators with no figure are named, but only final misses fail (rule 5)
+  const { provisional, noData } = outcome.listed;
+  if (provisional.length)
+    ctx.notice("rep.check.provisional", { n: provisional.length, list: names(provisional) });
+  if (noData.length) ctx.notice("rep.check.noData", { n: noData.length, list: names(noData) });
   if (!outcome.failing.length) return;
-  const list = outcome.failing.map((l) => (ctx.lang === "en" ? l.nameEn : l.name)).join(ctx.t("rep.listSep"));
   ctx.notice(failOn === "behind" ? "rep.check.failed.behind" : "rep.check.failed.missed", {
     n: outcome.failing.length,
-    list,
+    list: names(outcome.failing),
   });
   throw new CheckFailed();
+}
+
+/**
+ * An --as-of later than the newest data is allowed (the figures carry forward) but said on stderr
+ * (README rule 6); JSON carries it as `asOfBeyondData`.
+ */
+export function noticeAsOfBeyondData(ctx: Context, report: Report): void {
+  if (!report.asOfBeyondData || report.asOf === null) return;
+  if (report.newestData === null)
+    ctx.notice("rep.notice.asOfNoData", { asOf: report.asOf, year: report.plan.year });
+  else ctx.notice("rep.notice.asOfBeyond", { asOf: report.asOf, newest: report.newestData });
 }
 
 export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -83,5 +100,6 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
   } finally {
     db.close();
   }
+  noticeAsOfBeyondData(ctx, report);
   enforceCheck(ctx, report, failOnOption(opts));
 }
