@@ -13,13 +13,16 @@ import { PERIOD_FORMS, parsePeriod } from "../intake/period.js";
  * UsageError (exit 2) naming the option, the value and the accepted forms.
  */
 export function normalizePeriodOptions(opts: Record<string, unknown>): void {
+  // a period written without a year (`--as-of 三季度`) is in the --year given beside it
+  const year = typeof opts.year === "string" ? parsePeriod(opts.year) : null;
+  const defaultYear = year?.ok ? year.value.year : undefined;
   for (const [key, option] of [
     ["asOf", "--as-of"],
     ["year", "--year"],
   ] as const) {
     const value = opts[key];
     if (typeof value !== "string") continue;
-    const parsed = parsePeriod(value);
+    const parsed = parsePeriod(value, defaultYear);
     if (!parsed.ok)
       throw new UsageError({ key: "error.periodOption", params: { option, value, forms: PERIOD_FORMS } });
     opts[key] = key === "year" ? String(parsed.value.year) : formatPeriod(parsed.value);

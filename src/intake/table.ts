@@ -389,14 +389,15 @@ export function isFooterRow(cells: readonly string[]): boolean {
 }
 
 /**
- * What a body row is: a footer, a total (its unit, period, 序号 or first cell says 合计 …), or data.
+ * What a body row is: a footer, a total (its unit, period, indicator, 序号 or first cell says 合计 …),
+ * or data.
  * Rows after the footer has begun are footer when they look like one; any other row is read as
  * data, so that nothing that could be a value is dropped unseen.
  */
 export function classifyRow(h: HeaderInfo, cells: readonly string[]): RowKind {
   if (isFooterRow(cells)) return "footer";
   const r = h.roles;
-  for (const i of [r.unit, r.period, 0]) {
+  for (const i of [r.unit, r.period, r.indicator, 0]) {
     if (i === undefined) continue;
     const c = cells[i];
     if (c !== undefined && c !== "" && isTotalLabel(c)) return "total";
