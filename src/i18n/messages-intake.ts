@@ -11,6 +11,8 @@ export const intakeZh = {
   "intake.number.wrongUnit": "“{value}”的单位（{unit}）不符：该指标以{expected}计，请换算后填写或去掉单位",
   "intake.number.scientific":
     "“{value}”是科学计数法，可能已丢失精度：请在 Excel/WPS 中把该列设为“数值”格式后重新导出",
+  "intake.number.inexact":
+    "“{value}”的有效数字太多，无法原样保存（最多约 15 位有效数字），存入后会变成另一个数：请核对该数值",
   "intake.number.excelError": "单元格是 Excel 错误值 {value}：请检查表格中的公式后重新导出",
   "intake.number.notWhole": "{indicator}（{unit}）必须是整数，不能填 {value}",
   "intake.number.negative": "{indicator}（{unit}）不能为负数：{value}",
@@ -69,6 +71,8 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
     '"{value}" has the wrong unit ({unit}): this indicator is measured in {expected}; convert the value or drop the unit',
   "intake.number.scientific":
     '"{value}" is in scientific notation and may have lost digits: format the column as Number in Excel/WPS and export again',
+  "intake.number.inexact":
+    '"{value}" has more significant digits than can be stored exactly (about 15 at most); it would be stored as another number: check the value',
   "intake.number.excelError":
     "the cell holds the Excel error {value}: fix the formula in the sheet and export again",
   "intake.number.notWhole": "value {value} for {indicator} ({unit}) must be a whole number",

@@ -24,8 +24,12 @@ export function isBlank(text: string): boolean {
 const MINUS = /^[\u2010-\u2013\u2212]/;
 /** sign, currency, integer part (plain or with commas in thousands positions), fraction, rest. */
 const NUMBER = /^([+-]?)([¥￥]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(.*)$/s;
-/** A plain decimal without sign, separators or unit: `12`, `1234.5`. */
-const PLAIN = /^\d{1,15}(?:\.\d{1,15})?$/;
+/**
+ * A plain decimal without sign, separators or unit, of at most 15 digits (`12`, `1234.5`): any
+ * decimal of 15 significant digits or fewer is held exactly by a double (DBL_DIG), so it needs no
+ * check that it kept its digits.
+ */
+const PLAIN = /^\d{1,15}(?:\.\d{1,14})?$/;
 const SCIENTIFIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)e[+-]?\d+/i;
 const EXCEL_ERROR = /^#(?:n\/a|div\/0!|value!|ref!|name\?|num!|null!|spill!|calc!|getting_data)$/i;
 
@@ -83,7 +87,7 @@ const MONEY_SUFFIX: ReadonlyMap<string, number> = new Map([...MONEY_FACTOR, ["�
  */
 export function parseQuantity(text: string, unit: string): Parsed<number> {
   // hot path: plain ASCII digits (most cells) read the same as through the general rule below
-  if (PLAIN.test(text)) return ok(Number(text));
+  if (text.length <= 16 && PLAIN.test(text)) return ok(Number(text));
   const value = text.trim();
   let s = toHalfWidth(text).trim().replace(MINUS, "-");
   const invalid = () => fail("intake.number.invalid", { value, unit });
@@ -108,9 +112,37 @@ export function parseQuantity(text: string, unit: string): Parsed<number> {
     else return invalid();
   }
 
-  const n = Number(sign + shiftDecimal(intPart.replace(/,/g, ""), frac, shift));
+  const decimal = shiftDecimal(intPart.replace(/,/g, ""), frac, shift);
+  const n = Number(sign + decimal);
   if (!Number.isFinite(n)) return invalid();
+  // one rule for every number: stored exactly as written, or refused (9007199254740993 would
+  // become …992, 0.1000000000000000001 would become 0.1)
+  if (!keepsDigits(decimal, n)) return fail("intake.number.inexact", { value });
   return ok(n === 0 ? 0 : n); // no -0
+}
+
+/**
+ * True when the double `n` reads back as exactly the decimal `text` (digits and an optional point,
+ * no sign): the shortest decimal that identifies `n` (what String(n) prints) has the same
+ * significant digits and magnitude. 0.1 keeps its digits (it prints as 0.1);
+ * 9007199254740993 does not (it prints as 9007199254740992).
+ */
+export function keepsDigits(text: string, n: number): boolean {
+  return significant(text) === significant(String(Math.abs(n)));
+}
+
+/** `00120.500` → `1205e2`, `1.2e-7` → `12e-8`: significant digits and the power of ten of the last one. */
+function significant(text: string): string {
+  const [mantissa = "", exp = "0"] = text.toLowerCase().split("e");
+  const point = mantissa.indexOf(".");
+  const intPart = point === -1 ? mantissa : mantissa.slice(0, point);
+  const frac = point === -1 ? "" : mantissa.slice(point + 1);
+  let digits = (intPart + frac).replace(/^0+/, "");
+  let power = Number(exp) - frac.length;
+  const trailing = /0+$/.exec(digits)?.[0].length ?? 0;
+  digits = digits.slice(0, digits.length - trailing);
+  power += trailing;
+  return digits === "" ? "0" : `${digits}e${power}`;
 }
 
 /**

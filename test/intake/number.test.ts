@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { explain } from "../../src/i18n/index.js";
 import { intakeEn, intakeZh } from "../../src/i18n/messages-intake.js";
 import { DecodeError } from "../../src/intake/decode.js";
-import { checkValue, isBlank, parseBasis, parseQuantity, shiftDecimal } from "../../src/intake/number.js";
+import {
+  checkValue,
+  isBlank,
+  keepsDigits,
+  parseBasis,
+  parseQuantity,
+  shiftDecimal,
+} from "../../src/intake/number.js";
 import { parsePeriod } from "../../src/intake/period.js";
 
 function fullWidth(s: string): string {
@@ -407,5 +414,50 @@ describe("reasons render in both languages", () => {
     for (const [key, zh] of Object.entries(intakeZh)) {
       expect(placeholders(intakeEn[key as keyof typeof intakeZh]), key).toEqual(placeholders(zh));
     }
+  });
+});
+
+describe("parseQuantity: a number is stored exactly as written, or refused", () => {
+  it.each([
+    ["9007199254740993", "项"], // 2^53 + 1: a double holds …992
+    ["123456789012345678", "万元"],
+    ["0.1000000000000000001", "%"],
+    ["1234567890.12345678", "万元"],
+    ["9,007,199,254,740,993", "项"],
+    ["0.123456789012345678亿元", "万元"], // 1234.56789012345678 万元: 18 significant digits
+  ])("%s (%s) would change: refused as inexact", (text, unit) => {
+    const r = parseQuantity(text, unit);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason.key).toBe("intake.number.inexact");
+  });
+
+  it.each([
+    ["9007199254740992", 9007199254740992],
+    ["0.1", 0.1],
+    ["0.30000000000000004", 0.30000000000000004],
+    ["123456789012345", 123456789012345],
+    ["1234567890.123456", 1234567890.123456],
+    ["5,600", 5600],
+    ["0.56亿元", 5600],
+    ["100000000000000000000", 1e20], // 1 followed by zeros: exact
+  ])("%s keeps its digits: %d", (text, value) =>
+    expect(parseQuantity(text, "万元")).toEqual({ ok: true, value }),
+  );
+
+  it("property: a decimal of at most 15 significant digits is always accepted, and reads back the same", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 999_999_999_999_999n }),
+        fc.integer({ min: 0, max: 15 }),
+        (digits, scale) => {
+          const s = digits.toString().padStart(scale + 1, "0");
+          const text = scale === 0 ? s : `${s.slice(0, -scale)}.${s.slice(-scale)}`;
+          const r = parseQuantity(text, "万元");
+          expect(r.ok).toBe(true);
+          if (r.ok) expect(keepsDigits(text, r.value)).toBe(true);
+        },
+      ),
+      { numRuns: 500, seed: 53 },
+    );
   });
 });
