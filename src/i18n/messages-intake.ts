@@ -54,7 +54,10 @@ export const intakeZh = {
   "import.warn.overTarget":
     "{unit} {indicator} 为 {value}{measure}，超过全年目标 {target}{measure} 的 10 倍：请核对计量单位（万元/亿元）",
   "import.warning": "{location}: 提醒: {message}",
-  "import.table": "  未导入：合计行 {totals} 行，表尾 {footers} 行；未读取的列：{ignored}",
+  "import.table.totals": "合计行 {count} 行（已核对，不导入）",
+  "import.table.footers": "表尾 {count} 行（已跳过）",
+  "import.table.ignored": "未读取的列：{columns}",
+  "import.table.separator": "；",
 } as const;
 
 export const intakeEn: Record<keyof typeof intakeZh, string> = {
@@ -120,5 +123,8 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
   "import.warn.overTarget":
     "{unit} {indicator} is {value} {measure}, more than 10 times the annual target of {target} {measure}: check the unit of measure (万元/亿元)",
   "import.warning": "{location}: warning: {message}",
-  "import.table": "  not imported: {totals} total rows, {footers} footer rows; columns not read: {ignored}",
+  "import.table.totals": "{count} total rows (checked, not imported)",
+  "import.table.footers": "{count} footer rows (skipped)",
+  "import.table.ignored": "columns not read: {columns}",
+  "import.table.separator": "; ",
 } as const;

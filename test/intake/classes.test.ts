@@ -526,3 +526,43 @@ describe("class 8: implausible values are flagged, not silently taken", () => {
       row("2020Q3", "tongchuan", "key_tech_projects", 2),
     ]));
 });
+
+describe("the README's example sheets store what the README says", () => {
+  it("a county's own sheet: title unit, period and measure; target and growth not read; footer skipped", () =>
+    expectRows(
+      [
+        "达州市2020年三季度科技创新主要指标完成情况表,,,",
+        "填报单位（盖章）：渠县科技局,,单位：万元,",
+        "报告期：2020年1-9月,,,",
+        "序号,指标名称,年度目标,1-9月累计,同比增长（%）",
+        "1,技术合同登记额,600,300,12.5",
+        "2,高新技术产业主营业务收入,50000,265000,8.1",
+        "填表人：赵某,联系电话：0818-0000000,,",
+      ].join("\n"),
+      // 265000 万元 = 26.5 亿元
+      [
+        row("2020Q3", "quxian", "hitech_industry_revenue", 26.5),
+        row("2020Q3", "quxian", "tech_contract_value", 300),
+      ],
+    ));
+
+  it("a wide sheet with merged 目标 / 完成 headers and a total row", async () => {
+    const r = await imported(
+      [
+        "报告期：2020年前三季度,,,,",
+        "区县,关键技术攻关项目,,高新技术企业,",
+        ",目标,完成,目标,完成",
+        "通川区,6,5,10,8",
+        "达川区,5,4,9,7",
+        "合　计,11,9,19,15",
+      ].join("\n"),
+      [
+        row("2020Q3", "dachuan", "hitech_enterprises", 7),
+        row("2020Q3", "dachuan", "key_tech_projects", 4),
+        row("2020Q3", "tongchuan", "hitech_enterprises", 8),
+        row("2020Q3", "tongchuan", "key_tech_projects", 5),
+      ],
+    );
+    expect(r.warnings).toEqual([]); // 5 + 4 = 9 and 8 + 7 = 15
+  });
+});

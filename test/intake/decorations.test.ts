@@ -65,7 +65,9 @@ describe("decorations never change the stored value", () => {
           if (deco.footer) lines.push("单位负责人：王某,填表人：赵某");
           const r = await importText(dir, `${lines.join("\n")}\n`);
           expect(r.messages).toEqual([]);
-          expect(r.rows).toEqual([{ period: "2020Q3", unit: "tongchuan", indicator: ind.code, value: canonical }]);
+          expect(r.rows).toEqual([
+            { period: "2020Q3", unit: "tongchuan", indicator: ind.code, value: canonical },
+          ]);
         },
       ),
       { numRuns: 120, seed: 2020 },

@@ -88,14 +88,12 @@ function report(
       });
       say(`${line}${dryRun ? ctx.t("import.summary.dryRun") : ""}`);
       const t = o.table;
-      if (t.totalRows || t.footerRows || t.ignoredColumns.length)
-        say(
-          ctx.t("import.table", {
-            totals: t.totalRows,
-            footers: t.footerRows,
-            ignored: t.ignoredColumns.length ? t.ignoredColumns.join("、") : "—",
-          }),
-        );
+      const parts = [
+        t.totalRows ? ctx.t("import.table.totals", { count: t.totalRows }) : "",
+        t.footerRows ? ctx.t("import.table.footers", { count: t.footerRows }) : "",
+        t.ignoredColumns.length ? ctx.t("import.table.ignored", { columns: t.ignoredColumns.join("、") }) : "",
+      ].filter((p) => p !== "");
+      if (parts.length) say(`  ${parts.join(ctx.t("import.table.separator"))}`);
     }
     if (o.status === "rejected") continue;
     const name = namer(catalog, ctx.lang);
