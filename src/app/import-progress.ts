@@ -9,25 +9,14 @@ import { formatPeriod } from "../domain/period.js";
 import type { Indicator, ReportingUnit } from "../domain/plan.js";
 import type { Basis } from "../domain/progress.js";
 import type { Reason } from "../i18n/index.js";
-import { longCellReader, type RawCell, type RowDefaults, readValue, rowCells } from "../intake/cells.js";
+import { longCellReader, type RawCell, readValue, rowCells } from "../intake/cells.js";
 import { checkFile, DEFAULT_LIMITS, type ReadLimits } from "../intake/csv-reader.js";
 import type { Encoding } from "../intake/decode.js";
 import { FileError, type Problem } from "../intake/errors.js";
 import { isBlank, parseBasis } from "../intake/number.js";
 import { parsePeriod } from "../intake/period.js";
 import { openRecords, type SourceInfo, type SourceRecord } from "../intake/records.js";
-import {
-  applySubHeader,
-  classifyRow,
-  columnLetter,
-  type HeaderInfo,
-  isEmptyRow,
-  isSubHeader,
-  readTitleRow,
-  recognizeHeader,
-  type TitleBlock,
-  unplacedCell,
-} from "../intake/table.js";
+import { columnLetter, type HeaderInfo, isEmptyRow, TableReader, unplacedCell } from "../intake/table.js";
 import { cleanCell } from "../intake/text.js";
 import type { BatchCounts } from "../storage/batches.js";
 import { type Db, withForeignKeysOff } from "../storage/database.js";
@@ -248,18 +237,9 @@ async function readAndStore(
   const { info, batches } = await openRecords(file, { encoding: options.encoding, limits });
   out.source = info;
   const writer = new ValueWriter(db);
-  const defaults: RowDefaults = { period: options.period, unit: options.unit, basis: options.basis };
-  const title: TitleBlock = {};
   const years = new Map<number, YearState>();
   const periods = new TextMemo<PeriodEntry>();
   const bases = new TextMemo<ReturnType<typeof parseBasis>>();
-  /** the default year of a period written without one (`前三季度`): --year, else the title's, else the only plan's */
-  let defaultYear: number | undefined =
-    options.year ?? (catalog.years.length === 1 ? catalog.years[0] : undefined);
-  // 2. table: the header (and a second header row) once, then each body row's kind
-  let header: HeaderInfo | null = null;
-  let headerComplete = false;
-  let headerBroken = false;
   let readLong: ((line: number, cells: readonly string[]) => RawCell) | null = null;
   const totals: TotalCell[] = [];
   const problem = (line: number | null, column: string | null, value: string | null, reason: Reason) => {
@@ -269,6 +249,22 @@ async function readAndStore(
   const warn = (line: number | null, column: string | null, value: string | null, reason: Reason) => {
     if (out.warnings.length < MAX_PROBLEMS) out.warnings.push({ file, line, column, value, reason });
   };
+  // 2. table: title block, header rows, and each body row's kind
+  const table = new TableReader(
+    catalog.isIndicator,
+    { period: options.period, unit: options.unit, basis: options.basis },
+    options.year ?? (catalog.years.length === 1 ? catalog.years[0] : undefined),
+    options.year !== undefined,
+    (h) => {
+      out.layout = h.layout;
+      out.headerLine = h.line;
+      out.table.ignoredColumns = h.ignored.filter((g) => g.why !== "sequence").map((g) => g.header);
+      out.table.measure = table.title.measure?.text ?? null;
+      for (const p of table.problems) problem(p.line, p.column, p.value, p.reason);
+      if (h.layout === "long") readLong = longCellReader(h, table.defaults);
+    },
+  );
+  const { title, defaults } = table;
   /**
    * The unit or indicator a cell names, looked up once per spelling (the same few names are on
    * every row); unknown ones are reported with the close names as "did you mean".
@@ -303,34 +299,6 @@ async function readAndStore(
     return known;
   };
 
-  /** The header is complete: its second row (if any) is read, the defaults and measure are known. */
-  const completeHeader = (h: HeaderInfo): void => {
-    headerComplete = true;
-    out.layout = h.layout;
-    out.headerLine = h.line;
-    out.table.ignoredColumns = h.ignored.filter((g) => g.why !== "sequence").map((g) => g.header);
-    if (defaults.unit === undefined && title.unit) defaults.unit = title.unit.text;
-    if (defaults.period === undefined && title.period) defaults.period = title.period.text;
-    if (options.year === undefined && defaults.period !== undefined) {
-      const p = parsePeriod(defaults.period, defaultYear);
-      if (p.ok) defaultYear = p.value.year;
-    }
-    if (h.valuePeriod !== null && h.roles.period === undefined) {
-      // a value column headed `1-9月累计`: its span is the period, and must agree with the title's
-      const hinted = parsePeriod(h.valuePeriod, defaultYear);
-      const given = defaults.period === undefined ? null : parsePeriod(defaults.period, defaultYear);
-      if (given === null) defaults.period = h.valuePeriod;
-      else if (hinted.ok && given.ok && formatPeriod(hinted.value) !== formatPeriod(given.value))
-        problem(h.line, h.headers[h.roles.value!] ?? null, h.valuePeriod, {
-          key: "intake.header.periodConflict",
-          params: { header: h.headers[h.roles.value!] ?? "", period: defaults.period! },
-        });
-    }
-    out.table.measure = title.measure?.text ?? null;
-    headerBroken = checkHeader(h, defaults, file, out) || out.problems.length > 0;
-    if (h.layout === "long") readLong = longCellReader(h, defaults);
-  };
-
   let rows = 0;
   /** value cells that passed every check (0 with data rows: every value was blank) */
   let stored = 0;
@@ -338,50 +306,37 @@ async function readAndStore(
     const cells = rec.cells;
     for (let i = 0; i < cells.length; i++) cells[i] = cleanCell(cells[i]!);
     if (isEmptyRow(cells)) return;
-    if (!header) {
-      header = recognizeHeader(rec.line, cells, catalog.isIndicator);
-      if (!header) {
-        out.counts.skipped++;
-        readTitleRow(rec.line, cells, title);
-      }
+    const kind = table.push(rec.line, cells);
+    if (kind === "title" || kind === "header") {
+      out.counts.skipped++;
       return;
-    }
-    if (!headerComplete) {
-      if (isSubHeader(header, cells)) {
-        out.counts.skipped++;
-        for (const p of applySubHeader(header, rec.line, cells))
-          problem(p.line, p.column, p.value, { key: p.key, params: p.params });
-        completeHeader(header);
-        return;
-      }
-      completeHeader(header);
     }
     out.counts.rowsRead++;
     if ((++rows & 4095) === 0) {
       options.checkInterrupt?.();
       options.onProgress?.(file, info.bytesRead, info.bytes);
     }
-    if (headerBroken) return;
-    const kind = classifyRow(header, cells);
+    if (table.problems.length > 0) return; // the header is broken: its problems say why
     if (kind === "footer") {
       out.table.footerRows++;
       return;
     }
-    const unplaced = unplacedCell(header, cells);
+    const h = table.head!;
+    const unplaced = unplacedCell(h, cells);
     if (unplaced) {
       problem(rec.line, columnLetter(unplaced.index), unplaced.value, {
         key: "intake.row.unplaced",
-        params: { value: unplaced.value, column: columnLetter(unplaced.index), width: header.width },
+        params: { value: unplaced.value, column: columnLetter(unplaced.index), width: h.width },
       });
       return;
     }
     if (kind === "total") {
       out.table.totalRows++;
-      for (const c of rowCells(header, rec.line, cells, defaults)) readTotal(c);
+      for (const c of rowCells(h, rec.line, cells, defaults)) readTotal(c);
       return;
     }
     if (readLong) storeCell(readLong(rec.line, cells));
-    else for (const c of rowCells(header, rec.line, cells, defaults)) storeCell(c);
+    else for (const c of rowCells(h, rec.line, cells, defaults)) storeCell(c);
   };
   // records come in batches (one await per chunk of the file, not per row)
   for await (const batch of batches) {
@@ -390,7 +345,7 @@ async function readAndStore(
     await yieldToEventLoop();
     options.checkInterrupt?.();
   }
-  if (!header) {
+  if (!table.head) {
     throw new FileError({
       file,
       line: null,
@@ -399,8 +354,8 @@ async function readAndStore(
       reason: { key: "intake.header.notFound" },
     });
   }
-  const h: HeaderInfo = header;
-  if (!headerComplete) completeHeader(h);
+  const h: HeaderInfo = table.head;
+  table.finish();
   if (out.problems.length === 0) {
     if (out.counts.rowsRead === 0 || out.counts.rowsRead === out.table.footerRows + out.table.totalRows)
       problem(h.line, null, null, { key: "intake.file.noRows", params: { line: h.line } });
@@ -444,7 +399,7 @@ async function readAndStore(
       entry.reason = { key: "import.period.missing" };
       return entry;
     }
-    const r = parsePeriod(text, defaultYear);
+    const r = parsePeriod(text, table.defaultYear);
     if (!r.ok) {
       entry.reason = r.reason;
       return entry;
@@ -756,31 +711,4 @@ const YTD_CODE = heldBasis("ytd");
 /** A sum for a message: 12 significant digits, so 0.1 + 0.2 reads 0.3. */
 function roundForMessage(n: number): number {
   return Number(n.toPrecision(12));
-}
-
-/** Problems with the header as a whole: a needed column that is neither in the file nor given as an option. */
-function checkHeader(
-  h: HeaderInfo,
-  d: { period?: string | undefined; unit?: string | undefined },
-  file: string,
-  out: FileOutcome,
-): boolean {
-  const before = out.problems.length;
-  if (h.roles.period === undefined && d.period === undefined)
-    out.problems.push({
-      file,
-      line: h.line,
-      column: null,
-      value: null,
-      reason: { key: "import.header.noPeriod" },
-    });
-  if (h.roles.unit === undefined && d.unit === undefined)
-    out.problems.push({
-      file,
-      line: h.line,
-      column: null,
-      value: null,
-      reason: { key: "import.header.noUnit" },
-    });
-  return out.problems.length > before;
 }

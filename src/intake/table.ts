@@ -13,8 +13,12 @@
  *     合　计 | …                                          ← total row: checked, never stored
  *     单位负责人：… 填表人：… 联系电话：…                   ← footer: skipped
  */
+import { formatPeriod } from "../domain/period.js";
+import type { MessageKey, Params } from "../i18n/index.js";
+import type { RowDefaults } from "./cells.js";
 import { classifySubColumn, matchColumn, type Role, type SubColumn, splitHeaderUnit } from "./headers.js";
 import { isMeasureUnit } from "./number.js";
+import { parsePeriod } from "./period.js";
 import { normalizeKey, toHalfWidth } from "./text.js";
 
 export type Layout = "long" | "wide";
@@ -432,4 +436,111 @@ export function columnLetter(index: number): string {
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
     s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
+}
+
+/** A problem of the table as a whole (its header, its title block), located by line. */
+export interface TableProblem {
+  line: number;
+  column: string | null;
+  value: string | null;
+  reason: { key: MessageKey; params?: Params };
+}
+
+/** What TableReader.push makes of a row. */
+export type PushedRow = "title" | "header" | RowKind;
+
+/**
+ * The table stage as a reader of rows: feed it every non-empty, cleaned row in order (push) and it
+ * says what each one is — a title row, a header row (one or two), or a body row's kind — while
+ * it collects the title block and completes the header: the rows' defaults (unit, period) from the
+ * command line, else the title block, else a value header's span (`1-9月累计`), and the default year
+ * of a period written without one. `onHeader` is called once, when the header is complete.
+ */
+export class TableReader {
+  readonly title: TitleBlock = {};
+  head: HeaderInfo | null = null;
+  /** the header is complete: a second header row can no longer come */
+  complete = false;
+  /** header and title problems: when there are any, no body row can be read */
+  readonly problems: TableProblem[] = [];
+
+  constructor(
+    private readonly isIndicator: IndicatorLookup,
+    /** defaults from the command line, completed from the title block */
+    readonly defaults: RowDefaults,
+    /** the year of a period written without one: --year, else the only plan's; the title's 报告期 overrides the latter */
+    public defaultYear: number | undefined,
+    private readonly yearForced: boolean,
+    private readonly onHeader: (head: HeaderInfo) => void,
+  ) {}
+
+  push(line: number, cells: readonly string[]): PushedRow {
+    if (!this.head) {
+      this.head = recognizeHeader(line, cells, this.isIndicator);
+      if (this.head) return "header";
+      readTitleRow(line, cells, this.title);
+      return "title";
+    }
+    if (!this.complete) {
+      if (isSubHeader(this.head, cells)) {
+        for (const p of applySubHeader(this.head, line, cells))
+          this.problems.push({
+            line: p.line,
+            column: p.column,
+            value: p.value,
+            reason: { key: p.key, params: p.params },
+          });
+        this.finish();
+        return "header";
+      }
+      this.finish();
+    }
+    return classifyRow(this.head, cells);
+  }
+
+  /** Completes the header (at its first body row, or at the end of the file). */
+  finish(): void {
+    const h = this.head;
+    if (!h || this.complete) return;
+    this.complete = true;
+    const d = this.defaults;
+    if (d.unit === undefined && this.title.unit) d.unit = this.title.unit.text;
+    if (d.period === undefined && this.title.period) d.period = this.title.period.text;
+    if (!this.yearForced && d.period !== undefined) {
+      const p = parsePeriod(d.period, this.defaultYear);
+      if (p.ok) this.defaultYear = p.value.year;
+    }
+    if (h.valuePeriod !== null && h.roles.period === undefined) {
+      // a value column headed `1-9月累计`: its span is the period, and must agree with the title's
+      const column = h.headers[h.roles.value!] ?? "";
+      if (d.period === undefined) d.period = h.valuePeriod;
+      else {
+        const hinted = parsePeriod(h.valuePeriod, this.defaultYear);
+        const given = parsePeriod(d.period, this.defaultYear);
+        if (hinted.ok && given.ok && formatPeriod(hinted.value) !== formatPeriod(given.value))
+          this.problems.push({
+            line: h.line,
+            column,
+            value: h.valuePeriod,
+            reason: { key: "intake.header.periodConflict", params: { header: column, period: d.period } },
+          });
+      }
+    }
+    // a needed column that is neither in the file nor given (option or title block)
+    if (h.roles.period === undefined && d.period === undefined)
+      this.problems.push({
+        line: h.line,
+        column: null,
+        value: null,
+        reason: { key: "import.header.noPeriod" },
+      });
+    if (h.roles.unit === undefined && d.unit === undefined)
+      this.problems.push({
+        line: h.line,
+        column: null,
+        value: null,
+        reason: { key: "import.header.noUnit" },
+      });
+    this.onHeader(h);
+  }
 }

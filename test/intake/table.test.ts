@@ -16,7 +16,6 @@ import {
   applySubHeader,
   classifyRow,
   columnLetter,
-  type HeaderInfo,
   isSubHeader,
   readTitleRow,
   recognizeHeader,
@@ -331,7 +330,8 @@ describe("readValue: the measure that applies, by precedence", () => {
 });
 
 describe("BlankLineCollapser", () => {
-  const BLANK = /^\u0001\u0002blank:(\d+)$/;
+  // the marker's control characters, built from their codes (a regex literal may not hold them)
+  const BLANK = new RegExp(`^${String.fromCharCode(1, 2)}blank:(\\d+)$`);
   /** The line count a reader computes: a marker line counts its number, any other line 1. */
   const countLines = (text: string, nl: string) => {
     const lines = text.split(nl);

@@ -91,7 +91,9 @@ function report(
       const parts = [
         t.totalRows ? ctx.t("import.table.totals", { count: t.totalRows }) : "",
         t.footerRows ? ctx.t("import.table.footers", { count: t.footerRows }) : "",
-        t.ignoredColumns.length ? ctx.t("import.table.ignored", { columns: t.ignoredColumns.join("、") }) : "",
+        t.ignoredColumns.length
+          ? ctx.t("import.table.ignored", { columns: t.ignoredColumns.join("、") })
+          : "",
       ].filter((p) => p !== "");
       if (parts.length) say(`  ${parts.join(ctx.t("import.table.separator"))}`);
     }
