@@ -36,7 +36,7 @@ function readSubmissions(db: Db, year: number): Submission[] {
 
 /** Parses --period (any form the importer accepts) into a quarter of the plan year (0 = baseline). */
 function parseCompletenessPeriod(year: number, text: string): 0 | Quarter {
-  const parsed = parsePeriod(text);
+  const parsed = parsePeriod(text, year);
   const q = parsed.ok ? quarterIndex(parsed.value, year) : null;
   if (q === null)
     throw new UsageError({

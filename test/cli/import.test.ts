@@ -457,6 +457,16 @@ describe("template", () => {
   });
 });
 
+describe("template --period takes every form an import file may use", () => {
+  it.each(["2020年前三季度", "前三季度", "截至2020年9月底"])("%s is 2020Q3 in the template", (period) => {
+    const tpl = join(dir, "tpl-words.csv");
+    const r = run("template", "--unit", "渠县", "--period", period, "-o", tpl);
+    expect(r.code).toBe(0);
+    const lines = readFileSync(tpl, "utf8").split(/\r?\n/);
+    expect(lines[1]!.startsWith("2020Q3,渠县,")).toBe(true);
+  });
+});
+
 describe("the database", () => {
   it("refuses, untouched, a database written by a newer dzkj", () => {
     run("units");

@@ -16,12 +16,14 @@ import { open } from "../open.js";
  */
 export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
   if (opts.period === undefined) throw new UsageError({ key: "template.needPeriod" });
-  const parsed = parsePeriod(String(opts.period));
-  if (!parsed.ok) throw new UsageError({ key: "template.badPeriod", params: { value: String(opts.period) } });
   const { db } = await open(ctx);
   let text: string;
   try {
     const plan = requirePlan(db, opts.year as string | undefined);
+    // a period written without a year (前三季度) is in the plan's year
+    const parsed = parsePeriod(String(opts.period), plan.plan.year);
+    if (!parsed.ok)
+      throw new UsageError({ key: "template.badPeriod", params: { value: String(opts.period) } });
     const catalog = new Catalog([plan]);
     let units = plan.units.filter((u) => !u.isTotal);
     if (opts.unit !== undefined) {
