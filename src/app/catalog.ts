@@ -34,12 +34,16 @@ export interface SlotLayout {
 /** What an office's name adds to its unit's: the seal note, the province and city, the office itself. */
 const SEAL = /[(（][^)）]*[)）]$/;
 const PLACE_PREFIX = /^(?:四川省)?达州市(?=.)/;
+/** `其中：通川区`: a breakdown row under a total names its unit after 其中. */
+const AMONG = /^其中[:：]?/;
+/** The end of an office's name after its unit's: …局, …委员会, …管委会, …政府, …办公室, …中心. */
+const OFFICE_TAIL = /^\p{Script=Han}{0,12}(?:局|委员会|管委会|政府|办公室|办事处|办|中心)$/u;
 const OFFICE_SUFFIX =
   /(?:科学技术和经济信息化局|科技和经济信息化局|经济和信息化科技局|科学技术局|科技局|经信科技局|科技经信局|科技和人才工作局|管理委员会|管委会|人民政府|政府|办公室|办事处)$/;
 
 /** `达州市通川区科技局（盖章）` → `通川区`; a normalised key in, a normalised key out. */
 export function withoutOfficeAffixes(key: string): string {
-  let k = key.replace(SEAL, "");
+  let k = key.replace(SEAL, "").replace(AMONG, "");
   const suffixed = k.replace(OFFICE_SUFFIX, "");
   if (suffixed !== "") k = suffixed;
   const unplaced = k.replace(PLACE_PREFIX, "");
@@ -113,7 +117,26 @@ export class Catalog {
     const exact = units.get(key);
     if (exact !== undefined) return exact;
     const bare = withoutOfficeAffixes(key);
-    return bare !== key && bare !== "" ? units.get(bare) : undefined;
+    if (bare !== key && bare !== "") {
+      const found = units.get(bare);
+      if (found !== undefined) return found;
+    }
+    // any other office: a unit's name (or alias) followed by an office's name (宣汉县科技经济和信息化局)
+    const sealed = key.replace(SEAL, "").replace(AMONG, "");
+    return this.unitByPrefix(units, sealed.replace(PLACE_PREFIX, "")) ?? this.unitByPrefix(units, sealed);
+  }
+
+  /** The unit whose longest name or alias starts `key` and is followed by an office's name only. */
+  private unitByPrefix(units: ReadonlyMap<string, ReportingUnit>, key: string): ReportingUnit | undefined {
+    let best: ReportingUnit | undefined;
+    let bestLength = 0;
+    for (const [name, unit] of units) {
+      if (name.length <= bestLength || name.length < 2 || !key.startsWith(name)) continue;
+      if (!OFFICE_TAIL.test(key.slice(name.length))) continue;
+      best = unit;
+      bestLength = name.length;
+    }
+    return best;
   }
 
   indicator(year: number, text: string): Indicator | undefined {

@@ -8,7 +8,7 @@ import { type Indicator, isMoneyUnit } from "../domain/plan.js";
 import type { Reason } from "../i18n/index.js";
 import { splitHeaderUnit } from "./headers.js";
 import { checkValue, isMeasureUnit, parseQuantity } from "./number.js";
-import type { HeaderInfo, TitleBlock } from "./table.js";
+import { type HeaderInfo, type TitleBlock, titleMeasureFor } from "./table.js";
 import { toHalfWidth } from "./text.js";
 
 /** A value as the file gives it, before it is checked against the plan. */
@@ -160,8 +160,9 @@ export function measureFor(
   if (c.rowMeasure) return { unit: c.rowMeasure, where: c.rowMeasure };
   if (c.headerUnit) return { unit: c.headerUnit, where: c.indicatorColumn };
   const m = title.measure;
-  if (m && (!m.moneyOnly || isMoneyUnit(ind.unit))) return { unit: m.text, where: `${m.line}` };
-  return null;
+  if (!m || (m.moneyOnly && !isMoneyUnit(ind.unit))) return null;
+  const unit = titleMeasureFor(m.text, ind.unit, isMoneyUnit);
+  return unit === null ? null : { unit, where: `${m.line}` };
 }
 
 const ENDS_IN_DIGIT = /[0-9０-９.．]\s*$/;

@@ -102,7 +102,7 @@ export interface HeaderProblem {
 export type RowKind = "data" | "total" | "footer";
 
 const TITLE_KEYS =
-  "填报单位|报送单位|填报机关|填表单位|金额单位|计量单位|单位|报告期间|报告期|统计期|统计时间|时间";
+  "填报单位名称|填报单位|报送单位|填报机关|填表单位|单位名称|金额单位|计量单位|单位|报告期间|报告期|统计期间|统计期|统计时间|统计时段|所属期|时间";
 /** `KEY：` or `KEY（盖章）：`, found anywhere in a title cell (one cell may hold several fields). */
 const TITLE_FIELD = new RegExp(`(${TITLE_KEYS})(?:\\([^)]*\\))?\\s*:`, "g");
 
@@ -113,23 +113,43 @@ const TITLE_FIELD = new RegExp(`(${TITLE_KEYS})(?:\\([^)]*\\))?\\s*:`, "g");
 export function readTitleRow(line: number, cells: readonly string[], into: TitleBlock): void {
   for (const raw of cells) {
     if (raw === "") continue;
-    const c = toHalfWidth(raw);
+    // spaces go first: forms space out two-character labels (`单　位：万元`) and separate fields
+    const c = toHalfWidth(raw).replace(/\s+/g, "");
     const found = [...c.matchAll(TITLE_FIELD)];
     for (let i = 0; i < found.length; i++) {
       const m = found[i]!;
       const end = i + 1 < found.length ? found[i + 1]!.index : c.length;
-      const text = c.slice(m.index + m[0].length, end).replace(/\s+/g, "");
+      const text = c.slice(m.index + m[0].length, end).replace(/[,，;；。]+$/, "");
       if (!text) continue;
       const key = m[1]!;
-      if (/报告期|统计期|时间/.test(key)) {
+      if (/报告期|统计期|统计时|时间|所属期/.test(key)) {
         into.period ??= { text, line };
-      } else if (key === "金额单位" || key === "计量单位" || isMeasureUnit(text)) {
+      } else if (key === "金额单位" || key === "计量单位" || isMeasureList(text)) {
         into.measure ??= { text: measureOf(text), line, moneyOnly: key === "金额单位" };
       } else {
         into.unit ??= { text, line };
       }
     }
   }
+}
+
+/** `万元、项` or `万元/个`: several measures, one per kind of indicator. */
+const MEASURE_SEPARATOR = /[、,，/／;；]/;
+
+/** True when `text` is a measure, or a list of measures (`万元、项`). */
+function isMeasureList(text: string): boolean {
+  return text.split(MEASURE_SEPARATOR).every((t) => t !== "" && isMeasureUnit(t));
+}
+
+/**
+ * The measure of a title field that applies to an indicator measured in `unit`: the field's one
+ * measure, or from a list (`万元、项`) an amount's for an amount and the indicator's own for the rest;
+ * null when the list names none that fits (each value is then read in the indicator's unit).
+ */
+export function titleMeasureFor(field: string, unit: string, isMoney: (u: string) => boolean): string | null {
+  const items = field.split(MEASURE_SEPARATOR).map(measureOf);
+  if (items.length === 1) return items[0]!;
+  return items.find((m) => (isMoney(unit) ? isMoney(m) : m === unit)) ?? null;
 }
 
 /** `（万元）` or `万元` → `万元`; `％` → `%`. */
@@ -365,21 +385,21 @@ function spanHeader(h: HeaderInfo, i: number): string {
 }
 
 /** Total rows: 合计, 总计, 小计, 全市合计 (spaces of any width inside, as `合　计`). */
-const TOTAL = /^(?:全市|全县|全区|全省|本市|各县\(市、区\)|总|小)?合计(?:数)?$|^总计$|^小计$|^total$|^sum$/;
+const TOTAL =
+  /^(?:全市|全县|全区|全省|本市|各县\(市、区\)|各区县|各县市区|各地)?(?:合计|总计|小计|共计|总合计)(?:数)?(?::|\(.*\))?$|^(?:total|sum|subtotal)$/;
 /** Footer rows: signatures, contacts, dates and notes under the table. */
 const FOOTER =
-  /^(?:单位负责人|统计负责人|部门负责人|主管领导|分管领导|负责人|填表人|制表人|审核人|审批人|复核人|联系人|联系电话|电话|填报日期|填表日期|报出日期|报送日期|制表日期|说明[:：]|注[0-9一二三四五六七八九]?[:：]|备注[:：])/;
+  /^(?:单位负责人|统计负责人|部门负责人|主管领导|分管领导|负责人|填表人|制表人|审核人|审批人|复核人|联系人|联系电话|电话|手机|填报日期|填表日期|报出日期|报送日期|制表日期|填表说明|数据来源|说明[:：]|附注|注[0-9一二三四五六七八九]?[:：]|备注[:：])/;
 
 /** True when a label cell (unit, period, 序号 or first cell) says the row is a total. */
 export function isTotalLabel(text: string): boolean {
-  const c = text.charCodeAt(0);
-  // quick refusal: totals start with 合 总 小 全 本 各 or a letter
-  if (
-    !(c === 0x5408 || c === 0x603b || c === 0x5c0f || c === 0x5168 || c === 0x672c || c === 0x5404 || c < 128)
-  )
-    return false;
+  // quick refusal: a total's label starts with one of these (or with a space or a letter)
+  if (text.charCodeAt(0) >= 128 && !TOTAL_START.includes(text[0]!)) return false;
   return TOTAL.test(normalizeKey(text));
 }
+
+/** The first characters of every TOTAL label, and of the invisible or wide spaces cleanCell keeps inside. */
+const TOTAL_START = "合总小全本各共\u3000\u200B\uFEFF";
 
 /** True when the row's first non-empty cell opens a footer (负责人, 填表人, 联系电话, 说明：, 注：…). */
 export function isFooterRow(cells: readonly string[]): boolean {

@@ -74,7 +74,18 @@ describe("class 1: a unit of measure outside the value cell is applied like one 
     "填报单位：渠县\n计量单位：万元\n",
     "填报单位:渠县\n单位:（万元）\n",
     "填报单位（盖章）：渠县\n单位： 万元\n",
+    "填报单位：渠县\n单　位：万元\n",
+    "填 报 单 位：渠县 单 位：万元\n",
+    "填报单位：渠县\n计量单位：万元、项\n",
+    "填报单位：渠县\n单位：万元/个\n",
+    "单位名称：渠县,单位：万元,\n",
   ])("a title line: %j", (title) => expectRows(title + body, expected));
+
+  it("计量单位：万元、项 over a mixed table: amounts in 万元, counts as they are", () =>
+    expectRows(
+      "填报单位：渠县\n计量单位：万元、项\n报告期,指标名称,累计完成\n2020Q3,关键技术攻关项目,3\n2020Q3,高新技术产业主营业务收入,50000\n",
+      [row("2020Q3", "quxian", "hitech_industry_revenue", 5), row("2020Q3", "quxian", "key_tech_projects", 3)],
+    ));
 
   it("the same value written in the cell, 265000万元, stores the same figure", () =>
     expectRows(
@@ -149,7 +160,22 @@ describe("class 2: total rows are checked, never stored", () => {
     row("2020Q3", "tongchuan", "hitech_enterprises", 8),
     row("2020Q3", "tongchuan", "key_tech_projects", 5),
   ];
-  it.each(["合计", "合　计", "合 计", "总计", "小计", "全市合计", "合计数", " 合计 ", "\u200B合计"])(
+  it.each([
+    "合计",
+    "合　计",
+    "合 计",
+    "总计",
+    "小计",
+    "全市合计",
+    "全市总计",
+    "合计数",
+    " 合计 ",
+    "\u200B合计",
+    "合计：",
+    "合计（全市）",
+    "共计",
+    "各县（市、区）合计",
+  ])(
     "a %j row is a total (5+4 = 9, 8+7 = 15 agree: no warning)",
     async (label) => {
       const r = await imported(`${head}2020Q3,${label},9,15\n`, units);
@@ -198,6 +224,9 @@ describe("class 2: footers, 序号 and second header rows", () => {
     "说明：本表数据截至9月底",
     "注：1. 数据来源于统计部门",
     "注1：含市本级",
+    "填表说明：本表由各县（市、区）科技局填报",
+    "数据来源：县统计局",
+    "附注：数据为初步统计",
   ];
   it.each(footers)("footer %j is skipped, however many rows follow it", async (footer) => {
     const r = await imported(
@@ -344,6 +373,10 @@ describe("class 4: reporting units as offices write them", () => {
     ["通川区科技局", "tongchuan"],
     ["万源市科技局", "wanyuan"],
     ["达州市科技局", "city"],
+    ["宣汉县科技经济和信息化局", "xuanhan"],
+    ["通川区经济和信息化局", "tongchuan"],
+    ["高新区管委会", "gaoxin"],
+    ["其中：通川区", "tongchuan"],
   ])("%s is %s, and the spelling is kept", async (spelling, code) => {
     const r = await imported(`报告期,填报单位,关键技术攻关项目\n2020Q3,${spelling},2\n`, [
       row("2020Q3", code, "key_tech_projects", 2),
@@ -359,8 +392,10 @@ describe("class 4: reporting units as offices write them", () => {
       ]),
   );
 
-  it("an office of no known unit is still refused with a suggestion", () =>
-    expectRefused("报告期,填报单位,关键技术攻关项目\n2020Q3,宣汉科技局x,2\n", ["宣汉科技局x"]));
+  it.each(["宣汉科技局x", "通川区某某科技有限公司", "达州市某某公司", "科技局"])(
+    "%s names no unit: refused, naming it",
+    (spelling) => expectRefused(`报告期,填报单位,关键技术攻关项目\n2020Q3,${spelling},2\n`, [spelling]),
+  );
 });
 
 describe("class 5: every cell is cleaned the same way", () => {
