@@ -11,6 +11,7 @@ import {
   countRows,
   foreignKeyViolations,
   integrityCheck,
+  missingSchema,
   type OrphanGroup,
   orphanValues,
   planYears,
@@ -89,8 +90,31 @@ export function runDoctor(path: string, migrations: Migration[] = loadMigrations
       .filter((m) => !(applied ?? []).some((a) => a.version === m.version))
       .map((m) => m.name);
     const schemaVersion = Math.max(0, ...(applied ?? []).map((a) => a.version));
+    // what the recorded migrations create must be there: a file with schema_migrations rows and
+    // nothing else makes every command fail with "no such table"
+    const missing =
+      applied === null || unknown.length > 0 || !intact
+        ? []
+        : missingSchema(
+            db,
+            migrations.filter((m) => applied!.some((a) => a.version === m.version)),
+          );
     if (applied === null)
       checks.push({ name: "schema", status: "problem", messages: [{ key: "ops.doctor.schema.none" }] });
+    else if (missing.length > 0)
+      checks.push({
+        name: "schema",
+        status: "problem",
+        messages: [
+          {
+            key: "ops.doctor.schema.incomplete",
+            params: {
+              version: schemaVersion,
+              missing: missing.slice(0, 8).join(", ") + (missing.length > 8 ? " …" : ""),
+            },
+          },
+        ],
+      });
     else if (unknown.length > 0)
       checks.push({
         name: "schema",

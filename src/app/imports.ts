@@ -3,7 +3,7 @@
  * it replaced (and removing those it added), itself recorded as an 'undo' batch.
  */
 import { type Batch, getBatch } from "../storage/batches.js";
-import type { Db } from "../storage/database.js";
+import { type Db, writeTransaction } from "../storage/database.js";
 import {
   statesReplacedBy,
   statesWrittenBy,
@@ -65,33 +65,31 @@ export interface UndoResult {
  * (`task set`, `task import`) is undone the same way, task by task.
  */
 export function undoImport(db: Db, id: string | number, opts: { force: boolean; now: Date }): UndoResult {
-  return db
-    .transaction((): UndoResult => {
-      const batch = requireBatch(db, id);
-      if (batch.kind !== "import" && batch.kind !== "task")
-        throw new UserError({ key: "imports.undo.notImport", params: { id: batch.id, kind: batch.kind } });
-      if (batch.undoneBy !== null)
-        throw new UserError({ key: "imports.undo.already", params: { id: batch.id, by: batch.undoneBy } });
-      if (batch.kind === "task") return undoTaskBatch(db, batch, opts);
-      const changes = batchChanges(db, batch.id);
-      const conflicts = changes.filter((c) => c.laterBatch !== null);
-      if (conflicts.length > 0 && !opts.force) {
-        throw new UserError(
-          { key: "imports.undo.conflict", params: { id: batch.id, count: conflicts.length } },
-          conflicts.slice(0, 20).map((c) => ({
-            file: batch.file ?? `#${batch.id}`,
-            line: null,
-            column: `${c.key.period} ${c.key.unit} ${c.key.indicator}`,
-            value: String(c.new?.value ?? ""),
-            reason: { key: "imports.undo.conflictItem", params: { later: c.laterBatch ?? "" } },
-          })),
-        );
-      }
-      const old = changes.map((c) => ({
-        key: c.key,
-        old: c.old && { value: c.old.value, basis: c.old.basis, note: c.old.note },
-      }));
-      return { ...revertBatch(db, batch, old, new ValueWriter(db), opts.now), conflicts };
-    })
-    .immediate();
+  return writeTransaction(db, (): UndoResult => {
+    const batch = requireBatch(db, id);
+    if (batch.kind !== "import" && batch.kind !== "task")
+      throw new UserError({ key: "imports.undo.notImport", params: { id: batch.id, kind: batch.kind } });
+    if (batch.undoneBy !== null)
+      throw new UserError({ key: "imports.undo.already", params: { id: batch.id, by: batch.undoneBy } });
+    if (batch.kind === "task") return undoTaskBatch(db, batch, opts);
+    const changes = batchChanges(db, batch.id);
+    const conflicts = changes.filter((c) => c.laterBatch !== null);
+    if (conflicts.length > 0 && !opts.force) {
+      throw new UserError(
+        { key: "imports.undo.conflict", params: { id: batch.id, count: conflicts.length } },
+        conflicts.slice(0, 20).map((c) => ({
+          file: batch.file ?? `#${batch.id}`,
+          line: null,
+          column: `${c.key.period} ${c.key.unit} ${c.key.indicator}`,
+          value: String(c.new?.value ?? ""),
+          reason: { key: "imports.undo.conflictItem", params: { later: c.laterBatch ?? "" } },
+        })),
+      );
+    }
+    const old = changes.map((c) => ({
+      key: c.key,
+      old: c.old && { value: c.old.value, basis: c.old.basis, note: c.old.note },
+    }));
+    return { ...revertBatch(db, batch, old, new ValueWriter(db), opts.now), conflicts };
+  });
 }

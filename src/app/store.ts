@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Plan } from "../domain/plan.js";
 import { assetPath } from "../storage/assets.js";
-import { type Db, openDatabase } from "../storage/database.js";
+import { type Db, type LockWait, openDatabase } from "../storage/database.js";
 import { listPlanYears, loadPlan, type PlanLoadResult, savePlan } from "../storage/plans.js";
 
 export const EMBEDDED_PLAN = "plan-2020.json";
@@ -20,9 +20,9 @@ export interface Store {
 }
 
 /** Opens (creating and migrating as needed) the database; a new database gets the embedded plan. */
-export async function openStore(path: string, now: Date): Promise<Store> {
+export async function openStore(path: string, now: Date, wait?: LockWait): Promise<Store> {
   let backup: string | null = null;
-  const { db, created } = openDatabase(path, { onBackup: (b) => (backup = b) });
+  const { db, created } = openDatabase(path, { onBackup: (b) => (backup = b), wait });
   if (listPlanYears(db).length === 0) {
     await loadPlanFile(db, assetPath("seeds", EMBEDDED_PLAN), now, null);
   }

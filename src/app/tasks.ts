@@ -14,7 +14,7 @@ import { isBlank } from "../intake/number.js";
 import { parseTaskDate, parseTaskDay, parseTaskRef, parseTaskStatus } from "../intake/task-fields.js";
 import { recognizeTaskHeader, type TaskHeader, taskCells } from "../intake/task-sheet.js";
 import { type Batch, type BatchCounts, createBatch, finishBatch } from "../storage/batches.js";
-import type { Db } from "../storage/database.js";
+import { type Db, writeTransaction } from "../storage/database.js";
 import {
   readTaskProgress,
   type TaskKey,
@@ -119,30 +119,28 @@ export function setTask(
     evidence: clean(input.evidence),
     date,
   };
-  return db
-    .transaction((): SetTaskResult => {
-      const writer = new TaskWriter(db);
-      const key = { year: plan.plan.year, task: task.number };
-      const current = writer.current(key);
-      const old: TaskRecord | null = current
-        ? { status: current.status, note: current.note, evidence: current.evidence, date: current.date }
-        : null;
-      const kind: ChangeKind = !old ? "insert" : sameRecord(old, record) ? "unchanged" : "update";
-      if (kind === "unchanged" || opts.dryRun) return { task, old, new: record, kind, batchId: null };
-      const batchId = createBatch(db, { kind: "task", importedAt: opts.now.toISOString() });
-      if (old) writer.replace(key, record, batchId);
-      else writer.add(key, record, batchId);
-      finishBatch(db, batchId, {
-        rowsRead: 1,
-        skipped: 0,
-        inserted: kind === "insert" ? 1 : 0,
-        updated: kind === "update" ? 1 : 0,
-        unchanged: 0,
-        blank: 0,
-      });
-      return { task, old, new: record, kind, batchId };
-    })
-    .immediate();
+  return writeTransaction(db, (): SetTaskResult => {
+    const writer = new TaskWriter(db);
+    const key = { year: plan.plan.year, task: task.number };
+    const current = writer.current(key);
+    const old: TaskRecord | null = current
+      ? { status: current.status, note: current.note, evidence: current.evidence, date: current.date }
+      : null;
+    const kind: ChangeKind = !old ? "insert" : sameRecord(old, record) ? "unchanged" : "update";
+    if (kind === "unchanged" || opts.dryRun) return { task, old, new: record, kind, batchId: null };
+    const batchId = createBatch(db, { kind: "task", importedAt: opts.now.toISOString() });
+    if (old) writer.replace(key, record, batchId);
+    else writer.add(key, record, batchId);
+    finishBatch(db, batchId, {
+      rowsRead: 1,
+      skipped: 0,
+      inserted: kind === "insert" ? 1 : 0,
+      updated: kind === "update" ? 1 : 0,
+      unchanged: 0,
+      blank: 0,
+    });
+    return { task, old, new: record, kind, batchId };
+  });
 }
 
 export interface TaskDetail {

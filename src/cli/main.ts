@@ -7,7 +7,8 @@ import { Command, CommanderError, Option } from "commander";
 import { CheckFailed, Interrupted, UsageError, UserError } from "../app/errors.js";
 import { explain, type Lang, type MessageKey, resolveLang, t } from "../i18n/index.js";
 import { assetPath } from "../storage/assets.js";
-import { DatabaseError } from "../storage/errors.js";
+import { DEFAULT_WAIT_SECONDS, resolveDbPath } from "../storage/database.js";
+import { DatabaseError, sqliteReason } from "../storage/errors.js";
 import { type Context, createContext } from "./context.js";
 import { formatProblemLine } from "./problems.js";
 
@@ -306,6 +307,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const program = new Command("dzkj")
     .description(t(lang, "help.program"))
     .option("--db <path>", t(lang, "help.opt.db"))
+    .option("--wait <seconds>", t(lang, "help.opt.wait"))
     .addOption(new Option("--lang <lang>", t(lang, "help.opt.lang")).choices(["zh", "en"]))
     .helpOption("-h, --help", t(lang, "help.opt.help"))
     .version(dzkjVersion(), "-V, --version", t(lang, "help.opt.version"))
@@ -328,8 +330,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       const command = params[params.length - 1] as Command;
       const opts = command.opts();
       const args = params.slice(0, -2).flatMap((p) => (Array.isArray(p) ? (p as string[]) : [p as string]));
-      const global = program.opts<{ db?: string; lang?: string }>();
-      const ctx = createContext({ db: global.db, lang }, env, stdout, stderr);
+      const global = program.opts<{ db?: string; lang?: string; wait?: string }>();
+      const ctx = createContext(
+        { db: checkDbOption(global.db), lang, wait: checkWait(global.wait), command: spec.name },
+        env,
+        stdout,
+        stderr,
+      );
       const { run } = await spec.load();
       await run(ctx, args, opts);
     });
@@ -337,9 +344,32 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
-    exit = handleError(e, lang, env, stderr);
+    const global = program.opts<{ db?: string; wait?: string }>();
+    const wait = Number(global.wait ?? DEFAULT_WAIT_SECONDS);
+    exit = handleError(e, lang, env, stderr, { path: resolveDbPath(global.db, env), wait });
   }
   return exit;
+}
+
+/**
+ * --db as given: an empty path is a usage error (it used to mean the default database, which
+ * a script with an unset variable then wrote to), and so is `:memory:` (nothing would be kept).
+ */
+function checkDbOption(db: string | undefined): string | undefined {
+  if (db === undefined) return undefined;
+  if (db.trim() === "") throw new UsageError({ key: "usage.dbEmpty" });
+  if (db === ":memory:" || db.startsWith("file:"))
+    throw new UsageError({ key: "usage.dbMemory", params: { value: db } });
+  return db;
+}
+
+/** --wait SECONDS: a number ≥ 0 (fractions allowed); default DEFAULT_WAIT_SECONDS. */
+function checkWait(wait: string | undefined): number | undefined {
+  if (wait === undefined) return undefined;
+  const n = Number(wait);
+  if (wait.trim() === "" || !Number.isFinite(n) || n < 0)
+    throw new UsageError({ key: "usage.wait", params: { value: wait } });
+  return n;
 }
 
 function handleError(
@@ -347,6 +377,7 @@ function handleError(
   lang: Lang,
   env: NodeJS.ProcessEnv,
   stderr: { write(s: string): void },
+  db: { path: string; wait: number },
 ): number {
   if (e instanceof CommanderError) {
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
@@ -362,7 +393,11 @@ function handleError(
   if (e instanceof Interrupted) return 130;
   const message = (e as Error)?.message ?? String(e);
   if (e instanceof DatabaseError || String((e as { code?: unknown })?.code ?? "").startsWith("SQLITE")) {
-    const text = e instanceof DatabaseError && e.reason ? explain(lang, e.reason) : message;
+    const reason =
+      e instanceof DatabaseError && e.reason
+        ? e.reason
+        : sqliteReason(String((e as { code?: unknown }).code), db.path, db.wait, message);
+    const text = reason ? explain(lang, reason) : message;
     stderr.write(`${t(lang, "error.prefix")}: ${text}\n`);
     if (env.DZKJ_DEBUG) stderr.write(`${(e as Error).stack}\n`);
     return 1;

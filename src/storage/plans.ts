@@ -1,5 +1,5 @@
 import type { Indicator, Plan, ReportingUnit, Section, Task } from "../domain/plan.js";
-import type { Db } from "./database.js";
+import { type Db, writeTransaction } from "./database.js";
 
 export type PlanLoadResult = "loaded" | "updated" | "unchanged";
 
@@ -16,7 +16,7 @@ export function savePlan(
     | { source_hash: string }
     | undefined;
   if (old?.source_hash === hash) return "unchanged";
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const p = plan.plan;
     db.prepare(
       `INSERT INTO plans (year, title, title_en, issuer, issuer_en, issued_on, source_hash, loaded_at)
@@ -120,7 +120,7 @@ export function savePlan(
       `INSERT INTO plan_loads (plan_year, result, file, source_hash, loaded_at, plan_json)
        VALUES (?, ?, ?, ?, ?, ?)`,
     ).run(year, old ? "updated" : "loaded", source.file, hash, now, source.json);
-  }).immediate();
+  });
   return old ? "updated" : "loaded";
 }
 
