@@ -6,7 +6,7 @@ import { type Lang, type MessageKey, type Params, t } from "../i18n/index.js";
 import { DEFAULT_WAIT_SECONDS, type LockWait, resolveDbPath } from "../storage/database.js";
 
 export interface Output {
-  write(s: string): void;
+  write(s: string | Uint8Array): void;
   isTTY: boolean;
 }
 

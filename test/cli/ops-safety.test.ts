@@ -4,7 +4,15 @@
  * stored values in another unit, writers wait and then say who holds the lock. End-to-end on the
  * built binary where a second process matters (the lock holder), in-process otherwise.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -109,4 +117,82 @@ describe("backup copies the whole database or fails", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(dump(copy)).toEqual(dump(db));
   }, 30_000);
+});
+
+describe("files dzkj writes never land on the database or through a link", () => {
+  it("report -o DB, template -o DB, -o DB-wal and -o a link to DB are refused; the database is untouched", () => {
+    expect(run("init").code).toBe(0);
+    expect(run("import", Q1).code).toBe(0);
+    const before = dump(db);
+    symlinkSync(db, join(dir, "link.csv"));
+    for (const args of [
+      ["report", "--format", "csv", "-o", db],
+      ["template", "--period", "2020Q3", "-o", db],
+      ["report", "--format", "csv", "-o", `${db}-wal`],
+      ["report", "--format", "csv", "-o", join(dir, "link.csv")],
+      ["report", "--format", "csv", "-o", join(dir, ".", "test.db")],
+    ]) {
+      const r = run("--lang", "en", ...args);
+      expect(r.code, args.join(" ")).toBe(1);
+      expect(r.stderr).toContain("it is the database");
+    }
+    expect(dump(db)).toEqual(before);
+    expect(readFileSync(db).subarray(0, 16).toString("latin1")).toBe("SQLite format 3\0");
+  }, 60_000);
+
+  it("a link planted at the temp name of -o is never written through", async () => {
+    expect(run("init").code).toBe(0);
+    const victim = join(dir, "victim.txt");
+    writeFileSync(victim, "keep me");
+    const out = join(dir, "report.md");
+    // the temp name dzkj used to write -o through: FILE.PID.tmp, predictable from outside
+    symlinkSync(victim, `${out}.${process.pid}.tmp`);
+    const { emit } = await import("../../src/cli/output.js");
+    const { createContext } = await import("../../src/cli/context.js");
+    const sink = { write: () => {}, isTTY: false };
+    const ctx = createContext({ db, lang: "en", command: "report" }, env, sink, sink);
+    emit(ctx, { format: "markdown", output: out }, "# report\n");
+    expect(readFileSync(victim, "utf8")).toBe("keep me");
+    expect(readFileSync(out, "utf8")).toBe("# report\n");
+    expect(lstatSync(out).isSymbolicLink()).toBe(false);
+    // and no temp file is left beside it
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.includes("report.md") && f !== "report.md")
+        .sort(),
+    ).toEqual([
+      `report.md.${process.pid}.tmp`, // the planted link, untouched
+    ]);
+  });
+
+  it("-o - is stdout; an existing folder gets a named file inside; a missing folder is an error", () => {
+    expect(run("init").code).toBe(0);
+    const stdout = dzkj(["--db", db, "report", "--format", "csv", "-o", "-"], { env, cwd: dir });
+    expect(stdout.code).toBe(0);
+    expect(stdout.stdout.startsWith("\uFEFF")).toBe(true); // the CSV itself, with its BOM
+    expect(existsSync(join(dir, "-"))).toBe(false);
+    const t = dzkj(["--db", db, "template", "--period", "2020Q3", "-o", "-"], { env, cwd: dir });
+    expect(t.stdout).toContain("报告期,填报单位,指标代码");
+    expect(existsSync(join(dir, "-"))).toBe(false);
+
+    mkdirSync(join(dir, "out"));
+    expect(run("report", "--format", "csv", "-o", join(dir, "out")).code).toBe(0);
+    // DZKJ_NOW is 2020-10-15T08:00:00Z
+    expect(readdirSync(join(dir, "out"))).toEqual(["dzkj-report-20201015-080000.csv"]);
+    expect(run("template", "--period", "2020Q3", "-o", join(dir, "out")).code).toBe(0);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual([
+      "dzkj-report-20201015-080000.csv",
+      "dzkj-template-20201015-080000.csv",
+    ]);
+
+    for (const target of [join(dir, "missing") + "/", join(dir, "missing", "r.csv")]) {
+      const r = run("--lang", "en", "report", "--format", "csv", "-o", target);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`the folder ${join(dir, "missing")} does not exist`);
+    }
+    const b = run("--lang", "en", "backup", join(dir, "missing") + "/");
+    expect(b.code).toBe(1);
+    expect(b.stderr).toContain("does not exist");
+    expect(existsSync(join(dir, "missing"))).toBe(false);
+  }, 60_000);
 });
