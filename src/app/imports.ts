@@ -4,6 +4,7 @@
  */
 import { type Batch, getBatch } from "../storage/batches.js";
 import { type Db, writeTransaction } from "../storage/database.js";
+import { applyConversion } from "../storage/plans.js";
 import {
   statesReplacedBy,
   statesWrittenBy,
@@ -90,6 +91,9 @@ export function undoImport(db: Db, id: string | number, opts: { force: boolean; 
       key: c.key,
       old: c.old && { value: c.old.value, basis: c.old.basis, note: c.old.note },
     }));
-    return { ...revertBatch(db, batch, old, new ValueWriter(db), opts.now), conflicts };
+    const result = revertBatch(db, batch, old, new ValueWriter(db), opts.now);
+    // a unit conversion (init --plan --convert): the restored values are in the old unit again
+    applyConversion(db, batch.id, "undo");
+    return { ...result, conflicts };
   });
 }

@@ -6,8 +6,9 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Plan } from "../domain/plan.js";
 import { assetPath } from "../storage/assets.js";
-import { type Db, type LockWait, openDatabase } from "../storage/database.js";
+import { type Db, type LockWait, openDatabase, writeTransaction } from "../storage/database.js";
 import { listPlanYears, loadPlan, type PlanLoadResult, savePlan } from "../storage/plans.js";
+import { checkRevision, convertValues, type UnitChange } from "./plan-revision.js";
 
 export const EMBEDDED_PLAN = "plan-2020.json";
 
@@ -38,13 +39,26 @@ export async function loadPlanFile(
   file: string,
   now: Date,
   recordAs: string | null = file,
-): Promise<{ plan: Plan; result: PlanLoadResult }> {
+  options: { convert?: boolean } = {},
+): Promise<{
+  plan: Plan;
+  result: PlanLoadResult;
+  conversion: { batch: number; changes: UnitChange[] } | null;
+}> {
   const { parsePlanFile } = await import("../intake/plan-file.js");
   const text = readFileSync(file, "utf8");
   const plan = parsePlanFile(file, text);
   const json = JSON.stringify(plan);
   const hash = sha256(json);
-  return { plan, result: savePlan(db, plan, { hash, json, file: recordAs }, now.toISOString()) };
+  // One transaction: the check against stored values, the plan and the conversion of the values
+  // land together or not at all.
+  return writeTransaction(db, () => {
+    const changes = checkRevision(db, plan, recordAs ?? file, options.convert === true);
+    const result = savePlan(db, plan, { hash, json, file: recordAs }, now.toISOString());
+    if (changes.length === 0) return { plan, result, conversion: null };
+    const batch = convertValues(db, plan.plan.year, changes, `${recordAs ?? file} --convert`, now);
+    return { plan, result, conversion: { batch, changes } };
+  });
 }
 
 /**

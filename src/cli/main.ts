@@ -40,7 +40,8 @@ const COMMANDS: Spec[] = [
   {
     name: "init",
     help: "help.init",
-    options: (c, l) => c.option("--plan <file>", t(l, "help.opt.plan")),
+    options: (c, l) =>
+      c.option("--plan <file>", t(l, "help.opt.plan")).option("--convert", t(l, "help.opt.convert")),
     load: () => import("./commands/init.js"),
   },
   {
@@ -302,7 +303,10 @@ function dzkjVersion(): string {
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const langArg = argv.find((a, i) => a.startsWith("--lang=") || argv[i - 1] === "--lang");
   const lang = resolveLang(langArg?.replace(/^--lang=/, ""), env);
-  const stdout = { write: (s: string | Uint8Array) => void process.stdout.write(s), isTTY: !!process.stdout.isTTY };
+  const stdout = {
+    write: (s: string | Uint8Array) => void process.stdout.write(s),
+    isTTY: !!process.stdout.isTTY,
+  };
   const stderr = { write: (s: string) => void process.stderr.write(s), isTTY: !!process.stderr.isTTY };
   const program = new Command("dzkj")
     .description(t(lang, "help.program"))

@@ -16,7 +16,13 @@ export function toFile(output: string | undefined): output is string {
   return output !== undefined && output !== "-";
 }
 
-const EXTENSIONS: Record<string, string> = { table: "txt", json: "json", csv: "csv", markdown: "md", html: "html" };
+const EXTENSIONS: Record<string, string> = {
+  table: "txt",
+  json: "json",
+  csv: "csv",
+  markdown: "md",
+  html: "html",
+};
 
 /**
  * Writes bytes to the file named by `-o` (see toFile): an existing folder gets a file named

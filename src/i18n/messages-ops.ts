@@ -1,5 +1,17 @@
 /** Messages of the ops commands (doctor, backup, restore, export), zh and en with the same keys. */
 export const opsZh = {
+  "help.opt.convert":
+    "修订的工作要点改变了已有数据指标的计量单位（万元/亿元/元）时，按新单位换算已存数值（可用 dzkj imports undo 撤销）",
+  "plan.revision.refused":
+    "{file}: 未载入 {year} 年工作要点修订：{count} 项指标已有数值，修订会改变这些数值的含义；数据库未作任何修改",
+  "plan.revision.unit":
+    "{name} 的计量单位由 {from} 改为 {to}，已存 {count} 个数值会被误读为 {to}；确需修改请加 --convert，按新单位换算已存数值",
+  "plan.revision.unitFixed":
+    "{name} 的计量单位由 {from} 改为 {to}：两者不能换算，已存 {count} 个数值会被误读；请保留原单位",
+  "plan.revision.kind":
+    "{name} 的类型由 {from} 改为 {to}：已存 {count} 个数值按原类型（累计/存量/比率）填报，类型变更不能换算；请保留原类型",
+  "init.converted":
+    "已把 {name} 的 {count} 个数值由 {from} 换算为 {to}，记为批次 #{batch}（dzkj imports undo {batch} 可撤销）",
   "ops.notDzkj.incomplete":
     "{file} 不是完整的 dzkj 数据库：其结构迁移记录所要求的表或列不存在（{missing}）；数据库未作任何修改",
   "ops.restore.unverified":
@@ -94,6 +106,18 @@ export const opsZh = {
 } as const;
 
 export const opsEn: Record<keyof typeof opsZh, string> = {
+  "help.opt.convert":
+    "when a revised plan changes the unit (万元/亿元/元) of an indicator with stored values, convert those values (undo with dzkj imports undo)",
+  "plan.revision.refused":
+    "{file}: the revision of the {year} plan was not loaded: {count} indicators have stored values whose meaning it would change; the database was not changed",
+  "plan.revision.unit":
+    "{name}: the unit changes from {from} to {to}, and its {count} stored values would be read as {to}; add --convert to convert them to the new unit",
+  "plan.revision.unitFixed":
+    "{name}: the unit changes from {from} to {to}, which cannot be converted, and its {count} stored values would be misread; keep the old unit",
+  "plan.revision.kind":
+    "{name}: the kind changes from {from} to {to}; its {count} stored values were reported as {from}, and a change of kind is never converted; keep the old kind",
+  "init.converted":
+    "converted the {count} values of {name} from {from} to {to} as batch #{batch} (undo with dzkj imports undo {batch})",
   "ops.notDzkj.incomplete":
     "{file} is not a complete dzkj database: tables or columns its recorded migrations create are missing ({missing}); the database was not changed",
   "ops.restore.unverified":
