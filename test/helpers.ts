@@ -37,6 +37,16 @@ export function testEnv(dir: string, extra: Record<string, string> = {}): NodeJS
   return env;
 }
 
+/**
+ * Creates the database at `path` as `dzkj --db PATH init` does (the schema and the embedded 2020
+ * plan), in-process: a `--db` path that does not exist is an error for every other command.
+ */
+export async function createDatabase(path: string): Promise<void> {
+  const { openStore } = await import("../src/app/store.js");
+  const store = await openStore(path, new Date("2020-10-15T08:00:00Z"));
+  store.db.close();
+}
+
 /** Runs `dzkj args…` synchronously (cwd = repo root). */
 export function dzkj(
   args: string[],

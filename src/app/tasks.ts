@@ -389,33 +389,3 @@ export function taskBatchChanges(db: Db, batchId: number): TaskBatchChange[] {
   }
   return [...changes.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, c]) => c);
 }
-
-/**
- * Undoes a task batch inside the caller's transaction: every task it set goes back to the state it
- * replaced (or to not started). Refused when a later batch changed the same tasks, unless `force`.
- */
-export function undoTaskBatch(
-  db: Db,
-  batch: Batch,
-  opts: { force: boolean; now: Date },
-): { undoBatch: number; restored: number; removed: number; conflicts: TaskBatchChange[] } {
-  const changes = taskBatchChanges(db, batch.id);
-  const conflicts = changes.filter((c) => c.laterBatch !== null);
-  if (conflicts.length > 0 && !opts.force) {
-    throw new UserError(
-      { key: "tasks.undo.conflict", params: { id: batch.id, count: conflicts.length } },
-      conflicts.map((c) => ({
-        file: batch.file ?? `#${batch.id}`,
-        line: null,
-        column: null,
-        value: null,
-        reason: { key: "tasks.undo.conflictItem", params: { task: c.key.task, later: c.laterBatch ?? "" } },
-      })),
-    );
-  }
-  const old = changes.map((c) => ({
-    key: c.key,
-    old: c.old && { status: c.old.status, note: c.old.note, evidence: c.old.evidence, date: c.old.date },
-  }));
-  return { ...revertBatch(db, batch, old, new TaskWriter(db), opts.now), conflicts };
-}

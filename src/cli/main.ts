@@ -94,7 +94,7 @@ const COMMANDS: Spec[] = [
     args: "[action] [id]",
     help: "help.imports",
     options: (c, l) => {
-      c.option("--force", t(l, "help.opt.undoForce"));
+      c.option("--force", t(l, "help.opt.undoForce")).option("-y, --yes", t(l, "help.opt.yes"));
       formatOption(["table", "json"])(c, l);
     },
     load: () => import("./commands/imports.js"),

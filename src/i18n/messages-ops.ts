@@ -1,5 +1,12 @@
 /** Messages of the ops commands (doctor, backup, restore, export), zh and en with the same keys. */
 export const opsZh = {
+  "imports.redo.notUndone": "批次 #{id} 没有被撤销，无需重做",
+  "imports.redo.done": "已重做批次 #{id}（记为批次 #{undo}）：恢复 {restored} 项，删除 {removed} 项",
+  "imports.undo.preview": "撤销批次 #{id}（{file}）将修改 {count} 项：",
+  "imports.redo.preview": "重做批次 #{id}（{file}）将修改 {count} 项：",
+  "imports.undo.previewMore": "  ……另有 {count} 项",
+  "imports.undo.question": "确定吗？[y/N] ",
+  "imports.undo.cancelled": "已取消，数据库未作任何修改",
   "help.opt.convert":
     "修订的工作要点改变了已有数据指标的计量单位（万元/亿元/元）时，按新单位换算已存数值（可用 dzkj imports undo 撤销）",
   "plan.revision.refused":
@@ -106,6 +113,13 @@ export const opsZh = {
 } as const;
 
 export const opsEn: Record<keyof typeof opsZh, string> = {
+  "imports.redo.notUndone": "batch #{id} has not been undone: there is nothing to redo",
+  "imports.redo.done": "redid batch #{id} (as batch #{undo}): {restored} restored, {removed} removed",
+  "imports.undo.preview": "undoing batch #{id} ({file}) changes {count} items:",
+  "imports.redo.preview": "redoing batch #{id} ({file}) changes {count} items:",
+  "imports.undo.previewMore": "  … and {count} more",
+  "imports.undo.question": "Go ahead? [y/N] ",
+  "imports.undo.cancelled": "cancelled; the database was not changed",
   "help.opt.convert":
     "when a revised plan changes the unit (万元/亿元/元) of an indicator with stored values, convert those values (undo with dzkj imports undo)",
   "plan.revision.refused":

@@ -76,7 +76,13 @@ const waits = new WeakMap<Db, LockWait>();
 /** Sets how long writes on this connection wait for the lock (busy_timeout and waitForLock). */
 export function setLockWait(db: Db, wait: LockWait): void {
   waits.set(db, wait);
-  db.pragma(`busy_timeout = ${Math.max(0, Math.round(wait.ms))}`);
+  setBusyTimeout(db, wait.ms);
+}
+
+/** PRAGMA busy_timeout, in whole milliseconds (a number: nothing else reaches the pragma). */
+function setBusyTimeout(db: Db, ms: number): void {
+  const n = Math.max(0, Math.round(Number(ms)));
+  db.pragma(`busy_timeout = ${n}`);
 }
 
 /** The lock wait of a connection: the one set with setLockWait, else the default. */
@@ -166,7 +172,7 @@ export function waitForLock<T>(db: Db, f: () => T): T {
   const start = Date.now();
   const deadline = start + wait.ms;
   const sliced = wait.onWait !== undefined && wait.ms > 500;
-  if (sliced) db.pragma("busy_timeout = 500");
+  if (sliced) setBusyTimeout(db, 500);
   let waited = false;
   try {
     for (;;) {
@@ -187,7 +193,7 @@ export function waitForLock<T>(db: Db, f: () => T): T {
       }
     }
   } finally {
-    if (sliced && db.open) db.pragma(`busy_timeout = ${Math.round(wait.ms)}`);
+    if (sliced && db.open) setBusyTimeout(db, wait.ms);
   }
 }
 

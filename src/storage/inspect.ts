@@ -175,9 +175,11 @@ export function iterateRows(db: Db, table: TableInfo): IterableIterator<unknown[
 /** The row count of every user table (sqlite_* internals left out), by name. */
 export function tableCounts(db: Db): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const t of listTables(db)) {
+  for (const table of listTables(db)) {
     // identifier from listTables (sqlite_master), quoted: not a user value
-    out[t.name] = (db.prepare(`SELECT count(*) AS n FROM ${quoteIdent(t.name)}`).get() as { n: number }).n;
+    out[table.name] = (
+      db.prepare(`SELECT count(*) AS n FROM ${quoteIdent(table.name)}`).get() as { n: number }
+    ).n;
   }
   return out;
 }

@@ -369,3 +369,29 @@ export function statesReplacedBy(db: Db, batchId: number): ValueState[] {
     )
     .all(batchId) as ValueState[];
 }
+
+/** The batches that wrote a value's key after batch `after` (its later states, current or replaced). */
+export function writersAfter(db: Db, k: ValueKey, after: number): number[] {
+  return db
+    .prepare(
+      `SELECT batch_id AS id FROM value_history
+       WHERE plan_year = ? AND indicator_code = ? AND period = ? AND unit_code = ? AND batch_id > ?
+       UNION
+       SELECT batch_id FROM progress_values
+       WHERE plan_year = ? AND indicator_code = ? AND period = ? AND unit_code = ? AND batch_id > ?
+       ORDER BY 1`,
+    )
+    .pluck()
+    .all(
+      k.year,
+      k.indicator,
+      k.period,
+      k.unit,
+      after,
+      k.year,
+      k.indicator,
+      k.period,
+      k.unit,
+      after,
+    ) as number[];
+}

@@ -196,3 +196,72 @@ describe("files dzkj writes never land on the database or through a link", () =>
     expect(existsSync(join(dir, "missing"))).toBe(false);
   }, 60_000);
 });
+
+describe("a mistyped --db is an error, not a new empty database", () => {
+  it("report --check on a path with no database exits 1 and creates nothing; init creates it", () => {
+    const typo = join(dir, "dzkj-typo.db");
+    const r = run("--lang", "en", "report", "--check");
+    expect(r.code).toBe(1); // the database was made by nothing: db does not exist yet
+    expect(r.stderr).toContain(`the database ${db} does not exist`);
+    const t = dzkj(["--db", typo, "import", Q1], { env });
+    expect(t.code).toBe(1);
+    expect(existsSync(typo)).toBe(false);
+    expect(run("init").code).toBe(0);
+    expect(run("report", "--check").code).not.toBe(1);
+  }, 30_000);
+
+  it("--db '' and --db :memory: are usage errors (exit 2)", () => {
+    const empty = dzkj(["--db", "", "--lang", "en", "units"], { env });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain("--db cannot be empty");
+    // the default database (under XDG_DATA_HOME) was not created either
+    expect(existsSync(join(dir, "xdg", "dzkj", "dzkj.db"))).toBe(false);
+    const memory = dzkj(["--db", ":memory:", "--lang", "en", "report"], { env });
+    expect(memory.code).toBe(2);
+    expect(memory.stderr).toContain("an in-memory database is gone when the command ends");
+  });
+});
+
+describe("writers wait for the lock, then say who holds it", () => {
+  it("task set, imports undo and init --plan give up after --wait 2 naming the database; init never blames the plan file", async () => {
+    expect(run("init").code).toBe(0);
+    expect(run("import", Q1).code).toBe(0);
+    const plan = join(dir, "plan.json");
+    writeFileSync(plan, readFileSync(join(FIXTURES, "..", "seeds", "plan-2020.json")));
+    const before = dump(db);
+    const holder = await holdWriteLock(db);
+    try {
+      for (const args of [
+        ["task", "set", "3", "done"],
+        ["imports", "undo", "1", "--yes"],
+        ["init", "--plan", plan],
+      ]) {
+        const started = Date.now();
+        const r = await dzkjAsync(["--db", db, "--wait", "2", "--lang", "en", ...args], { env });
+        const took = Date.now() - started;
+        expect(r.code, args.join(" ")).toBe(1);
+        expect(took, args.join(" ")).toBeGreaterThanOrEqual(2000);
+        expect(took, args.join(" ")).toBeLessThan(8000); // not the old 10–60 s
+        expect(r.stderr).toContain(`the database ${db} is being written by another dzkj or program`);
+        expect(r.stderr).not.toContain("plan file");
+      }
+    } finally {
+      await holder.release();
+    }
+    expect(dump(db)).toEqual(before);
+  }, 60_000);
+
+  it("an import whose lock is released within --wait waits for it and imports", async () => {
+    expect(run("init").code).toBe(0);
+    await holdWriteLock(db, 1500);
+    const r = await dzkjAsync(["--db", db, "--wait", "20", "import", Q1], { env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(values(db)).toHaveLength(10);
+  }, 30_000);
+
+  it("--wait must be a number of seconds", () => {
+    const r = run("--wait", "soon", "--lang", "en", "units");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--wait must be a number of seconds");
+  });
+});
