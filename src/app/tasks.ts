@@ -13,7 +13,7 @@ import { isEmptyRow } from "../intake/layout.js";
 import { isBlank } from "../intake/number.js";
 import { parseTaskDate, parseTaskDay, parseTaskRef, parseTaskStatus } from "../intake/task-fields.js";
 import { recognizeTaskHeader, type TaskHeader, taskCells } from "../intake/task-sheet.js";
-import { type Batch, type BatchCounts, createBatch, finishBatch } from "../storage/batches.js";
+import { type BatchCounts, createBatch, finishBatch } from "../storage/batches.js";
 import { type Db, writeTransaction } from "../storage/database.js";
 import {
   readTaskProgress,
@@ -26,8 +26,7 @@ import {
   taskStatesWrittenBy,
 } from "../storage/tasks.js";
 import { emptyOutcome, importAsBatch, importFiles } from "./batch-file.js";
-import { UsageError, UserError } from "./errors.js";
-import { revertBatch } from "./undo-batch.js";
+import { UsageError } from "./errors.js";
 
 /** Every task of the plan with its current status (not_started when none was ever set). */
 export function readTaskStates(db: Db, plan: Plan, today: string): TaskState[] {

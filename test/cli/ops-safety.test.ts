@@ -185,12 +185,12 @@ describe("files dzkj writes never land on the database or through a link", () =>
       "dzkj-template-20201015-080000.csv",
     ]);
 
-    for (const target of [join(dir, "missing") + "/", join(dir, "missing", "r.csv")]) {
+    for (const target of [`${join(dir, "missing")}/`, join(dir, "missing", "r.csv")]) {
       const r = run("--lang", "en", "report", "--format", "csv", "-o", target);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(`the folder ${join(dir, "missing")} does not exist`);
     }
-    const b = run("--lang", "en", "backup", join(dir, "missing") + "/");
+    const b = run("--lang", "en", "backup", `${join(dir, "missing")}/`);
     expect(b.code).toBe(1);
     expect(b.stderr).toContain("does not exist");
     expect(existsSync(join(dir, "missing"))).toBe(false);
