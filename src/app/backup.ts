@@ -4,7 +4,7 @@
  * in one SQLite write transaction after a safety backup. No console: confirmation is a callback.
  */
 import { copyFileSync, existsSync, mkdirSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import {
   type Db,
   DEFAULT_WAIT_SECONDS,
@@ -31,6 +31,7 @@ import {
   isSqliteFile,
   openOrFail,
   refuseDatabaseFile,
+  removeStaleTemps,
   requireDatabase,
   resolveOutputFile,
   stamp,
@@ -115,6 +116,7 @@ export async function backupDatabase(
   if (existsSync(file) && realpathSync(file) === realpathSync(path))
     throw new UserError({ key: "ops.backup.sameFile", params: { file } });
   refuseDatabaseFile(file, path);
+  removeStaleTemps(dirname(file), basename(file)); // what a killed backup left behind
   const src = openOrFail(path, true, wait);
   const tmp = tempNextTo(file);
   try {
@@ -237,6 +239,7 @@ export async function restoreDatabase(
   if (existsSync(target) && realpathSync(target) === realpathSync(file))
     throw new UserError({ key: "ops.backup.sameFile", params: { file } });
   mkdirSync(dirname(target), { recursive: true });
+  removeStaleTemps(dirname(target), basename(target)); // what a killed restore left behind
   const staging = tempNextTo(target);
   let stagingDb: Db | null = null;
   try {

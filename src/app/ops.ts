@@ -4,12 +4,15 @@
  */
 import { randomBytes } from "node:crypto";
 import {
+  accessSync,
+  chmodSync,
   closeSync,
   constants,
   existsSync,
   fsyncSync,
   lstatSync,
   openSync,
+  readdirSync,
   readSync,
   realpathSync,
   renameSync,
@@ -178,7 +181,7 @@ export function writeFailed(file: string, e: unknown): UserError {
         ? "ops.write.denied"
         : code === "EISDIR"
           ? "ops.write.isDir"
-          : code === "ENOENT" || code === "ENOTDIR"
+          : code === "ENOENT" || code === "ENOTDIR" || code === "EEXIST"
             ? "ops.write.missing"
             : "ops.write.failed";
   return new UserError({ key, params: { file, error } });
@@ -205,5 +208,67 @@ export function fsyncDir(dir: string): void {
     }
   } catch {
     // some file systems cannot fsync a directory: the rename itself is still atomic
+  }
+}
+
+/** True when process `pid` is running (or exists but belongs to someone else). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes the leftovers of killed dzkj runs in `dir`: hidden temp files named by tempNextTo
+ * (`.NAME.PID.RANDOM.tmp`, and SQLite's `-journal`, `-wal`, `-shm` beside them) whose NAME starts
+ * with `prefix` and whose PID is not running. A file of a running process — this one or another —
+ * is never touched. Returns the paths removed.
+ */
+export function removeStaleTemps(dir: string, prefix: string): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const m = /^\.(.+)\.(\d+)\.[0-9a-f]+\.tmp(?:-journal|-wal|-shm)?$/.exec(name);
+    if (!m || !m[1]!.startsWith(prefix)) continue;
+    const pid = Number(m[2]);
+    if (pid === process.pid || isRunning(pid)) continue;
+    try {
+      if (!lstatSync(join(dir, name)).isFile()) continue;
+      rmSync(join(dir, name), { force: true });
+      removed.push(join(dir, name));
+    } catch {
+      // gone already, or not ours to remove: leave it
+    }
+  }
+  return removed;
+}
+
+/** The folder a database lives in can be written (WAL needs to create -wal and -shm files there). */
+export function folderWritable(path: string): boolean {
+  try {
+    accessSync(dirname(resolve(path)), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Sets a database file that others can read (0644 …) to 0600; true when it changed the mode. */
+export function makePrivate(path: string): boolean {
+  try {
+    const mode = statSync(path).mode & 0o777;
+    if ((mode & 0o077) === 0) return false;
+    chmodSync(path, mode & 0o700);
+    return true;
+  } catch {
+    return false;
   }
 }

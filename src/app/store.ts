@@ -8,6 +8,7 @@ import type { Plan } from "../domain/plan.js";
 import { assetPath } from "../storage/assets.js";
 import { type Db, type LockWait, openDatabase, writeTransaction } from "../storage/database.js";
 import { listPlanYears, loadPlan, type PlanLoadResult, savePlan } from "../storage/plans.js";
+import { makePrivate } from "./ops.js";
 import { checkRevision, convertValues, type UnitChange } from "./plan-revision.js";
 
 export const EMBEDDED_PLAN = "plan-2020.json";
@@ -24,6 +25,8 @@ export interface Store {
 export async function openStore(path: string, now: Date, wait?: LockWait): Promise<Store> {
   let backup: string | null = null;
   const { db, created } = openDatabase(path, { onBackup: (b) => (backup = b), wait });
+  // a database others can read (0644, copied in by hand) is made private like the ones dzkj creates
+  if (!created) makePrivate(path);
   if (listPlanYears(db).length === 0) {
     await loadPlanFile(db, assetPath("seeds", EMBEDDED_PLAN), now, null);
   }

@@ -1,5 +1,15 @@
 /** Messages of the ops commands (doctor, backup, restore, export), zh and en with the same keys. */
 export const opsZh = {
+  "ops.doctor.check.access": "文件权限",
+  "ops.doctor.check.leftovers": "残留临时文件",
+  "ops.doctor.access.ok": "文件夹可写，数据库文件仅本人可读写",
+  "ops.doctor.access.folder":
+    "数据库所在文件夹 {dir} 只读：dzkj 无法写入（WAL 模式需要在数据库旁创建 -wal 和 -shm 文件）。这不是文件损坏：请修改该文件夹的权限",
+  "ops.doctor.access.mode":
+    "数据库文件权限为 {mode}，其他用户可读；下一条写入命令会改为 0600（或运行 chmod 600）",
+  "ops.doctor.leftovers.none": "没有被中断的备份或恢复留下的临时文件",
+  "ops.doctor.leftovers.removed":
+    "已删除 {count} 个被中断的 dzkj 进程留下的临时文件（其进程已不存在）：{list}",
   "imports.redo.notUndone": "批次 #{id} 没有被撤销，无需重做",
   "imports.redo.done": "已重做批次 #{id}（记为批次 #{undo}）：恢复 {restored} 项，删除 {removed} 项",
   "imports.undo.preview": "撤销批次 #{id}（{file}）将修改 {count} 项：",
@@ -113,6 +123,16 @@ export const opsZh = {
 } as const;
 
 export const opsEn: Record<keyof typeof opsZh, string> = {
+  "ops.doctor.check.access": "file access",
+  "ops.doctor.check.leftovers": "leftover temp files",
+  "ops.doctor.access.ok": "the folder is writable; the database file is readable by its owner only",
+  "ops.doctor.access.folder":
+    "the folder {dir} of the database is read-only: dzkj cannot write (in WAL mode SQLite creates -wal and -shm files beside the database). The file is not damaged: change the folder's permissions",
+  "ops.doctor.access.mode":
+    "the database file has mode {mode}, readable by other users; the next writing command sets it to 0600 (or run chmod 600)",
+  "ops.doctor.leftovers.none": "no temp files left by an interrupted backup or restore",
+  "ops.doctor.leftovers.removed":
+    "removed {count} temp files left by dzkj processes that no longer run: {list}",
   "imports.redo.notUndone": "batch #{id} has not been undone: there is nothing to redo",
   "imports.redo.done": "redid batch #{id} (as batch #{undo}): {restored} restored, {removed} removed",
   "imports.undo.preview": "undoing batch #{id} ({file}) changes {count} items:",

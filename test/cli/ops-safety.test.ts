@@ -5,11 +5,13 @@
  * built binary where a second process matters (the lock holder), in-process otherwise.
  */
 import {
+  chmodSync,
   existsSync,
   lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -263,5 +265,85 @@ describe("writers wait for the lock, then say who holds it", () => {
     const r = run("--wait", "soon", "--lang", "en", "units");
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--wait must be a number of seconds");
+  });
+});
+
+describe("database errors name the database, the cause and the next step", () => {
+  it("a file that is not a database: the path, nothing changed, and what to do — in zh and en", () => {
+    const junk = join(dir, "notes.db");
+    writeFileSync(junk, "这不是数据库，只是一段文字。".repeat(50));
+    const en = dzkj(["--db", junk, "--lang", "en", "report"], { env });
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain(`${junk} is not an SQLite database file`);
+    expect(en.stderr).toContain("nothing was changed");
+    expect(en.stderr).toContain("dzkj restore");
+    const zh = dzkj(["--db", junk, "report"], { env });
+    expect(zh.stderr).toContain(`${junk} 不是 SQLite 数据库文件`);
+    expect(zh.stderr).toContain("未作任何修改");
+  });
+
+  it("export to a folder that cannot be made says why and leaves nothing behind", () => {
+    expect(run("init").code).toBe(0);
+    writeFileSync(join(dir, "a-file"), "x");
+    const r = run("--lang", "en", "export", join(dir, "a-file", "archive"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("its folder does not exist");
+    expect(r.stderr).not.toContain("internal error");
+    expect(readdirSync(dir).filter((f) => f.startsWith("."))).toEqual([]);
+  });
+
+  it("write errors become messages a person can act on (ENOSPC, EACCES, EISDIR, ENOENT)", async () => {
+    const { writeFailed } = await import("../../src/app/ops.js");
+    const err = (code: string) => Object.assign(new Error(code), { code });
+    expect(writeFailed("/x/r.csv", err("ENOSPC")).reason.key).toBe("ops.write.full");
+    expect(writeFailed("/x/r.csv", err("EACCES")).reason.key).toBe("ops.write.denied");
+    expect(writeFailed("/x/r.csv", err("EISDIR")).reason.key).toBe("ops.write.isDir");
+    expect(writeFailed("/x/r.csv", err("ENOENT")).reason.key).toBe("ops.write.missing");
+    expect(writeFailed("/x/r.csv", err("EIO")).reason).toEqual({
+      key: "ops.write.failed",
+      params: { file: "/x/r.csv", error: "EIO" },
+    });
+  });
+});
+
+describe("leftovers", () => {
+  /** A pid that is not running (the highest possible pids are not in use in a test container). */
+  function deadPid(): number {
+    for (let pid = 4_194_000; ; pid--) {
+      try {
+        process.kill(pid, 0);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "ESRCH") return pid;
+      }
+    }
+  }
+
+  it("the temp copies of a killed backup or restore are removed by the next run and by doctor, never a live process's", () => {
+    expect(run("init").code).toBe(0);
+    const dead = deadPid();
+    const stale = [`.test.db.${dead}.1a2b3c.tmp`, `.test.db.${dead}.1a2b3c.tmp-journal`];
+    const live = `.test.db.${process.pid}.4d5e6f.tmp`; // this test runner is running
+    for (const f of [...stale, live]) writeFileSync(join(dir, f), "x".repeat(4096));
+    const d = run("--lang", "en", "doctor");
+    expect(d.code).toBe(0);
+    expect(d.stdout).toContain("removed 2 temp files left by dzkj processes that no longer run");
+    for (const f of stale) expect(existsSync(join(dir, f))).toBe(false);
+    expect(existsSync(join(dir, live))).toBe(true);
+    // the next backup to a folder cleans its own leftovers there too
+    mkdirSync(join(dir, "bak"));
+    const old = join(dir, "bak", `.copy.db.${dead}.777777.tmp`);
+    writeFileSync(old, "x");
+    expect(run("backup", join(dir, "bak", "copy.db")).code).toBe(0);
+    expect(existsSync(old)).toBe(false);
+  });
+
+  it("a database file readable by others (0644) is made 0600 by the next command; doctor warns before", () => {
+    expect(run("init").code).toBe(0);
+    chmodSync(db, 0o644);
+    const d = run("--lang", "en", "doctor");
+    expect(d.code).toBe(0);
+    expect(d.stdout).toContain("the database file has mode 0644");
+    expect(run("task", "set", "3", "in_progress").code).toBe(0);
+    expect(statSync(db).mode & 0o777).toBe(0o600);
   });
 });
