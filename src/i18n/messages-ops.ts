@@ -1,5 +1,6 @@
 /** Messages of the ops commands (doctor, backup, restore, export), zh and en with the same keys. */
 export const opsZh = {
+  "import.stdinTwice": "标准输入（-）只能导入一次",
   "ops.doctor.check.access": "文件权限",
   "ops.doctor.check.leftovers": "残留临时文件",
   "ops.doctor.access.ok": "文件夹可写，数据库文件仅本人可读写",
@@ -123,6 +124,7 @@ export const opsZh = {
 } as const;
 
 export const opsEn: Record<keyof typeof opsZh, string> = {
+  "import.stdinTwice": "standard input (-) can be imported only once",
   "ops.doctor.check.access": "file access",
   "ops.doctor.check.leftovers": "leftover temp files",
   "ops.doctor.access.ok": "the folder is writable; the database file is readable by its owner only",

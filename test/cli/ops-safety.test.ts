@@ -347,3 +347,22 @@ describe("leftovers", () => {
     expect(statSync(db).mode & 0o777).toBe(0o600);
   });
 });
+
+describe("import - reads stdin", () => {
+  it("imports the CSV piped in, shown and recorded as (stdin), and leaves no temp file", () => {
+    expect(run("init").code).toBe(0);
+    const r = dzkj(["--db", db, "import", "-"], { env, input: readFileSync(Q1, "utf8") });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^\(stdin\): utf8/);
+    expect(values(db)).toHaveLength(10); // the 10 data rows of 2020Q1.csv
+    const batches = JSON.parse(run("imports", "--format", "json").stdout) as { file: string }[];
+    expect(batches.map((b) => b.file)).toEqual(["(stdin)"]);
+    // a refused stdin file is named (stdin) in its problems too
+    const bad = dzkj(["--db", db, "--lang", "en", "import", "-"], {
+      env,
+      input: "period,unit,indicator,value\n2020Q1,atlantis,key_tech_projects,1\n",
+    });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("(stdin):2: unit: atlantis");
+  });
+});
