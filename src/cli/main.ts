@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { CheckFailed, Interrupted, UsageError, UserError } from "../app/errors.js";
 import { explain, type Lang, type MessageKey, resolveLang, t } from "../i18n/index.js";
+import { visibleText } from "../render/format.js";
 import { assetPath } from "../storage/assets.js";
 import { DEFAULT_WAIT_SECONDS, resolveDbPath } from "../storage/database.js";
 import { DatabaseError, sqliteReason } from "../storage/errors.js";
@@ -390,7 +391,7 @@ function handleError(
   }
   if (e instanceof CheckFailed) return 3;
   if (e instanceof UserError) {
-    stderr.write(`${t(lang, "error.prefix")}: ${explain(lang, e.reason)}\n`);
+    stderr.write(`${t(lang, "error.prefix")}: ${visibleText(explain(lang, e.reason))}\n`);
     for (const p of e.problems) stderr.write(`${formatProblemLine(lang, p)}\n`);
     return e instanceof UsageError ? 2 : 1;
   }
@@ -401,7 +402,7 @@ function handleError(
       e instanceof DatabaseError && e.reason
         ? e.reason
         : sqliteReason(String((e as { code?: unknown }).code), db.path, db.wait, message);
-    const text = reason ? explain(lang, reason) : message;
+    const text = visibleText(reason ? explain(lang, reason) : message);
     stderr.write(`${t(lang, "error.prefix")}: ${text}\n`);
     if (env.DZKJ_DEBUG) stderr.write(`${(e as Error).stack}\n`);
     return 1;
