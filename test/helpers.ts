@@ -94,8 +94,8 @@ export const DAZHOU_UNITS = [
 ];
 
 /**
- * A temp folder with a database in it, new for every test of the file (beforeEach, removed
- * afterEach), prepared by `setup` (e.g. `init`, or an import). `run` runs dzkj against that
+ * A temp folder with a database in it (created with the embedded plan), new for every test of the
+ * file (beforeEach, removed afterEach), prepared by `setup` (e.g. `init`, or an import). `run` runs dzkj against that
  * database with a fixed clock (`env`, for running it against another database too); `write` puts
  * a file in the folder and returns its path.
  */
@@ -120,9 +120,10 @@ export function databasePerTest(setup: (run: (...args: string[]) => RunResult) =
       return path;
     },
   };
-  beforeEach(() => {
+  beforeEach(async () => {
     ({ dir, cleanup } = tempDir());
     env = testEnv(dir, { DZKJ_NOW: "2020-10-15T08:00:00Z" });
+    await createDatabase(t.db); // a --db that does not exist is an error (only init creates one)
     setup(t.run);
   });
   afterEach(() => cleanup());
