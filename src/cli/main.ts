@@ -363,8 +363,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
 function checkDbOption(db: string | undefined): string | undefined {
   if (db === undefined) return undefined;
   if (db.trim() === "") throw new UsageError({ key: "usage.dbEmpty" });
-  if (db === ":memory:" || db.startsWith("file:"))
-    throw new UsageError({ key: "usage.dbMemory", params: { value: db } });
+  if (db === ":memory:") throw new UsageError({ key: "usage.dbMemory", params: { value: db } });
   return db;
 }
 

@@ -4,6 +4,8 @@
  * stored values in another unit, writers wait and then say who holds the lock. End-to-end on the
  * built binary where a second process matters (the lock holder), in-process otherwise.
  */
+
+import { spawn } from "node:child_process";
 import {
   chmodSync,
   existsSync,
@@ -18,7 +20,7 @@ import {
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { dzkj, dzkjAsync, FIXTURES, type RunResult, tempDir, testEnv } from "../helpers.js";
+import { BIN, dzkj, dzkjAsync, FIXTURES, type RunResult, tempDir, testEnv } from "../helpers.js";
 import { holdWriteLock } from "../support/lock.js";
 import { dump, values } from "./db.js";
 
@@ -365,4 +367,36 @@ describe("import - reads stdin", () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("(stdin):2: unit: atlantis");
   });
+});
+
+describe("waiting on a terminal", () => {
+  it("shows a progress line naming the database while it waits, then the error", async () => {
+    expect(run("init").code).toBe(0);
+    const holder = await holdWriteLock(db);
+    let out: string;
+    try {
+      // util-linux `script` runs the command on a pseudo-terminal (stderr is a terminal)
+      const r = await new Promise<string>((resolve) => {
+        const child = spawn(
+          "script",
+          [
+            "-qec",
+            `"${process.execPath}" "${BIN}" --db "${db}" --wait 2 --lang en task set 3 done`,
+            "/dev/null",
+          ],
+          { env: { ...env, TERM: "xterm" } },
+        );
+        let text = "";
+        child.stdout.on("data", (d) => (text += d));
+        child.on("close", () => resolve(text));
+      });
+      out = r;
+    } finally {
+      await holder.release();
+    }
+    expect(out).toContain(
+      `waiting for the write lock of the database ${db}: another dzkj or program is writing to it`,
+    );
+    expect(out).toContain(`the database ${db} is being written by another dzkj or program`);
+  }, 30_000);
 });
