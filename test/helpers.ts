@@ -37,6 +37,16 @@ export function testEnv(dir: string, extra: Record<string, string> = {}): NodeJS
   return env;
 }
 
+/**
+ * Creates the database at `path` as `dzkj --db PATH init` does (the schema and the embedded 2020
+ * plan), in-process: a `--db` path that does not exist is an error for every other command.
+ */
+export async function createDatabase(path: string): Promise<void> {
+  const { openStore } = await import("../src/app/store.js");
+  const store = await openStore(path, new Date("2020-10-15T08:00:00Z"));
+  store.db.close();
+}
+
 /** Runs `dzkj args…` synchronously (cwd = repo root). */
 export function dzkj(
   args: string[],
@@ -84,8 +94,8 @@ export const DAZHOU_UNITS = [
 ];
 
 /**
- * A temp folder with a database in it, new for every test of the file (beforeEach, removed
- * afterEach), prepared by `setup` (e.g. `init`, or an import). `run` runs dzkj against that
+ * A temp folder with a database in it (created with the embedded plan), new for every test of the
+ * file (beforeEach, removed afterEach), prepared by `setup` (e.g. `init`, or an import). `run` runs dzkj against that
  * database with a fixed clock (`env`, for running it against another database too); `write` puts
  * a file in the folder and returns its path.
  */
@@ -110,9 +120,10 @@ export function databasePerTest(setup: (run: (...args: string[]) => RunResult) =
       return path;
     },
   };
-  beforeEach(() => {
+  beforeEach(async () => {
     ({ dir, cleanup } = tempDir());
     env = testEnv(dir, { DZKJ_NOW: "2020-10-15T08:00:00Z" });
+    await createDatabase(t.db); // a --db that does not exist is an error (only init creates one)
     setup(t.run);
   });
   afterEach(() => cleanup());

@@ -7,7 +7,7 @@
 import type { CsvSource } from "../intake/csv-reader.js";
 import { FileError, type Problem } from "../intake/errors.js";
 import { type BatchCounts, createBatch, findImportByHash, finishBatch } from "../storage/batches.js";
-import { type Db, retryWhileBusy } from "../storage/database.js";
+import { type Db, waitForLock } from "../storage/database.js";
 
 /** What both importers' file outcomes have. */
 export interface BatchFileOutcome {
@@ -103,9 +103,9 @@ export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** BEGIN IMMEDIATE, retrying while another dzkj holds the write lock (cron overlap). */
+/** BEGIN IMMEDIATE, waiting (--wait) while another dzkj holds the write lock (cron overlap). */
 function begin(db: Db): void {
-  retryWhileBusy(() => db.exec("BEGIN IMMEDIATE"));
+  waitForLock(db, () => db.exec("BEGIN IMMEDIATE"));
 }
 
 export async function importAsBatch(

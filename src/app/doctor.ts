@@ -3,6 +3,7 @@
  * values of unknown indicators/units, WAL size, units that never reported).
  */
 import { statSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
 import type { Reason } from "../i18n/index.js";
 import { loadMigrations, type Migration } from "../storage/database.js";
 import {
@@ -11,13 +12,22 @@ import {
   countRows,
   foreignKeyViolations,
   integrityCheck,
+  missingSchema,
   type OrphanGroup,
   orphanValues,
   planYears,
   unitsNeverReported,
 } from "../storage/inspect.js";
 import { UserError } from "./errors.js";
-import { formatBytes, hasTables, isSqliteFile, openOrFail, requireDatabase } from "./ops.js";
+import {
+  folderWritable,
+  formatBytes,
+  hasTables,
+  isSqliteFile,
+  openOrFail,
+  removeStaleTemps,
+  requireDatabase,
+} from "./ops.js";
 
 /** A WAL larger than this is worth a warning: checkpoints are not keeping up. */
 export const WAL_WARN_BYTES = 64 * 1024 * 1024;
@@ -26,7 +36,7 @@ export const WAL_WARN_BYTES = 64 * 1024 * 1024;
 export type CheckStatus = "ok" | "warning" | "problem" | "skipped";
 
 export interface DoctorCheck {
-  name: "integrity" | "schema" | "foreignKeys" | "orphans" | "wal" | "neverReported";
+  name: "integrity" | "schema" | "foreignKeys" | "orphans" | "wal" | "neverReported" | "access" | "leftovers";
   status: CheckStatus;
   /** one line per finding (the first is the summary) */
   messages: Reason[];
@@ -61,9 +71,49 @@ export function runDoctor(path: string, migrations: Migration[] = loadMigrations
   requireDatabase(path);
   if (!isSqliteFile(path) && statSync(path).size > 0)
     throw new UserError({ key: "ops.notDzkj.notSqlite", params: { file: path } });
-  const db = openOrFail(path, true);
+  // a read-only folder is not a damaged file: say which it is (WAL needs to create files there)
+  const writable = folderWritable(path);
+  let db: ReturnType<typeof openOrFail>;
+  try {
+    db = openOrFail(path, true);
+  } catch (e) {
+    if (!writable)
+      throw new UserError({ key: "ops.doctor.access.folder", params: { dir: dirname(resolve(path)) } });
+    throw e;
+  }
+  const leftovers = removeStaleTemps(dirname(resolve(path)), basename(path));
   try {
     const checks: DoctorCheck[] = [];
+    const mode = statSync(path).mode & 0o777;
+    checks.push(
+      !writable
+        ? {
+            name: "access",
+            status: "problem",
+            messages: [{ key: "ops.doctor.access.folder", params: { dir: dirname(resolve(path)) } }],
+          }
+        : (mode & 0o077) !== 0
+          ? {
+              name: "access",
+              status: "warning",
+              messages: [
+                { key: "ops.doctor.access.mode", params: { mode: mode.toString(8).padStart(4, "0") } },
+              ],
+            }
+          : { name: "access", status: "ok", messages: [{ key: "ops.doctor.access.ok" }] },
+    );
+    checks.push({
+      name: "leftovers",
+      status: "ok",
+      messages: [
+        leftovers.length > 0
+          ? {
+              key: "ops.doctor.leftovers.removed",
+              params: { count: leftovers.length, list: leftovers.map((f) => basename(f)).join(", ") },
+            }
+          : { key: "ops.doctor.leftovers.none" },
+      ],
+    });
     const integrity = integrityCheck(db);
     const intact = integrity.length === 1 && integrity[0] === "ok";
     checks.push({
@@ -89,8 +139,31 @@ export function runDoctor(path: string, migrations: Migration[] = loadMigrations
       .filter((m) => !(applied ?? []).some((a) => a.version === m.version))
       .map((m) => m.name);
     const schemaVersion = Math.max(0, ...(applied ?? []).map((a) => a.version));
+    // what the recorded migrations create must be there: a file with schema_migrations rows and
+    // nothing else makes every command fail with "no such table"
+    const missing =
+      applied === null || unknown.length > 0 || !intact
+        ? []
+        : missingSchema(
+            db,
+            migrations.filter((m) => applied!.some((a) => a.version === m.version)),
+          );
     if (applied === null)
       checks.push({ name: "schema", status: "problem", messages: [{ key: "ops.doctor.schema.none" }] });
+    else if (missing.length > 0)
+      checks.push({
+        name: "schema",
+        status: "problem",
+        messages: [
+          {
+            key: "ops.doctor.schema.incomplete",
+            params: {
+              version: schemaVersion,
+              missing: missing.slice(0, 8).join(", ") + (missing.length > 8 ? " …" : ""),
+            },
+          },
+        ],
+      });
     else if (unknown.length > 0)
       checks.push({
         name: "schema",

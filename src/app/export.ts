@@ -8,13 +8,14 @@ import {
   openSync,
   readdirSync,
   renameSync,
+  rmSync,
   statSync,
   writeSync,
 } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { appliedMigrations, iterateRows, listTables, planYears } from "../storage/inspect.js";
 import { UserError } from "./errors.js";
-import { fsyncDir, hasTables, openOrFail, requireDatabase } from "./ops.js";
+import { fsyncDir, hasTables, openOrFail, requireDatabase, tempNextTo, writeFailed } from "./ops.js";
 
 export interface ExportManifest {
   format: "dzkj-export";
@@ -52,6 +53,8 @@ function exportField(v: unknown): string {
  * DIR/manifest.json (tables, columns, row counts, sha256 of each file, schema version, plan
  * years, export time), all from one read transaction so the files agree with each other.
  * Files are mode 0600; the manifest is written last, so its presence marks a complete export.
+ * Everything is written into a hidden folder beside DIR that is renamed to DIR at the end: a
+ * failure (disk full, a folder removed) leaves no half-written export, and says why.
  */
 export function exportDatabase(path: string, dir: string, now: Date): ExportManifest & { dir: string } {
   requireDatabase(path);
@@ -60,7 +63,27 @@ export function exportDatabase(path: string, dir: string, now: Date): ExportMani
     if (!statSync(out).isDirectory()) throw new UserError({ key: "ops.export.notDir", params: { dir: out } });
     if (readdirSync(out).length > 0)
       throw new UserError({ key: "ops.export.notEmpty", params: { dir: out } });
-  } else mkdirSync(out, { recursive: true, mode: 0o700 });
+  }
+  const work = tempNextTo(out);
+  try {
+    mkdirSync(dirname(out), { recursive: true, mode: 0o700 });
+    mkdirSync(work, { mode: 0o700 });
+  } catch (e) {
+    throw writeFailed(out, e);
+  }
+  try {
+    const manifest = writeExport(path, work, now);
+    renameSync(work, out); // an existing empty DIR is replaced by the finished one
+    fsyncDir(dirname(out));
+    return { ...manifest, database: resolve(path), dir: out };
+  } catch (e) {
+    rmSync(work, { recursive: true, force: true });
+    throw writeFailed(out, e);
+  }
+}
+
+/** Writes the export's files into the folder `out` (new and empty); returns the manifest. */
+function writeExport(path: string, out: string, now: Date): ExportManifest {
   const db = openOrFail(path, true);
   try {
     db.exec("BEGIN");
@@ -129,7 +152,7 @@ export function exportDatabase(path: string, dir: string, now: Date): ExportMani
     }
     renameSync(tmp, join(out, "manifest.json"));
     fsyncDir(out);
-    return { ...manifest, dir: out };
+    return manifest;
   } finally {
     if (db.inTransaction) db.exec("ROLLBACK");
     db.close();

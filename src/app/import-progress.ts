@@ -307,10 +307,8 @@ async function readAndStore(
     for (let i = 0; i < cells.length; i++) cells[i] = cleanCell(cells[i]!);
     if (isEmptyRow(cells)) return;
     const kind = table.push(rec.line, cells);
-    if (kind === "title" || kind === "header") {
-      out.counts.skipped++;
-      return;
-    }
+    if (kind === "title") out.counts.skipped++; // the header rows are not counted
+    if (kind === "title" || kind === "header") return;
     out.counts.rowsRead++;
     if ((++rows & 4095) === 0) {
       options.checkInterrupt?.();

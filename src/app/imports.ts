@@ -3,17 +3,20 @@
  * it replaced (and removing those it added), itself recorded as an 'undo' batch.
  */
 import { type Batch, getBatch } from "../storage/batches.js";
-import type { Db } from "../storage/database.js";
+import { type Db, writeTransaction } from "../storage/database.js";
+import { applyConversion } from "../storage/plans.js";
+import { TaskWriter, taskWritersAfter } from "../storage/tasks.js";
 import {
   statesReplacedBy,
   statesWrittenBy,
   type ValueKey,
   type ValueState,
   ValueWriter,
+  writersAfter,
 } from "../storage/values.js";
 import { UserError } from "./errors.js";
-import { type TaskBatchChange, undoTaskBatch } from "./tasks.js";
-import { revertBatch } from "./undo-batch.js";
+import { type TaskBatchChange, taskBatchChanges } from "./tasks.js";
+import { revertBatch, standingLater } from "./undo-batch.js";
 
 export interface BatchChange {
   key: ValueKey;
@@ -61,37 +64,100 @@ export interface UndoResult {
 
 /**
  * Undoes a progress import: each value it wrote goes back to the state it replaced (or away if
- * it added it). Refused when a later batch changed the same values, unless `force`. A task batch
- * (`task set`, `task import`) is undone the same way, task by task.
+ * it added it). Refused when a later batch that still stands changed the same values, unless
+ * `force` (a later batch that was itself undone no longer blocks). A task batch (`task set`,
+ * `task import`) is undone the same way, task by task. Undoing an undo batch is a redo of the
+ * batch it undid (see redoImport).
  */
 export function undoImport(db: Db, id: string | number, opts: { force: boolean; now: Date }): UndoResult {
-  return db
-    .transaction((): UndoResult => {
-      const batch = requireBatch(db, id);
-      if (batch.kind !== "import" && batch.kind !== "task")
-        throw new UserError({ key: "imports.undo.notImport", params: { id: batch.id, kind: batch.kind } });
-      if (batch.undoneBy !== null)
-        throw new UserError({ key: "imports.undo.already", params: { id: batch.id, by: batch.undoneBy } });
-      if (batch.kind === "task") return undoTaskBatch(db, batch, opts);
-      const changes = batchChanges(db, batch.id);
-      const conflicts = changes.filter((c) => c.laterBatch !== null);
-      if (conflicts.length > 0 && !opts.force) {
-        throw new UserError(
-          { key: "imports.undo.conflict", params: { id: batch.id, count: conflicts.length } },
-          conflicts.slice(0, 20).map((c) => ({
-            file: batch.file ?? `#${batch.id}`,
-            line: null,
-            column: `${c.key.period} ${c.key.unit} ${c.key.indicator}`,
-            value: String(c.new?.value ?? ""),
-            reason: { key: "imports.undo.conflictItem", params: { later: c.laterBatch ?? "" } },
-          })),
-        );
-      }
-      const old = changes.map((c) => ({
-        key: c.key,
-        old: c.old && { value: c.old.value, basis: c.old.basis, note: c.old.note },
-      }));
-      return { ...revertBatch(db, batch, old, new ValueWriter(db), opts.now), conflicts };
-    })
-    .immediate();
+  return writeTransaction(db, (): UndoResult => {
+    const batch = requireBatch(db, id);
+    if (batch.kind === "undo" && batch.undoes !== null) return redoInTransaction(db, batch.undoes, opts);
+    if (batch.kind !== "import" && batch.kind !== "task")
+      throw new UserError({ key: "imports.undo.notImport", params: { id: batch.id, kind: batch.kind } });
+    if (batch.undoneBy !== null)
+      throw new UserError({ key: "imports.undo.already", params: { id: batch.id, by: batch.undoneBy } });
+    const result = revert(db, batch, opts);
+    // a unit conversion (init --plan --convert): the restored values are in the old unit again
+    applyConversion(db, batch.id, "undo");
+    return result;
+  });
+}
+
+/**
+ * Redoes an undone batch (`imports redo ID`): reverts the undo batch that undid it, so the states
+ * the batch wrote are current again, and the batch stands again (no longer marked undone). The
+ * redo is itself an undo batch (of the undo), so it can be undone in turn. Refused like an undo
+ * when a later standing batch changed the same values, unless `force`.
+ */
+export function redoImport(db: Db, id: string | number, opts: { force: boolean; now: Date }): UndoResult {
+  return writeTransaction(db, () => redoInTransaction(db, requireBatch(db, id).id, opts));
+}
+
+function redoInTransaction(db: Db, id: number, opts: { force: boolean; now: Date }): UndoResult {
+  const batch = requireBatch(db, id);
+  if (batch.undoneBy === null)
+    throw new UserError({ key: "imports.redo.notUndone", params: { id: batch.id } });
+  const undo = requireBatch(db, batch.undoneBy);
+  const result = revert(db, undo, opts);
+  db.prepare("UPDATE import_batches SET undone_by = NULL WHERE id = ?").run(batch.id);
+  applyConversion(db, batch.id, "redo");
+  return result;
+}
+
+/** What undoing `batch` would change (each value or task, old → new) and what blocks it. */
+export function undoPreview(
+  db: Db,
+  id: string | number,
+): { batch: Batch; values: BatchChange[]; tasks: TaskBatchChange[] } {
+  let batch = requireBatch(db, id);
+  if (batch.kind === "undo" && batch.undoes !== null) batch = requireBatch(db, batch.undoes);
+  return { batch, values: batchChanges(db, batch.id), tasks: taskBatchChanges(db, batch.id) };
+}
+
+/** Reverts one batch (values or tasks) inside the caller's transaction, refusing standing conflicts. */
+function revert(db: Db, batch: Batch, opts: { force: boolean; now: Date }): UndoResult {
+  const taskChanges = taskBatchChanges(db, batch.id);
+  if (batch.kind === "task" || (batch.kind === "undo" && taskChanges.length > 0)) {
+    const blocking = (c: TaskBatchChange) =>
+      c.laterBatch === null ? null : standingLater(db, batch, taskWritersAfter(db, c.key, batch.id));
+    const conflicts = taskChanges.filter((c) => blocking(c) !== null);
+    if (conflicts.length > 0 && !opts.force)
+      throw new UserError(
+        { key: "tasks.undo.conflict", params: { id: batch.id, count: conflicts.length } },
+        conflicts.map((c) => ({
+          file: batch.file ?? `#${batch.id}`,
+          line: null,
+          column: null,
+          value: null,
+          reason: { key: "tasks.undo.conflictItem", params: { task: c.key.task, later: blocking(c) ?? "" } },
+        })),
+      );
+    const old = taskChanges.map((c) => ({
+      key: c.key,
+      old: c.old && { status: c.old.status, note: c.old.note, evidence: c.old.evidence, date: c.old.date },
+    }));
+    return { ...revertBatch(db, batch, old, new TaskWriter(db), opts.now), conflicts };
+  }
+  const changes = batchChanges(db, batch.id);
+  const blocking = (c: BatchChange) =>
+    c.laterBatch === null ? null : standingLater(db, batch, writersAfter(db, c.key, batch.id));
+  const conflicts = changes.filter((c) => blocking(c) !== null);
+  if (conflicts.length > 0 && !opts.force) {
+    throw new UserError(
+      { key: "imports.undo.conflict", params: { id: batch.id, count: conflicts.length } },
+      conflicts.slice(0, 20).map((c) => ({
+        file: batch.file ?? `#${batch.id}`,
+        line: null,
+        column: `${c.key.period} ${c.key.unit} ${c.key.indicator}`,
+        value: String(c.new?.value ?? ""),
+        reason: { key: "imports.undo.conflictItem", params: { later: blocking(c) ?? "" } },
+      })),
+    );
+  }
+  const old = changes.map((c) => ({
+    key: c.key,
+    old: c.old && { value: c.old.value, basis: c.old.basis, note: c.old.note },
+  }));
+  return { ...revertBatch(db, batch, old, new ValueWriter(db), opts.now), conflicts };
 }

@@ -6,8 +6,10 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Plan } from "../domain/plan.js";
 import { assetPath } from "../storage/assets.js";
-import { type Db, openDatabase } from "../storage/database.js";
+import { type Db, type LockWait, openDatabase, writeTransaction } from "../storage/database.js";
 import { listPlanYears, loadPlan, type PlanLoadResult, savePlan } from "../storage/plans.js";
+import { makePrivate } from "./ops.js";
+import { checkRevision, convertValues, type UnitChange } from "./plan-revision.js";
 
 export const EMBEDDED_PLAN = "plan-2020.json";
 
@@ -20,9 +22,11 @@ export interface Store {
 }
 
 /** Opens (creating and migrating as needed) the database; a new database gets the embedded plan. */
-export async function openStore(path: string, now: Date): Promise<Store> {
+export async function openStore(path: string, now: Date, wait?: LockWait): Promise<Store> {
   let backup: string | null = null;
-  const { db, created } = openDatabase(path, { onBackup: (b) => (backup = b) });
+  const { db, created } = openDatabase(path, { onBackup: (b) => (backup = b), wait });
+  // a database others can read (0644, copied in by hand) is made private like the ones dzkj creates
+  if (!created) makePrivate(path);
   if (listPlanYears(db).length === 0) {
     await loadPlanFile(db, assetPath("seeds", EMBEDDED_PLAN), now, null);
   }
@@ -38,13 +42,26 @@ export async function loadPlanFile(
   file: string,
   now: Date,
   recordAs: string | null = file,
-): Promise<{ plan: Plan; result: PlanLoadResult }> {
+  options: { convert?: boolean } = {},
+): Promise<{
+  plan: Plan;
+  result: PlanLoadResult;
+  conversion: { batch: number; changes: UnitChange[] } | null;
+}> {
   const { parsePlanFile } = await import("../intake/plan-file.js");
   const text = readFileSync(file, "utf8");
   const plan = parsePlanFile(file, text);
   const json = JSON.stringify(plan);
   const hash = sha256(json);
-  return { plan, result: savePlan(db, plan, { hash, json, file: recordAs }, now.toISOString()) };
+  // One transaction: the check against stored values, the plan and the conversion of the values
+  // land together or not at all.
+  return writeTransaction(db, () => {
+    const changes = checkRevision(db, plan, recordAs ?? file, options.convert === true);
+    const result = savePlan(db, plan, { hash, json, file: recordAs }, now.toISOString());
+    if (changes.length === 0) return { plan, result, conversion: null };
+    const batch = convertValues(db, plan.plan.year, changes, `${recordAs ?? file} --convert`, now);
+    return { plan, result, conversion: { batch, changes } };
+  });
 }
 
 /**

@@ -13,8 +13,8 @@ import { isBlank } from "../intake/number.js";
 import { isEmptyRow } from "../intake/table.js";
 import { parseTaskDate, parseTaskDay, parseTaskRef, parseTaskStatus } from "../intake/task-fields.js";
 import { recognizeTaskHeader, type TaskHeader, taskCells } from "../intake/task-sheet.js";
-import { type Batch, type BatchCounts, createBatch, finishBatch } from "../storage/batches.js";
-import type { Db } from "../storage/database.js";
+import { type BatchCounts, createBatch, finishBatch } from "../storage/batches.js";
+import { type Db, writeTransaction } from "../storage/database.js";
 import {
   readTaskProgress,
   type TaskKey,
@@ -26,8 +26,7 @@ import {
   taskStatesWrittenBy,
 } from "../storage/tasks.js";
 import { emptyOutcome, importAsBatch, importFiles } from "./batch-file.js";
-import { UsageError, UserError } from "./errors.js";
-import { revertBatch } from "./undo-batch.js";
+import { UsageError } from "./errors.js";
 
 /** Every task of the plan with its current status (not_started when none was ever set). */
 export function readTaskStates(db: Db, plan: Plan, today: string): TaskState[] {
@@ -119,30 +118,28 @@ export function setTask(
     evidence: clean(input.evidence),
     date,
   };
-  return db
-    .transaction((): SetTaskResult => {
-      const writer = new TaskWriter(db);
-      const key = { year: plan.plan.year, task: task.number };
-      const current = writer.current(key);
-      const old: TaskRecord | null = current
-        ? { status: current.status, note: current.note, evidence: current.evidence, date: current.date }
-        : null;
-      const kind: ChangeKind = !old ? "insert" : sameRecord(old, record) ? "unchanged" : "update";
-      if (kind === "unchanged" || opts.dryRun) return { task, old, new: record, kind, batchId: null };
-      const batchId = createBatch(db, { kind: "task", importedAt: opts.now.toISOString() });
-      if (old) writer.replace(key, record, batchId);
-      else writer.add(key, record, batchId);
-      finishBatch(db, batchId, {
-        rowsRead: 1,
-        skipped: 0,
-        inserted: kind === "insert" ? 1 : 0,
-        updated: kind === "update" ? 1 : 0,
-        unchanged: 0,
-        blank: 0,
-      });
-      return { task, old, new: record, kind, batchId };
-    })
-    .immediate();
+  return writeTransaction(db, (): SetTaskResult => {
+    const writer = new TaskWriter(db);
+    const key = { year: plan.plan.year, task: task.number };
+    const current = writer.current(key);
+    const old: TaskRecord | null = current
+      ? { status: current.status, note: current.note, evidence: current.evidence, date: current.date }
+      : null;
+    const kind: ChangeKind = !old ? "insert" : sameRecord(old, record) ? "unchanged" : "update";
+    if (kind === "unchanged" || opts.dryRun) return { task, old, new: record, kind, batchId: null };
+    const batchId = createBatch(db, { kind: "task", importedAt: opts.now.toISOString() });
+    if (old) writer.replace(key, record, batchId);
+    else writer.add(key, record, batchId);
+    finishBatch(db, batchId, {
+      rowsRead: 1,
+      skipped: 0,
+      inserted: kind === "insert" ? 1 : 0,
+      updated: kind === "update" ? 1 : 0,
+      unchanged: 0,
+      blank: 0,
+    });
+    return { task, old, new: record, kind, batchId };
+  });
 }
 
 export interface TaskDetail {
@@ -392,34 +389,4 @@ export function taskBatchChanges(db: Db, batchId: number): TaskBatchChange[] {
     changes.set(k(s), c);
   }
   return [...changes.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, c]) => c);
-}
-
-/**
- * Undoes a task batch inside the caller's transaction: every task it set goes back to the state it
- * replaced (or to not started). Refused when a later batch changed the same tasks, unless `force`.
- */
-export function undoTaskBatch(
-  db: Db,
-  batch: Batch,
-  opts: { force: boolean; now: Date },
-): { undoBatch: number; restored: number; removed: number; conflicts: TaskBatchChange[] } {
-  const changes = taskBatchChanges(db, batch.id);
-  const conflicts = changes.filter((c) => c.laterBatch !== null);
-  if (conflicts.length > 0 && !opts.force) {
-    throw new UserError(
-      { key: "tasks.undo.conflict", params: { id: batch.id, count: conflicts.length } },
-      conflicts.map((c) => ({
-        file: batch.file ?? `#${batch.id}`,
-        line: null,
-        column: null,
-        value: null,
-        reason: { key: "tasks.undo.conflictItem", params: { task: c.key.task, later: c.laterBatch ?? "" } },
-      })),
-    );
-  }
-  const old = changes.map((c) => ({
-    key: c.key,
-    old: c.old && { status: c.old.status, note: c.old.note, evidence: c.old.evidence, date: c.old.date },
-  }));
-  return { ...revertBatch(db, batch, old, new TaskWriter(db), opts.now), conflicts };
 }

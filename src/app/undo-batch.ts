@@ -4,7 +4,7 @@
  * recorded through the store's writer so that the undo is itself on record, and the batch marked
  * undone. The caller holds the transaction and has already checked for conflicts.
  */
-import { type Batch, createBatch, finishBatch, markUndone } from "../storage/batches.js";
+import { type Batch, createBatch, finishBatch, getBatch, markUndone } from "../storage/batches.js";
 import type { Db } from "../storage/database.js";
 
 /** A store of keyed states that keeps what it replaces (ValueWriter, TaskWriter). */
@@ -46,4 +46,21 @@ export function revertBatch<K, S>(
   db.prepare("UPDATE import_batches SET removed = ? WHERE id = ?").run(removed, undo);
   markUndone(db, batch.id, undo);
   return { undoBatch: undo, restored, removed };
+}
+
+/**
+ * Of the batches that changed a key after `batch`, the first one that still stands, or null. An
+ * undone batch no longer counts, nor does an undo of a batch later than `batch` (it only put back
+ * a state from after `batch`); a redo stands again because redo clears the batch's undone mark.
+ * So after A, B and `imports undo B`, undoing A is not blocked by B.
+ */
+export function standingLater(db: Db, batch: Batch, writers: readonly number[]): number | null {
+  for (const id of writers) {
+    if (id === batch.id) continue;
+    const w = getBatch(db, id);
+    if (!w || w.undoneBy !== null) continue;
+    if (w.kind === "undo" && w.undoes !== null && w.undoes > batch.id) continue;
+    return id;
+  }
+  return null;
 }

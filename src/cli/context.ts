@@ -3,14 +3,17 @@
  * streams. Created once in main; commands never read process.* themselves.
  */
 import { type Lang, type MessageKey, type Params, t } from "../i18n/index.js";
+import { DEFAULT_WAIT_SECONDS, type LockWait, resolveDbPath } from "../storage/database.js";
 
 export interface Output {
-  write(s: string): void;
+  write(s: string | Uint8Array): void;
   isTTY: boolean;
 }
 
 export interface Context {
   dbOption: string | undefined;
+  /** the command being run (init, report …) */
+  command: string;
   lang: Lang;
   env: NodeJS.ProcessEnv;
   now: Date;
@@ -22,10 +25,16 @@ export interface Context {
   t(key: MessageKey, params?: Params): string;
   /** a notice on stderr (never on stdout, which carries only the report) */
   notice(key: MessageKey, params?: Params): void;
+  /** --wait in seconds: how long a write waits for another process's lock */
+  waitSeconds: number;
+  /** the lock wait for the database at `path`, with a progress line on a terminal */
+  lockWait(path: string): LockWait;
+  /** the database this run uses (--db, DZKJ_DB or the default) */
+  dbPath(): string;
 }
 
 export function createContext(
-  opts: { db?: string | undefined; lang: Lang },
+  opts: { db?: string | undefined; lang: Lang; wait?: number | undefined; command?: string },
   env: NodeJS.ProcessEnv,
   stdout: Output,
   stderr: Output,
@@ -33,6 +42,7 @@ export function createContext(
   const lang = opts.lang;
   return {
     dbOption: opts.db,
+    command: opts.command ?? "",
     lang,
     env,
     now: env.DZKJ_NOW ? new Date(env.DZKJ_NOW) : new Date(),
@@ -43,5 +53,22 @@ export function createContext(
     notice(key, params) {
       stderr.write(`${t(lang, key, params)}\n`);
     },
+    waitSeconds: opts.wait ?? DEFAULT_WAIT_SECONDS,
+    lockWait(path) {
+      const max = opts.wait ?? DEFAULT_WAIT_SECONDS;
+      if (!stderr.isTTY) return { ms: max * 1000 };
+      let shown = -1;
+      return {
+        ms: max * 1000,
+        onWait: (waited) => {
+          const seconds = Math.floor(waited / 1000);
+          if (seconds === shown) return;
+          shown = seconds;
+          stderr.write(`\r\x1b[K${t(lang, "db.waiting", { path, seconds, max })}`);
+        },
+        onWaited: () => stderr.write("\r\x1b[K"),
+      };
+    },
+    dbPath: () => resolveDbPath(opts.db, env),
   };
 }

@@ -6,8 +6,10 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { CheckFailed, Interrupted, UsageError, UserError } from "../app/errors.js";
 import { explain, type Lang, type MessageKey, resolveLang, t } from "../i18n/index.js";
+import { visibleText } from "../render/format.js";
 import { assetPath } from "../storage/assets.js";
-import { DatabaseError } from "../storage/errors.js";
+import { DEFAULT_WAIT_SECONDS, resolveDbPath } from "../storage/database.js";
+import { DatabaseError, sqliteReason } from "../storage/errors.js";
 import { type Context, createContext } from "./context.js";
 import { formatProblemLine } from "./problems.js";
 
@@ -39,7 +41,8 @@ const COMMANDS: Spec[] = [
   {
     name: "init",
     help: "help.init",
-    options: (c, l) => c.option("--plan <file>", t(l, "help.opt.plan")),
+    options: (c, l) =>
+      c.option("--plan <file>", t(l, "help.opt.plan")).option("--convert", t(l, "help.opt.convert")),
     load: () => import("./commands/init.js"),
   },
   {
@@ -92,7 +95,7 @@ const COMMANDS: Spec[] = [
     args: "[action] [id]",
     help: "help.imports",
     options: (c, l) => {
-      c.option("--force", t(l, "help.opt.undoForce"));
+      c.option("--force", t(l, "help.opt.undoForce")).option("-y, --yes", t(l, "help.opt.yes"));
       formatOption(["table", "json"])(c, l);
     },
     load: () => import("./commands/imports.js"),
@@ -302,11 +305,15 @@ function dzkjVersion(): string {
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const langArg = argv.find((a, i) => a.startsWith("--lang=") || argv[i - 1] === "--lang");
   const lang = resolveLang(langArg?.replace(/^--lang=/, ""), env);
-  const stdout = { write: (s: string) => void process.stdout.write(s), isTTY: !!process.stdout.isTTY };
+  const stdout = {
+    write: (s: string | Uint8Array) => void process.stdout.write(s),
+    isTTY: !!process.stdout.isTTY,
+  };
   const stderr = { write: (s: string) => void process.stderr.write(s), isTTY: !!process.stderr.isTTY };
   const program = new Command("dzkj")
     .description(t(lang, "help.program"))
     .option("--db <path>", t(lang, "help.opt.db"))
+    .option("--wait <seconds>", t(lang, "help.opt.wait"))
     .addOption(new Option("--lang <lang>", t(lang, "help.opt.lang")).choices(["zh", "en"]))
     .helpOption("-h, --help", t(lang, "help.opt.help"))
     .version(dzkjVersion(), "-V, --version", t(lang, "help.opt.version"))
@@ -329,8 +336,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       const command = params[params.length - 1] as Command;
       const opts = command.opts();
       const args = params.slice(0, -2).flatMap((p) => (Array.isArray(p) ? (p as string[]) : [p as string]));
-      const global = program.opts<{ db?: string; lang?: string }>();
-      const ctx = createContext({ db: global.db, lang }, env, stdout, stderr);
+      const global = program.opts<{ db?: string; lang?: string; wait?: string }>();
+      const ctx = createContext(
+        { db: checkDbOption(global.db), lang, wait: checkWait(global.wait), command: spec.name },
+        env,
+        stdout,
+        stderr,
+      );
       const { run } = await spec.load();
       // --as-of/--year in any period form an import accepts (loaded only when given: start-up time)
       if (typeof opts.asOf === "string" || typeof opts.year === "string")
@@ -341,9 +353,31 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
-    exit = handleError(e, lang, env, stderr);
+    const global = program.opts<{ db?: string; wait?: string }>();
+    const wait = Number(global.wait ?? DEFAULT_WAIT_SECONDS);
+    exit = handleError(e, lang, env, stderr, { path: resolveDbPath(global.db, env), wait });
   }
   return exit;
+}
+
+/**
+ * --db as given: an empty path is a usage error (it used to mean the default database, which
+ * a script with an unset variable then wrote to), and so is `:memory:` (nothing would be kept).
+ */
+function checkDbOption(db: string | undefined): string | undefined {
+  if (db === undefined) return undefined;
+  if (db.trim() === "") throw new UsageError({ key: "usage.dbEmpty" });
+  if (db === ":memory:") throw new UsageError({ key: "usage.dbMemory", params: { value: db } });
+  return db;
+}
+
+/** --wait SECONDS: a number ≥ 0 (fractions allowed); default DEFAULT_WAIT_SECONDS. */
+function checkWait(wait: string | undefined): number | undefined {
+  if (wait === undefined) return undefined;
+  const n = Number(wait);
+  if (wait.trim() === "" || !Number.isFinite(n) || n < 0)
+    throw new UsageError({ key: "usage.wait", params: { value: wait } });
+  return n;
 }
 
 function handleError(
@@ -351,6 +385,7 @@ function handleError(
   lang: Lang,
   env: NodeJS.ProcessEnv,
   stderr: { write(s: string): void },
+  db: { path: string; wait: number },
 ): number {
   if (e instanceof CommanderError) {
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
@@ -359,14 +394,18 @@ function handleError(
   }
   if (e instanceof CheckFailed) return 3;
   if (e instanceof UserError) {
-    stderr.write(`${t(lang, "error.prefix")}: ${explain(lang, e.reason)}\n`);
+    stderr.write(`${t(lang, "error.prefix")}: ${visibleText(explain(lang, e.reason))}\n`);
     for (const p of e.problems) stderr.write(`${formatProblemLine(lang, p)}\n`);
     return e instanceof UsageError ? 2 : 1;
   }
   if (e instanceof Interrupted) return 130;
   const message = (e as Error)?.message ?? String(e);
   if (e instanceof DatabaseError || String((e as { code?: unknown })?.code ?? "").startsWith("SQLITE")) {
-    const text = e instanceof DatabaseError && e.reason ? explain(lang, e.reason) : message;
+    const reason =
+      e instanceof DatabaseError && e.reason
+        ? e.reason
+        : sqliteReason(String((e as { code?: unknown }).code), db.path, db.wait, message);
+    const text = visibleText(reason ? explain(lang, reason) : message);
     stderr.write(`${t(lang, "error.prefix")}: ${text}\n`);
     if (env.DZKJ_DEBUG) stderr.write(`${(e as Error).stack}\n`);
     return 1;

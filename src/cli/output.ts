@@ -1,6 +1,5 @@
-import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { format as formatDate } from "date-fns/format";
-import { UserError } from "../app/errors.js";
+import { refuseDatabaseFile, resolveOutputFile, stamp, writeFileAtomically } from "../app/ops.js";
 import { type Doc, renderView } from "../render/doc.js";
 import type { Context } from "./context.js";
 
@@ -12,25 +11,40 @@ export interface OutputOptions {
   bom?: boolean;
 }
 
+/** True when --output names a file (not absent, not `-` for stdout). */
+export function toFile(output: string | undefined): output is string {
+  return output !== undefined && output !== "-";
+}
+
+const EXTENSIONS: Record<string, string> = {
+  table: "txt",
+  json: "json",
+  csv: "csv",
+  markdown: "md",
+  html: "html",
+};
+
 /**
- * Writes a rendered report to --output FILE (atomically: temp file, then rename) or to stdout.
- * CSV gets a UTF-8 BOM unless --no-bom, so Excel and WPS open it as UTF-8.
+ * Writes bytes to the file named by `-o` (see toFile): an existing folder gets a file named
+ * `dzkj-COMMAND-YYYYMMDD-HHMMSS.EXT` inside it; the database itself (and its -wal/-shm) is
+ * refused; the write is atomic (writeFileAtomically). Returns the file written.
+ */
+export function writeOutputFile(ctx: Context, output: string, bytes: Uint8Array, ext: string): string {
+  const file = resolveOutputFile(output, `dzkj-${ctx.command || "output"}-${stamp(ctx.now)}.${ext}`);
+  refuseDatabaseFile(file, ctx.dbPath());
+  writeFileAtomically(file, bytes);
+  return file;
+}
+
+/**
+ * Writes a rendered report to --output FILE (atomically, never onto the database) or to stdout
+ * (no -o, or `-o -`). CSV gets a UTF-8 BOM unless --no-bom, so Excel and WPS open it as UTF-8.
  */
 export function emit(ctx: Context, opts: OutputOptions, text: string): void {
   const body = opts.format === "csv" && opts.bom !== false ? `\uFEFF${text}` : text;
-  if (opts.output) {
-    const tmp = `${opts.output}.${process.pid}.tmp`;
-    try {
-      writeFileSync(tmp, body);
-      renameSync(tmp, opts.output);
-    } catch (e) {
-      rmSync(tmp, { force: true });
-      throw new UserError({
-        key: "rep.error.write",
-        params: { file: opts.output, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message },
-      });
-    }
-  } else ctx.stdout.write(body);
+  if (toFile(opts.output))
+    writeOutputFile(ctx, opts.output, Buffer.from(body, "utf8"), EXTENSIONS[opts.format ?? "table"] ?? "txt");
+  else ctx.stdout.write(body);
 }
 
 /**
@@ -39,7 +53,7 @@ export function emit(ctx: Context, opts: OutputOptions, text: string): void {
  * markdown and HTML carry the date they were generated.
  */
 export function emitView(ctx: Context, opts: OutputOptions, doc: () => Doc, json: () => object): void {
-  const color = ctx.color && !opts.output && (opts.format ?? "table") === "table";
+  const color = ctx.color && !toFile(opts.output) && (opts.format ?? "table") === "table";
   const dated = () => ({
     ...doc(),
     generated: ctx.t("rep.generated", { date: formatDate(ctx.now, "yyyy-MM-dd") }),

@@ -1,13 +1,17 @@
 import { explain, type Lang } from "../i18n/index.js";
 import type { Problem } from "../intake/errors.js";
+import { visibleText } from "../render/format.js";
 
-/** FILE:LINE: column: value — reason (the value quoted when empty). */
+/**
+ * FILE:LINE: column: value — reason (the value quoted when empty); control characters from the
+ * file (ESC sequences, CR, BEL, newlines) are shown, not obeyed by the terminal.
+ */
 export function formatProblemLine(lang: Lang, p: Problem): string {
   let s = `${p.file}${p.line !== null ? `:${p.line}` : ""}:`;
   if (p.column) s += ` ${p.column}:`;
   if (p.value !== null) s += ` ${p.value === "" ? '""' : p.value}`;
   s += `${p.column || p.value !== null ? " —" : ""} ${explain(lang, p.reason)}`;
-  return s;
+  return visibleText(s);
 }
 
 /** FILE:LINE: column: value — warning: reason, for a figure that was written but looks wrong. */

@@ -178,7 +178,8 @@ export const en: Record<keyof typeof zh, string> = {
   "help.opt.taskDate": "date of the status (default today), e.g. 2020-11-30",
   "help.opt.completenessPeriod": "only this period, e.g. 2020Q3",
   "help.opt.yes": "do not ask for confirmation (for scripts)",
-  "help.imports": "import batches: list; show ID what a batch changed; undo ID revert a batch",
+  "help.imports":
+    "import batches: list; show ID what a batch changed; undo ID revert a batch; redo ID redo an undone batch",
   "help.history": "every value ever stored for an indicator, with batch and time",
   "help.template": "write a CSV template for a county to fill in (imports back as is)",
   "help.tasks": "progress status of the 35 tasks",
@@ -198,7 +199,8 @@ export const en: Record<keyof typeof zh, string> = {
   "imports.undo.conflictItem": "changed later by batch #{later}",
   "imports.undo.done": "undid batch #{id} (undo batch #{undo}): {restored} restored, {removed} removed",
   "imports.undo.forced": "--force overwrote {count} later changes",
-  "imports.usage": "usage: dzkj imports [list] | dzkj imports show ID | dzkj imports undo ID [--force]",
+  "imports.usage":
+    "usage: dzkj imports [list] | dzkj imports show ID | dzkj imports undo ID [--force] [--yes] | dzkj imports redo ID [--yes]",
   "imports.header": "Import batches",
   "imports.empty": "no import batches yet",
   "imports.show.header": "batch #{id} ({kind}, {file}, {date}): {count} changes",

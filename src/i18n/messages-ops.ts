@@ -1,5 +1,70 @@
 /** Messages of the ops commands (doctor, backup, restore, export), zh and en with the same keys. */
 export const opsZh = {
+  "import.stdinTwice": "标准输入（-）只能导入一次",
+  "ops.doctor.check.access": "文件权限",
+  "ops.doctor.check.leftovers": "残留临时文件",
+  "ops.doctor.access.ok": "文件夹可写，数据库文件仅本人可读写",
+  "ops.doctor.access.folder":
+    "数据库所在文件夹 {dir} 只读：dzkj 无法写入（WAL 模式需要在数据库旁创建 -wal 和 -shm 文件）。这不是文件损坏：请修改该文件夹的权限",
+  "ops.doctor.access.mode":
+    "数据库文件权限为 {mode}，其他用户可读；下一条写入命令会改为 0600（或运行 chmod 600）",
+  "ops.doctor.leftovers.none": "没有被中断的备份或恢复留下的临时文件",
+  "ops.doctor.leftovers.removed":
+    "已删除 {count} 个被中断的 dzkj 进程留下的临时文件（其进程已不存在）：{list}",
+  "imports.redo.notUndone": "批次 #{id} 没有被撤销，无需重做",
+  "imports.redo.done": "已重做批次 #{id}（记为批次 #{undo}）：恢复 {restored} 项，删除 {removed} 项",
+  "imports.undo.preview": "撤销批次 #{id}（{file}）将修改 {count} 项：",
+  "imports.redo.preview": "重做批次 #{id}（{file}）将修改 {count} 项：",
+  "imports.undo.previewMore": "  ……另有 {count} 项",
+  "imports.undo.question": "确定吗？[y/N] ",
+  "imports.undo.cancelled": "已取消，数据库未作任何修改",
+  "help.opt.convert":
+    "修订的工作要点改变了已有数据指标的计量单位（万元/亿元/元）时，按新单位换算已存数值（可用 dzkj imports undo 撤销）",
+  "plan.revision.refused":
+    "{file}: 未载入 {year} 年工作要点修订：{count} 项指标已有数值，修订会改变这些数值的含义；数据库未作任何修改",
+  "plan.revision.unit":
+    "{name} 的计量单位由 {from} 改为 {to}，已存 {count} 个数值会被误读为 {to}；确需修改请加 --convert，按新单位换算已存数值",
+  "plan.revision.unitFixed":
+    "{name} 的计量单位由 {from} 改为 {to}：两者不能换算，已存 {count} 个数值会被误读；请保留原单位",
+  "plan.revision.kind":
+    "{name} 的类型由 {from} 改为 {to}：已存 {count} 个数值按原类型（累计/存量/比率）填报，类型变更不能换算；请保留原类型",
+  "init.converted":
+    "已把 {name} 的 {count} 个数值由 {from} 换算为 {to}，记为批次 #{batch}（dzkj imports undo {batch} 可撤销）",
+  "ops.notDzkj.incomplete":
+    "{file} 不是完整的 dzkj 数据库：其结构迁移记录所要求的表或列不存在（{missing}）；数据库未作任何修改",
+  "ops.restore.unverified":
+    "恢复后核对失败：数据库 {path} 的行数与备份不一致（{detail}）。恢复前的数据库已备份，请用 dzkj restore 从该备份恢复",
+  "ops.restore.notCheckpointed":
+    "恢复已完成并已提交，但有其他进程仍在读取，WAL 检查点尚未完成；SQLite 会在之后自动完成，数据不受影响",
+  "ops.output.noDir": "文件夹 {dir} 不存在：请先创建，或指定已有的文件夹",
+  "ops.output.isDatabase": "不能写入 {file}：它是数据库 {db} 本身（或其 -wal/-shm 文件）；数据库未作任何修改",
+  "ops.write.full":
+    "磁盘已满，无法写入 {file}（{error}）：已写的部分已删除，原有文件未改动；请腾出空间后重试",
+  "ops.write.denied": "没有权限写入 {file}（{error}）：原有文件未改动；请检查该文件夹的写权限",
+  "ops.write.isDir": "{file} 是一个文件夹，不能当作文件写入（{error}）：未作任何修改",
+  "ops.write.missing": "无法写入 {file}：所在文件夹不存在或已被删除（{error}）；请先创建该文件夹",
+  "ops.write.failed": "写入 {file} 失败（{error}）：已写的部分已删除，原有文件未改动",
+  "db.error.notADatabase":
+    "{path} 不是 SQLite 数据库文件（{error}）；未作任何修改。请检查 --db 指定的路径；若这正是你的数据库，请用 dzkj restore 从备份恢复",
+  "db.error.corrupt":
+    "数据库 {path} 已损坏（{error}）；未作任何修改。请运行 dzkj doctor 查看，并用 dzkj restore 从备份恢复",
+  "db.error.full": "磁盘已满，无法写入数据库 {path}（{error}）；未作任何修改。请腾出磁盘空间后重试",
+  "db.error.readonly":
+    "无法写入数据库 {path}（{error}）；未作任何修改。请检查该文件及其所在文件夹的写权限：WAL 模式需要在数据库旁创建 -wal 和 -shm 文件，只读的文件夹是最常见的原因",
+  "db.error.cantOpen":
+    "无法打开数据库 {path}（{error}）；未作任何修改。请检查路径是否存在，以及所在文件夹的读写权限（WAL 模式需要在数据库旁创建文件）",
+  "db.error.io":
+    "读写数据库 {path} 时发生磁盘 I/O 错误（{error}）；未作任何修改。请检查磁盘和文件系统，再运行 dzkj doctor",
+  "db.error.missing":
+    "数据库 {path} 不存在；未作任何修改。请检查 --db 的路径；要新建数据库请运行 dzkj --db {path} init",
+  "usage.dbEmpty": "--db 不能为空（未设置的变量？）；不指定 --db 时使用 DZKJ_DB 或默认数据库",
+  "usage.dbMemory": "--db {value} 不可用：内存数据库在命令结束时即消失；请指定一个文件",
+  "db.error.locked":
+    "数据库 {path} 正被另一个 dzkj 或其他程序写入，等待 {seconds} 秒后仍未释放；未作任何修改。请稍后重试，或用 --wait 秒数 等得更久",
+  "db.waiting":
+    "正在等待数据库 {path} 的写入锁：另一个 dzkj 或程序正在写入（已等待 {seconds} 秒，最多 {max} 秒）",
+  "usage.wait": "--wait 必须是不小于 0 的秒数（收到 {value}）",
+  "help.opt.wait": "写入时等待其他进程释放数据库锁的最长秒数（默认 120）",
   "ops.noDatabase": "数据库 {path} 不存在（用 --db 或 DZKJ_DB 指定数据库）",
   "ops.cannotOpen": "无法打开数据库 {path}：{error}",
   "ops.notDzkj.notSqlite": "{file} 不是 dzkj 数据库（不是 SQLite 文件）",
@@ -27,6 +92,8 @@ export const opsZh = {
     "版本 {version}，有 {count} 个迁移待应用：{names}（下一条 dzkj 命令会先备份再自动升级；doctor、backup、export 不修改数据库）",
   "ops.doctor.schema.unknown": "有本版本不认识的迁移：{names}（由更新版本的 dzkj 写入，请升级 dzkj）",
   "ops.doctor.schema.none": "没有 schema_migrations 表：不是 dzkj 数据库",
+  "ops.doctor.schema.incomplete":
+    "记录为版本 {version}，但缺少其迁移应有的表或列：{missing}（不是完整的 dzkj 数据库；请用 dzkj restore 从备份恢复）",
   "ops.doctor.fk.ok": "没有违反外键的行",
   "ops.doctor.fk.bad": "{count} 行违反外键：{tables}",
   "ops.doctor.orphans.ok": "所有数值的指标和单位都在工作要点中",
@@ -57,6 +124,78 @@ export const opsZh = {
 } as const;
 
 export const opsEn: Record<keyof typeof opsZh, string> = {
+  "import.stdinTwice": "standard input (-) can be imported only once",
+  "ops.doctor.check.access": "file access",
+  "ops.doctor.check.leftovers": "leftover temp files",
+  "ops.doctor.access.ok": "the folder is writable; the database file is readable by its owner only",
+  "ops.doctor.access.folder":
+    "the folder {dir} of the database is read-only: dzkj cannot write (in WAL mode SQLite creates -wal and -shm files beside the database). The file is not damaged: change the folder's permissions",
+  "ops.doctor.access.mode":
+    "the database file has mode {mode}, readable by other users; the next writing command sets it to 0600 (or run chmod 600)",
+  "ops.doctor.leftovers.none": "no temp files left by an interrupted backup or restore",
+  "ops.doctor.leftovers.removed":
+    "removed {count} temp files left by dzkj processes that no longer run: {list}",
+  "imports.redo.notUndone": "batch #{id} has not been undone: there is nothing to redo",
+  "imports.redo.done": "redid batch #{id} (as batch #{undo}): {restored} restored, {removed} removed",
+  "imports.undo.preview": "undoing batch #{id} ({file}) changes {count} items:",
+  "imports.redo.preview": "redoing batch #{id} ({file}) changes {count} items:",
+  "imports.undo.previewMore": "  … and {count} more",
+  "imports.undo.question": "Go ahead? [y/N] ",
+  "imports.undo.cancelled": "cancelled; the database was not changed",
+  "help.opt.convert":
+    "when a revised plan changes the unit (万元/亿元/元) of an indicator with stored values, convert those values (undo with dzkj imports undo)",
+  "plan.revision.refused":
+    "{file}: the revision of the {year} plan was not loaded: {count} indicators have stored values whose meaning it would change; the database was not changed",
+  "plan.revision.unit":
+    "{name}: the unit changes from {from} to {to}, and its {count} stored values would be read as {to}; add --convert to convert them to the new unit",
+  "plan.revision.unitFixed":
+    "{name}: the unit changes from {from} to {to}, which cannot be converted, and its {count} stored values would be misread; keep the old unit",
+  "plan.revision.kind":
+    "{name}: the kind changes from {from} to {to}; its {count} stored values were reported as {from}, and a change of kind is never converted; keep the old kind",
+  "init.converted":
+    "converted the {count} values of {name} from {from} to {to} as batch #{batch} (undo with dzkj imports undo {batch})",
+  "ops.notDzkj.incomplete":
+    "{file} is not a complete dzkj database: tables or columns its recorded migrations create are missing ({missing}); the database was not changed",
+  "ops.restore.unverified":
+    "the restore could not be verified: the row counts of the database {path} differ from the backup's ({detail}). The database as it was before is saved: restore it with dzkj restore",
+  "ops.restore.notCheckpointed":
+    "the restore is complete and committed, but another process is still reading, so the WAL checkpoint has not finished; SQLite finishes it later, the data is not affected",
+  "ops.output.noDir": "the folder {dir} does not exist: create it first, or name an existing folder",
+  "ops.output.isDatabase":
+    "cannot write {file}: it is the database {db} itself (or its -wal/-shm file); the database was not changed",
+  "ops.write.full":
+    "the disk is full: cannot write {file} ({error}); what was written is removed and any existing file is unchanged. Free some space and try again",
+  "ops.write.denied":
+    "no permission to write {file} ({error}); any existing file is unchanged. Check the folder's write permission",
+  "ops.write.isDir": "{file} is a folder and cannot be written as a file ({error}); nothing was changed",
+  "ops.write.missing":
+    "cannot write {file}: its folder does not exist or was removed ({error}); create the folder first",
+  "ops.write.failed":
+    "writing {file} failed ({error}); what was written is removed and any existing file is unchanged",
+  "db.error.notADatabase":
+    "{path} is not an SQLite database file ({error}); nothing was changed. Check the path given with --db; if this is your database, restore it from a backup with dzkj restore",
+  "db.error.corrupt":
+    "the database {path} is damaged ({error}); nothing was changed. Run dzkj doctor to see more, and dzkj restore to go back to a backup",
+  "db.error.full":
+    "the disk is full: cannot write the database {path} ({error}); nothing was changed. Free some space and try again",
+  "db.error.readonly":
+    "cannot write the database {path} ({error}); nothing was changed. Check the write permission of the file and of its folder: in WAL mode SQLite creates -wal and -shm files beside the database, and a read-only folder is the usual cause",
+  "db.error.cantOpen":
+    "cannot open the database {path} ({error}); nothing was changed. Check that the path exists and that its folder can be read and written (WAL mode creates files beside the database)",
+  "db.error.io":
+    "a disk I/O error while reading or writing the database {path} ({error}); nothing was changed. Check the disk and file system, then run dzkj doctor",
+  "db.error.missing":
+    "the database {path} does not exist; nothing was changed. Check the path given with --db; to create a new database run dzkj --db {path} init",
+  "usage.dbEmpty":
+    "--db cannot be empty (an unset variable?); without --db dzkj uses DZKJ_DB or the default database",
+  "usage.dbMemory":
+    "--db {value} cannot be used: an in-memory database is gone when the command ends; give a file",
+  "db.error.locked":
+    "the database {path} is being written by another dzkj or program, still after waiting {seconds} s; nothing was changed. Try again later, or wait longer with --wait SECONDS",
+  "db.waiting":
+    "waiting for the write lock of the database {path}: another dzkj or program is writing to it ({seconds} s of at most {max} s)",
+  "usage.wait": "--wait must be a number of seconds, 0 or more (got {value})",
+  "help.opt.wait": "how many seconds a write waits for another process to release the database (default 120)",
   "ops.noDatabase": "the database {path} does not exist (choose one with --db or DZKJ_DB)",
   "ops.cannotOpen": "cannot open the database {path}: {error}",
   "ops.notDzkj.notSqlite": "{file} is not a dzkj database (not an SQLite file)",
@@ -86,6 +225,8 @@ export const opsEn: Record<keyof typeof opsZh, string> = {
     "version {version}, {count} migrations pending: {names} (the next dzkj command upgrades it after a backup; doctor, backup and export never change the database)",
   "ops.doctor.schema.unknown": "migrations unknown to this dzkj: {names} (written by a newer dzkj: upgrade)",
   "ops.doctor.schema.none": "no schema_migrations table: not a dzkj database",
+  "ops.doctor.schema.incomplete":
+    "recorded as version {version}, but tables or columns its migrations create are missing: {missing} (not a complete dzkj database; restore a backup with dzkj restore)",
   "ops.doctor.fk.ok": "no row violates a foreign key",
   "ops.doctor.fk.bad": "{count} rows violate a foreign key: {tables}",
   "ops.doctor.orphans.ok": "every value's indicator and unit is in its year's plan",

@@ -173,7 +173,7 @@ export const zh = {
   "help.opt.taskDate": "状态日期（默认今天），如 2020-11-30",
   "help.opt.completenessPeriod": "只看某个报告期，如 2020Q3",
   "help.opt.yes": "不再确认（供脚本使用）",
-  "help.imports": "导入批次：列表；show ID 查看批次修改；undo ID 撤销批次",
+  "help.imports": "导入批次：列表；show ID 查看批次修改；undo ID 撤销批次；redo ID 重做已撤销的批次",
   "help.history": "某项指标历次存储的全部数值（含批次和时间）",
   "help.template": "生成供区县填报的 CSV 模板（填好后可直接导入）",
   "help.tasks": "35 项任务的进展状态",
@@ -192,7 +192,8 @@ export const zh = {
   "imports.undo.conflictItem": "之后被批次 #{later} 修改",
   "imports.undo.done": "已撤销批次 #{id}（撤销批次 #{undo}）：恢复 {restored} 项，删除 {removed} 项",
   "imports.undo.forced": "已用 --force 覆盖 {count} 项后来的修改",
-  "imports.usage": "用法：dzkj imports [list] | dzkj imports show ID | dzkj imports undo ID [--force]",
+  "imports.usage":
+    "用法：dzkj imports [list] | dzkj imports show ID | dzkj imports undo ID [--force] [--yes] | dzkj imports redo ID [--yes]",
   "imports.header": "导入批次",
   "imports.empty": "尚无导入批次",
   "imports.show.header": "批次 #{id}（{kind}，{file}，{date}）：{count} 项修改",

@@ -9,7 +9,7 @@ import type { Lang } from "../i18n/index.js";
 import { type CsvCell, toCsv } from "./csv.js";
 import { bar, formatNumber, formatPercent } from "./format.js";
 import { esc, htmlPage } from "./html.js";
-import { mdTable } from "./markdown.js";
+import { escapeMarkdownText, mdTable } from "./markdown.js";
 import { painter, type Row, renderTable } from "./table.js";
 
 /** How a cell or line is emphasised: red (bad), green (good), bold (strong), grey (dim). */
@@ -122,13 +122,14 @@ export function docTable(doc: Doc, color: boolean): string {
 
 /** Markdown for mail and chat: title, meta, bold verdict, then pipe tables (plain-text readable). */
 export function docMarkdown(doc: Doc): string {
-  const out: string[] = [`# ${doc.title}`, ""];
-  for (const m of doc.meta) out.push(`${m}  `);
-  if (doc.generated) out.push(`${doc.generated}  `);
+  const md = escapeMarkdownText;
+  const out: string[] = [`# ${md(doc.title)}`, ""];
+  for (const m of doc.meta) out.push(`${md(m)}  `);
+  if (doc.generated) out.push(`${md(doc.generated)}  `);
   out.push("");
-  if (doc.verdict) out.push(`**${doc.verdict.text}**`, "");
+  if (doc.verdict) out.push(`**${md(doc.verdict.text)}**`, "");
   for (const b of doc.blocks) {
-    if (b.title) out.push(`## ${b.title}`, "");
+    if (b.title) out.push(`## ${md(b.title)}`, "");
     const right = new Set(b.columns.flatMap((col, i) => (col.right ? [i] : [])));
     const rows = b.rows.map((r) =>
       Array.isArray(r)
@@ -143,10 +144,10 @@ export function docMarkdown(doc: Doc): string {
       ),
       "",
     );
-    for (const n of b.notes ?? []) out.push(`- ${n.text}`);
+    for (const n of b.notes ?? []) out.push(`- ${md(n.text)}`);
     if (b.notes?.length) out.push("");
   }
-  for (const f of doc.footnotes ?? []) out.push(`_${f}_`, "");
+  for (const f of doc.footnotes ?? []) out.push(`_${md(f)}_`, "");
   return `${out.join("\n").trimEnd()}\n`;
 }
 

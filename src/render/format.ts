@@ -46,3 +46,20 @@ export function bar(fraction: number | null, width = 10): string {
   const s = "█".repeat(full) + (part ? partials[part] : "");
   return s + "·".repeat(width - full - (part ? 1 : 0));
 }
+
+/**
+ * Text from files (notes, evidence, file names, unit spellings) made safe for a terminal: every
+ * control character is shown, not obeyed — ESC, BEL, CR, a newline inside a table cell or an error
+ * line appear as ␛ ␇ ␍ ␊ (Unicode control pictures), C1 controls as \x9b. With `keepColour`, the
+ * colour codes dzkj itself adds (SGR: ESC [ … m) are kept.
+ */
+export function visibleText(s: string, keepColour = false): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  return s.replace(/\x1b\[[0-9;]*m|[\x00-\x1f\x7f-\x9f]/g, (c) => {
+    if (c.length > 1) return keepColour ? c : c.replace("\x1b", "\u241b");
+    const code = c.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    if (code === 0x7f) return "\u2421";
+    return `\\x${code.toString(16)}`;
+  });
+}

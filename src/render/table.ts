@@ -7,6 +7,7 @@
  */
 import { Chalk, type ChalkInstance } from "chalk";
 import stringWidth from "string-width";
+import { visibleText } from "./format.js";
 
 /** A body row, or a full-width section heading (一、… / 总体目标). */
 export type Cell = string | { content: string; colSpan?: number; hAlign?: "left" | "center" | "right" };
@@ -41,7 +42,8 @@ function pad(s: string, width: number, right: boolean): string {
 }
 
 function cellText(c: Cell): string {
-  return typeof c === "string" ? c : c.content;
+  // control characters from files shown, not obeyed; dzkj's own colour codes kept
+  return visibleText(typeof c === "string" ? c : c.content, true);
 }
 
 /**
@@ -78,7 +80,7 @@ export function renderTable(
   const inner = () => widths.reduce((a, w) => a + w + 2, 0) + (n - 1);
   for (const r of body)
     if (!Array.isArray(r)) {
-      const need = textWidth(r.section) + 2 - inner();
+      const need = textWidth(visibleText(r.section, true)) + 2 - inner();
       if (need > 0) widths[0] = (widths[0] ?? 0) + need;
     }
   const rule = (l: string, m: string, r: string) => l + widths.map((w) => "─".repeat(w + 2)).join(m) + r;
@@ -93,7 +95,7 @@ export function renderTable(
       prevSection = false;
     } else {
       out.push(prevSection ? rule("├", "─", "┤") : rule("├", "┴", "┤"));
-      out.push(`│ ${pad(r.section, inner() - 2, false)} │`);
+      out.push(`│ ${pad(visibleText(r.section, true), inner() - 2, false)} │`);
       prevSection = true;
     }
   }

@@ -56,8 +56,58 @@ export function loadMigrations(dir = assetPath("migrations")): Migration[] {
     }));
 }
 
+/**
+ * How long a writer waits for another process's write lock before it gives up (`--wait SECONDS`,
+ * default 120 s: README "Crash safety and concurrency"), and what it shows meanwhile.
+ */
+export interface LockWait {
+  ms: number;
+  /** called about twice a second while waiting (a progress line on a terminal) */
+  onWait?: ((waitedMs: number) => void) | undefined;
+  /** called once the lock was had after waiting (to clear the progress line) */
+  onWaited?: (() => void) | undefined;
+}
+
+/** The documented default of `--wait`, in seconds. */
+export const DEFAULT_WAIT_SECONDS = 120;
+
+const waits = new WeakMap<Db, LockWait>();
+
+/** Sets how long writes on this connection wait for the lock (busy_timeout and waitForLock). */
+export function setLockWait(db: Db, wait: LockWait): void {
+  waits.set(db, wait);
+  setBusyTimeout(db, wait.ms);
+}
+
+/** PRAGMA busy_timeout, in whole milliseconds (a number: nothing else reaches the pragma). */
+function setBusyTimeout(db: Db, ms: number): void {
+  const n = Math.max(0, Math.round(Number(ms)));
+  db.pragma(`busy_timeout = ${n}`);
+}
+
+/** The lock wait of a connection: the one set with setLockWait, else the default. */
+export function lockWaitOf(db: Db): LockWait {
+  return waits.get(db) ?? { ms: DEFAULT_WAIT_SECONDS * 1000 };
+}
+
+/** True for SQLite's "database is locked" (SQLITE_BUSY and its extended codes). */
+export function isBusy(e: unknown): boolean {
+  return String((e as { code?: unknown })?.code ?? "").startsWith("SQLITE_BUSY");
+}
+
+/** The error of a writer that waited its whole time for the lock: names the database, nothing changed. */
+export function lockTimeout(path: string, ms: number): DatabaseError {
+  const seconds = Math.round(ms / 100) / 10;
+  return new DatabaseError(
+    `the database ${path} is being written by another dzkj or program; gave up after waiting ${seconds} s (nothing was changed)`,
+    { key: "db.error.locked", params: { path, seconds } },
+  );
+}
+
 export interface OpenOptions {
   readonly?: boolean;
+  /** how long writes wait for the lock (default DEFAULT_WAIT_SECONDS) */
+  wait?: LockWait | undefined;
   migrations?: Migration[];
   /** called with the backup path when migrating a database that holds data */
   onBackup?: (path: string) => void;
@@ -87,13 +137,13 @@ export function openDatabase(path: string, options: OpenOptions = {}): Opened {
     });
   }
   try {
-    db.pragma("busy_timeout = 10000");
+    setLockWait(db, options.wait ?? { ms: DEFAULT_WAIT_SECONDS * 1000 });
     db.pragma("foreign_keys = ON");
     db.pragma("synchronous = NORMAL");
     migrate(db, path, options);
     // WAL only once the schema is known to be ours: switching rewrites the file header, and a
     // database from a newer dzkj must be refused byte-for-byte untouched.
-    if (!memory) retryWhileBusy(() => db.pragma("journal_mode = WAL"));
+    if (!memory) waitForLock(db, () => db.pragma("journal_mode = WAL"));
   } catch (e) {
     db.close();
     throw e;
@@ -103,23 +153,53 @@ export function openDatabase(path: string, options: OpenOptions = {}): Opened {
 
 let pause: Int32Array | undefined;
 
+/** Blocks the thread for `ms` (SQLite calls are synchronous: so is waiting between two of them). */
+function sleep(ms: number): void {
+  pause ??= new Int32Array(new SharedArrayBuffer(4));
+  Atomics.wait(pause, 0, 0, ms);
+}
+
 /**
- * Runs `f`, and again while SQLite answers SQLITE_BUSY (another dzkj holds a lock), for up to
- * `ms`. Most statements wait through busy_timeout by themselves; switching a database to WAL while
- * other connections have it open answers BUSY at once (seen with 16 first runs started together),
- * so the tries are a few milliseconds apart.
+ * Runs `f` (a BEGIN IMMEDIATE, a whole write transaction, a journal mode switch), and again while
+ * SQLite answers SQLITE_BUSY, until the connection's lock wait (setLockWait) is over; then throws
+ * lockTimeout naming the database. Most statements wait through busy_timeout by themselves; some
+ * answer BUSY at once (switching to WAL while others have the file open), so tries are a few ms
+ * apart. With a progress callback, busy_timeout is cut into half-second slices so the callback
+ * runs between them. Retrying a whole transaction is safe: a BUSY inside it rolls it back.
  */
-export function retryWhileBusy<T>(f: () => T, ms = 60_000): T {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      return f();
-    } catch (e) {
-      if ((e as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw e;
-      pause ??= new Int32Array(new SharedArrayBuffer(4));
-      Atomics.wait(pause, 0, 0, 5);
+export function waitForLock<T>(db: Db, f: () => T): T {
+  const wait = lockWaitOf(db);
+  const start = Date.now();
+  const deadline = start + wait.ms;
+  const sliced = wait.onWait !== undefined && wait.ms > 500;
+  if (sliced) setBusyTimeout(db, 500);
+  let waited = false;
+  try {
+    for (;;) {
+      try {
+        const result = f();
+        if (waited) wait.onWaited?.();
+        return result;
+      } catch (e) {
+        if (!isBusy(e)) throw e;
+        const now = Date.now();
+        if (now >= deadline) {
+          if (waited) wait.onWaited?.();
+          throw lockTimeout(db.name, wait.ms);
+        }
+        waited = true;
+        wait.onWait?.(now - start);
+        sleep(Math.min(5, deadline - now));
+      }
     }
+  } finally {
+    if (sliced && db.open) setBusyTimeout(db, wait.ms);
   }
+}
+
+/** Runs `f` in a write transaction (BEGIN IMMEDIATE), waiting for the lock like every writer. */
+export function writeTransaction<T>(db: Db, f: () => T): T {
+  return waitForLock(db, () => db.transaction(f).immediate());
 }
 
 /**
@@ -209,7 +289,7 @@ export function migrate(db: Db, path: string, options: OpenOptions = {}): number
   }
   // A concurrent process may migrate at the same time: take the write lock first and re-check.
   for (const m of pending) {
-    db.transaction(() => {
+    writeTransaction(db, () => {
       db.exec(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
       );
@@ -221,7 +301,7 @@ export function migrate(db: Db, path: string, options: OpenOptions = {}): number
         m.name,
         new Date().toISOString(),
       );
-    }).immediate();
+    });
   }
   return pending.length;
 }

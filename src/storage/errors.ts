@@ -14,3 +14,20 @@ export class DatabaseError extends Error {
     super(message);
   }
 }
+
+/**
+ * What an SQLite error means for the database at `path`, in words a person can act on: the cause,
+ * that nothing was changed (SQLite rolled the statement back), and what to do next. Null for a code
+ * with no advice (shown as SQLite said it). `wait` is the lock wait in seconds (for SQLITE_BUSY).
+ */
+export function sqliteReason(code: string, path: string, wait: number, error: string): Reason | null {
+  const params = { path, seconds: wait, error };
+  if (code.startsWith("SQLITE_BUSY")) return { key: "db.error.locked", params };
+  if (code === "SQLITE_NOTADB") return { key: "db.error.notADatabase", params };
+  if (code.startsWith("SQLITE_CORRUPT")) return { key: "db.error.corrupt", params };
+  if (code === "SQLITE_FULL") return { key: "db.error.full", params };
+  if (code.startsWith("SQLITE_READONLY")) return { key: "db.error.readonly", params };
+  if (code.startsWith("SQLITE_CANTOPEN")) return { key: "db.error.cantOpen", params };
+  if (code.startsWith("SQLITE_IOERR")) return { key: "db.error.io", params };
+  return null;
+}

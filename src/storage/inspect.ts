@@ -3,10 +3,13 @@
  * read from sqlite_master and quoted with quoteIdent: they are identifiers, never user values.
  */
 import Database from "better-sqlite3";
-import { type Db, nativeBinding } from "./database.js";
+import { type Db, DEFAULT_WAIT_SECONDS, type LockWait, nativeBinding, setLockWait } from "./database.js";
 
 /** Opens an existing database file without creating or migrating it (doctor, export, restore checks). */
-export function openExisting(path: string, options: { readonly?: boolean } = {}): Db {
+export function openExisting(
+  path: string,
+  options: { readonly?: boolean; wait?: LockWait | undefined } = {},
+): Db {
   const nb = nativeBinding();
   const db = new Database(path, {
     fileMustExist: true,
@@ -14,7 +17,7 @@ export function openExisting(path: string, options: { readonly?: boolean } = {})
     ...(nb ? { nativeBinding: nb } : {}),
   });
   try {
-    db.pragma("busy_timeout = 10000");
+    setLockWait(db, options.wait ?? { ms: DEFAULT_WAIT_SECONDS * 1000 });
   } catch (e) {
     db.close();
     throw e;
@@ -167,4 +170,40 @@ export function iterateRows(db: Db, table: TableInfo): IterableIterator<unknown[
     .prepare(`SELECT * FROM ${quoteIdent(table.name)}`)
     .raw(true)
     .iterate() as IterableIterator<unknown[]>;
+}
+
+/** The row count of every user table (sqlite_* internals left out), by name. */
+export function tableCounts(db: Db): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const table of listTables(db)) {
+    // identifier from listTables (sqlite_master), quoted: not a user value
+    out[table.name] = (
+      db.prepare(`SELECT count(*) AS n FROM ${quoteIdent(table.name)}`).get() as { n: number }
+    ).n;
+  }
+  return out;
+}
+
+/**
+ * The tables and columns that the applied `migrations` create but `db` lacks, as "table" or
+ * "table.column": a file that records migrations without having their tables is not a dzkj
+ * database, whatever its schema_migrations says. The reference is built by running the same
+ * migration files on an empty in-memory database.
+ */
+export function missingSchema(db: Db, migrations: readonly { sql: string }[]): string[] {
+  const nb = nativeBinding();
+  const ref = new Database(":memory:", nb ? { nativeBinding: nb } : {});
+  try {
+    for (const m of migrations) ref.exec(m.sql);
+    const have = new Map(listTables(db).map((t) => [t.name, new Set(t.columns.map((c) => c.name))]));
+    const missing: string[] = [];
+    for (const t of listTables(ref)) {
+      const cols = have.get(t.name);
+      if (!cols) missing.push(t.name);
+      else for (const c of t.columns) if (!cols.has(c.name)) missing.push(`${t.name}.${c.name}`);
+    }
+    return missing;
+  } finally {
+    ref.close();
+  }
 }

@@ -1,5 +1,5 @@
 import type { Indicator, Pace, Plan, ReportingUnit, Section, Task } from "../domain/plan.js";
-import type { Db } from "./database.js";
+import { type Db, writeTransaction } from "./database.js";
 
 export type PlanLoadResult = "loaded" | "updated" | "unchanged";
 
@@ -16,7 +16,7 @@ export function savePlan(
     | { source_hash: string }
     | undefined;
   if (old?.source_hash === hash) return "unchanged";
-  db.transaction(() => {
+  writeTransaction(db, () => {
     const p = plan.plan;
     db.prepare(
       `INSERT INTO plans (year, title, title_en, issuer, issuer_en, issued_on, source_hash, loaded_at)
@@ -123,7 +123,7 @@ export function savePlan(
       `INSERT INTO plan_loads (plan_year, result, file, source_hash, loaded_at, plan_json)
        VALUES (?, ?, ?, ?, ?, ?)`,
     ).run(year, old ? "updated" : "loaded", source.file, hash, now, source.json);
-  }).immediate();
+  });
   return old ? "updated" : "loaded";
 }
 
@@ -217,4 +217,56 @@ export function loadPlan(db: Db, year: number): Plan | null {
     units,
     indicators,
   };
+}
+
+/**
+ * The stored unit and kind of each indicator of a plan year, with how many values (current and
+ * replaced) it holds: what a revised plan must not reinterpret.
+ */
+export function indicatorsWithValues(
+  db: Db,
+  year: number,
+): Map<string, { unit: string; kind: string; values: number }> {
+  const rows = db
+    .prepare(
+      `SELECT i.code, i.unit, i.kind,
+         (SELECT count(*) FROM progress_values v WHERE v.plan_year = i.plan_year AND v.indicator_code = i.code)
+         + (SELECT count(*) FROM value_history h WHERE h.plan_year = i.plan_year AND h.indicator_code = i.code) AS n
+       FROM indicators i WHERE i.plan_year = ?`,
+    )
+    .all(year) as { code: string; unit: string; kind: string; n: number }[];
+  return new Map(rows.map((r) => [r.code, { unit: r.unit, kind: r.kind, values: r.n }]));
+}
+
+/** Records that `batch` converted an indicator's values from one unit to another (migration 0005). */
+export function recordConversion(
+  db: Db,
+  batch: number,
+  year: number,
+  code: string,
+  from: string,
+  to: string,
+): void {
+  db.prepare(
+    "INSERT INTO unit_conversions (batch_id, plan_year, indicator_code, old_unit, new_unit) VALUES (?, ?, ?, ?, ?)",
+  ).run(batch, year, code, from, to);
+}
+
+/**
+ * Sets the units a conversion batch changed back (`undo`) or forward again (redo), and marks the
+ * plan as no longer the file last loaded, so that loading that file again checks it afresh.
+ */
+export function applyConversion(db: Db, batch: number, direction: "undo" | "redo"): number {
+  const rows = db
+    .prepare(
+      "SELECT plan_year AS year, indicator_code AS code, old_unit AS old, new_unit AS new FROM unit_conversions WHERE batch_id = ?",
+    )
+    .all(batch) as { year: number; code: string; old: string; new: string }[];
+  const set = db.prepare("UPDATE indicators SET unit = ? WHERE plan_year = ? AND code = ?");
+  const mark = db.prepare("UPDATE plans SET source_hash = ? WHERE year = ?");
+  for (const r of rows) {
+    set.run(direction === "undo" ? r.old : r.new, r.year, r.code);
+    mark.run(`${direction}-of-batch-${batch}`, r.year);
+  }
+  return rows.length;
 }

@@ -146,3 +146,16 @@ export function taskStatesReplacedBy(db: Db, batchId: number): TaskStateRecord[]
     )
     .all(batchId) as TaskStateRecord[];
 }
+
+/** The batches that set a task after batch `after` (its later states, current or replaced). */
+export function taskWritersAfter(db: Db, k: { year: number; task: number }, after: number): number[] {
+  return db
+    .prepare(
+      `SELECT batch_id AS id FROM task_history WHERE plan_year = ? AND task_number = ? AND batch_id > ?
+       UNION
+       SELECT batch_id FROM task_progress WHERE plan_year = ? AND task_number = ? AND batch_id > ?
+       ORDER BY 1`,
+    )
+    .pluck()
+    .all(k.year, k.task, after, k.year, k.task, after) as number[];
+}

@@ -392,3 +392,29 @@ export function storedYtdFigures(db: Db, year: number, indicators: readonly stri
     )
     .all(year, `${year}Q1`, `${year}Q4`, JSON.stringify(indicators)) as YtdFigure[];
 }
+
+/** The batches that wrote a value's key after batch `after` (its later states, current or replaced). */
+export function writersAfter(db: Db, k: ValueKey, after: number): number[] {
+  return db
+    .prepare(
+      `SELECT batch_id AS id FROM value_history
+       WHERE plan_year = ? AND indicator_code = ? AND period = ? AND unit_code = ? AND batch_id > ?
+       UNION
+       SELECT batch_id FROM progress_values
+       WHERE plan_year = ? AND indicator_code = ? AND period = ? AND unit_code = ? AND batch_id > ?
+       ORDER BY 1`,
+    )
+    .pluck()
+    .all(
+      k.year,
+      k.indicator,
+      k.period,
+      k.unit,
+      after,
+      k.year,
+      k.indicator,
+      k.period,
+      k.unit,
+      after,
+    ) as number[];
+}

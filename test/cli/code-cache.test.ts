@@ -8,14 +8,15 @@ import { spawnSync } from "node:child_process";
 import { cpSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, tempDir, testEnv } from "../helpers.js";
+import { createDatabase, ROOT, tempDir, testEnv } from "../helpers.js";
 
 let tmp: { dir: string; cleanup: () => void };
 let install: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   tmp = tempDir("dzkj-cache-");
   install = join(tmp.dir, "dzkj");
+  await createDatabase(join(tmp.dir, "a.db"));
   for (const part of ["bin", "migrations", "seeds", "package.json"])
     cpSync(join(ROOT, part), join(install, part), { recursive: true });
   // the bundle alone, without the cache the build warmed

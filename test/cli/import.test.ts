@@ -2,7 +2,15 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { dzkj, FIXTURES, PROGRESS_FIXTURES, type RunResult, tempDir, testEnv } from "../helpers.js";
+import {
+  createDatabase,
+  dzkj,
+  FIXTURES,
+  PROGRESS_FIXTURES,
+  type RunResult,
+  tempDir,
+  testEnv,
+} from "../helpers.js";
 import { dump, fileBytes, values } from "./db.js";
 
 let dir: string;
@@ -11,9 +19,10 @@ let db: string;
 let env: NodeJS.ProcessEnv;
 const run = (...args: string[]): RunResult => dzkj(["--db", db, ...args], { env });
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
   db = join(dir, "test.db");
+  await createDatabase(db);
   env = testEnv(dir, { DZKJ_NOW: "2020-10-15T08:00:00Z" });
 });
 afterEach(() => cleanup());
@@ -234,10 +243,11 @@ describe("import: files as counties send them", () => {
     ]);
   });
 
-  it.each(variants)("%s imports to the same values as the clean long file", (name) => {
+  it.each(variants)("%s imports to the same values as the clean long file", async (name) => {
     run("import", join(FIXTURES, "variants", "canonical.csv"));
     const canonical = values(db).map(({ note, ...rest }) => rest);
     const other = join(dir, "other.db");
+    await createDatabase(other);
     const r = dzkj(["--db", other, "import", join(FIXTURES, "variants", name)], { env });
     expect(r.stderr).not.toContain("错误");
     expect(r.code).toBe(0);
@@ -511,6 +521,7 @@ describe("the database", () => {
   });
 
   it("init loads a plan idempotently and a second plan year beside it", () => {
+    db = join(dir, "new.db"); // init creates it
     const first = run("init");
     expect(first.stderr).toContain("已载入 2020 年工作要点（8 个部分，35 项任务，23 项指标，10 个填报单位）");
     const before = dump(db);

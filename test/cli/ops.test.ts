@@ -14,7 +14,16 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BIN, dzkj, PROGRESS_FIXTURES, ROOT, type RunResult, tempDir, testEnv } from "../helpers.js";
+import {
+  BIN,
+  createDatabase,
+  dzkj,
+  PROGRESS_FIXTURES,
+  ROOT,
+  type RunResult,
+  tempDir,
+  testEnv,
+} from "../helpers.js";
 import { dump, fileBytes, values } from "./db.js";
 
 let dir: string;
@@ -24,9 +33,10 @@ let env: NodeJS.ProcessEnv;
 const run = (...args: string[]): RunResult => dzkj(["--db", db, ...args], { env });
 const mode = (p: string) => statSync(p).mode & 0o777;
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
   db = join(dir, "test.db");
+  await createDatabase(db);
   env = testEnv(dir, { DZKJ_NOW: "2020-10-15T08:00:00Z" });
 });
 afterEach(() => cleanup());
@@ -149,6 +159,7 @@ describe("doctor", () => {
   });
 
   it("does not create a missing database", () => {
+    db = join(dir, "missing.db");
     const r = run("doctor");
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`dzkj: 错误: 数据库 ${db} 不存在`);
@@ -276,6 +287,7 @@ describe("restore", () => {
 
   it("reads a raw copy of a live database whole (its -wal too) and never opens the user's file", () => {
     const live = join(dir, "live.db");
+    dzkj(["--db", live, "init"], { env });
     dzkj(["--db", live, "import", PROGRESS_FIXTURES[0]!], { env });
     const d = new Database(live);
     d.pragma("wal_autocheckpoint = 0");

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, dzkj, tempDir, testEnv } from "../helpers.js";
+import { BIN, createDatabase, dzkj, tempDir, testEnv } from "../helpers.js";
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
@@ -29,8 +29,9 @@ beforeAll(() => {
 });
 
 describe("import progress bar", () => {
-  it("is drawn on stderr when it is a terminal, and wiped before the summary", () => {
+  it("is drawn on stderr when it is a terminal, and wiped before the summary", async () => {
     const db = join(dir, "tty.db");
+    await createDatabase(db);
     // util-linux `script` runs the command on a pseudo-terminal (stdout and stderr)
     const r = spawnSync(
       "script",
@@ -49,7 +50,8 @@ describe("import progress bar", () => {
     expect(r.stdout).toContain(`${clear}${big}: utf8，分隔符 ,，长表；读取 60000 行`);
   });
 
-  it("is not drawn when stderr is not a terminal", () => {
+  it("is not drawn when stderr is not a terminal", async () => {
+    await createDatabase(join(dir, "pipe.db"));
     const r = dzkj(["--db", join(dir, "pipe.db"), "import", big], { env });
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain("正在导入");

@@ -5,7 +5,15 @@ import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { dzkj, FIXTURES, PROGRESS_FIXTURES, type RunResult, tempDir, testEnv } from "../helpers.js";
+import {
+  createDatabase,
+  dzkj,
+  FIXTURES,
+  PROGRESS_FIXTURES,
+  type RunResult,
+  tempDir,
+  testEnv,
+} from "../helpers.js";
 import { dump, fileBytes } from "./db.js";
 
 let dir: string;
@@ -15,9 +23,10 @@ let now = "2020-12-10T08:00:00Z";
 const run = (...args: string[]): RunResult =>
   dzkj(["--db", db, ...args], { env: testEnv(dir, { DZKJ_NOW: now }) });
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
   db = join(dir, "test.db");
+  await createDatabase(db);
   now = "2020-12-10T08:00:00Z";
 });
 afterEach(() => cleanup());

@@ -84,7 +84,10 @@ describe("class 1: a unit of measure outside the value cell is applied like one 
   it("计量单位：万元、项 over a mixed table: amounts in 万元, counts as they are", () =>
     expectRows(
       "填报单位：渠县\n计量单位：万元、项\n报告期,指标名称,累计完成\n2020Q3,关键技术攻关项目,3\n2020Q3,高新技术产业主营业务收入,50000\n",
-      [row("2020Q3", "quxian", "hitech_industry_revenue", 5), row("2020Q3", "quxian", "key_tech_projects", 3)],
+      [
+        row("2020Q3", "quxian", "hitech_industry_revenue", 5),
+        row("2020Q3", "quxian", "key_tech_projects", 3),
+      ],
     ));
 
   it("the same value written in the cell, 265000万元, stores the same figure", () =>
@@ -175,14 +178,11 @@ describe("class 2: total rows are checked, never stored", () => {
     "合计（全市）",
     "共计",
     "各县（市、区）合计",
-  ])(
-    "a %j row is a total (5+4 = 9, 8+7 = 15 agree: no warning)",
-    async (label) => {
-      const r = await imported(`${head}2020Q3,${label},9,15\n`, units);
-      expect(r.outcome.table.totalRows).toBe(1);
-      expect(r.warnings).toEqual([]);
-    },
-  );
+  ])("a %j row is a total (5+4 = 9, 8+7 = 15 agree: no warning)", async (label) => {
+    const r = await imported(`${head}2020Q3,${label},9,15\n`, units);
+    expect(r.outcome.table.totalRows).toBe(1);
+    expect(r.warnings).toEqual([]);
+  });
 
   it("a total that disagrees with the unit rows is a warning naming both figures", async () => {
     const r = await imported(`${head}2020Q3,合计,10,15\n`, units);

@@ -113,6 +113,7 @@ describe("a new period's rows held in arrays", () => {
     const big = file("big.csv", lines);
     // the same file into a second database where both periods already hold a value: row by row
     const other = join(t.dir, "other.db");
+    expect(dzkj(["--db", other, "init"], { env: t.env }).code).toBe(0);
     expect(dzkj(["--db", other, "import", Q1], { env: t.env }).code).toBe(0);
     const first = file("first.csv", [
       lines.find((l) => l.startsWith("2020Q2"))!,

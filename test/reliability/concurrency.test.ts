@@ -72,8 +72,9 @@ describe("concurrent writers", () => {
 
   it("4 imports into a database that does not exist yet (the first cron run) all succeed", async () => {
     const fresh = join(dir, "first-run.db");
+    // the database named by DZKJ_DB, as in the crontab (a --db path that does not exist is an error)
     const results = await Promise.all(
-      PROGRESS_FIXTURES.map((f) => dzkjAsync(["--db", fresh, "import", f], { env })),
+      PROGRESS_FIXTURES.map((f) => dzkjAsync(["import", f], { env: { ...env, DZKJ_DB: fresh } })),
     );
     for (const r of results) {
       expect(r.stderr).not.toMatch(/locked|busy|internal error|内部错误/i);
@@ -93,7 +94,9 @@ describe("concurrent writers", () => {
     for (const round of [1, 2, 3, 4, 5]) {
       const fresh = join(dir, `created-${round}.db`);
       const results = await Promise.all(
-        Array.from({ length: 8 }, () => dzkjAsync(["--db", fresh, "units", "--format", "json"], { env })),
+        Array.from({ length: 8 }, () =>
+          dzkjAsync(["units", "--format", "json"], { env: { ...env, DZKJ_DB: fresh } }),
+        ),
       );
       for (const r of results) expect(r.code, r.stderr).toBe(0);
       expect(results.filter((r) => r.stderr.includes("已创建数据库")).length).toBe(1);

@@ -93,8 +93,11 @@ function dynamicKey(arg: string): string {
 const ALLOWED = new Set([
   // SELECT is a module constant (the column list); the values are bound with ?
   "src/storage/batches.ts: SELECT",
-  // the migration files shipped with dzkj
+  // the migration files shipped with dzkj (inspect.ts runs them on an empty in-memory database)
   "src/storage/database.ts: m.sql",
+  "src/storage/inspect.ts: m.sql",
+  // busy_timeout: a whole number of milliseconds, through Math.round(Number(…))
+  "src/storage/database.ts: n",
   // table and key are string constants passed by savePlan ("tasks"/"number", "sections"/"number", …)
   "src/storage/plans.ts: key table",
   "src/storage/plans.ts: table key",
@@ -188,6 +191,7 @@ function dzkjUmask0(args: string[]): { code: number | null; stderr: string } {
 describe("files are private (0600) even with umask 000", () => {
   it("the database, a backup and an export", () => {
     const db = join(dir, "modes", "dzkj.db");
+    expect(dzkjUmask0(["--db", db, "init"]).code).toBe(0);
     expect(dzkjUmask0(["--db", db, "import", PROGRESS_FIXTURES[0]!]).code).toBe(0);
     expect(statSync(db).mode & 0o777).toBe(0o600);
     const copy = join(dir, "modes", "copy.db");
@@ -238,6 +242,7 @@ describe("dzkj never opens a network connection", () => {
     const db = join(dir, "net.db");
     const run = (...args: string[]) => dzkj(["--db", db, ...args], { env: trapped });
     const steps: string[][] = [
+      ["init"],
       ["import", ...PROGRESS_FIXTURES],
       ["report", "--format", "json"],
       ["status"],
@@ -279,6 +284,7 @@ describe("paths written in a CSV are never opened", () => {
       ].join("\n"),
     );
     const db = join(dir, "paths.db");
+    expect(dzkj(["--db", db, "init"], { env }).code).toBe(0);
     const r = dzkj(["--db", db, "import", csv], { env });
     expect(r.code).toBe(0);
     // a path in a column that names a unit or an indicator is just an unknown name

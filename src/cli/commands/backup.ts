@@ -1,12 +1,11 @@
 import { backupDatabase } from "../../app/backup.js";
 import { formatBytes } from "../../app/ops.js";
-import { resolveDbPath } from "../../storage/database.js";
 import type { Context } from "../context.js";
 
 /** dzkj backup FILE: online backup (other processes may keep using the database). */
 export async function run(ctx: Context, args: string[], _opts: Record<string, unknown>): Promise<void> {
-  const path = resolveDbPath(ctx.dbOption, ctx.env);
-  const r = await backupDatabase(path, args[0]!, ctx.now);
+  const path = ctx.dbPath();
+  const r = await backupDatabase(path, args[0]!, ctx.now, ctx.lockWait(path));
   ctx.notice("ops.backup.done", {
     path,
     file: r.file,

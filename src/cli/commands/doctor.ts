@@ -38,7 +38,7 @@ function renderDoctor(ctx: Context, r: DoctorReport): string {
   const rows = r.checks.map((c) => [
     ctx.t(`ops.doctor.check.${c.name}`),
     colour[c.status](ctx.t(`ops.doctor.status.${c.status}`)),
-    c.messages.map((m) => explain(ctx.lang, m)).join("\n"),
+    c.messages.map((m) => explain(ctx.lang, m)).join(ctx.lang === "zh" ? "；" : "; "),
   ]);
   const table = renderTable(
     [ctx.t("ops.doctor.head.check"), ctx.t("ops.doctor.head.status"), ctx.t("ops.doctor.head.detail")],

@@ -1,3 +1,6 @@
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Catalog } from "../../app/catalog.js";
 import { Interrupted, UsageError } from "../../app/errors.js";
 import { type FileOutcome, importProgress } from "../../app/import-progress.js";
@@ -5,13 +8,40 @@ import { createCatalogFor } from "../../app/import-session.js";
 import { DEFAULT_LIMITS } from "../../intake/csv-reader.js";
 import type { Encoding } from "../../intake/decode.js";
 import { formatNumber } from "../../render/format.js";
+import { type Db, writeTransaction } from "../../storage/database.js";
 import type { Context } from "../context.js";
 import { failIfRefused, sayDuplicateOrProblems, summaryParams, writeOutcomesJson } from "../file-outcomes.js";
 import { namer } from "../names.js";
 import { open } from "../open.js";
 import { progressBar } from "../progress.js";
 
+/** The name a file read from stdin (`dzkj import -`) is shown and recorded under. */
+export const STDIN_NAME = "(stdin)";
+
+/**
+ * Copies stdin into a new file (mode 0600) in a private temp folder (mode 0700), at most `max`
+ * bytes + 1 (one byte over is enough for the importer to refuse the file as too big).
+ */
+async function spoolStdin(max: number): Promise<{ dir: string; file: string }> {
+  const dir = mkdtempSync(join(tmpdir(), "dzkj-stdin-"));
+  const file = join(dir, "stdin.csv");
+  const fd = openSync(file, "wx", 0o600);
+  try {
+    let written = 0;
+    for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+      const part = chunk.subarray(0, Math.max(0, max + 1 - written));
+      writeSync(fd, part);
+      written += part.length;
+      if (written > max) break;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { dir, file };
+}
+
 export async function run(ctx: Context, files: string[], opts: Record<string, unknown>): Promise<void> {
+  if (files.filter((f) => f === "-").length > 1) throw new UsageError({ key: "import.stdinTwice" });
   const maxMb = Number(opts.maxFileMb ?? 200);
   if (!(maxMb > 0))
     throw new UsageError({
@@ -25,6 +55,8 @@ export async function run(ctx: Context, files: string[], opts: Record<string, un
       params: { option: "--year", value: String(opts.year), options: "2020" },
     });
   const store = await open(ctx);
+  const spool = files.includes("-") ? await spoolStdin(Math.round(maxMb * 1024 * 1024)) : null;
+  const paths = files.map((f) => (f === "-" && spool ? spool.file : f));
   let interrupted = false;
   const onSigint = () => {
     interrupted = true;
@@ -34,7 +66,7 @@ export async function run(ctx: Context, files: string[], opts: Record<string, un
   const progress = progressBar(ctx, opts.format !== "json");
   try {
     const catalog = createCatalogFor(store.db);
-    const outcomes = await importProgress(store.db, catalog, files, {
+    const outcomes = await importProgress(store.db, catalog, paths, {
       dryRun: opts.dryRun === true,
       allOrNothing: opts.allOrNothing === true,
       encoding: opts.encoding as Encoding | undefined,
@@ -51,6 +83,7 @@ export async function run(ctx: Context, files: string[], opts: Record<string, un
       },
     });
     progress.clear();
+    if (spool) nameStdin(store.db, outcomes, spool.file);
     report(ctx, catalog, outcomes, opts.format === "json", opts.dryRun === true);
     failIfRefused(outcomes);
   } catch (e) {
@@ -61,6 +94,23 @@ export async function run(ctx: Context, files: string[], opts: Record<string, un
     process.off("SIGINT", onSigint);
     process.off("SIGTERM", onSigint);
     store.db.close();
+    if (spool) rmSync(spool.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Shows and records the spooled stdin file as "(stdin)": in the outcome, its problems and the
+ * batch it was imported as (the temp path means nothing once the command has ended).
+ */
+function nameStdin(db: Db, outcomes: FileOutcome[], spooled: string): void {
+  for (const o of outcomes) {
+    if (o.file !== spooled) continue;
+    o.file = STDIN_NAME;
+    for (const p of o.problems) if (p.file === spooled) p.file = STDIN_NAME;
+    if (o.batchId !== null && o.status === "imported")
+      writeTransaction(db, () =>
+        db.prepare("UPDATE import_batches SET file = ? WHERE id = ?").run(STDIN_NAME, o.batchId),
+      );
   }
 }
 

@@ -11,7 +11,9 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
     const file = (opts.plan as string | undefined) ?? assetPath("seeds", EMBEDDED_PLAN);
     let loaded: Awaited<ReturnType<typeof loadPlanFile>>;
     try {
-      loaded = await loadPlanFile(store.db, file, ctx.now, (opts.plan as string | undefined) ?? null);
+      loaded = await loadPlanFile(store.db, file, ctx.now, (opts.plan as string | undefined) ?? null, {
+        convert: opts.convert === true,
+      });
     } catch (e) {
       if (e instanceof PlanFileError)
         throw new UserError(
@@ -24,11 +26,22 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
             reason: { key: "plan.problem", params: { message: p.message } },
           })),
         );
+      // only a failure to read the file is the file's fault: a lock timeout or a full disk is not
       const code = (e as NodeJS.ErrnoException).code;
-      if (code) throw new UserError({ key: "error.planFileRead", params: { file, error: code } });
+      if (code && !code.startsWith("SQLITE") && !(e instanceof UserError))
+        throw new UserError({ key: "error.planFileRead", params: { file, error: code } });
       throw e;
     }
-    const { plan, result } = loaded;
+    const { plan, result, conversion } = loaded;
+    if (conversion)
+      for (const c of conversion.changes)
+        ctx.notice("init.converted", {
+          name: c.name,
+          count: c.values,
+          from: c.from,
+          to: c.to,
+          batch: conversion.batch,
+        });
     // A freshly created database already has the embedded plan, so loading it again changes nothing;
     // to the person who just ran `init` on a new database, though, it was loaded now.
     const key =

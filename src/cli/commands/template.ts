@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import { Catalog } from "../../app/catalog.js";
 import { UsageError } from "../../app/errors.js";
@@ -8,6 +7,7 @@ import { parsePeriod } from "../../intake/period.js";
 import { toCsv } from "../../render/csv.js";
 import type { Context } from "../context.js";
 import { open } from "../open.js";
+import { toFile, writeOutputFile } from "../output.js";
 
 /**
  * dzkj template --unit 渠县 --period 2020Q3 [--layout long|wide] [--encoding utf8|gb18030]:
@@ -59,13 +59,14 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
   }
   const bytes =
     opts.encoding === "gb18030" ? iconv.encode(text, "gb18030") : Buffer.from(`\uFEFF${text}`, "utf8");
-  if (opts.output) {
-    writeFileSync(String(opts.output), bytes);
+  const output = opts.output as string | undefined;
+  if (toFile(output)) {
+    const file = writeOutputFile(ctx, output, bytes, "csv");
     ctx.notice("template.written", {
-      file: String(opts.output),
+      file,
       layout: ctx.t(`import.layout.${opts.layout === "wide" ? "wide" : "long"}`),
       encoding: String(opts.encoding),
       rows: text.split("\r\n").length - 2,
     });
-  } else process.stdout.write(bytes);
+  } else ctx.stdout.write(bytes);
 }

@@ -1,0 +1,135 @@
+/**
+ * A revised plan must not change what stored values mean. An indicator's unit of measure (计量单位)
+ * and kind (flow 累计 / stock 存量 / rate 比率) say how its stored numbers are read: 3850 stored
+ * under 万元 becomes 3850 亿元 if the unit alone changes. A revision that changes either for an
+ * indicator with values is refused, unless `--convert` is given and the change is one of money
+ * units (元, 万元, 亿元): then the values are converted exactly, as one batch that `imports undo`
+ * reverses (the unit goes back with the values). A change of kind is never converted.
+ */
+import type { Plan } from "../domain/plan.js";
+import { createBatch, finishBatch } from "../storage/batches.js";
+import type { Db } from "../storage/database.js";
+import { indicatorsWithValues, recordConversion } from "../storage/plans.js";
+import { ValueWriter } from "../storage/values.js";
+import { UserError } from "./errors.js";
+
+/** Money units and their size in 元: the only units whose values convert (README "init"). */
+const MONEY: Readonly<Record<string, number>> = { 元: 0, 万元: 4, 亿元: 8 };
+
+/**
+ * `value` × 10^`shift`, exactly in decimal: the shortest decimal that reads back as `value`, with
+ * its exponent moved, read back as the nearest double (3850 万元 → 0.385 亿元, no 0.38500000000000006).
+ */
+export function shiftDecimal(value: number, shift: number): number {
+  const [mantissa, exponent] = value.toExponential().split("e") as [string, string];
+  return Number(`${mantissa}e${Number(exponent) + shift}`);
+}
+
+/**
+ * The power of ten that converts a value in unit `from` into unit `to` (万元 → 亿元: −4), or null
+ * when the two are not both money units.
+ */
+export function moneyShift(from: string, to: string): number | null {
+  const a = MONEY[from];
+  const b = MONEY[to];
+  return a === undefined || b === undefined ? null : a - b;
+}
+
+export interface UnitChange {
+  code: string;
+  name: string;
+  from: string;
+  to: string;
+  shift: number;
+  values: number;
+}
+
+/**
+ * Checks, inside the caller's write transaction and before the plan is saved, every indicator of
+ * `plan` that already has stored values against the stored plan: a changed kind is refused; a
+ * changed unit is refused unless `convert` and both are money units. Returns the unit changes to
+ * convert (empty when nothing changes). Throws UserError listing every refused indicator.
+ */
+export function checkRevision(db: Db, plan: Plan, file: string, convert: boolean): UnitChange[] {
+  const stored = indicatorsWithValues(db, plan.plan.year);
+  const problems: { code: string; reason: UserError["reason"] }[] = [];
+  const changes: UnitChange[] = [];
+  for (const d of plan.indicators) {
+    const old = stored.get(d.code);
+    if (!old || old.values === 0) continue;
+    if (old.kind !== d.kind) {
+      problems.push({
+        code: d.code,
+        reason: {
+          key: "plan.revision.kind",
+          params: { name: d.name, from: old.kind, to: d.kind, count: old.values },
+        },
+      });
+      continue;
+    }
+    if (old.unit === d.unit) continue;
+    const shift = moneyShift(old.unit, d.unit);
+    if (shift === null)
+      problems.push({
+        code: d.code,
+        reason: {
+          key: "plan.revision.unitFixed",
+          params: { name: d.name, from: old.unit, to: d.unit, count: old.values },
+        },
+      });
+    else if (!convert)
+      problems.push({
+        code: d.code,
+        reason: {
+          key: "plan.revision.unit",
+          params: { name: d.name, from: old.unit, to: d.unit, count: old.values },
+        },
+      });
+    else changes.push({ code: d.code, name: d.name, from: old.unit, to: d.unit, shift, values: old.values });
+  }
+  if (problems.length > 0)
+    throw new UserError(
+      { key: "plan.revision.refused", params: { file, year: plan.plan.year, count: problems.length } },
+      problems.map((p) => ({ file, line: null, column: p.code, value: null, reason: p.reason })),
+    );
+  return changes;
+}
+
+/**
+ * Converts the stored values of each changed indicator into its new unit, as one batch (kind
+ * 'import', file `recordAs`) whose old states are kept, so `imports undo` restores them, and whose
+ * unit changes are recorded so the undo puts the units back too. Returns the batch id.
+ */
+export function convertValues(
+  db: Db,
+  year: number,
+  changes: UnitChange[],
+  recordAs: string,
+  now: Date,
+): number {
+  const batch = createBatch(db, { kind: "import", file: recordAs, importedAt: now.toISOString() });
+  const writer = new ValueWriter(db);
+  const rows = db.prepare(
+    "SELECT period, unit_code AS unit, value, basis, note FROM progress_values WHERE plan_year = ? AND indicator_code = ? ORDER BY period, unit_code",
+  );
+  let updated = 0;
+  for (const c of changes) {
+    for (const r of rows.all(year, c.code) as {
+      period: string;
+      unit: string;
+      value: number;
+      basis: "ytd" | "period";
+      note: string | null;
+    }[]) {
+      writer.replace(
+        { year, indicator: c.code, period: r.period, unit: r.unit },
+        { value: shiftDecimal(r.value, c.shift), basis: r.basis, note: r.note },
+        batch,
+      );
+      updated++;
+    }
+    recordConversion(db, batch, year, c.code, c.from, c.to);
+  }
+  finishBatch(db, batch, { rowsRead: updated, skipped: 0, inserted: 0, updated, unchanged: 0, blank: 0 });
+  return batch;
+}
