@@ -19,7 +19,11 @@ export const intakeZh = {
   "intake.number.percentRange":
     "{value}% 超出范围：百分比须在 0 到 100 之间（58% 请写 58，不要写 0.58 或 5800）",
   "intake.number.measureMismatch":
-    "{indicator}以{expected}计，但表中为这一行注明的计量单位是{unit}：两者无法换算，请核对单位后重新填写（{value}）",
+    "{indicator}以{expected}计，但这一行注明的计量单位是{unit}：两者无法换算，请核对单位后重新填写（{value}）",
+  "intake.number.measureMismatchHeader":
+    "{indicator}以{expected}计，但表头“{where}”注明的计量单位是{unit}：两者无法换算，请核对单位后重新填写（{value}）",
+  "intake.number.measureMismatchTitle":
+    "{indicator}以{expected}计，但表头上方第 {where} 行注明全表的计量单位是{unit}：两者无法换算；请在该行注明各指标的单位，或在“计量单位”列逐行填写（{value}）",
   "intake.header.ambiguousColumns":
     "无法确定“{header}”下哪一列是完成数：{columns}。请把完成数所在列的小表头写成“累计”或“完成”，目标列写成“目标”，或删去多余的列",
   "intake.header.periodConflict": "表头“{header}”所示期间与报告期“{period}”不一致：请核对报告期",
@@ -83,7 +87,11 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
   "intake.number.percentRange":
     "{value}% is out of range: a percentage must be between 0 and 100 (write 58% as 58, not 0.58 or 5800)",
   "intake.number.measureMismatch":
-    "{indicator} is measured in {expected}, but the sheet gives this row's unit of measure as {unit}: the two do not convert; check the unit and fill the value in again ({value})",
+    "{indicator} is measured in {expected}, but this row gives its unit of measure as {unit}: the two do not convert; check the unit and fill the value in again ({value})",
+  "intake.number.measureMismatchHeader":
+    '{indicator} is measured in {expected}, but the header "{where}" gives the unit of measure as {unit}: the two do not convert; check the unit and fill the value in again ({value})',
+  "intake.number.measureMismatchTitle":
+    "{indicator} is measured in {expected}, but line {where} above the header gives the whole sheet's unit of measure as {unit}: the two do not convert; give each indicator's unit there, or fill in a 计量单位 column row by row ({value})",
   "intake.header.ambiguousColumns":
     'cannot tell which column under "{header}" holds the figure: {columns}. Head the figure\'s column "累计" (year to date) or "完成" (actual) and the target\'s "目标", or delete the extra columns',
   "intake.header.periodConflict":

@@ -99,6 +99,12 @@ export function longCellReader(
     }
     out.basis = basis === undefined ? defaultBasis : cell(cells, basis) || defaultBasis;
     out.indicator = cell(cells, indicator);
+    // 高新技术产业主营业务收入（万元）: the row names its own measure beside the indicator
+    const last = out.indicator.charCodeAt(out.indicator.length - 1);
+    if (last === 0xff09 || last === 41) {
+      const own = splitHeaderUnit(out.indicator).unit;
+      if (own !== null && isMeasureUnit(own)) out.rowMeasure ??= own;
+    }
     out.value = cell(cells, value);
     out.note = cell(cells, note);
     return out;
@@ -152,18 +158,27 @@ export function rowCells(
  * 计量单位 column, the column header's bracket (`（万元）`), then the title block's `单位：万元`
  * (`金额单位：` applies to amounts only). Null when nothing names one.
  */
-export function measureFor(
-  c: RawCell,
-  ind: Indicator,
-  title: TitleBlock,
-): { unit: string; where: string } | null {
-  if (c.rowMeasure) return { unit: c.rowMeasure, where: c.rowMeasure };
-  if (c.headerUnit) return { unit: c.headerUnit, where: c.indicatorColumn };
+export function measureFor(c: RawCell, ind: Indicator, title: TitleBlock): Measure | null {
+  if (c.rowMeasure) return { unit: c.rowMeasure, source: "row", where: "" };
+  if (c.headerUnit) return { unit: c.headerUnit, source: "header", where: c.indicatorColumn };
   const m = title.measure;
   if (!m || (m.moneyOnly && !isMoneyUnit(ind.unit))) return null;
   const unit = titleMeasureFor(m.text, ind.unit, isMoneyUnit);
-  return unit === null ? null : { unit, where: `${m.line}` };
+  return unit === null ? null : { unit, source: "title", where: String(m.line) };
 }
+
+/** A unit of measure given outside a value cell, and where: the row, a column header, the title block (its line). */
+export interface Measure {
+  unit: string;
+  source: "row" | "header" | "title";
+  where: string;
+}
+
+const MISMATCH = {
+  row: "intake.number.measureMismatch",
+  header: "intake.number.measureMismatchHeader",
+  title: "intake.number.measureMismatchTitle",
+} as const;
 
 const ENDS_IN_DIGIT = /[0-9０-９.．]\s*$/;
 
@@ -179,10 +194,11 @@ export function readValue(c: RawCell, ind: Indicator, title: TitleBlock): number
   const m = ENDS_IN_DIGIT.test(text) ? measureFor(c, ind, title) : null;
   if (m && m.unit !== ind.unit) {
     const unit = toHalfWidth(m.unit);
+    // amounts convert by their power of ten; any other measure must be the indicator's own
     if (!(isMoneyUnit(unit) && isMoneyUnit(ind.unit)) && unit !== ind.unit)
       return {
-        key: "intake.number.measureMismatch",
-        params: { indicator: ind.name, unit, expected: ind.unit, value: text },
+        key: MISMATCH[m.source],
+        params: { indicator: ind.name, unit, expected: ind.unit, value: text, where: m.where },
       };
     text += unit;
   }

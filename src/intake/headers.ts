@@ -103,37 +103,83 @@ export function splitHeaderUnit(header: string): { name: string; unit: string | 
 }
 
 /**
- * What a header (or second-header) cell that is neither a role nor an indicator says about its
- * column. Statistical tables put targets and derived figures beside the values: a target column
- * (目标, 计划, 任务数) and a derived one (完成率, 同比, 增长, 增幅, 占比) are never values, whatever
- * numbers they hold; `本期` marks a value of the quarter alone, `累计` / `完成` / `1-9月` a
- * year-to-date value.
+ * What a header (or second-header) cell says about its column's figures. Statistical tables put
+ * targets and derived figures beside the values: a target column (目标, 计划, 任务数) and a derived
+ * one (完成率, 同比, 增长, 上年同期) are never values, whatever numbers they hold, and neither is a
+ * single month's figure (9月完成, 本月, 当月). `本期` (or a quarter's own span, 7-9月, 三季度) marks a
+ * value of the quarter alone; `累计`, `1-9月`, `前三季度`, `截至9月底` a year-to-date value.
  */
-export type SubColumn = "ytd" | "period" | "target" | "derived";
+export type SubColumn = "ytd" | "period" | "target" | "derived" | "month";
 
-const DERIVED = /率|同比|环比|增长|增幅|增速|增减|占比|比重|比上年|进度|排名|排位|差额|差距/;
+export interface SubColumnInfo {
+  kind: SubColumn;
+  /** the period the column's span names, in a form parsePeriod reads (`1-9月`, `9月`, `第三季度`) */
+  periodText?: string;
+  /**
+   * a year-to-date column that says so (累计, 本年, 期末, or a span from January): preferred over a
+   * plain 完成 / 数值 when a header offers both
+   */
+  cumulative?: boolean;
+}
+
+const DERIVED =
+  /率|同比|环比|增长|增幅|增速|增减|占比|比重|比上年|比年初|较上年|较年初|上年|去年|同期|进度|排名|排位|差额|差距/;
 const TARGET = /目标|计划|任务/;
-const PERIOD_VALUE = /^(?:本期|当期|当季|本季|本季度|当季度|本月|当月)(?:完成|实绩)?(?:数|值)?$/;
-const YTD_VALUE =
-  /^(?:本年|自年初|年)?(?:累计|完成|实际|实绩|实际完成|累计完成|完成情况|数值)(?:完成)?(?:数|值|额)?$/;
-/** A value header that names its span: `1-9月累计`, `前三季度`, `截至9月底`, `2020年1-9月完成`. */
-const PERIOD_HEADER =
-  /^(?:截至|截止)?((?:\d{4}年)?(?:\d{1,2}[-~至到]\d{1,2}月|前?[一二三四1-4两]个?季度|第?[一二三四1-4][-~至到][一二三四1-4]季度|上半年|全年|\d{1,2}月(?:底|末)?))(?:份)?(?:累计)?(?:完成)?(?:数|值|额)?$/;
+const MONTH_ONLY = /^(?:本月|当月|本旬)(?:完成|实绩)?(?:数|值|额)?$/;
+const PERIOD_VALUE = /^(?:本期|当期|当季|本季|本季度|当季度)(?:完成|实绩|新增)?(?:数|值|额)?$/;
+const CUMULATIVE =
+  /^(?:本年|自年初|年|本年度)?(?:累计|期末|年末)(?:累计)?(?:完成|实际完成|新增)?(?:数|值|额|数值)?$|^(?:本年|本年度)(?:完成|实际完成|新增)?(?:数|值|额)?$|^(?:期末|年末)$|^累计新增(?:数)?$/;
+const PLAIN_VALUE = /^(?:完成|实际|实绩|实际完成|完成情况|数值|新增)(?:数|值|额)?$/;
+/** What may follow a span in a value header: `1-9月累计完成数`. */
+const SPAN_TAIL = /(?:份)?(?:累计)?(?:完成|实际完成|新增)?(?:数|值|额|情况)?$/;
+const CN_Q: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4 };
+const quarterOf = (t: string) => (t >= "0" && t <= "9" ? Number(t) : (CN_Q[t] ?? 0));
 
 /**
  * The kind of a column from its header text (after normalisation), or null when the text says
- * nothing known. `periodText` is the span a value header names (`1-9月` of `1-9月累计`).
+ * nothing known.
  */
-export function classifySubColumn(header: string): { kind: SubColumn; periodText?: string } | null {
+export function classifySubColumn(header: string): SubColumnInfo | null {
   const key = normalizeKey(splitHeaderUnit(header).name)
     .replace(DECORATION, "")
     .replace(/[\u2010-\u2015\u2212\u301c]/g, "-");
   if (key === "") return null;
   if (DERIVED.test(key)) return { kind: "derived" };
   if (TARGET.test(key)) return { kind: "target" };
+  if (MONTH_ONLY.test(key)) return { kind: "month" };
   if (PERIOD_VALUE.test(key)) return { kind: "period" };
-  if (YTD_VALUE.test(key)) return { kind: "ytd" };
-  const m = PERIOD_HEADER.exec(key);
-  if (m) return { kind: "ytd", periodText: m[1]! };
+  if (CUMULATIVE.test(key)) return { kind: "ytd", cumulative: true };
+  if (PLAIN_VALUE.test(key)) return { kind: "ytd" };
+  return spanColumn(key);
+}
+
+/** A value header that names its span: `1-9月累计`, `前三季度`, `截至9月底`, `7-9月`, `三季度`, `9月完成`. */
+function spanColumn(key: string): SubColumnInfo | null {
+  const asAt = /^(?:截至|截止)/.test(key);
+  const rest = key.replace(/^(?:截至|截止)/, "");
+  const year = /^(\d{4}年)?/.exec(rest)![0];
+  const span = rest.slice(year.length).replace(SPAN_TAIL, "");
+  if (span === "") return null;
+  let m = /^(\d{1,2})[-~至到](\d{1,2})月$/.exec(span);
+  if (m) {
+    const from = Number(m[1]);
+    const to = Number(m[2]);
+    if (from === 1) return { kind: "ytd", periodText: `${year}${span}`, cumulative: true };
+    // a quarter's own months (7-9月): the quarter's increment
+    if (to - from === 2 && to % 3 === 0) return { kind: "period", periodText: `${year}${to}月` };
+    return { kind: "month" };
+  }
+  m = /^(\d{1,2})月(底|末)?$/.exec(span);
+  if (m) {
+    if (m[2] || asAt) return { kind: "ytd", periodText: `${year}${m[1]}月`, cumulative: true };
+    return { kind: "month" }; // 9月完成: September's own figure
+  }
+  if (/^(?:前[一二两三四1-4]个?季度|第?[一1]?[-~至到]第?[一二三四1-4]季度|上半年|全年)$/.test(span))
+    return { kind: "ytd", periodText: `${year}${span}`, cumulative: true };
+  m = /^第?([一二三四1-4])季度(末)?$/.exec(span);
+  if (m) {
+    if (m[2] || asAt) return { kind: "ytd", periodText: `${year}第${m[1]}季度`, cumulative: true };
+    return { kind: "period", periodText: `${year}第${quarterOf(m[1]!)}季度` };
+  }
   return null;
 }

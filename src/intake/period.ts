@@ -45,7 +45,7 @@ const AS_AT_PREFIX = /^(?:截至|截止|至)/;
 const END_SUFFIX = /(月|季度|年)(?:份)?(?:底|末)$/;
 const HAS_YEAR = /^\d{4}/;
 /** A yearless text that still reads as a period (`前三季度`, `1-9月`, `Q3`), not any text without a year. */
-const PERIOD_WORD = /月|季|半年|^q\d$/i;
+const PERIOD_WORD = /月|季|半年|全年|^q\d$/i;
 /** Excel writes date cells as `2020/9/30 0:00` or `2020-09-30 00:00:00`; midnight is dropped. */
 const MIDNIGHT = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s+0{1,2}:00(?::00)?$/;
 /** Dash and tilde look-alikes (em/en dash, minus, wave dash) → ASCII, after toHalfWidth. */

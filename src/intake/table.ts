@@ -16,7 +16,14 @@
 import { formatPeriod } from "../domain/period.js";
 import type { MessageKey, Params } from "../i18n/index.js";
 import type { RowDefaults } from "./cells.js";
-import { classifySubColumn, matchColumn, type Role, type SubColumn, splitHeaderUnit } from "./headers.js";
+import {
+  classifySubColumn,
+  matchColumn,
+  type Role,
+  type SubColumn,
+  type SubColumnInfo,
+  splitHeaderUnit,
+} from "./headers.js";
 import { isMeasureUnit } from "./number.js";
 import { parsePeriod } from "./period.js";
 import { normalizeKey, toHalfWidth } from "./text.js";
@@ -78,6 +85,10 @@ export interface HeaderInfo {
   valueBasis: "ytd" | "period" | null;
   /** long layout: the span a value header names (`1-9月` of `1-9月累计`) */
   valuePeriod: string | null;
+  /** long layout: the value columns of the chosen rank that name a span (1-6月累计 | 1-9月累计) */
+  valueSpans: ValueColumn[];
+  /** long layout: value columns none of which can be preferred (累计完成 | 累计完成); refused */
+  ambiguity: ValueColumn[];
   /** wide layout: the indicator columns */
   indicatorColumns: IndicatorColumn[];
   ignored: IgnoredColumn[];
@@ -190,8 +201,7 @@ export function recognizeHeader(
   const roles: Partial<Record<Role, number>> = {};
   const indicatorColumns: IndicatorColumn[] = [];
   const ignored: IgnoredColumn[] = [];
-  let valueBasis: HeaderInfo["valueBasis"] = null;
-  let valuePeriod: string | null = null;
+  const values: ValueColumn[] = [];
   let unitMayBeMeasure = false;
   const headers = cells.map((c) => c.trim());
   headers.forEach((h, i) => {
@@ -201,53 +211,116 @@ export function recognizeHeader(
       ignored.push({ index: i, header: h, why: "sequence" }); // 序号
       return;
     }
-    if (role && roles[role] === undefined) {
+    if (role === "value" || role === null) {
+      // a value column, or a column of targets, derived figures or one month (never values)
+      const sub = classifySubColumn(h);
+      if (role === "value" || sub?.kind === "ytd" || sub?.kind === "period") {
+        values.push(valueColumn(i, h, sub));
+        return;
+      }
+      if (role === null && isIndicator(h)) {
+        const { name, unit } = splitHeaderUnit(h);
+        const own = unit === null ? null : classifySubColumn(unit);
+        if (own && own.kind !== "ytd" && own.kind !== "period") {
+          ignored.push({ index: i, header: h, why: own.kind }); // 技术合同登记额（目标）
+          return;
+        }
+        indicatorColumns.push({
+          index: i,
+          header: h,
+          name,
+          unit: own ? null : unit,
+          basis: own ? (own.kind === "period" ? "period" : "ytd") : null,
+        });
+        return;
+      }
+      ignored.push({ index: i, header: h, why: sub?.kind ?? "unknown" });
+      return;
+    }
+    if (roles[role] === undefined) {
       roles[role] = i;
       if (role === "unit") unitMayBeMeasure = normalizeKey(splitHeaderUnit(h).name) === "单位";
       return;
     }
-    if (isIndicator(h)) {
-      const { name, unit } = splitHeaderUnit(h);
-      const sub = unit === null ? null : classifySubColumn(unit);
-      if (sub && (sub.kind === "target" || sub.kind === "derived")) {
-        ignored.push({ index: i, header: h, why: sub.kind }); // 技术合同登记额（目标）
-        return;
-      }
-      indicatorColumns.push({
-        index: i,
-        header: h,
-        name,
-        unit: sub ? null : unit,
-        basis: sub ? (sub.kind === "period" ? "period" : "ytd") : null,
-      });
-      return;
-    }
-    const sub = role === null ? classifySubColumn(h) : null;
-    if (sub && (sub.kind === "ytd" || sub.kind === "period") && roles.value === undefined) {
-      roles.value = i; // 1-9月累计, 本期完成
-      valueBasis = sub.kind;
-      valuePeriod = sub.periodText ?? null;
-      return;
-    }
-    ignored.push({ index: i, header: h, why: sub?.kind ?? "unknown" });
+    ignored.push({ index: i, header: h, why: "unknown" });
   });
+  const chosen = chooseValue(values);
+  for (const v of values)
+    if (v !== chosen.value) ignored.push({ index: v.index, header: v.header, why: v.basis });
+  if (chosen.value) roles.value = chosen.value.index;
   const base = {
     line,
     lines: [line],
     roles,
     unitMayBeMeasure,
-    valueBasis,
-    valuePeriod,
+    valueBasis: chosen.value?.basis ?? null,
+    valuePeriod: chosen.value?.periodText ?? null,
+    valueSpans: values.filter((v) => v.periodText !== null && v.rank === chosen.value?.rank),
+    ambiguity: chosen.ambiguous,
     ignored,
     unheaded: [] as number[],
     width: lastNonEmpty(headers) + 1,
     headers,
   };
-  if (roles.indicator !== undefined && roles.value !== undefined)
+  const hasValue = values.length > 0;
+  if (roles.indicator !== undefined && hasValue)
     return finishColumns({ ...base, layout: "long", indicatorColumns: [] });
-  if (indicatorColumns.length > 0 && roles.indicator === undefined)
-    return finishColumns({ ...base, layout: "wide", indicatorColumns });
+  if (indicatorColumns.length > 0 && roles.indicator === undefined) {
+    // a wide table's figures are under its indicators: a 完成 column of its own is not read
+    if (chosen.value)
+      ignored.push({ index: chosen.value.index, header: chosen.value.header, why: "unknown" });
+    delete roles.value;
+    return finishColumns({ ...base, roles, valueSpans: [], ambiguity: [], layout: "wide", indicatorColumns });
+  }
   return null;
+}
+
+/** A column of a long table that may hold the figures, and how strongly its header says so. */
+export interface ValueColumn {
+  index: number;
+  header: string;
+  basis: "ytd" | "period";
+  /** 2: says year-to-date (累计, 1-9月); 1: a plain 完成 / 数值; 0: the quarter's own (本期) */
+  rank: number;
+  periodText: string | null;
+}
+
+function valueColumn(index: number, header: string, sub: SubColumnInfo | null): ValueColumn {
+  const period = sub?.kind === "period";
+  return {
+    index,
+    header,
+    basis: period ? "period" : "ytd",
+    rank: period ? 0 : sub?.cumulative ? 2 : 1,
+    periodText: sub?.periodText ?? null,
+  };
+}
+
+/**
+ * The value column of a long table: the one that says year-to-date (累计, 1-9月累计) before a plain
+ * 完成, before the quarter's own (本期); among spans of the same rank the latest (1-9月 before 1-6月:
+ * a file is sent for its newest period; TableReader.finish switches to the one the report period
+ * names). Two equal candidates without a span (累计完成 | 累计完成) are ambiguous.
+ */
+function chooseValue(values: readonly ValueColumn[]): {
+  value: ValueColumn | null;
+  ambiguous: ValueColumn[];
+} {
+  if (values.length === 0) return { value: null, ambiguous: [] };
+  const top = Math.max(...values.map((v) => v.rank));
+  const best = values.filter((v) => v.rank === top);
+  if (best.length === 1) return { value: best[0]!, ambiguous: [] };
+  const quarters = best.map((v) => (v.periodText === null ? null : spanQuarter(v.periodText)));
+  if (quarters.some((q) => q === null)) return { value: best[0]!, ambiguous: best };
+  const latest = Math.max(...(quarters as number[]));
+  const at = best.filter((_, i) => quarters[i] === latest);
+  return at.length === 1 ? { value: at[0]!, ambiguous: [] } : { value: best[0]!, ambiguous: at };
+}
+
+/** The quarter a span header names (`1-9月` → 3), in any year; null when it names none. */
+function spanQuarter(text: string): number | null {
+  const p = parsePeriod(text, 2000);
+  return p.ok ? p.value.quarter : null;
 }
 
 function lastNonEmpty(cells: readonly string[]): number {
@@ -308,22 +381,31 @@ export function applySubHeader(h: HeaderInfo, line: number, cells: readonly stri
     start: number,
     end: number,
     top: string,
-  ): { index: number; basis: "ytd" | "period" | null; unit: string | null } | null => {
-    const ytd: number[] = [];
-    const period: number[] = [];
+  ): {
+    index: number;
+    basis: "ytd" | "period" | null;
+    unit: string | null;
+    periodText: string | null;
+  } | null => {
+    const candidates: ValueColumn[] = [];
     const named: string[] = [];
     for (let i = start; i < end; i++) {
       const text = sub(i);
-      const kind = text ? classifySubColumn(text)?.kind : undefined;
+      const info = text ? classifySubColumn(text) : null;
       named.push(`${top}/${text || "—"}`);
-      if (kind === "ytd") ytd.push(i);
-      else if (kind === "period") period.push(i);
+      if (info?.kind === "ytd" || info?.kind === "period") candidates.push(valueColumn(i, text, info));
     }
-    if (ytd.length === 1) return { index: ytd[0]!, basis: "ytd", unit: null };
-    if (ytd.length === 0 && period.length === 1) return { index: period[0]!, basis: "period", unit: null };
+    const chosen = chooseValue(candidates);
+    if (chosen.value && chosen.ambiguous.length === 0)
+      return {
+        index: chosen.value.index,
+        basis: chosen.value.basis,
+        unit: null,
+        periodText: chosen.value.periodText,
+      };
     const only = sub(start);
-    if (end - start === 1 && (only === "" || isMeasureUnit(only)))
-      return { index: start, basis: null, unit: only === "" ? null : measureOf(only) };
+    if (candidates.length === 0 && end - start === 1 && (only === "" || isMeasureUnit(only)))
+      return { index: start, basis: null, unit: only === "" ? null : measureOf(only), periodText: null };
     problems.push({
       line,
       column: top,
@@ -340,6 +422,7 @@ export function applySubHeader(h: HeaderInfo, line: number, cells: readonly stri
       const end = spanEnd(c.index);
       const chosen = pick(c.index, end, c.header);
       for (let i = c.index; i < end; i++) if (i !== chosen?.index) ignoredIndexes.add(i);
+      if (chosen?.periodText && h.roles.period === undefined) h.valuePeriod ??= chosen.periodText;
       if (chosen)
         columns.push({
           ...c,
@@ -357,6 +440,7 @@ export function applySubHeader(h: HeaderInfo, line: number, cells: readonly stri
     if (chosen) {
       h.roles.value = chosen.index;
       h.valueBasis = chosen.basis ?? h.valueBasis;
+      if (chosen.periodText) h.valuePeriod = chosen.periodText;
     }
   }
   for (const i of ignoredIndexes) {
@@ -530,14 +614,36 @@ export class TableReader {
       const p = parsePeriod(d.period, this.defaultYear);
       if (p.ok) this.defaultYear = p.value.year;
     }
+    if (h.ambiguity.length > 0) {
+      const columns = h.ambiguity.map((v) => v.header).join("、");
+      this.problems.push({
+        line: h.line,
+        column: columns,
+        value: null,
+        reason: { key: "intake.header.ambiguousColumns", params: { header: columns, columns } },
+      });
+    }
     if (h.valuePeriod !== null && h.roles.period === undefined) {
-      // a value column headed `1-9月累计`: its span is the period, and must agree with the title's
-      const column = h.headers[h.roles.value!] ?? "";
+      // a value column headed `1-9月累计`: its span is the period, and must agree with the title's;
+      // of several spans (1-6月累计 | 1-9月累计) the one the report period names is read
+      const quarterOf = (text: string) => {
+        const p = parsePeriod(text, this.defaultYear);
+        return p.ok ? formatPeriod(p.value) : null;
+      };
       if (d.period === undefined) d.period = h.valuePeriod;
       else {
-        const hinted = parsePeriod(h.valuePeriod, this.defaultYear);
-        const given = parsePeriod(d.period, this.defaultYear);
-        if (hinted.ok && given.ok && formatPeriod(hinted.value) !== formatPeriod(given.value))
+        const given = quarterOf(d.period);
+        const match = h.valueSpans.find((v) => v.periodText !== null && quarterOf(v.periodText) === given);
+        if (match && match.index !== h.roles.value) {
+          h.ignored = h.ignored.filter((g) => g.index !== match.index);
+          h.ignored.push({ index: h.roles.value!, header: h.headers[h.roles.value!] ?? "", why: "ytd" });
+          h.roles.value = match.index;
+          h.valuePeriod = match.periodText;
+          h.valueBasis = match.basis;
+        }
+        const column = h.headers[h.roles.value!] ?? "";
+        const hinted = quarterOf(h.valuePeriod!);
+        if (hinted !== null && given !== null && hinted !== given)
           this.problems.push({
             line: h.line,
             column,

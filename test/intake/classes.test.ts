@@ -601,3 +601,106 @@ describe("the README's example sheets store what the README says", () => {
     expect(r.warnings).toEqual([]); // 5 + 4 = 9 and 8 + 7 = 15
   });
 });
+
+describe("class 2: of several value columns in one header row, the year-to-date one is read", () => {
+  it.each([
+    ["9月完成,1-9月累计", "30,300"],
+    ["1-9月累计,9月完成", "300,30"],
+    ["当月完成,1-9月累计", "30,300"],
+    ["本月完成,累计完成", "30,300"],
+    ["本月,累计", "30,300"],
+    ["本月数,累计数", "30,300"],
+    ["三季度完成,前三季度累计", "100,300"],
+    ["7-9月完成,1-9月完成", "100,300"],
+    ["本季完成,累计完成", "100,300"],
+    ["当季完成,本年累计", "100,300"],
+    ["本期完成,累计完成", "100,300"],
+    ["本期,累计", "100,300"],
+    ["完成,累计完成", "100,300"],
+    ["1-6月累计,1-9月累计", "200,300"],
+    ["上半年,前三季度", "200,300"],
+  ])("%s: 300 is stored", (headers, cells) =>
+    expectRows(
+      `填报单位：渠县\n报告期：2020年1-9月\n指标名称,计量单位,${headers},备注\n技术合同登记额,万元,${cells},\n`,
+      [row("2020Q3", "quxian", "tech_contract_value", 300)],
+    ),
+  );
+
+  it("1-6月累计 | 1-9月累计 without a report period: the newest span, and its period", () =>
+    expectRows("填报单位：渠县\n指标名称,计量单位,1-6月累计,1-9月累计\n技术合同登记额,万元,200,300\n", [
+      row("2020Q3", "quxian", "tech_contract_value", 300),
+    ]));
+
+  it("1-6月累计 | 1-9月累计 with 报告期 1-6月: the span the report period names", () =>
+    expectRows(
+      "填报单位：渠县\n报告期：2020年1-6月\n指标名称,1-6月累计,1-9月累计\n技术合同登记额,200,300\n",
+      [row("2020Q2", "quxian", "tech_contract_value", 200)],
+    ));
+
+  it("a stock with 本期完成 | 累计完成 reads the level, no 本期 refusal", () =>
+    expectRows("填报单位：渠县\n报告期：2020Q3\n指标名称,本期完成,累计完成\n高新技术企业,2,9\n", [
+      row("2020Q3", "quxian", "hitech_enterprises", 9),
+    ]));
+
+  it.each(["累计完成,累计完成", "数值,完成值", "完成,实际完成"])(
+    "%s cannot be told apart: refused naming them",
+    (headers) =>
+      expectRefused(
+        `填报单位：渠县\n报告期：2020Q3\n指标名称,${headers}\n技术合同登记额,300,310\n`,
+        headers.split(","),
+      ),
+  );
+
+  it.each(["9月完成", "当月完成", "本月"])(
+    "a month's own column alone (%s) is no value column: the header is not found",
+    (h) => expectRefused(`填报单位：渠县\n报告期：2020Q3\n指标名称,${h}\n技术合同登记额,30\n`, ["表头"]),
+  );
+
+  it.each(["期末数", "期末累计", "年末数", "本年新增", "累计新增"])("%s is a value column", (h) =>
+    expectRows(`填报单位：渠县\n报告期：2020Q3\n指标名称,${h}\n高新技术企业,9\n`, [
+      row("2020Q3", "quxian", "hitech_enterprises", 9),
+    ]),
+  );
+
+  it.each(["较年初增加", "比上年增长", "上年同期", "去年同期"])("%s is derived, never the value", (h) =>
+    expectRows(`填报单位：渠县\n报告期：2020Q3\n指标名称,累计完成,${h}\n高新技术企业,9,2\n`, [
+      row("2020Q3", "quxian", "hitech_enterprises", 9),
+    ]),
+  );
+});
+
+describe("class 1: a unit of measure in the indicator's own cell applies to its row", () => {
+  it("高新技术产业主营业务收入（万元） 265000 is 26.5 亿元; 技术合同登记额（亿元） 0.03 is 300 万元", () =>
+    expectRows(
+      "填报单位：渠县\n报告期：2020年1-9月\n指标名称,本年累计,备注\n高新技术产业主营业务收入（万元）,265000,\n技术合同登记额（亿元）,0.03,\n",
+      [
+        row("2020Q3", "quxian", "hitech_industry_revenue", 26.5),
+        row("2020Q3", "quxian", "tech_contract_value", 300),
+      ],
+    ));
+
+  it("the row's own （亿元） wins over the title's 单位：万元", () =>
+    expectRows(
+      "填报单位：渠县\n单位：万元\n报告期,指标名称,累计完成\n2020Q3,高新技术产业主营业务收入（亿元）,26.5\n",
+      [row("2020Q3", "quxian", "hitech_industry_revenue", 26.5)],
+    ));
+
+  it("the row's own （家） wins over the title's 单位：万元", () =>
+    expectRows("填报单位：渠县\n单位：万元\n报告期,指标名称,累计完成\n2020Q3,高新技术企业（家）,22\n", [
+      row("2020Q3", "quxian", "hitech_enterprises", 22),
+    ]));
+
+  it("高新技术企业（万元） is refused, naming both units", () =>
+    expectRefused("填报单位：渠县\n报告期,指标名称,累计完成\n2020Q3,高新技术企业（万元）,12\n", [
+      "家",
+      "万元",
+    ]));
+
+  it("a title measure that does not fit a row is named as the title's, with its line", async () => {
+    const r = await refused(
+      "填报单位：渠县\n单位：万元\n报告期,指标名称,累计完成\n2020Q3,关键技术攻关项目,3\n",
+      ["第 2 行"],
+    );
+    expect(r.messages[0]).toContain("项");
+  });
+});

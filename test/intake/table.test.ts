@@ -325,7 +325,9 @@ describe("readValue: the measure that applies, by precedence", () => {
   ] as const)("%j for a %s indicator is refused, naming both units", (cells, unit, title) => {
     const { cell } = long([...cells]);
     const r = readValue(cell, ind(unit), title as TitleBlock);
-    expect(r).toMatchObject({ key: "intake.number.measureMismatch", params: { expected: unit } });
+    // the row's own measure, or the title block's (named as such)
+    const key = "measure" in title ? "intake.number.measureMismatchTitle" : "intake.number.measureMismatch";
+    expect(r).toMatchObject({ key, params: { expected: unit } });
   });
 });
 
