@@ -33,7 +33,9 @@ export interface SlotLayout {
 
 /** What an office's name adds to its unit's: the seal note, the province and city, the office itself. */
 const SEAL = /[(（][^)）]*[)）]$/;
-const PLACE_PREFIX = /^(?:四川省)?达州市(?=.)/;
+const PLACE_PREFIX = /^(?:四川省达州市|四川省|达州市)(?=.)/;
+/** The official long form of a zone's name: 达州高新技术产业开发区 is 达州高新区. */
+const ZONE = /高新技术产业开发区/;
 /** `其中：通川区`: a breakdown row under a total names its unit after 其中. */
 const AMONG = /^其中[:：]?/;
 /** The end of an office's name after its unit's: …局, …委员会, …管委会, …政府, …办公室, …中心. */
@@ -43,11 +45,25 @@ const OFFICE_SUFFIX =
 
 /** `达州市通川区科技局（盖章）` → `通川区`; a normalised key in, a normalised key out. */
 export function withoutOfficeAffixes(key: string): string {
-  let k = key.replace(SEAL, "").replace(AMONG, "");
+  let k = key.replace(SEAL, "").replace(AMONG, "").replace(ZONE, "高新区");
   const suffixed = k.replace(OFFICE_SUFFIX, "");
   if (suffixed !== "") k = suffixed;
   const unplaced = k.replace(PLACE_PREFIX, "");
   return unplaced;
+}
+
+/** A list number or 其中： in front of an indicator's name: `1.` `2、` `（一）` `一、` `(3)`. */
+const LIST_NUMBER =
+  /^(?:其中[:：]?|\d{1,2}[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])/;
+
+/** The keys an indicator's cell may be looked up by: as written, without its unit bracket, without its list number. */
+function indicatorKeys(text: string): string[] {
+  const whole = normalizeKey(text);
+  const name = normalizeKey(splitHeaderUnit(text).name);
+  const keys = [whole, name];
+  const bare = name.replace(LIST_NUMBER, "");
+  if (bare !== name && bare !== "") keys.push(bare);
+  return keys;
 }
 
 export class Catalog {
@@ -122,7 +138,7 @@ export class Catalog {
       if (found !== undefined) return found;
     }
     // any other office: a unit's name (or alias) followed by an office's name (宣汉县科技经济和信息化局)
-    const sealed = key.replace(SEAL, "").replace(AMONG, "");
+    const sealed = key.replace(SEAL, "").replace(AMONG, "").replace(ZONE, "高新区");
     return this.unitByPrefix(units, sealed.replace(PLACE_PREFIX, "")) ?? this.unitByPrefix(units, sealed);
   }
 
@@ -139,16 +155,22 @@ export class Catalog {
     return best;
   }
 
+  /**
+   * The indicator a cell names: by code or name, with or without a unit bracket (`高新技术企业（家）`),
+   * a list number (`1.`, `（一）`, `一、`) or `其中：` in front.
+   */
   indicator(year: number, text: string): Indicator | undefined {
     const l = this.byYear.get(year);
     if (!l) return undefined;
-    return l.indicators.get(normalizeKey(text)) ?? l.indicators.get(normalizeKey(splitHeaderUnit(text).name));
+    for (const key of indicatorKeys(text)) {
+      const found = l.indicators.get(key);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** True when some loaded plan has an indicator of this code or name (header recognition). */
-  isIndicator = (text: string): boolean =>
-    this.anyIndicator.has(normalizeKey(text)) ||
-    this.anyIndicator.has(normalizeKey(splitHeaderUnit(text).name));
+  isIndicator = (text: string): boolean => indicatorKeys(text).some((k) => this.anyIndicator.has(k));
 
   suggestUnit(year: number, text: string): string[] {
     const l = this.byYear.get(year);

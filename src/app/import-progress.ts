@@ -16,7 +16,14 @@ import { FileError, type Problem } from "../intake/errors.js";
 import { isBlank, parseBasis } from "../intake/number.js";
 import { parsePeriod } from "../intake/period.js";
 import { openRecords, type SourceInfo, type SourceRecord } from "../intake/records.js";
-import { columnLetter, type HeaderInfo, isEmptyRow, TableReader, unplacedCell } from "../intake/table.js";
+import {
+  columnLetter,
+  type HeaderInfo,
+  isEmptyRow,
+  isSubtotalRow,
+  TableReader,
+  unplacedCell,
+} from "../intake/table.js";
 import { cleanCell } from "../intake/text.js";
 import type { BatchCounts } from "../storage/batches.js";
 import { type Db, withForeignKeysOff } from "../storage/database.js";
@@ -242,10 +249,17 @@ async function readAndStore(
   const bases = new TextMemo<ReturnType<typeof parseBasis>>();
   let readLong: ((line: number, cells: readonly string[]) => RawCell) | null = null;
   const totals: TotalCell[] = [];
+  /** problems already reported: a wide row repeats its unit's problem under every indicator column */
+  const reported = new Set<string>();
   const problem = (line: number | null, column: string | null, value: string | null, reason: Reason) => {
+    const key = `${line}\u0000${column}\u0000${value}\u0000${reason.key}`;
+    if (reported.has(key)) return;
+    reported.add(key);
     if (out.problems.length < MAX_PROBLEMS) out.problems.push({ file, line, column, value, reason });
     else out.counts.rejected++;
   };
+  /** the line of the last total row: a 小计 sums the unit rows since then */
+  let lastTotalLine = 0;
   const warn = (line: number | null, column: string | null, value: string | null, reason: Reason) => {
     if (out.warnings.length < MAX_PROBLEMS) out.warnings.push({ file, line, column, value, reason });
   };
@@ -263,7 +277,10 @@ async function readAndStore(
       for (const p of table.problems) problem(p.line, p.column, p.value, p.reason);
       if (h.layout === "long") readLong = longCellReader(h, table.defaults);
     },
+    (text: string): string[] => catalog.suggestIndicator(catalog.years[catalog.years.length - 1]!, text),
   );
+  /** the unknown columns of a wide table already warned of (a figure in one is not read) */
+  const warnedColumns = new Set<number>();
   const { title, defaults } = table;
   /**
    * The unit or indicator a cell names, looked up once per spelling (the same few names are on
@@ -330,11 +347,21 @@ async function readAndStore(
     }
     if (kind === "total") {
       out.table.totalRows++;
-      for (const c of rowCells(h, rec.line, cells, defaults)) readTotal(c);
+      const from = isSubtotalRow(h, cells) ? lastTotalLine : null;
+      for (const c of rowCells(h, rec.line, cells, defaults)) readTotal(c, from);
+      lastTotalLine = rec.line;
       return;
     }
     if (readLong) storeCell(readLong(rec.line, cells));
-    else for (const c of rowCells(h, rec.line, cells, defaults)) storeCell(c);
+    else {
+      for (const c of rowCells(h, rec.line, cells, defaults)) storeCell(c);
+      for (const g of table.unknownColumns) {
+        const v = cells[g.index];
+        if (v === undefined || isBlank(v) || warnedColumns.has(g.index)) continue;
+        warnedColumns.add(g.index);
+        warn(rec.line, g.header, v, { key: "import.warn.unknownColumn", params: { column: g.header } });
+      }
+    }
   };
   // records come in batches (one await per chunk of the file, not per row)
   for await (const batch of batches) {
@@ -354,10 +381,13 @@ async function readAndStore(
   }
   const h: HeaderInfo = table.head;
   table.finish();
-  if (out.problems.length === 0) {
-    if (out.counts.rowsRead === 0 || out.counts.rowsRead === out.table.footerRows + out.table.totalRows)
-      problem(h.line, null, null, { key: "intake.file.noRows", params: { line: h.line } });
-    else if (stored === 0)
+  if (out.counts.rowsRead === out.table.footerRows + out.table.totalRows) {
+    // nothing under the header to import: that is what to say, whatever else the header lacks
+    out.problems.length = 0;
+    const only = out.table.totalRows > 0 ? "intake.file.onlyTotals" : "intake.file.noRows";
+    problem(h.line, null, null, { key: only, params: { line: h.line } });
+  } else if (out.problems.length === 0) {
+    if (stored === 0)
       problem(h.line, null, null, {
         key: "intake.file.allBlank",
         params: { line: h.line, rows: out.counts.rowsRead, blank: out.counts.blank },
@@ -451,7 +481,7 @@ async function readAndStore(
    * A total row's cell (合计): read like a value, never stored, kept to be checked against the sum
    * of the unit rows. One that cannot be read is a warning: the total is not data.
    */
-  function readTotal(c: RawCell): void {
+  function readTotal(c: RawCell, subtotalFrom: number | null): void {
     if (isBlank(c.value)) return;
     const pe = periodOf(c.period);
     if (pe.reason) return;
@@ -484,6 +514,7 @@ async function readAndStore(
       ind: known.item,
       ordinal: known.ordinal,
       value,
+      subtotalFrom,
     });
   }
 
@@ -496,7 +527,10 @@ async function readAndStore(
       let n = 0;
       ys.layout.units.forEach((code, u) => {
         const slot = ys.layout.slot(t.ordinal, u, t.q);
-        if (ys.lines[slot] && code !== cityCode(ys.year)) {
+        const at = ys.lines[slot]!;
+        // a 小计 sums the rows since the last total row; a 合计 / 总计 every unit row
+        const inGroup = t.subtotalFrom === null || (at > t.subtotalFrom && at < t.line);
+        if (at && inGroup && code !== cityCode(ys.year)) {
           sum += ys.values[slot]!;
           n++;
         }
@@ -594,6 +628,10 @@ async function readAndStore(
       ? resolve("unit", ys.units, ys.layout.unitOrdinal, year, c.unit, c.line, c.unitColumn)
       : null;
     // indicator
+    if (!c.indicator) {
+      problem(c.line, c.indicatorColumn, "", { key: "import.indicator.missing" });
+      return;
+    }
     const known = resolve(
       "indicator",
       ys.indicators,
@@ -702,6 +740,8 @@ interface TotalCell {
   ind: Indicator;
   ordinal: number;
   value: number;
+  /** for a 小计: the line of the total row before it (its group starts after that); null for a 合计 */
+  subtotalFrom: number | null;
 }
 
 const YTD_CODE = heldBasis("ytd");

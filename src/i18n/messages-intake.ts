@@ -26,10 +26,14 @@ export const intakeZh = {
     "{indicator}以{expected}计，但表头上方第 {where} 行注明全表的计量单位是{unit}：两者无法换算；请在该行注明各指标的单位，或在“计量单位”列逐行填写（{value}）",
   "intake.header.ambiguousColumns":
     "无法确定“{header}”下哪一列是完成数：{columns}。请把完成数所在列的小表头写成“累计”或“完成”，目标列写成“目标”，或删去多余的列",
+  "intake.header.unknownIndicator":
+    "列名“{value}”不是工作要点中的指标——是否指 {hint}？请把列名改为指标的名称，否则这一列的数值不会导入",
   "intake.header.periodConflict": "表头“{header}”所示期间与报告期“{period}”不一致：请核对报告期",
   "intake.row.unplaced":
     "单元格“{value}”（{column} 列）不在任何列名之下：表头只有 {width} 列，或该列缺少列名；请删去多余的内容或补上列名",
   "intake.file.noRows": "表头（第 {line} 行）之下没有数据行：文件未包含任何数值，请确认导出的是填好的表",
+  "intake.file.onlyTotals":
+    "表头（第 {line} 行）之下只有合计行和表尾，没有各单位的数据行：合计行不导入（全市自己的数请在填报单位写“全市”）",
   "intake.file.allBlank":
     "表头（第 {line} 行）之下的 {rows} 行中，{blank} 个数值全部为空：文件未包含任何数值，请确认导出的是填好的表",
   "intake.basis.invalid": "“{value}”不是有效的口径，可用：{forms}",
@@ -57,6 +61,8 @@ export const intakeZh = {
     "{period} {unit} {indicator} 累计 {value}，低于 {earlier} 的累计 {before}：累计数不应下降，请核对",
   "import.warn.overTarget":
     "{unit} {indicator} 为 {value}{measure}，超过全年目标 {target}{measure} 的 10 倍：请核对计量单位（万元/亿元）",
+  "import.warn.unknownColumn": "列“{column}”不是工作要点中的指标，也不是已知的列：其中的数值未导入",
+  "import.indicator.missing": "缺少指标名称：这一行的指标单元格是空的",
   "import.warning": "{location}: 提醒: {message}",
   "import.table.totals": "合计行 {count} 行（已核对，不导入）",
   "import.table.footers": "表尾 {count} 行（已跳过）",
@@ -94,12 +100,16 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
     "{indicator} is measured in {expected}, but line {where} above the header gives the whole sheet's unit of measure as {unit}: the two do not convert; give each indicator's unit there, or fill in a 计量单位 column row by row ({value})",
   "intake.header.ambiguousColumns":
     'cannot tell which column under "{header}" holds the figure: {columns}. Head the figure\'s column "累计" (year to date) or "完成" (actual) and the target\'s "目标", or delete the extra columns',
+  "intake.header.unknownIndicator":
+    'column "{value}" is not an indicator of the plan — did you mean {hint}? Rename the column to the indicator\'s name, or its figures are not imported',
   "intake.header.periodConflict":
     'the period of the header "{header}" differs from the report period "{period}": check the period',
   "intake.row.unplaced":
     'cell "{value}" (column {column}) stands under no column name: the header has {width} columns, or this column has no name; delete the extra content or name the column',
   "intake.file.noRows":
     "there are no data rows under the header (line {line}): the file holds no figures; check that the filled-in sheet was exported",
+  "intake.file.onlyTotals":
+    "under the header (line {line}) there are only total and footer rows, no unit's data row: total rows are not imported (for the city's own figure write 全市 as the unit)",
   "intake.file.allBlank":
     "all {blank} values in the {rows} rows under the header (line {line}) are blank: the file holds no figures; check that the filled-in sheet was exported",
   "intake.basis.invalid": '"{value}" is not a basis; accepted: {forms}',
@@ -130,6 +140,9 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
     "{period} {unit} {indicator} year-to-date {value} is lower than {earlier}'s {before}: a year-to-date figure cannot fall; check it",
   "import.warn.overTarget":
     "{unit} {indicator} is {value} {measure}, more than 10 times the annual target of {target} {measure}: check the unit of measure (万元/亿元)",
+  "import.warn.unknownColumn":
+    'column "{column}" is neither an indicator of the plan nor a known column: its figures were not imported',
+  "import.indicator.missing": "no indicator: this row's indicator cell is empty",
   "import.warning": "{location}: warning: {message}",
   "import.table.totals": "{count} total rows (checked, not imported)",
   "import.table.footers": "{count} footer rows (skipped)",

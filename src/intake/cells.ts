@@ -42,6 +42,11 @@ export interface RowDefaults {
 
 const cell = (cells: readonly string[], i: number | undefined) => (i === undefined ? "" : (cells[i] ?? ""));
 
+/*
+ * A cell whose column the file lacks (its unit, period or basis came from the title block or an
+ * option) is named in messages by the column a county's sheet would have: 报告期, 填报单位, 口径.
+ */
+
 /**
  * The reporting unit and the measure of a row whose unit column is headed plain `单位`: a cell
  * holding 万元 or 项 is a measure (the reporting unit then comes from the title block or --unit), any
@@ -69,17 +74,17 @@ export function longCellReader(
     line: 0,
     valueIndex: r.value ?? 0,
     period: "",
-    periodColumn: name(r.period, "period"),
+    periodColumn: name(r.period, "报告期"),
     unit: "",
-    unitColumn: name(r.unit, "unit"),
+    unitColumn: name(r.unit, "填报单位"),
     indicator: "",
-    indicatorColumn: name(r.indicator, "indicator"),
+    indicatorColumn: name(r.indicator, "指标"),
     headerUnit: r.value === undefined ? null : splitHeaderUnit(h[r.value] ?? "").unit,
     rowMeasure: null,
     value: "",
-    valueColumn: name(r.value, "value"),
+    valueColumn: name(r.value, "数值"),
     basis: "",
-    basisColumn: name(r.basis, "basis"),
+    basisColumn: name(r.basis, "口径"),
     note: "",
   };
   const { period, unit, basis, indicator, value, note, measure } = r;
@@ -122,9 +127,9 @@ export function rowCells(
   const r = header.roles;
   const h = header.headers;
   const period = r.period === undefined ? (defaults.period ?? "") : cell(cells, r.period);
-  const periodColumn = r.period === undefined ? "period" : (h[r.period] ?? "period");
+  const periodColumn = r.period === undefined ? "报告期" : (h[r.period] ?? "报告期");
   let unit = r.unit === undefined ? (defaults.unit ?? "") : cell(cells, r.unit);
-  const unitColumn = r.unit === undefined ? "unit" : (h[r.unit] ?? "unit");
+  const unitColumn = r.unit === undefined ? "填报单位" : (h[r.unit] ?? "填报单位");
   let rowMeasure = r.measure === undefined ? null : cell(cells, r.measure) || null;
   if (header.unitMayBeMeasure && unit !== "") {
     const um = unitOrMeasure(unit, defaults.unit ?? "");
@@ -132,7 +137,7 @@ export function rowCells(
     rowMeasure ??= um.measure;
   }
   const rowBasis = r.basis === undefined ? "" : cell(cells, r.basis);
-  const basisColumn = r.basis === undefined ? "basis" : (h[r.basis] ?? "basis");
+  const basisColumn = r.basis === undefined ? "口径" : (h[r.basis] ?? "口径");
   const note = cell(cells, r.note);
   return header.indicatorColumns.map((c) => ({
     line,

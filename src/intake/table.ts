@@ -49,6 +49,11 @@ export interface TitleBlock {
   unit?: TitleField;
   period?: TitleField;
   measure?: TitleField & { moneyOnly: boolean };
+  /**
+   * a period the table's name or a bare title cell states (`达州市2020年三季度…情况表`,
+   * `2020年1-9月`) without a 报告期： label: used when no 报告期 field or option gives one
+   */
+  periodInName?: TitleField;
 }
 
 /** An indicator column of a wide table. */
@@ -127,6 +132,10 @@ export function readTitleRow(line: number, cells: readonly string[], into: Title
     // spaces go first: forms space out two-character labels (`单　位：万元`) and separate fields
     const c = toHalfWidth(raw).replace(/\s+/g, "");
     const found = [...c.matchAll(TITLE_FIELD)];
+    if (found.length === 0 && !c.includes("日期")) {
+      const named = PERIOD_IN_NAME.exec(c);
+      if (named) into.periodInName ??= { text: named[0], line };
+    }
     for (let i = 0; i < found.length; i++) {
       const m = found[i]!;
       const end = i + 1 < found.length ? found[i + 1]!.index : c.length;
@@ -143,6 +152,14 @@ export function readTitleRow(line: number, cells: readonly string[], into: Title
     }
   }
 }
+
+/**
+ * A period inside a table's name: a year and a span shorter than the year (`2020年三季度`,
+ * `2020年1-9月`, `2020年前三季度`, `2020年上半年`, `截至2020年9月底`). A year alone (`2020年科技创新…`)
+ * says nothing about the quarter and is not taken.
+ */
+const PERIOD_IN_NAME =
+  /(?:截至|截止)?\d{4}年(?:第?[一二三四1-4]季度末?|前[一二两三四1-4]个?季度|[一1]?[-—~至]第?[一二三四1-4]季度|1[-—~至]\d{1,2}月份?|\d{1,2}月(?:底|末|份)?(?!\d)|上半年)/;
 
 /** `万元、项` or `万元/个`: several measures, one per kind of indicator. */
 const MEASURE_SEPARATOR = /[、,，/／;；]/;
@@ -473,7 +490,7 @@ const TOTAL =
   /^(?:全市|全县|全区|全省|本市|各县\(市、区\)|各区县|各县市区|各地)?(?:合计|总计|小计|共计|总合计)(?:数)?(?::|\(.*\))?$|^(?:total|sum|subtotal)$/;
 /** Footer rows: signatures, contacts, dates and notes under the table. */
 const FOOTER =
-  /^(?:单位负责人|统计负责人|部门负责人|主管领导|分管领导|负责人|填表人|制表人|审核人|审批人|复核人|联系人|联系电话|电话|手机|填报日期|填表日期|报出日期|报送日期|制表日期|填表说明|数据来源|说明[:：]|附注|注[0-9一二三四五六七八九]?[:：]|备注[:：])/;
+  /^(?:单位负责人|统计负责人|部门负责人|主管领导|分管领导|负责人|填表人|制表人|审核人|审批人|复核人|联系人|联系电话|电话|手机|填报日期|填表日期|报出日期|报送日期|制表日期|填表说明|数据来源|说明[:：]|附注|注[0-9一二三四五六七八九]?[:：]|备注[:：]|(?:说明|注|备注)$)/;
 
 /** True when a label cell (unit, period, 序号 or first cell) says the row is a total. */
 export function isTotalLabel(text: string): boolean {
@@ -485,16 +502,66 @@ export function isTotalLabel(text: string): boolean {
 /** The first characters of every TOTAL label, and of the invisible or wide spaces cleanCell keeps inside. */
 const TOTAL_START = "合总小全本各共\u3000\u200B\uFEFF";
 
+/** The stems that number a form's text columns in its column-number row (栏次: 甲 乙 丙 …). */
+const STEMS = "甲乙丙丁戊己庚辛壬癸";
+
+/**
+ * True for a form's column-number row under its header: `甲,乙,丙,1,2,3` — stems, then whole
+ * numbers counting up by one. Never data: a data row names a unit or an indicator.
+ */
+export function isColumnNumberRow(cells: readonly string[]): boolean {
+  let next = 0;
+  let count = 0;
+  for (const c of cells) {
+    if (c === "") continue;
+    count++;
+    if (c.length === 1 && STEMS.includes(c) && next === 0) continue;
+    const n = /^\d{1,2}$/.test(c) ? Number(c) : Number.NaN;
+    if (next === 0 && n >= 1) next = n;
+    if (n !== next) return false;
+    next++;
+  }
+  return count >= 2;
+}
+
+/** A numbered note after a footer (`2.高新技术企业为期末数。`, `（3）…`) holding no figure. */
+function isNoteRow(cells: readonly string[]): boolean {
+  const first = cells.find((c) => c !== "");
+  if (first === undefined || !/^(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])\D/.test(first)) return false;
+  return cells.every((c) => c === "" || !isNumeric(c));
+}
+
+/** True when a total row's label is a 小计 (a subtotal of the rows since the last total row). */
+export function isSubtotalRow(h: HeaderInfo, cells: readonly string[]): boolean {
+  const r = h.roles;
+  for (const i of [
+    r.unit,
+    r.period,
+    r.indicator,
+    0,
+    ...h.ignored.filter((g) => g.why === "sequence").map((g) => g.index),
+  ]) {
+    const c = i === undefined ? undefined : cells[i];
+    if (c && isTotalLabel(c) && normalizeKey(c).includes("小计")) return true;
+  }
+  return false;
+}
+
 /** True when the row's first non-empty cell opens a footer (负责人, 填表人, 联系电话, 说明：, 注：…). */
 export function isFooterRow(cells: readonly string[]): boolean {
   for (const c of cells) {
     if (c === "") continue;
     const first = c.charCodeAt(0);
     if (first < 0x3000) return false; // digits and ASCII: data
-    return FOOTER.test(toHalfWidth(c).replace(/\s+/g, ""));
+    const text = toHalfWidth(c).replace(/\s+/g, "");
+    if (!FOOTER.test(text)) return false;
+    // a bare 说明 / 注 opens a footer only on a row without figures: it could be a note column's label
+    return !BARE_NOTE.test(text) || cells.every((x) => x === "" || !isNumeric(x));
   }
   return false;
 }
+
+const BARE_NOTE = /^(?:说明|注|备注)$/;
 
 /**
  * What a body row is: a footer, a total (its unit, period, indicator, 序号 or first cell says 合计 …),
@@ -576,9 +643,31 @@ export class TableReader {
     public defaultYear: number | undefined,
     private readonly yearForced: boolean,
     private readonly onHeader: (head: HeaderInfo) => void,
+    /** close indicator names for a header no indicator matches (did you mean …) */
+    private readonly suggestIndicator: (text: string) => string[] = () => [],
   ) {}
 
+  /**
+   * A wide table's columns whose header is no indicator and no known column (高新技术企业数, 联系人):
+   * their figures are not read, and a figure in one is a warning.
+   */
+  readonly unknownColumns: IgnoredColumn[] = [];
+
+  /** a body row has been read: a column-number row (栏次) can no longer come */
+  private bodyStarted = false;
+  /** the footer has begun: numbered notes that follow (2.…) are footer too */
+  private inFooter = false;
+
   push(line: number, cells: readonly string[]): PushedRow {
+    if (this.head && !this.bodyStarted && isColumnNumberRow(cells)) return "header"; // 甲,乙,1,2,3
+    const kind = this.read(line, cells);
+    if (kind === "data" && this.inFooter && isNoteRow(cells)) return "footer";
+    if (kind === "footer") this.inFooter = true;
+    if (kind !== "title" && kind !== "header") this.bodyStarted = true;
+    return kind;
+  }
+
+  private read(line: number, cells: readonly string[]): PushedRow {
     if (!this.head) {
       this.head = recognizeHeader(line, cells, this.isIndicator);
       if (this.head) return "header";
@@ -610,6 +699,13 @@ export class TableReader {
     const d = this.defaults;
     if (d.unit === undefined && this.title.unit) d.unit = this.title.unit.text;
     if (d.period === undefined && this.title.period) d.period = this.title.period.text;
+    if (
+      d.period === undefined &&
+      this.title.periodInName &&
+      h.roles.period === undefined &&
+      h.valuePeriod === null
+    )
+      d.period = this.title.periodInName.text;
     if (!this.yearForced && d.period !== undefined) {
       const p = parsePeriod(d.period, this.defaultYear);
       if (p.ok) this.defaultYear = p.value.year;
@@ -667,6 +763,23 @@ export class TableReader {
         value: null,
         reason: { key: "import.header.noUnit" },
       });
+    if (h.layout === "wide")
+      for (const g of h.ignored) {
+        if (g.why !== "unknown") continue;
+        // a near-miss of an indicator's name is a mistake to correct, not a column to drop
+        const hint = this.suggestIndicator(splitHeaderUnit(g.header).name);
+        if (hint.length > 0)
+          this.problems.push({
+            line: h.line,
+            column: g.header,
+            value: g.header,
+            reason: {
+              key: "intake.header.unknownIndicator",
+              params: { value: g.header, hint: hint.join("、") },
+            },
+          });
+        else this.unknownColumns.push(g);
+      }
     this.onHeader(h);
   }
 }

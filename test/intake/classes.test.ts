@@ -335,8 +335,8 @@ describe("class 3: the header is found reliably, and no data is never a silent s
   it("a header and no rows is refused as having no data", () =>
     expectRefused("period,unit,indicator,value\n", ["没有数据行"]));
 
-  it("a header, a total and a footer only is refused as having no data", () =>
-    expectRefused("报告期,单位,指标,数值\n2020Q3,合计,技术合同登记额,0\n填表人：赵某\n", ["没有数据行"]));
+  it("a header, a total and a footer only is refused as having only total rows", () =>
+    expectRefused("报告期,单位,指标,数值\n2020Q3,合计,技术合同登记额,0\n填表人：赵某\n", ["只有合计行"]));
 
   it("every value blank is refused, saying so", () =>
     expectRefused(
@@ -703,4 +703,154 @@ describe("class 1: a unit of measure in the indicator's own cell applies to its 
     );
     expect(r.messages[0]).toContain("项");
   });
+});
+
+describe("a wide sheet's columns: a near-miss of an indicator is refused, anything else is reported", () => {
+  it.each(["高新技术企业数（家）", "关键技术攻关项目数", "技术合同登记金额"])(
+    "%s: refused, suggesting the indicator",
+    (column) =>
+      expectRefused(`报告期：2020年1-9月\n区县,技术合同登记额（万元）,${column}\n通川区,1200,20\n`, [
+        column,
+        "是否指",
+      ]),
+  );
+
+  it("a column that is no indicator and no known column (联系人) holding a figure is a warning", async () => {
+    const r = await imported(
+      "报告期：2020Q3\n区县,技术合同登记额（万元）,片区编号\n通川区,1200,7\n达川区,800,8\n",
+      [
+        row("2020Q3", "dachuan", "tech_contract_value", 800),
+        row("2020Q3", "tongchuan", "tech_contract_value", 1200),
+      ],
+    );
+    expect(r.warnings).toHaveLength(1); // once per column
+    expect(r.warnings[0]).toContain("片区编号");
+  });
+
+  it.each([
+    ["1.技术合同登记额", "tech_contract_value"],
+    ["（一）技术合同登记额", "tech_contract_value"],
+    ["一、技术合同登记额", "tech_contract_value"],
+    ["其中：新培育高新技术企业", "hitech_enterprises_new"],
+  ])("a numbered indicator name %s is %s", (name, code) =>
+    expectRows(`报告期,填报单位,指标,数值\n2020Q3,通川区,${name},5\n`, [row("2020Q3", "tongchuan", code, 5)]),
+  );
+});
+
+describe("forms' own furniture: column numbers, the period in the table's name, notes", () => {
+  it.each(["甲,乙,1", "甲,乙,丙", ",乙,1", "1,2,3"])(
+    "a column-number row %j under the header is skipped",
+    (numbers) =>
+      expectRows(`报告期：2020Q3\n区县,单位,关键技术攻关项目\n${numbers}\n通川区,,5\n`, [
+        row("2020Q3", "tongchuan", "key_tech_projects", 5),
+      ]),
+  );
+
+  it.each([
+    "达州市2020年三季度科技创新指标完成情况表",
+    "2020年1-9月达州市科技创新指标统计表",
+    "达州市2020年前三季度科技创新指标完成情况",
+    "截至2020年9月底科技创新指标完成情况",
+    "填报单位：通川区,2020年1-9月",
+  ])("the period in the title %j gives the rows their period", (title) =>
+    expectRows(`${title}\n区县,关键技术攻关项目\n通川区,5\n`, [
+      row("2020Q3", "tongchuan", "key_tech_projects", 5),
+    ]),
+  );
+
+  it("a year alone in the table's name is no period: refused for want of one", () =>
+    expectRefused("达州市2020年科技创新指标完成情况表\n区县,关键技术攻关项目\n通川区,5\n", ["--period"]));
+
+  it("报告期： beats the table's name; a 填报日期 is never the period", () =>
+    expectRows(
+      "达州市2020年二季度科技创新指标完成情况表\n填报日期：2020年10月9日\n报告期：2020年1-9月\n区县,关键技术攻关项目\n通川区,5\n",
+      [row("2020Q3", "tongchuan", "key_tech_projects", 5)],
+    ));
+
+  it("说明 alone, then numbered notes: all footer", async () => {
+    const r = await imported(
+      "报告期,区县,关键技术攻关项目\n2020Q3,通川区,5\n说明,,\n1.本表数据截至9月底,,\n2.高新技术企业为期末数。,,\n（3）含市本级,,\n",
+      [row("2020Q3", "tongchuan", "key_tech_projects", 5)],
+    );
+    expect(r.outcome.table.footerRows).toBe(4);
+    expect(r.outcome.counts.blank).toBe(0);
+  });
+});
+
+describe("total rows: subtotals and totals against the right rows", () => {
+  it("a 小计 sums the rows since the last total; the 总计 every unit row (no false warning)", async () => {
+    const r = await imported(
+      "报告期,区县,关键技术攻关项目\n2020Q3,通川区,5\n2020Q3,达川区,4\n2020Q3,小计,9\n2020Q3,达州高新区,2\n2020Q3,小计,2\n2020Q3,总计,11\n",
+      [
+        row("2020Q3", "dachuan", "key_tech_projects", 4),
+        row("2020Q3", "gaoxin", "key_tech_projects", 2),
+        row("2020Q3", "tongchuan", "key_tech_projects", 5),
+      ],
+    );
+    expect(r.warnings).toEqual([]); // 5 + 4 = 9; 2; 5 + 4 + 2 = 11
+  });
+
+  it("a wrong 小计 is flagged against its own group", async () => {
+    const r = await imported(
+      "报告期,区县,关键技术攻关项目\n2020Q3,通川区,5\n2020Q3,达川区,4\n2020Q3,小计,8\n2020Q3,渠县,3\n2020Q3,小计,3\n",
+      [
+        row("2020Q3", "dachuan", "key_tech_projects", 4),
+        row("2020Q3", "quxian", "key_tech_projects", 3),
+        row("2020Q3", "tongchuan", "key_tech_projects", 5),
+      ],
+    );
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toMatch(/^4: .*8.*9/); // line 4: 8 against 5 + 4
+  });
+
+  it("a total row at the top is checked against the rows below it", async () => {
+    const r = await imported(
+      "报告期,区县,关键技术攻关项目\n2020Q3,合计,10\n2020Q3,通川区,5\n2020Q3,达川区,4\n",
+      [row("2020Q3", "dachuan", "key_tech_projects", 4), row("2020Q3", "tongchuan", "key_tech_projects", 5)],
+    );
+    expect(r.warnings).toHaveLength(1);
+  });
+});
+
+describe("messages say the right thing once", () => {
+  it("an unknown unit in a wide row is one problem, not one per indicator column", async () => {
+    const r = await refused(
+      "报告期,区县,关键技术攻关项目,高新技术企业,技术合同登记额\n2020Q3,通州区,1,2,3\n",
+      ["通州区"],
+    );
+    expect(r.messages).toHaveLength(1);
+  });
+
+  it("an empty indicator cell says the indicator is missing", () =>
+    expectRefused("报告期,填报单位,指标,数值\n2020Q3,通川区,,5\n", ["缺少指标名称"]));
+
+  it("only a total row: refused saying there are only total rows", () =>
+    expectRefused("报告期,填报单位,指标,数值\n2020Q3,全市合计,技术合同登记额,3850\n", [
+      "只有合计行",
+      "全市",
+    ]));
+
+  it("a title and a header and nothing else: refused as having no data rows, not for a missing column", async () => {
+    const r = await refused("达州市科技创新指标完成情况表\n区县,关键技术攻关项目\n", ["没有数据行"]);
+    expect(r.messages).toHaveLength(1);
+  });
+
+  it("a unit from the title block is named as 填报单位 in a problem line", async () => {
+    const r = await run("填报单位：市科技局\n报告期,指标,数值\n2020Q3,关键技术攻关项目,5\n");
+    expect(r.outcome.problems[0]!.column).toBe("填报单位");
+  });
+});
+
+describe("offices by their official names", () => {
+  it.each([
+    ["达州高新技术产业开发区管委会", "gaoxin"],
+    ["达川区科技和知识产权局", "dachuan"],
+    ["四川省渠县科技局", "quxian"],
+    ["大竹县人民政府办公室", "dazhu"],
+    ["开江县科学技术和经济信息化局", "kaijiang"],
+  ])("%s is %s", (spelling, code) =>
+    expectRows(`报告期,填报单位,关键技术攻关项目\n2020Q3,${spelling},2\n`, [
+      row("2020Q3", code, "key_tech_projects", 2),
+    ]),
+  );
 });
