@@ -352,6 +352,9 @@ function finishColumns(h: HeaderInfo): HeaderInfo {
   return h;
 }
 
+/** The label of a row of units of measure: 单位, 计量单位. */
+const UNITS_LABEL = /^(?:计量)?单\s*位$/;
+
 /**
  * True when `cells` is the second header row of `h`: merged cells above it (a first row naming
  * indicators, a second naming `累计 | 本期`, `目标 | 完成` or the units of measure). It holds no
@@ -366,12 +369,39 @@ export function isSubHeader(h: HeaderInfo, cells: readonly string[]): boolean {
     const c = cells[i]!;
     if (c === "") continue;
     if (isNumeric(c)) return false;
+    if (UNITS_LABEL.test(c)) continue; // 单位 / 计量单位 labelling a row of units of measure
     // a word stands under a value-like column, or under an empty (merged) header cell
     if (!spans.has(i) && h.headers[i]) return false;
     if (classifySubColumn(c) !== null || isMeasureUnit(c)) words++;
     else return false; // a name (a unit, an indicator): a data row
   }
   return words > 0;
+}
+
+/**
+ * A header whose first row groups the columns (`区县 | 1-9月完成情况` over `   | 技术合同登记额 | …`):
+ * a column the header leaves blank takes its role from the row above (区县, 报告期), and a span
+ * above the figures (1-9月完成情况) gives their period.
+ */
+export function mergeGroupRow(h: HeaderInfo, above: readonly string[]): void {
+  if (above.length === 0) return;
+  let changed = false;
+  above.forEach((text, i) => {
+    if (!text) return;
+    if (!h.headers[i]) {
+      const role = matchColumn(text);
+      if ((role === "unit" || role === "period" || role === "note") && h.roles[role] === undefined) {
+        h.roles[role] = i;
+        h.headers[i] = text;
+        if (role === "unit") h.unitMayBeMeasure = normalizeKey(text) === "单位";
+        changed = true;
+      }
+      return;
+    }
+    const sub = classifySubColumn(text);
+    if (sub?.periodText && h.roles.period === undefined) h.valuePeriod ??= sub.periodText;
+  });
+  if (changed) finishColumns(h);
 }
 
 /**
@@ -667,11 +697,18 @@ export class TableReader {
     return kind;
   }
 
+  /** the row above the header, which may be the first row of a two-row header */
+  private above: readonly string[] = [];
+
   private read(line: number, cells: readonly string[]): PushedRow {
     if (!this.head) {
       this.head = recognizeHeader(line, cells, this.isIndicator);
-      if (this.head) return "header";
+      if (this.head) {
+        mergeGroupRow(this.head, this.above);
+        return "header";
+      }
       readTitleRow(line, cells, this.title);
+      this.above = cells;
       return "title";
     }
     if (!this.complete) {

@@ -854,3 +854,24 @@ describe("offices by their official names", () => {
     ]),
   );
 });
+
+describe("two-row headers the other way round", () => {
+  it("a group row above (区县 | 1-9月完成情况) gives the unit column and the period", () =>
+    expectRows("区县,1-9月完成情况,\n,技术合同登记额（万元）,关键技术攻关项目（项）\n通川区,820,5\n", [
+      row("2020Q3", "tongchuan", "key_tech_projects", 5),
+      row("2020Q3", "tongchuan", "tech_contract_value", 820),
+    ]));
+
+  it.each(["单位", "计量单位", "单　位"])(
+    "a row of units of measure labelled %s in the first column",
+    (label) =>
+      expectRows(
+        `报告期：2020Q3\n区县,技术合同登记额,高新技术产业主营业务收入,高新技术企业\n${label},亿元,万元,家\n通川区,0.082,12345,9\n`,
+        [
+          row("2020Q3", "tongchuan", "hitech_enterprises", 9),
+          row("2020Q3", "tongchuan", "hitech_industry_revenue", 1.2345),
+          row("2020Q3", "tongchuan", "tech_contract_value", 820),
+        ],
+      ),
+  );
+});
