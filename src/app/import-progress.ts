@@ -321,7 +321,8 @@ async function readAndStore(
   let stored = 0;
   const onRecord = (rec: SourceRecord): void => {
     const cells = rec.cells;
-    for (let i = 0; i < cells.length; i++) cells[i] = cleanCell(cells[i]!);
+    const invisible = info.invisible;
+    for (let i = 0; i < cells.length; i++) cells[i] = cleanCell(cells[i]!, invisible);
     if (isEmptyRow(cells)) return;
     const kind = table.push(rec.line, cells);
     if (kind === "title") out.counts.skipped++; // the header rows are not counted

@@ -196,7 +196,11 @@ const ENDS_IN_DIGIT = /[0-9０-９.．]\s*$/;
  */
 export function readValue(c: RawCell, ind: Indicator, title: TitleBlock): number | Reason {
   let text = c.value;
-  const m = ENDS_IN_DIGIT.test(text) ? measureFor(c, ind, title) : null;
+  const m =
+    (c.rowMeasure !== null || c.headerUnit !== null || title.measure !== undefined) &&
+    ENDS_IN_DIGIT.test(text)
+      ? measureFor(c, ind, title)
+      : null;
   if (m && m.unit !== ind.unit) {
     const unit = toHalfWidth(m.unit);
     // amounts convert by their power of ten; any other measure must be the indicator's own

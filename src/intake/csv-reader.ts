@@ -30,6 +30,11 @@ export interface CsvSource {
   bytes: number;
   /** bytes read from the file so far, while the records stream in (for a progress bar) */
   bytesRead: number;
+  /**
+   * true once the file has shown a zero-width character (U+200B–U+200D, U+2060, U+FEFF) in the
+   * text read so far: until then no cell can hold one, and cleaning a cell looks at its ends only
+   */
+  invisible: boolean;
 }
 
 export interface CsvRecord {
@@ -133,6 +138,7 @@ async function inspect(
     lineBreak: detectLineBreak(sample),
     bytes: size,
     bytesRead: bom,
+    invisible: false,
   };
   return { source, bom, limits };
 }
@@ -162,6 +168,20 @@ function utf16Length(bytes: Uint8Array, from: number, to: number): number {
 function mb(n: number): string {
   if (n < 1024 * 1024) return `${Number((n / 1024).toFixed(1))} KB`;
   return `${Number((n / 1024 / 1024).toFixed(1))} MB`;
+}
+
+const INVISIBLE_CHAR = /[\u200B-\u200D\u2060\uFEFF]/;
+
+/** True when UTF-8 bytes hold U+200B–U+200D (E2 80 8B–8D), U+2060 (E2 81 A0) or U+FEFF (EF BB BF). */
+export function hasInvisibleUtf8(bytes: Uint8Array): boolean {
+  for (let i = bytes.indexOf(0xe2); i !== -1 && i + 2 < bytes.length; i = bytes.indexOf(0xe2, i + 1)) {
+    const b1 = bytes[i + 1]!;
+    const b2 = bytes[i + 2]!;
+    if ((b1 === 0x80 && b2 >= 0x8b && b2 <= 0x8d) || (b1 === 0x81 && b2 === 0xa0)) return true;
+  }
+  for (let i = bytes.indexOf(0xef); i !== -1 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1))
+    if (bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf) return true;
+  return false;
 }
 
 /** The text of the record that stands for a run of blank lines: this prefix, then how many. */
@@ -309,6 +329,7 @@ async function* readBatches(
           return;
         }
         quoted ||= text.includes('"');
+        source.invisible ||= INVISIBLE_CHAR.test(text);
         done(null, quoted ? text : blankLines.collapse(text));
       },
       flush(done) {
@@ -320,6 +341,7 @@ async function* readBatches(
           return;
         }
         quoted ||= text.includes('"');
+        source.invisible ||= INVISIBLE_CHAR.test(text);
         done(null, quoted ? text : blankLines.collapse(text));
       },
     });
@@ -348,6 +370,7 @@ async function* readBatches(
           return;
         }
         quoted ||= body.includes(0x22); // '"'
+        source.invisible ||= hasInvisibleUtf8(body);
         done(null, quoted ? body : blankLines.collapse(body));
       },
       flush(done) {

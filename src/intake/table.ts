@@ -524,8 +524,11 @@ const FOOTER =
 
 /** True when a label cell (unit, period, 序号 or first cell) says the row is a total. */
 export function isTotalLabel(text: string): boolean {
-  // quick refusal: a total's label starts with one of these (or with a space or a letter)
-  if (text.charCodeAt(0) >= 128 && !TOTAL_START.includes(text[0]!)) return false;
+  // quick refusal (a million-row file asks for every row): a total's label starts with one of
+  // these, with a space, or with an English word's t / s
+  const c = text.charCodeAt(0);
+  if (c >= 128 ? !TOTAL_START.includes(text[0]!) : !(c === 32 || (c | 32) === 116 || (c | 32) === 115))
+    return false;
   return TOTAL.test(normalizeKey(text));
 }
 

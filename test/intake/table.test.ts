@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { withoutOfficeAffixes } from "../../src/app/catalog.js";
 import type { Indicator } from "../../src/domain/plan.js";
 import { longCellReader, readValue } from "../../src/intake/cells.js";
-import { BlankLineCollapser } from "../../src/intake/csv-reader.js";
+import { BlankLineCollapser, hasInvisibleUtf8 } from "../../src/intake/csv-reader.js";
 import { classifySubColumn } from "../../src/intake/headers.js";
 import { isMeasureUnit } from "../../src/intake/number.js";
 import {
@@ -389,4 +389,28 @@ describe("BlankLineCollapser", () => {
       { numRuns: 300, seed: 11 },
     );
   });
+});
+
+describe("cleanCell without zero-width characters in the file", () => {
+  it("property: looking at the ends only gives the same cell as the full cleaning", () => {
+    const pieces = fc.constantFrom("a", "中", "1", " ", "\u00A0", "\u3000", "=", '"', "\t", "\u2003", "x");
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 8 }), (parts) => {
+        const s = parts.join("");
+        expect(cleanCell(s, false)).toBe(cleanCell(s, true));
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
+  });
+
+  it.each([
+    ["820\u200B", true],
+    ["\uFEFF报告期", true],
+    ["x\u2060y", true],
+    ["8\u200C2", true],
+    ["通川区,820", false],
+    ["—“”…", false],
+  ])("hasInvisibleUtf8(%j) is %s", (text, expected) =>
+    expect(hasInvisibleUtf8(Buffer.from(text))).toBe(expected),
+  );
 });
