@@ -11,6 +11,7 @@ import {
   unitFigure,
 } from "../../src/domain/progress.js";
 import { buildReport, buildYearStatus, indexObservations } from "../../src/domain/report.js";
+import { makeIndicator } from "../support/indicator.js";
 
 const o = (unit: string, q: number, value: number, basis: "ytd" | "period" = "ytd"): Observation => ({
   unit,
@@ -19,21 +20,8 @@ const o = (unit: string, q: number, value: number, basis: "ytd" | "period" = "yt
   basis,
 });
 
-const indicator = (over: Partial<Indicator> = {}): Indicator => ({
-  code: "x",
-  name: "X",
-  nameEn: "X",
-  unit: "项",
-  target: 40,
-  kind: "flow",
-  cadence: "quarterly",
-  commitment: "firm",
-  headline: true,
-  section: null,
-  task: null,
-  pace: "linear",
-  ...over,
-});
+const indicator = (over: Partial<Indicator> = {}): Indicator =>
+  makeIndicator({ name: "X", nameEn: "X", target: 40, ...over });
 
 describe("unitFigure: a unit's figure at quarter q", () => {
   it.each([

@@ -16,22 +16,10 @@ import {
   indexObservations,
   type Report,
 } from "../../src/domain/report.js";
+import { makeIndicator } from "../support/indicator.js";
 
-const indicator = (code: string, over: Partial<Indicator> = {}): Indicator => ({
-  code,
-  name: code,
-  nameEn: code,
-  unit: "项",
-  target: 100,
-  kind: "flow",
-  cadence: "quarterly",
-  commitment: "firm",
-  headline: true,
-  section: null,
-  task: null,
-  pace: "linear",
-  ...over,
-});
+const indicator = (code: string, over: Partial<Indicator> = {}): Indicator =>
+  makeIndicator({ code, ...over });
 
 const planOf = (...indicators: Indicator[]): Plan => ({
   plan: { year: 2020, title: "T", titleEn: "T", issuer: "I", issuerEn: "I", issuedOn: "2020-03-27" },

@@ -12,22 +12,10 @@ import { breakdownDoc } from "../../src/render/breakdown.js";
 import { docMarkdown } from "../../src/render/doc.js";
 import { reportDoc } from "../../src/render/report.js";
 import { statusDoc } from "../../src/render/status.js";
+import { makeIndicator } from "../support/indicator.js";
 
-const indicator = (code: string, name: string, over: Partial<Indicator> = {}): Indicator => ({
-  code,
-  name,
-  nameEn: code,
-  unit: "项",
-  target: 100,
-  kind: "flow",
-  cadence: "quarterly",
-  commitment: "firm",
-  headline: true,
-  section: null,
-  task: null,
-  pace: "linear",
-  ...over,
-});
+const indicator = (code: string, name: string, over: Partial<Indicator> = {}): Indicator =>
+  makeIndicator({ code, name, ...over });
 
 const plan: Plan = {
   plan: { year: 2020, title: "T", titleEn: "T", issuer: "I", issuerEn: "I", issuedOn: "2020-03-27" },
