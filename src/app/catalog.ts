@@ -45,6 +45,7 @@ const OFFICE_SUFFIX =
 
 /** `达州市通川区科技局（盖章）` → `通川区`; a normalised key in, a normalised key out. */
 export function withoutOfficeAffixes(key: string): string {
+  if (key === "达州市本级") return "市本级";
   let k = key.replace(SEAL, "").replace(AMONG, "").replace(ZONE, "高新区");
   const suffixed = k.replace(OFFICE_SUFFIX, "");
   if (suffixed !== "") k = suffixed;
@@ -133,13 +134,12 @@ export class Catalog {
     const exact = units.get(key);
     if (exact !== undefined) return exact;
     const bare = withoutOfficeAffixes(key);
-    if (bare !== key && bare !== "") {
-      const found = units.get(bare);
-      if (found !== undefined) return found;
-    }
+    let found = bare !== key && bare !== "" ? units.get(bare) : undefined;
     // any other office: a unit's name (or alias) followed by an office's name (宣汉县科技经济和信息化局)
     const sealed = key.replace(SEAL, "").replace(AMONG, "").replace(ZONE, "高新区");
-    return this.unitByPrefix(units, sealed.replace(PLACE_PREFIX, "")) ?? this.unitByPrefix(units, sealed);
+    found ??= this.unitByPrefix(units, sealed.replace(PLACE_PREFIX, "")) ?? this.unitByPrefix(units, sealed);
+    // the city's own office (达州市科技局) reports for 全市 or for 市本级: which one, it does not say
+    return found?.isTotal ? undefined : found;
   }
 
   /** The unit whose longest name or alias starts `key` and is followed by an office's name only. */

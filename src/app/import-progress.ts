@@ -263,6 +263,7 @@ async function readAndStore(
   const warn = (line: number | null, column: string | null, value: string | null, reason: Reason) => {
     if (out.warnings.length < MAX_PROBLEMS) out.warnings.push({ file, line, column, value, reason });
   };
+  const newestYear = catalog.years[catalog.years.length - 1]!;
   // 2. table: title block, header rows, and each body row's kind
   const table = new TableReader(
     catalog.isIndicator,
@@ -277,7 +278,8 @@ async function readAndStore(
       for (const p of table.problems) problem(p.line, p.column, p.value, p.reason);
       if (h.layout === "long") readLong = longCellReader(h, table.defaults);
     },
-    (text: string): string[] => catalog.suggestIndicator(catalog.years[catalog.years.length - 1]!, text),
+    (text: string): string[] => catalog.suggestIndicator(newestYear, text),
+    (text: string): string => catalog.unit(newestYear, text)?.code ?? text,
   );
   /** the unknown columns of a wide table already warned of (a figure in one is not read) */
   const warnedColumns = new Set<number>();
@@ -655,24 +657,36 @@ async function readAndStore(
     if (typeof value !== "number") {
       problem(c.line, c.valueColumn, c.value, value);
     }
+    // the basis: the row's 口径 (or --basis) and the value column's header, which must agree
     let basisParsed = bases.get(c.basis);
     if (!basisParsed) {
       basisParsed = parseBasis(c.basis);
       bases.set(c.basis, basisParsed);
     }
     if (!basisParsed.ok) problem(c.line, c.basisColumn, c.basis, basisParsed.reason);
-    else if (ind.kind !== "flow" && basisParsed.value === "period")
-      // a level (stock) or a rate has no increment: 本期 for one is a mistake, not a value to convert
-      problem(c.line, c.basisColumn, c.basis || "本期", {
+    else if (c.basis !== "" && c.columnBasis !== null && basisParsed.value !== c.columnBasis)
+      problem(c.line, c.basisColumn, c.basis, {
+        key: "import.basis.conflict",
+        params: { basis: c.basis, column: c.valueColumn },
+      });
+    const basis: Basis = c.basis !== "" && basisParsed.ok ? basisParsed.value : (c.columnBasis ?? "ytd");
+    if (ind.kind !== "flow" && (basis === "period" || c.increment))
+      // a level (stock) or a rate has no increment: 本期 or 新增 for one is a mistake, not a value to convert
+      problem(c.line, c.basis ? c.basisColumn : c.valueColumn, c.basis || c.valueColumn, {
         key: "import.basis.levelPeriod",
-        params: { indicator: ind.name, kind: ind.kind },
+        params: { indicator: ind.name, kind: ind.kind, column: c.basis || c.valueColumn },
       });
     if (out.problems.length > before || typeof value !== "number" || !basisParsed.ok) return;
-    const basis: Basis = basisParsed.value;
     if (ind.target > 0 && value > ind.target * 10 && ind.kind !== "rate")
       warn(c.line, c.valueColumn, c.value, {
         key: "import.warn.overTarget",
         params: { indicator: ind.name, unit: unit.item.name, value, measure: ind.unit, target: ind.target },
+      });
+    if (ind.unit === "%" && value > 0 && value < 1 && ind.target >= 1)
+      // 0.58 for 58 %: a fraction where a percentage was meant
+      warn(c.line, c.valueColumn, c.value, {
+        key: "import.warn.fraction",
+        params: { indicator: ind.name, value, percent: roundForMessage(value * 100) },
       });
     // the same key twice in one file
     const slot = ys.layout.slot(known.ordinal, unit.ordinal, q);

@@ -20,6 +20,8 @@ export const intakeZh = {
     "{value}% 超出范围：百分比须在 0 到 100 之间（58% 请写 58，不要写 0.58 或 5800）",
   "intake.number.measureMismatch":
     "{indicator}以{expected}计，但这一行注明的计量单位是{unit}：两者无法换算，请核对单位后重新填写（{value}）",
+  "intake.number.measureConflict":
+    "{indicator}这一行的计量单位前后不一致：一处是{first}，一处是{second}——请核对后只保留正确的一个",
   "intake.number.measureMismatchHeader":
     "{indicator}以{expected}计，但表头“{where}”注明的计量单位是{unit}：两者无法换算，请核对单位后重新填写（{value}）",
   "intake.number.measureMismatchTitle":
@@ -28,6 +30,9 @@ export const intakeZh = {
     "无法确定“{header}”下哪一列是完成数：{columns}。请把完成数所在列的小表头写成“累计”或“完成”，目标列写成“目标”，或删去多余的列",
   "intake.header.unknownIndicator":
     "列名“{value}”不是工作要点中的指标——是否指 {hint}？请把列名改为指标的名称，否则这一列的数值不会导入",
+  "intake.title.conflict.period": "报告期前后不一致：“{first}”与“{second}”——请核对后只保留正确的一个",
+  "intake.title.conflict.unit": "填报单位前后不一致：“{first}”与“{second}”——请核对后只保留正确的一个",
+  "intake.title.conflict.measure": "计量单位前后不一致：“{first}”与“{second}”——请核对后只保留正确的一个",
   "intake.header.periodConflict": "表头“{header}”所示期间与报告期“{period}”不一致：请核对报告期",
   "intake.row.unplaced":
     "单元格“{value}”（{column} 列）不在任何列名之下：表头只有 {width} 列，或该列缺少列名；请删去多余的内容或补上列名",
@@ -53,7 +58,11 @@ export const intakeZh = {
   "intake.decode.invalidUtf8":
     "文件在第 {offset} 字节处不是有效的 {encoding} 编码：若文件由 Excel/WPS 另存为普通 CSV，请指定编码 gb18030，或另存为“CSV UTF-8”",
   "import.basis.levelPeriod":
-    "{indicator}是存量或比率指标，只能填写期末达到的水平，不能按“本期”填写增量：请把口径改为“累计”并填写期末数",
+    "{indicator}是存量或比率指标，只能填写期末达到的水平，不能填写本期或本年新增的增量（“{column}”）：请填写期末数，口径为“累计”",
+  "import.basis.conflict":
+    "口径“{basis}”与数值列“{column}”所示口径不一致：请核对这个数是累计数还是本期数，只保留正确的说法",
+  "import.warn.fraction":
+    "{indicator} 为 {value}：百分比应写成 {percent}（如 58% 写 58），这里是否写成了小数？请核对",
   "import.warn.totalMismatch":
     "合计行 {period} {indicator} 为 {total}，而 {rows} 个单位行之和为 {sum}：请核对（合计行不导入）",
   "import.warn.totalUnreadable": "合计行的 {indicator} 无法读取，未核对（合计行不导入）",
@@ -94,6 +103,8 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
     "{value}% is out of range: a percentage must be between 0 and 100 (write 58% as 58, not 0.58 or 5800)",
   "intake.number.measureMismatch":
     "{indicator} is measured in {expected}, but this row gives its unit of measure as {unit}: the two do not convert; check the unit and fill the value in again ({value})",
+  "intake.number.measureConflict":
+    "this row of {indicator} states two units of measure, {first} and {second}: check which is right and keep only that one",
   "intake.number.measureMismatchHeader":
     '{indicator} is measured in {expected}, but the header "{where}" gives the unit of measure as {unit}: the two do not convert; check the unit and fill the value in again ({value})',
   "intake.number.measureMismatchTitle":
@@ -102,6 +113,12 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
     'cannot tell which column under "{header}" holds the figure: {columns}. Head the figure\'s column "累计" (year to date) or "完成" (actual) and the target\'s "目标", or delete the extra columns',
   "intake.header.unknownIndicator":
     'column "{value}" is not an indicator of the plan — did you mean {hint}? Rename the column to the indicator\'s name, or its figures are not imported',
+  "intake.title.conflict.period":
+    'the report period is stated twice, differently: "{first}" and "{second}" — check which is right and keep only that one',
+  "intake.title.conflict.unit":
+    'the reporting unit is stated twice, differently: "{first}" and "{second}" — check which is right and keep only that one',
+  "intake.title.conflict.measure":
+    'the unit of measure is stated twice, differently: "{first}" and "{second}" — check which is right and keep only that one',
   "intake.header.periodConflict":
     'the period of the header "{header}" differs from the report period "{period}": check the period',
   "intake.row.unplaced":
@@ -131,7 +148,11 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
   "intake.decode.invalidUtf8":
     'the file is not valid {encoding} at byte {offset}: if it was saved from Excel/WPS as plain CSV, choose encoding gb18030, or save it as "CSV UTF-8"',
   "import.basis.levelPeriod":
-    "{indicator} is a stock or rate indicator: give the level reached at the end of the period, not the period's increment (本期); set the basis to 累计 (ytd) and give the level",
+    '{indicator} is a stock or rate indicator: give the level reached at the end of the period, not an increment (本期 or 新增: "{column}"); give the level, with the basis 累计 (ytd)',
+  "import.basis.conflict":
+    'the basis "{basis}" contradicts the value column "{column}": check whether the figure is year-to-date or the quarter\'s own, and state it once',
+  "import.warn.fraction":
+    "{indicator} is {value}: a percentage is written as {percent} (58% as 58); was a fraction written here? Check it",
   "import.warn.totalMismatch":
     "the total row gives {total} for {period} {indicator}, but its {rows} unit rows add up to {sum}: check it (total rows are not imported)",
   "import.warn.totalUnreadable":

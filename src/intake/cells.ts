@@ -7,7 +7,7 @@
 import { type Indicator, isMoneyUnit } from "../domain/plan.js";
 import type { Reason } from "../i18n/index.js";
 import { splitHeaderUnit } from "./headers.js";
-import { checkValue, isMeasureUnit, parseQuantity } from "./number.js";
+import { canonicalMeasure, checkValue, isMeasureUnit, parseQuantity } from "./number.js";
 import { type HeaderInfo, type TitleBlock, titleMeasureFor } from "./table.js";
 import { toHalfWidth } from "./text.js";
 
@@ -26,10 +26,17 @@ export interface RawCell {
   headerUnit: string | null;
   /** the unit of measure the row names in a 计量单位 (or 单位) column, e.g. 万元 */
   rowMeasure: string | null;
+  /** the unit of measure in the indicator's own cell: 万元 of 高新技术产业主营业务收入（万元） */
+  ownMeasure: string | null;
   value: string;
   valueColumn: string;
+  /** the basis the row or the command line states (口径 cell, --basis); "" when neither does */
   basis: string;
   basisColumn: string;
+  /** the basis the value column's header states (累计, 本期完成), null when it states none */
+  columnBasis: "ytd" | "period" | null;
+  /** the value column's header says 新增: an increment, never a stock's level */
+  increment: boolean;
   note: string;
 }
 
@@ -81,16 +88,19 @@ export function longCellReader(
     indicatorColumn: name(r.indicator, "指标"),
     headerUnit: r.value === undefined ? null : splitHeaderUnit(h[r.value] ?? "").unit,
     rowMeasure: null,
+    ownMeasure: null,
     value: "",
     valueColumn: name(r.value, "数值"),
     basis: "",
     basisColumn: name(r.basis, "口径"),
+    columnBasis: header.valueBasis,
+    increment: header.valueIncrement,
     note: "",
   };
   const { period, unit, basis, indicator, value, note, measure } = r;
   const defaultPeriod = defaults.period ?? "";
   const defaultUnit = defaults.unit ?? "";
-  const defaultBasis = defaults.basis ?? header.valueBasis ?? "";
+  const defaultBasis = defaults.basis ?? "";
   const mayBeMeasure = header.unitMayBeMeasure;
   return (line, cells) => {
     out.line = line;
@@ -105,10 +115,11 @@ export function longCellReader(
     out.basis = basis === undefined ? defaultBasis : cell(cells, basis) || defaultBasis;
     out.indicator = cell(cells, indicator);
     // 高新技术产业主营业务收入（万元）: the row names its own measure beside the indicator
+    out.ownMeasure = null;
     const last = out.indicator.charCodeAt(out.indicator.length - 1);
     if (last === 0xff09 || last === 41) {
       const own = splitHeaderUnit(out.indicator).unit;
-      if (own !== null && isMeasureUnit(own)) out.rowMeasure ??= own;
+      if (own !== null && isMeasureUnit(own)) out.ownMeasure = own;
     }
     out.value = cell(cells, value);
     out.note = cell(cells, note);
@@ -150,10 +161,13 @@ export function rowCells(
     indicatorColumn: c.header,
     headerUnit: c.unit,
     rowMeasure,
+    ownMeasure: null,
     value: cell(cells, c.index),
     valueColumn: c.header,
-    basis: rowBasis || (c.basis ?? defaults.basis ?? ""),
+    basis: rowBasis || defaults.basis || "",
     basisColumn,
+    columnBasis: c.basis,
+    increment: c.increment,
     note,
   }));
 }
@@ -164,12 +178,26 @@ export function rowCells(
  * (`金额单位：` applies to amounts only). Null when nothing names one.
  */
 export function measureFor(c: RawCell, ind: Indicator, title: TitleBlock): Measure | null {
-  if (c.rowMeasure) return { unit: c.rowMeasure, source: "row", where: "" };
+  const row = c.rowMeasure ?? c.ownMeasure;
+  if (row) return { unit: row, source: "row", where: "" };
   if (c.headerUnit) return { unit: c.headerUnit, source: "header", where: c.indicatorColumn };
   const m = title.measure;
   if (!m || (m.moneyOnly && !isMoneyUnit(ind.unit))) return null;
   const unit = titleMeasureFor(m.text, ind.unit, isMoneyUnit);
   return unit === null ? null : { unit, source: "title", where: String(m.line) };
+}
+
+/**
+ * The two units of measure a cell's row and column state when they differ (a 计量单位 cell of 亿元
+ * beside 技术合同登记额（万元）, or under 完成值（万元）), or null: the title block's is a default any
+ * of them overrides, but these two are statements about the same figure, and one is wrong.
+ */
+export function measureConflict(c: RawCell): [string, string] | null {
+  const stated = [c.rowMeasure, c.ownMeasure, c.headerUnit]
+    .filter((m): m is string => m !== null)
+    .map((m) => canonicalMeasure(m) ?? m);
+  for (const m of stated) if (m !== stated[0]) return [stated[0]!, m];
+  return null;
 }
 
 /** A unit of measure given outside a value cell, and where: the row, a column header, the title block (its line). */
@@ -196,8 +224,19 @@ const ENDS_IN_DIGIT = /[0-9０-９.．]\s*$/;
  */
 export function readValue(c: RawCell, ind: Indicator, title: TitleBlock): number | Reason {
   let text = c.value;
+  if (c.ownMeasure !== null || c.rowMeasure !== null) {
+    const both = measureConflict(c);
+    if (both)
+      return {
+        key: "intake.number.measureConflict",
+        params: { first: both[0], second: both[1], indicator: ind.name },
+      };
+  }
   const m =
-    (c.rowMeasure !== null || c.headerUnit !== null || title.measure !== undefined) &&
+    (c.rowMeasure !== null ||
+      c.ownMeasure !== null ||
+      c.headerUnit !== null ||
+      title.measure !== undefined) &&
     ENDS_IN_DIGIT.test(text)
       ? measureFor(c, ind, title)
       : null;

@@ -120,6 +120,10 @@ export interface SubColumnInfo {
    * plain 完成 / 数值 when a header offers both
    */
   cumulative?: boolean;
+  /** the header says 新增 (new this year): an increment, never a stock's level */
+  increment?: boolean;
+  /** the header says 本期, which a statistical table uses for its report period, whatever span that is */
+  reportPeriodWord?: boolean;
 }
 
 const DERIVED =
@@ -129,9 +133,10 @@ const MONTH_ONLY = /^(?:本月|当月|本旬)(?:完成|实绩)?(?:数|值|额)?$
 const PERIOD_VALUE = /^(?:本期|当期|当季|本季|本季度|当季度)(?:完成|实绩|新增)?(?:数|值|额)?$/;
 const CUMULATIVE =
   /^(?:本年|自年初|年|本年度)?(?:累计|期末|年末)(?:累计)?(?:完成|实际完成|新增)?(?:数|值|额|数值)?$|^(?:本年|本年度)(?:完成|实际完成|新增)?(?:数|值|额)?$|^(?:期末|年末)$|^累计新增(?:数)?$/;
-const PLAIN_VALUE = /^(?:完成|实际|实绩|实际完成|完成情况|数值|新增)(?:数|值|额)?$/;
+const PLAIN_VALUE =
+  /^(?:完成|实际|实绩|实际完成|完成情况|数值|新增|今年以来|本年以来|年初至今)(?:累计)?(?:完成)?(?:数|值|额)?$/;
 /** What may follow a span in a value header: `1-9月累计完成数`. */
-const SPAN_TAIL = /(?:份)?(?:累计)?(?:完成|实际完成|新增)?(?:数|值|额|情况)?$/;
+const SPAN_TAIL = /(?:份)?(?:累计)?(?:完成|实际完成|实际|新增)?(?:数|值|额|情况)?$/;
 const CN_Q: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4 };
 const quarterOf = (t: string) => (t >= "0" && t <= "9" ? Number(t) : (CN_Q[t] ?? 0));
 
@@ -144,6 +149,15 @@ export function classifySubColumn(header: string): SubColumnInfo | null {
     .replace(DECORATION, "")
     .replace(/[\u2010-\u2015\u2212\u301c]/g, "-");
   if (key === "") return null;
+  const info = classifyKey(key);
+  if (info && (info.kind === "ytd" || info.kind === "period")) {
+    if (key.includes("新增")) info.increment = true;
+    if (key.startsWith("本期")) info.reportPeriodWord = true;
+  }
+  return info;
+}
+
+function classifyKey(key: string): SubColumnInfo | null {
   if (DERIVED.test(key)) return { kind: "derived" };
   if (TARGET.test(key)) return { kind: "target" };
   if (MONTH_ONLY.test(key)) return { kind: "month" };
@@ -155,8 +169,8 @@ export function classifySubColumn(header: string): SubColumnInfo | null {
 
 /** A value header that names its span: `1-9月累计`, `前三季度`, `截至9月底`, `7-9月`, `三季度`, `9月完成`. */
 function spanColumn(key: string): SubColumnInfo | null {
-  const asAt = /^(?:截至|截止)/.test(key);
-  const rest = key.replace(/^(?:截至|截止)/, "");
+  const asAt = /^(?:截至|截止|至)/.test(key) || /月累计/.test(key);
+  const rest = key.replace(/^(?:截至|截止|至)/, "");
   const year = /^(\d{4}年)?/.exec(rest)![0];
   const span = rest.slice(year.length).replace(SPAN_TAIL, "");
   if (span === "") return null;

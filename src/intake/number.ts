@@ -63,15 +63,27 @@ const KNOWN_UNITS: ReadonlySet<string> = new Set([
   "亩",
 ]);
 /**
- * True when `text` is a unit of measure (万元, 亿元, 项, 家, %, 人次 …; full-width and brackets
- * allowed): what tells `单位：万元` (a measure) from `单位：渠县` (a reporting unit).
+ * The unit of measure `text` names, in its canonical spelling, or null when it names none: 万元,
+ * 亿元, 项, 家, %, 人次 … with full-width characters, brackets and the word 人民币 allowed
+ * (`（人民币亿元）` → 亿元), `万` / `亿` for 万元 / 亿元; any other currency (`万美元`) is returned as
+ * written, a measure that no indicator has, so that a figure in it is refused, never read in 元.
+ * What tells `单位：万元` (a measure) from `单位：渠县` (a reporting unit).
  */
-export function isMeasureUnit(text: string): boolean {
+export function canonicalMeasure(text: string): string | null {
   const t = toHalfWidth(text)
-    .trim()
+    .replace(/\s+/g, "")
+    .replace(/人民币/g, "")
+    .replace(/\(\)/g, "")
     .replace(/^\((.*)\)$/, "$1")
-    .trim();
-  return KNOWN_UNITS.has(t);
+    .replace(/^单位[:：]?/, "");
+  if (t === "万" || t === "亿") return `${t}元`;
+  if (KNOWN_UNITS.has(t)) return t;
+  return /^[\p{Script=Han}A-Za-z]{1,4}元$/u.test(t) ? t : null;
+}
+
+/** True when `text` is a unit of measure (see canonicalMeasure). */
+export function isMeasureUnit(text: string): boolean {
+  return canonicalMeasure(text) !== null;
 }
 
 /** Money units and their power of ten in 元 (a Map: no prototype keys such as "constructor"). */

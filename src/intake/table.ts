@@ -24,7 +24,7 @@ import {
   type SubColumnInfo,
   splitHeaderUnit,
 } from "./headers.js";
-import { isMeasureUnit } from "./number.js";
+import { canonicalMeasure, isMeasureUnit } from "./number.js";
 import { parsePeriod } from "./period.js";
 import { normalizeKey, toHalfWidth } from "./text.js";
 
@@ -54,6 +54,13 @@ export interface TitleBlock {
    * `2020年1-9月`) without a 报告期： label: used when no 报告期 field or option gives one
    */
   periodInName?: TitleField;
+  /** a field the title block states again (a second 报告期, 填报单位 or unit of measure): checked against the first */
+  repeated: { unit: TitleField[]; period: TitleField[]; measure: (TitleField & { moneyOnly: boolean })[] };
+}
+
+/** An empty title block. */
+export function emptyTitle(): TitleBlock {
+  return { repeated: { unit: [], period: [], measure: [] } };
 }
 
 /** An indicator column of a wide table. */
@@ -67,6 +74,10 @@ export interface IndicatorColumn {
   unit: string | null;
   /** `本期` under a merged header: the column holds the quarter's own value */
   basis: "ytd" | "period" | null;
+  /** the header says 新增: an increment (see SubColumnInfo) */
+  increment: boolean;
+  /** the header says 本期 (see SubColumnInfo) */
+  reportPeriodWord: boolean;
 }
 
 /** A column that is read as nothing, and why (targets and derived figures are never values). */
@@ -88,6 +99,10 @@ export interface HeaderInfo {
   unitMayBeMeasure: boolean;
   /** long layout: the value column's own basis, from `本期完成` or a second header row */
   valueBasis: "ytd" | "period" | null;
+  /** long layout: the value column says 新增 */
+  valueIncrement: boolean;
+  /** long layout: the value column says 本期 */
+  valueReportPeriodWord: boolean;
   /** long layout: the span a value header names (`1-9月` of `1-9月累计`) */
   valuePeriod: string | null;
   /** long layout: the value columns of the chosen rank that name a span (1-6月累计 | 1-9月累计) */
@@ -118,7 +133,7 @@ export interface HeaderProblem {
 export type RowKind = "data" | "total" | "footer";
 
 const TITLE_KEYS =
-  "填报单位名称|填报单位|报送单位|填报机关|填表单位|单位名称|金额单位|计量单位|单位|报告期间|报告期|统计期间|统计期|统计时间|统计时段|所属期|时间";
+  "填报日期|报送日期|报出日期|填表日期|制表日期|填报单位名称|填报单位|报送单位|填报机关|填表单位|单位名称|金额单位|计量单位|单位|报告期间|报告期|统计期间|统计期|统计时间|统计时段|所属期|时间";
 /** `KEY：` or `KEY（盖章）：`, found anywhere in a title cell (one cell may hold several fields). */
 const TITLE_FIELD = new RegExp(`(${TITLE_KEYS})(?:\\([^)]*\\))?\\s*:`, "g");
 
@@ -139,16 +154,20 @@ export function readTitleRow(line: number, cells: readonly string[], into: Title
     for (let i = 0; i < found.length; i++) {
       const m = found[i]!;
       const end = i + 1 < found.length ? found[i + 1]!.index : c.length;
-      const text = c.slice(m.index + m[0].length, end).replace(/[,，;；。]+$/, "");
+      let text = c.slice(m.index + m[0].length, end).replace(/[,，;；。]+$/, "");
+      if (text.endsWith(")") && !text.includes("(")) text = text.slice(0, -1); // （单位：亿元）
       if (!text) continue;
       const key = m[1]!;
+      if (/日期/.test(key)) continue; // 填报日期, 报送日期: when the form was sent, not its period
       if (/报告期|统计期|统计时|时间|所属期/.test(key)) {
-        into.period ??= { text, line };
+        if (into.period) into.repeated.period.push({ text, line });
+        else into.period = { text, line };
       } else if (key === "金额单位" || key === "计量单位" || isMeasureList(text)) {
-        into.measure ??= { text: measureOf(text), line, moneyOnly: key === "金额单位" };
-      } else {
-        into.unit ??= { text, line };
-      }
+        const measure = { text: measureOf(text), line, moneyOnly: key === "金额单位" };
+        if (into.measure) into.repeated.measure.push(measure);
+        else into.measure = measure;
+      } else if (into.unit) into.repeated.unit.push({ text, line });
+      else into.unit = { text, line };
     }
   }
 }
@@ -180,11 +199,12 @@ export function titleMeasureFor(field: string, unit: string, isMoney: (u: string
   return items.find((m) => (isMoney(unit) ? isMoney(m) : m === unit)) ?? null;
 }
 
-/** `（万元）` or `万元` → `万元`; `％` → `%`. */
+/** `（万元）`, `人民币万元` or `万元` → `万元`; `％` → `%`; a list item by item. */
 function measureOf(text: string): string {
-  return toHalfWidth(text)
-    .replace(/^[(]|[)]$/g, "")
-    .trim();
+  return text
+    .split(MEASURE_SEPARATOR)
+    .map((t) => canonicalMeasure(t) ?? toHalfWidth(t).trim())
+    .join("、");
 }
 
 /** True for a row that holds nothing: empty, or only delimiters (`,,,,`). */
@@ -247,7 +267,9 @@ export function recognizeHeader(
           header: h,
           name,
           unit: own ? null : unit,
-          basis: own ? (own.kind === "period" ? "period" : "ytd") : null,
+          basis: own?.kind === "period" ? "period" : own?.cumulative ? "ytd" : null,
+          increment: own?.increment === true,
+          reportPeriodWord: own?.reportPeriodWord === true,
         });
         return;
       }
@@ -257,6 +279,10 @@ export function recognizeHeader(
     if (roles[role] === undefined) {
       roles[role] = i;
       if (role === "unit") unitMayBeMeasure = normalizeKey(splitHeaderUnit(h).name) === "单位";
+      return;
+    }
+    if (role === "unit" && roles.measure === undefined) {
+      roles.measure = i; // a second 单位 column (填报单位 … 单位): the unit of measure
       return;
     }
     ignored.push({ index: i, header: h, why: "unknown" });
@@ -270,7 +296,9 @@ export function recognizeHeader(
     lines: [line],
     roles,
     unitMayBeMeasure,
-    valueBasis: chosen.value?.basis ?? null,
+    valueBasis: statedBasis(chosen.value),
+    valueIncrement: chosen.value?.increment === true,
+    valueReportPeriodWord: chosen.value?.reportPeriodWord === true,
     valuePeriod: chosen.value?.periodText ?? null,
     valueSpans: values.filter((v) => v.periodText !== null && v.rank === chosen.value?.rank),
     ambiguity: chosen.ambiguous,
@@ -300,6 +328,8 @@ export interface ValueColumn {
   /** 2: says year-to-date (累计, 1-9月); 1: a plain 完成 / 数值; 0: the quarter's own (本期) */
   rank: number;
   periodText: string | null;
+  increment: boolean;
+  reportPeriodWord: boolean;
 }
 
 function valueColumn(index: number, header: string, sub: SubColumnInfo | null): ValueColumn {
@@ -310,7 +340,18 @@ function valueColumn(index: number, header: string, sub: SubColumnInfo | null): 
     basis: period ? "period" : "ytd",
     rank: period ? 0 : sub?.cumulative ? 2 : 1,
     periodText: sub?.periodText ?? null,
+    increment: sub?.increment === true,
+    reportPeriodWord: sub?.reportPeriodWord === true,
   };
+}
+
+/**
+ * The basis a value column's header states: 累计 / 1-9月 (year-to-date) or 本期 (the quarter's own);
+ * none for a plain 完成 / 数值 / value, which leaves it to the 口径 column.
+ */
+function statedBasis(v: ValueColumn | null): "ytd" | "period" | null {
+  if (!v || v.rank === 1) return null;
+  return v.basis;
 }
 
 /**
@@ -351,6 +392,9 @@ function finishColumns(h: HeaderInfo): HeaderInfo {
   for (let i = 0; i < h.width; i++) if (!h.headers[i]) h.unheaded.push(i);
   return h;
 }
+
+/** A report period that runs from January: 1-9月, 前三季度, 上半年, 截至9月底, 三季度末, 全年. */
+const FROM_JANUARY = /1\s*[-~—–至到]|前[一二两三四1-4]|上半年|全年|截至|截止|[底末]$/;
 
 /** The label of a row of units of measure: 单位, 计量单位. */
 const UNITS_LABEL = /^(?:计量)?单\s*位$/;
@@ -404,6 +448,16 @@ export function mergeGroupRow(h: HeaderInfo, above: readonly string[]): void {
   if (changed) finishColumns(h);
 }
 
+/** What applySubHeader picks as the figure of a span. */
+interface Picked {
+  index: number;
+  basis: "ytd" | "period" | null;
+  unit: string | null;
+  periodText: string | null;
+  increment: boolean;
+  reportPeriodWord: boolean;
+}
+
 /**
  * Applies a second header row: each indicator column of a wide table (and the value column of a
  * long one) spans the empty header cells to its right, and its sub-columns are told apart by
@@ -424,16 +478,7 @@ export function applySubHeader(h: HeaderInfo, line: number, cells: readonly stri
    * The value sub-column of the span [start, end), or null with a problem. A span of one column
    * whose second-row cell is blank or a unit of measure (`家`, `万元`) keeps its own header.
    */
-  const pick = (
-    start: number,
-    end: number,
-    top: string,
-  ): {
-    index: number;
-    basis: "ytd" | "period" | null;
-    unit: string | null;
-    periodText: string | null;
-  } | null => {
+  const pick = (start: number, end: number, top: string): Picked | null => {
     const candidates: ValueColumn[] = [];
     const named: string[] = [];
     for (let i = start; i < end; i++) {
@@ -443,16 +488,26 @@ export function applySubHeader(h: HeaderInfo, line: number, cells: readonly stri
       if (info?.kind === "ytd" || info?.kind === "period") candidates.push(valueColumn(i, text, info));
     }
     const chosen = chooseValue(candidates);
-    if (chosen.value && chosen.ambiguous.length === 0)
+    const v = chosen.value;
+    if (v && chosen.ambiguous.length === 0)
       return {
-        index: chosen.value.index,
-        basis: chosen.value.basis,
+        index: v.index,
+        basis: statedBasis(v),
         unit: null,
-        periodText: chosen.value.periodText,
+        periodText: v.periodText,
+        increment: v.increment,
+        reportPeriodWord: v.reportPeriodWord,
       };
     const only = sub(start);
     if (candidates.length === 0 && end - start === 1 && (only === "" || isMeasureUnit(only)))
-      return { index: start, basis: null, unit: only === "" ? null : measureOf(only), periodText: null };
+      return {
+        index: start,
+        basis: null,
+        unit: only === "" ? null : measureOf(only),
+        periodText: null,
+        increment: false,
+        reportPeriodWord: false,
+      };
     problems.push({
       line,
       column: top,
@@ -475,6 +530,8 @@ export function applySubHeader(h: HeaderInfo, line: number, cells: readonly stri
           ...c,
           index: chosen.index,
           basis: chosen.basis ?? c.basis,
+          increment: chosen.increment || c.increment,
+          reportPeriodWord: chosen.reportPeriodWord || c.reportPeriodWord,
           unit: chosen.unit ?? c.unit,
         });
     }
@@ -487,6 +544,8 @@ export function applySubHeader(h: HeaderInfo, line: number, cells: readonly stri
     if (chosen) {
       h.roles.value = chosen.index;
       h.valueBasis = chosen.basis ?? h.valueBasis;
+      h.valueIncrement ||= chosen.increment;
+      h.valueReportPeriodWord = chosen.basis === null ? h.valueReportPeriodWord : chosen.reportPeriodWord;
       if (chosen.periodText) h.valuePeriod = chosen.periodText;
     }
   }
@@ -661,7 +720,7 @@ export type PushedRow = "title" | "header" | RowKind;
  * of a period written without one. `onHeader` is called once, when the header is complete.
  */
 export class TableReader {
-  readonly title: TitleBlock = {};
+  readonly title: TitleBlock = emptyTitle();
   head: HeaderInfo | null = null;
   /** the header is complete: a second header row can no longer come */
   complete = false;
@@ -678,7 +737,16 @@ export class TableReader {
     private readonly onHeader: (head: HeaderInfo) => void,
     /** close indicator names for a header no indicator matches (did you mean …) */
     private readonly suggestIndicator: (text: string) => string[] = () => [],
-  ) {}
+    /** the code of the reporting unit a spelling names (or the spelling): two spellings of one unit agree */
+    private readonly unitKey: (text: string) => string = (text) => text,
+  ) {
+    this.cliPeriod = defaults.period;
+    this.cliUnit = defaults.unit;
+  }
+
+  /** --period and --unit as given: checked against what the file says */
+  private readonly cliPeriod: string | undefined;
+  private readonly cliUnit: string | undefined;
 
   /**
    * A wide table's columns whose header is no indicator and no known column (高新技术企业数, 联系人):
@@ -731,12 +799,44 @@ export class TableReader {
     return classifyRow(this.head, cells);
   }
 
+  /**
+   * A period, reporting unit or measure the file states twice, or the file and the command line
+   * state differently, is refused naming both: one of them is wrong, and which one cannot be told.
+   * (A period in the table's name gives way to a 报告期： that agrees with it, never to one that doesn't.)
+   */
+  private checkStatedTwice(h: HeaderInfo): void {
+    const t = this.title;
+    const quarter = (text: string) => {
+      const p = parsePeriod(text, this.defaultYear);
+      return p.ok ? formatPeriod(p.value) : text;
+    };
+    const conflict = (line: number, first: string, second: string, what: "period" | "unit" | "measure") =>
+      this.problems.push({
+        line,
+        column: null,
+        value: second,
+        reason: { key: `intake.title.conflict.${what}`, params: { first, second } },
+      });
+    const periods = [t.period, ...t.repeated.period, t.periodInName].filter((f) => f !== undefined);
+    const stated = this.cliPeriod ? [{ text: this.cliPeriod, line: h.line }, ...periods] : periods;
+    for (const f of stated.slice(1))
+      if (quarter(f.text) !== quarter(stated[0]!.text)) conflict(f.line, stated[0]!.text, f.text, "period");
+    const units = [t.unit, ...t.repeated.unit].filter((f) => f !== undefined);
+    const unitsStated = this.cliUnit ? [{ text: this.cliUnit, line: h.line }, ...units] : units;
+    for (const f of unitsStated.slice(1))
+      if (this.unitKey(f.text) !== this.unitKey(unitsStated[0]!.text))
+        conflict(f.line, unitsStated[0]!.text, f.text, "unit");
+    for (const m of t.repeated.measure)
+      if (m.text !== t.measure!.text) conflict(m.line, t.measure!.text, m.text, "measure");
+  }
+
   /** Completes the header (at its first body row, or at the end of the file). */
   finish(): void {
     const h = this.head;
     if (!h || this.complete) return;
     this.complete = true;
     const d = this.defaults;
+    this.checkStatedTwice(h);
     if (d.unit === undefined && this.title.unit) d.unit = this.title.unit.text;
     if (d.period === undefined && this.title.period) d.period = this.title.period.text;
     if (
@@ -766,9 +866,10 @@ export class TableReader {
         const p = parsePeriod(text, this.defaultYear);
         return p.ok ? formatPeriod(p.value) : null;
       };
+      const stated = d.period ?? this.title.periodInName?.text;
       if (d.period === undefined) d.period = h.valuePeriod;
-      else {
-        const given = quarterOf(d.period);
+      if (stated !== undefined) {
+        const given = quarterOf(stated);
         const match = h.valueSpans.find((v) => v.periodText !== null && quarterOf(v.periodText) === given);
         if (match && match.index !== h.roles.value) {
           h.ignored = h.ignored.filter((g) => g.index !== match.index);
@@ -784,9 +885,26 @@ export class TableReader {
             line: h.line,
             column,
             value: h.valuePeriod,
-            reason: { key: "intake.header.periodConflict", params: { header: column, period: d.period } },
+            reason: { key: "intake.header.periodConflict", params: { header: column, period: stated } },
           });
       }
+    }
+    // 本期 is the report period's figure: when that period runs from January, a year-to-date one
+    if (d.period !== undefined && FROM_JANUARY.test(d.period)) {
+      if (h.valueBasis === "period" && h.valueReportPeriodWord) h.valueBasis = "ytd";
+      for (const c of h.indicatorColumns) if (c.basis === "period" && c.reportPeriodWord) c.basis = "ytd";
+    }
+    // a period from the title block that cannot be read is one problem, at its own line
+    const fromTitle = [this.title.period, this.title.periodInName].find((f) => f?.text === d.period);
+    if (fromTitle && this.cliPeriod === undefined) {
+      const p = parsePeriod(fromTitle.text, this.defaultYear);
+      if (!p.ok)
+        this.problems.push({
+          line: fromTitle.line,
+          column: "报告期",
+          value: fromTitle.text,
+          reason: p.reason,
+        });
     }
     // a needed column that is neither in the file nor given (option or title block)
     if (h.roles.period === undefined && d.period === undefined)

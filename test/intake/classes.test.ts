@@ -3,9 +3,12 @@
  * files through the in-process import: the stored values (worked out by hand) or the refusal.
  * README, "What a progress file may look like".
  */
+
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { tempDir } from "../helpers.js";
-import { importText } from "./import-text.js";
+import { freshDb, importFile, importText } from "./import-text.js";
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
@@ -372,7 +375,6 @@ describe("class 4: reporting units as offices write them", () => {
     ["达州高新区管理委员会", "gaoxin"],
     ["通川区科技局", "tongchuan"],
     ["万源市科技局", "wanyuan"],
-    ["达州市科技局", "city"],
     ["宣汉县科技经济和信息化局", "xuanhan"],
     ["通川区经济和信息化局", "tongchuan"],
     ["高新区管委会", "gaoxin"],
@@ -392,9 +394,15 @@ describe("class 4: reporting units as offices write them", () => {
       ]),
   );
 
-  it.each(["宣汉科技局x", "通川区某某科技有限公司", "达州市某某公司", "科技局"])(
-    "%s names no unit: refused, naming it",
-    (spelling) => expectRefused(`报告期,填报单位,关键技术攻关项目\n2020Q3,${spelling},2\n`, [spelling]),
+  it.each([
+    "宣汉科技局x",
+    "通川区某某科技有限公司",
+    "达州市某某公司",
+    "科技局",
+    "达州市科技局",
+    "达州市科学技术局",
+  ])("%s names no unit: refused, naming it", (spelling) =>
+    expectRefused(`报告期,填报单位,关键技术攻关项目\n2020Q3,${spelling},2\n`, [spelling]),
   );
 });
 
@@ -656,10 +664,24 @@ describe("class 2: of several value columns in one header row, the year-to-date 
     (h) => expectRefused(`填报单位：渠县\n报告期：2020Q3\n指标名称,${h}\n技术合同登记额,30\n`, ["表头"]),
   );
 
-  it.each(["期末数", "期末累计", "年末数", "本年新增", "累计新增"])("%s is a value column", (h) =>
+  it.each(["期末数", "期末累计", "年末数"])("%s is a stock's value column", (h) =>
     expectRows(`填报单位：渠县\n报告期：2020Q3\n指标名称,${h}\n高新技术企业,9\n`, [
       row("2020Q3", "quxian", "hitech_enterprises", 9),
     ]),
+  );
+
+  it.each(["本年新增", "累计新增", "新增"])("%s is a flow's year-to-date value column", (h) =>
+    expectRows(`填报单位：渠县\n报告期：2020Q3\n指标名称,${h}\n新培育高新技术企业,3\n`, [
+      row("2020Q3", "quxian", "hitech_enterprises_new", 3),
+    ]),
+  );
+
+  it.each([
+    "指标名称,本年新增\n高新技术企业,3",
+    "区县,高新技术企业（本年新增）\n通川区,3",
+    "区县,高新技术企业\n,本年新增\n通川区,3",
+  ])("新增 for a stock is an increment, never its level: refused (%j)", (sheet) =>
+    expectRefused(`填报单位：通川区\n报告期：2020Q3\n${sheet}\n`, ["新增"]),
   );
 
   it.each(["较年初增加", "比上年增长", "上年同期", "去年同期"])("%s is derived, never the value", (h) =>
@@ -761,10 +783,16 @@ describe("forms' own furniture: column numbers, the period in the table's name, 
   it("a year alone in the table's name is no period: refused for want of one", () =>
     expectRefused("达州市2020年科技创新指标完成情况表\n区县,关键技术攻关项目\n通川区,5\n", ["--period"]));
 
-  it("报告期： beats the table's name; a 填报日期 is never the period", () =>
+  it("报告期： agreeing with the table's name; a 填报日期 is never the period", () =>
     expectRows(
-      "达州市2020年二季度科技创新指标完成情况表\n填报日期：2020年10月9日\n报告期：2020年1-9月\n区县,关键技术攻关项目\n通川区,5\n",
+      "达州市2020年前三季度科技创新指标完成情况表\n填报日期：2020年10月9日\n报告期：2020年1-9月\n区县,关键技术攻关项目\n通川区,5\n",
       [row("2020Q3", "tongchuan", "key_tech_projects", 5)],
+    ));
+
+  it("报告期： against the table's name: refused, naming both", () =>
+    expectRefused(
+      "达州市2020年二季度科技创新指标完成情况表\n报告期：2020年1-9月\n区县,关键技术攻关项目\n通川区,5\n",
+      ["2020年二季度", "2020年1-9月"],
     ));
 
   it("说明 alone, then numbered notes: all footer", async () => {
@@ -874,4 +902,147 @@ describe("two-row headers the other way round", () => {
         ],
       ),
   );
+});
+
+describe("a period, unit or measure stated twice, differently, is refused naming both", () => {
+  it.each([
+    ["报告期：2020年1-9月\n报告期：2020年1-6月\n填报单位：通川区\n", ["2020年1-9月", "2020年1-6月"]],
+    ["报告期：2020Q3\n填报单位：通川区\n单位：渠县\n", ["通川区", "渠县"]],
+    ["报告期：2020Q3\n填报单位：通川区\n计量单位：万元\n计量单位：亿元\n", ["万元", "亿元"]],
+    ["报告期：2020Q3\n填报单位：通川区\n计量单位：亿元,金额单位：万元\n", ["万元", "亿元"]],
+    ["达州市2020年三季度情况表\n填报单位：通川区\n", ["1-6月"], "1-6月累计"],
+  ])("%j", (title, words, value = "累计完成") =>
+    expectRefused(`${title}指标名称,${value}\n技术合同登记额,300\n`, words),
+  );
+
+  it.each([
+    ["报告期：2020年1-9月\n报告期：2020年前三季度\n填报单位：通川区\n"],
+    ["报告期：2020Q3\n填报单位：通川区\n填报单位：通川区科技局\n"],
+    ["报告期：2020Q3\n填报单位：通川区\n单位：万元,金额单位：万元\n"],
+  ])("the same thing twice is no conflict: %j", (title) =>
+    expectRows(`${title}指标名称,累计完成\n技术合同登记额,300\n`, [
+      row("2020Q3", "tongchuan", "tech_contract_value", 300),
+    ]),
+  );
+
+  it("--period against the file's 报告期: refused naming both", () =>
+    expectRefused(
+      "报告期：2020年1-9月\n填报单位：通川区\n指标名称,累计完成\n技术合同登记额,300\n",
+      ["2020Q2", "2020年1-9月"],
+      {
+        period: "2020Q2",
+      },
+    ));
+
+  it("--unit against the file's 填报单位: refused naming both", () =>
+    expectRefused(
+      "报告期：2020Q3\n填报单位：宣汉县科技局\n指标名称,累计完成\n技术合同登记额,300\n",
+      ["渠县", "宣汉县科技局"],
+      {
+        unit: "渠县",
+      },
+    ));
+
+  it("--period agreeing with the file: imported", () =>
+    expectRows(
+      "报告期：2020年1-9月\n填报单位：通川区\n指标名称,累计完成\n技术合同登记额,300\n",
+      [row("2020Q3", "tongchuan", "tech_contract_value", 300)],
+      { period: "2020Q3" },
+    ));
+});
+
+describe("measures as forms write them", () => {
+  it.each(["单位：人民币亿元", "单位：亿元人民币", "单位：亿元（人民币）", "（单位：亿元）", "单位：亿"])(
+    "%s: 0.03 亿元 is 300 万元",
+    (title) =>
+      expectRows(`报告期：2020年1-9月\n填报单位：通川区,${title}\n指标名称,累计\n技术合同登记额,0.03\n`, [
+        row("2020Q3", "tongchuan", "tech_contract_value", 300),
+      ]),
+  );
+
+  it.each(["单位：万美元", "单位：美元"])(
+    "%s is no measure dzkj converts: refused, never read as 万元",
+    (title) =>
+      expectRefused(`报告期：2020年1-9月\n填报单位：通川区,${title}\n指标名称,累计\n技术合同登记额,3000\n`, [
+        "美元",
+      ]),
+  );
+
+  it("two 单位 columns: the reporting unit, then the unit of measure", () =>
+    expectRows(
+      "序号,报告期,单位,指标名称,单位,数值\n1,2020Q3,通川区,技术合同登记额,亿元,0.03\n2,2020Q3,通川区,高新技术产业主营业务收入,万元,265000\n",
+      [
+        row("2020Q3", "tongchuan", "hitech_industry_revenue", 26.5),
+        row("2020Q3", "tongchuan", "tech_contract_value", 300),
+      ],
+    ));
+});
+
+describe("本期 is the report period's figure", () => {
+  it.each([
+    "报告期：2020年1-9月",
+    "报告期：2020年前三季度",
+    "报告期：截至2020年9月底",
+    "达州市2020年1-9月科技统计表",
+  ])("with %s, 本期 beside 上年同期 is year-to-date", (title) =>
+    expectRows(`${title}\n填报单位：通川区\n指标名称,本期,上年同期\n技术合同登记额,300,280\n`, [
+      row("2020Q3", "tongchuan", "tech_contract_value", 300),
+    ]),
+  );
+
+  it("with a quarter as the report period (2020年三季度), 本期 is the quarter's own figure", async () => {
+    const db = await freshDb();
+    const file = join(dir, "q.csv");
+    writeFileSync(file, "报告期：2020年三季度\n填报单位：通川区\n指标名称,本期\n技术合同登记额,100\n");
+    await importFile(db, file);
+    expect(db.prepare("SELECT basis FROM progress_values").pluck().get()).toBe("period");
+    db.close();
+  });
+});
+
+describe("a basis stated twice must agree", () => {
+  it.each([
+    ["报告期,填报单位,指标,本期完成,口径\n2020Q3,通川区,技术合同登记额,300,累计", {}],
+    ["报告期,填报单位,指标,1-9月累计,口径\n2020Q3,通川区,技术合同登记额,300,本期", {}],
+    ["报告期,填报单位,指标,1-9月累计\n2020Q3,通川区,技术合同登记额,300", { basis: "period" }],
+    ["报告期,填报单位,指标,本期完成\n2020Q3,通川区,技术合同登记额,300", { basis: "ytd" }],
+  ])("%j %j: refused", (sheet, options) => expectRefused(`${sheet}\n`, ["口径"], options));
+
+  it("a plain 数值 column leaves the basis to the 口径 column", () =>
+    expectRows("报告期,填报单位,指标,数值,口径\n2020Q3,通川区,技术合同登记额,300,本期\n", [
+      row("2020Q3", "tongchuan", "tech_contract_value", 300),
+    ]));
+});
+
+describe("units of measure a row states twice must agree", () => {
+  it.each([
+    "报告期,填报单位,指标名称,计量单位,完成值（万元）\n2020Q3,通川区,高新技术产业主营业务收入（万元）,亿元,26.5",
+    "报告期,填报单位,指标名称,计量单位,完成值\n2020Q3,通川区,技术合同登记额（亿元）,万元,300",
+    "报告期,填报单位,指标名称,完成值（万元）\n2020Q3,通川区,高新技术产业主营业务收入（亿元）,26.5",
+  ])("%j: refused naming both", (sheet) => expectRefused(`${sheet}\n`, ["万元", "亿元"]));
+});
+
+describe("a percentage written as a fraction is a warning", () => {
+  it.each(["0.58", "0.58%"])("科技进步贡献率 %s: stored as written, with a warning", async (cell) => {
+    const r = await imported(`报告期,填报单位,指标,数值\n2020Q3,全市,科技进步贡献率,${cell}\n`, [
+      row("2020Q3", "city", "st_progress_contribution", 0.58),
+    ]);
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0]).toContain("58");
+  });
+});
+
+describe("the city's own office and 市本级", () => {
+  it("达州市本级 is 市本级", () =>
+    expectRows("报告期,填报单位,关键技术攻关项目\n2020Q3,达州市本级,2\n", [
+      row("2020Q3", "shibenji", "key_tech_projects", 2),
+    ]));
+
+  it("a period in the title that cannot be read is one problem at its own line", async () => {
+    const r = await refused(
+      "报告期：2020年7-9月\n填报单位：通川区\n指标名称,累计完成\n技术合同登记额,300\n关键技术攻关项目,4\n",
+      ["7-9月"],
+    );
+    expect(r.outcome.problems.map((p) => p.line)).toEqual([1]);
+  });
 });

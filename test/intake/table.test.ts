@@ -16,6 +16,7 @@ import {
   applySubHeader,
   classifyRow,
   columnLetter,
+  emptyTitle,
   isSubHeader,
   readTitleRow,
   recognizeHeader,
@@ -56,7 +57,7 @@ describe("readTitleRow: 单位：X is a measure or a reporting unit by what X is
     [["达州市2020年三季度科技创新指标完成情况表"], {}],
     [["单位负责人：王某"], {}],
   ] as const)("%j → %j", (cells, expected) => {
-    const t: TitleBlock = {};
+    const t: TitleBlock = emptyTitle();
     readTitleRow(3, cells, t);
     const got: Record<string, unknown> = {};
     if (t.unit) got.unit = t.unit.text;
@@ -70,7 +71,7 @@ describe("readTitleRow: 单位：X is a measure or a reporting unit by what X is
   });
 
   it("the first field of a kind wins", () => {
-    const t: TitleBlock = {};
+    const t: TitleBlock = emptyTitle();
     readTitleRow(1, ["填报单位：渠县"], t);
     readTitleRow(2, ["填报单位：通川区"], t);
     expect(t.unit).toEqual({ text: "渠县", line: 1 });
@@ -134,13 +135,14 @@ describe("second header rows (merged cells)", () => {
       [1, 3],
       ["ytd", "ytd"],
     ],
+    // a plain 完成 states no basis (the 口径 column or the default says)
     [
       ["", "目标", "完成", "目标", "完成"],
       [2, 4],
-      ["ytd", "ytd"],
+      [null, null],
     ],
     [
-      ["", "本期", "完成率", "完成", "同比"],
+      ["", "本期", "完成率", "累计", "同比"],
       [1, 3],
       ["period", "ytd"],
     ],
@@ -300,7 +302,7 @@ describe("isMeasureUnit and office names", () => {
 describe("readValue: the measure that applies, by precedence", () => {
   const ind = (unit: string, kind: Indicator["kind"] = "flow"): Indicator =>
     ({ code: "x", name: "某指标", unit, kind, target: 100 }) as Indicator;
-  const long = (cells: string[], title: TitleBlock = {}) => {
+  const long = (cells: string[], title: TitleBlock = emptyTitle()) => {
     const h = header(["指标", "计量单位", "完成值"])!;
     return { cell: { ...longCellReader(h, { period: "2020Q3", unit: "渠县" })(2, cells) }, title };
   };
