@@ -7,6 +7,8 @@ import { type Lang, type MessageKey, type Params, t } from "../i18n/index.js";
 export interface Output {
   write(s: string): void;
   isTTY: boolean;
+  /** the terminal's width in columns, when it is a terminal that says */
+  columns?: number | undefined;
 }
 
 export interface Context {

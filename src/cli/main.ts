@@ -29,10 +29,20 @@ const formatOption = (choices: string[]) => (cmd: Command, lang: Lang) =>
 
 const REPORT_FORMATS = ["table", "json", "csv", "markdown", "html"];
 
-/** The output flags every report command shares: --format, --output, --no-bom. */
+/** The terminal layout flags of every command that draws a table: --width, --style. */
+const layoutOptions = (cmd: Command, lang: Lang) => {
+  cmd
+    .option("--width <columns>", t(lang, "help.opt.width"))
+    .addOption(
+      new Option("--style <style>", t(lang, "help.opt.style")).choices(["plain", "box"]).default("plain"),
+    );
+};
+
+/** The output flags every report command shares: --format, --output, --no-bom, --width, --style. */
 const reportOutput = (cmd: Command, lang: Lang) => {
   formatOption(REPORT_FORMATS)(cmd, lang);
   cmd.option("-o, --output <file>", t(lang, "help.opt.output")).option("--no-bom", t(lang, "help.opt.noBom"));
+  layoutOptions(cmd, lang);
 };
 
 const COMMANDS: Spec[] = [
@@ -50,6 +60,7 @@ const COMMANDS: Spec[] = [
         .option("--section <section>", t(l, "help.opt.section"))
         .option("--task <n>", t(l, "help.opt.task"));
       formatOption(["table", "json"])(c, l);
+      layoutOptions(c, l);
     },
     load: () => import("./commands/plan.js"),
   },
@@ -59,6 +70,7 @@ const COMMANDS: Spec[] = [
     options: (c, l) => {
       c.option("--year <year>", t(l, "help.opt.year"));
       formatOption(["table", "json"])(c, l);
+      layoutOptions(c, l);
     },
     load: () => import("./commands/units.js"),
   },
@@ -104,6 +116,7 @@ const COMMANDS: Spec[] = [
     options: (c, l) => {
       c.option("--unit <unit>", t(l, "help.opt.historyUnit")).option("--year <year>", t(l, "help.opt.year"));
       formatOption(["table", "json"])(c, l);
+      layoutOptions(c, l);
     },
     load: () => import("./commands/history.js"),
   },
@@ -302,7 +315,11 @@ function dzkjVersion(): string {
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const langArg = argv.find((a, i) => a.startsWith("--lang=") || argv[i - 1] === "--lang");
   const lang = resolveLang(langArg?.replace(/^--lang=/, ""), env);
-  const stdout = { write: (s: string) => void process.stdout.write(s), isTTY: !!process.stdout.isTTY };
+  const stdout = {
+    write: (s: string) => void process.stdout.write(s),
+    isTTY: !!process.stdout.isTTY,
+    columns: process.stdout.columns,
+  };
   const stderr = { write: (s: string) => void process.stderr.write(s), isTTY: !!process.stderr.isTTY };
   const program = new Command("dzkj")
     .description(t(lang, "help.program"))

@@ -3,9 +3,10 @@ import { format as formatDate } from "date-fns/format";
 import { UserError } from "../app/errors.js";
 import { type Doc, renderView } from "../render/doc.js";
 import type { Context } from "./context.js";
+import { type LayoutOptions, tableOptions } from "./width.js";
 
 /** The shared output flags of report commands. */
-export interface OutputOptions {
+export interface OutputOptions extends LayoutOptions {
   format?: string;
   output?: string;
   /** false with --no-bom */
@@ -44,5 +45,5 @@ export function emitView(ctx: Context, opts: OutputOptions, doc: () => Doc, json
     ...doc(),
     generated: ctx.t("rep.generated", { date: formatDate(ctx.now, "yyyy-MM-dd") }),
   });
-  emit(ctx, opts, renderView(opts.format, dated, json, color));
+  emit(ctx, opts, renderView(opts.format, dated, json, color, tableOptions(ctx, opts)));
 }

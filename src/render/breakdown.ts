@@ -45,12 +45,12 @@ export function breakdownJson(b: Breakdown): object {
 /** Units × indicators at the as-of quarter, with 全市 next to the sum of the units. */
 export function breakdownDoc(b: Breakdown, lang: Lang, sectionTitles: ReadonlyMap<string, string>): Doc {
   const columns = [
-    { label: t(lang, "label.indicator") },
-    { label: t(lang, "label.measure") },
+    { label: t(lang, "label.indicator"), wrap: true },
+    { label: t(lang, "label.measure"), drop: 1 },
     ...b.units.map((u) => ({ label: shortUnitName(lang, u), right: true, csv: u.name })),
     { label: t(lang, "rep.col.sum"), right: true },
     { label: b.totalUnit ? shortUnitName(lang, b.totalUnit) : t(lang, "rep.col.total"), right: true },
-    { label: t(lang, "rep.col.check") },
+    { label: t(lang, "rep.col.check"), wrap: true },
   ];
   const rows: DocRow[] = [];
   const notes: Line[] = [];
@@ -157,8 +157,8 @@ export function unitReportDoc(r: UnitReport, lang: Lang, sectionTitles: Readonly
   const labels = quarterLabels(r);
   const year = r.report.plan.year;
   const columns = [
-    { label: t(lang, "label.indicator") },
-    { label: t(lang, "label.measure") },
+    { label: t(lang, "label.indicator"), wrap: true },
+    { label: t(lang, "label.measure"), drop: 1 },
     { label: t(lang, "rep.col.baseline"), right: true },
     ...labels.map((p) => ({ label: p, right: true })),
     { label: t(lang, "rep.col.city"), right: true },

@@ -64,7 +64,7 @@ export function completenessDoc(c: Completeness, lang: Lang): Doc {
     {
       title: t(lang, "rep.block.completeness"),
       columns: [
-        { label: t(lang, "label.unit") },
+        { label: t(lang, "label.unit"), wrap: true },
         ...c.periods.map((p) => ({ label: p, right: true })),
         { label: t(lang, "rep.col.lastImport") },
       ],
@@ -87,7 +87,7 @@ export function completenessDoc(c: Completeness, lang: Lang): Doc {
     blocks.push({
       title: t(lang, "rep.block.whoSent", { period }),
       columns: [
-        { label: t(lang, "label.indicator") },
+        { label: t(lang, "label.indicator"), wrap: true },
         ...c.units.map((u) => ({ label: shortUnitName(lang, u), csv: u.name })),
         { label: t(lang, "rep.col.unitsSent"), right: true },
       ],

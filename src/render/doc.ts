@@ -6,11 +6,13 @@
  * rendered from the Doc: it has its own documented contract per view (no formatted text).
  */
 import type { Lang } from "../i18n/index.js";
+import { t } from "../i18n/index.js";
 import { type CsvCell, toCsv } from "./csv.js";
-import { bar, formatNumber, formatPercent } from "./format.js";
+import { asciiBar, bar, formatNumber, formatPercent } from "./format.js";
 import { esc, htmlPage } from "./html.js";
 import { mdTable } from "./markdown.js";
-import { painter, type Row, renderTable } from "./table.js";
+import { type Cell, layoutTable, painter, type Row, type TableOptions } from "./table.js";
+import { plainGlyphs, wrapText } from "./width.js";
 
 /** How a cell or line is emphasised: red (bad), green (good), bold (strong), grey (dim). */
 export type Tone = "good" | "bad" | "strong" | "dim";
@@ -31,6 +33,13 @@ export interface Column {
   right?: boolean;
   /** the CSV header when it differs (e.g. "完成率 (%)") */
   csv?: string;
+  /**
+   * How much the column matters in a narrow terminal: absent or 0, always shown; otherwise it is
+   * left out when the table does not fit, the highest number first.
+   */
+  drop?: number;
+  /** its text may wrap inside the cell (names and titles) */
+  wrap?: boolean;
 }
 
 export type DocRow = DocCell[] | { section: string };
@@ -80,9 +89,15 @@ export function text(s: string, tone?: Tone): DocCell {
   return { text: s, value: s, tone };
 }
 
-/** The terminal view: bold title, verdict, box tables with section bands; colour only when asked. */
-export function docTable(doc: Doc, color: boolean): string {
+/**
+ * The terminal view: bold title, verdict, tables with section headings; colour only when asked.
+ * With `table.width`, every line fits it: prose wraps, and each table drops its least important
+ * columns (said in a note under it), shortens, wraps names or splits (render/table.ts).
+ */
+export function docTable(doc: Doc, color: boolean, table: TableOptions = {}): string {
   const c = painter(color);
+  const plain = (table.style ?? "plain") === "plain";
+  const glyphs = plain ? plainGlyphs : (s: string) => s;
   const paint = (s: string, tone?: Tone) =>
     tone === "bad"
       ? c.red(s)
@@ -93,30 +108,52 @@ export function docTable(doc: Doc, color: boolean): string {
           : tone === "dim"
             ? c.dim(s)
             : s;
-  const out: string[] = [c.bold(doc.title), ...doc.meta];
-  if (doc.verdict) out.push(paint(doc.verdict.text, doc.verdict.tone ?? "strong"));
+  const width = table.width && table.width > 0 ? table.width : undefined;
+  // prose lines wrap at the width, each physical line painted on its own
+  const prose = (s: string, tone?: Tone) =>
+    (width === undefined ? [glyphs(s)] : wrapText(glyphs(s), width, table.measure)).map((l) =>
+      paint(l, tone),
+    );
+  const out: string[] = [...prose(doc.title, "strong"), ...doc.meta.flatMap((m) => prose(m))];
+  if (doc.verdict)
+    for (const line of doc.verdict.text.split("\n")) out.push(...prose(line, doc.verdict.tone ?? "strong"));
   for (const b of doc.blocks) {
-    if (b.title) out.push("", c.bold(b.title));
+    if (b.title) out.push("", ...prose(b.title, "strong"));
     const right = new Set(b.columns.flatMap((col, i) => (col.right ? [i] : [])));
     const rows: Row[] = b.rows.map((r) =>
       Array.isArray(r)
-        ? r.map((cell) => {
-            const s = cell.bar === undefined ? cell.text : `${bar(cell.bar, 8)} ${cell.text.padStart(6)}`;
-            return paint(s, cell.tone);
+        ? r.map((cell): Cell => {
+            const drawn =
+              cell.bar === undefined
+                ? cell.text
+                : `${plain ? asciiBar(cell.bar, 8) : bar(cell.bar, 8)} ${cell.text.padStart(6)}`;
+            const tone = cell.tone;
+            return {
+              content: drawn,
+              short: cell.text,
+              paint: tone ? (s: string) => paint(s, tone) : undefined,
+            };
           })
-        : { section: c.bold(r.section) },
+        : { section: r.section, paint: (s: string) => c.bold(s) },
     );
-    out.push(
-      renderTable(
-        b.columns.map((col) => col.label),
-        rows,
-        right,
-      ),
+    const laid = layoutTable(
+      b.columns.map((col) => col.label),
+      rows,
+      right,
+      { ...table, fit: b.columns.map((col) => ({ drop: col.drop, wrap: col.wrap })) },
     );
-    for (const n of b.notes ?? []) out.push(paint(n.text, n.tone));
+    out.push(laid.text);
+    if (laid.hidden.length)
+      out.push(
+        ...prose(
+          t(doc.lang, "table.hidden", { columns: laid.hidden.join(t(doc.lang, "rep.listSep")) }),
+          "dim",
+        ),
+      );
+    for (const n of b.notes ?? []) out.push(...prose(n.text, n.tone));
   }
-  if (doc.terminal?.length) out.push("", ...doc.terminal);
-  for (const f of doc.footnotes ?? []) out.push(c.dim(f));
+  if (doc.terminal?.length) out.push("", ...doc.terminal.flatMap((l) => prose(l)));
+  for (const f of doc.footnotes ?? []) out.push(...prose(f, "dim"));
   return `${out.join("\n")}\n`;
 }
 
@@ -278,6 +315,7 @@ export function renderView(
   doc: () => Doc,
   json: () => object,
   color: boolean,
+  table: TableOptions = {},
 ): string {
   switch (format) {
     case "json":
@@ -289,7 +327,7 @@ export function renderView(
     case "html":
       return docHtml(doc());
     default:
-      return docTable(doc(), color);
+      return docTable(doc(), color, table);
   }
 }
 

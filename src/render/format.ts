@@ -46,3 +46,10 @@ export function bar(fraction: number | null, width = 10): string {
   const s = "█".repeat(full) + (part ? partials[part] : "");
   return s + "·".repeat(width - full - (part ? 1 : 0));
 }
+
+/** The same bar in ASCII for the plain table style: `#` filled, `.` empty, rounded to a cell. */
+export function asciiBar(fraction: number | null, width = 10): string {
+  if (fraction === null) return " ".repeat(width);
+  const full = Math.round(Math.max(0, Math.min(1, fraction)) * width);
+  return "#".repeat(full) + ".".repeat(width - full);
+}

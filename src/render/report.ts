@@ -143,11 +143,11 @@ export function reportVerdict(lang: Lang, report: Report): { text: string; tone:
 /** The columns every indicator table starts with: indicator … 序时进度 (report and status). */
 export function gapColumns(lang: Lang): Column[] {
   return [
-    { label: t(lang, "label.indicator") },
-    { label: t(lang, "label.measure") },
+    { label: t(lang, "label.indicator"), wrap: true },
+    { label: t(lang, "label.measure"), drop: 3 },
     { label: t(lang, "label.target"), right: true },
     { label: t(lang, "label.actual"), right: true },
-    { label: t(lang, "label.gap"), right: true },
+    { label: t(lang, "label.gap"), right: true, drop: 4 },
     { label: t(lang, "label.completion"), right: true, csv: `${t(lang, "label.completion")} (%)` },
     { label: t(lang, "label.expected"), right: true },
   ];
@@ -157,9 +157,9 @@ export function gapColumns(lang: Lang): Column[] {
 export function reportDoc(report: Report, lang: Lang, sectionTitles: ReadonlyMap<string, string>): Doc {
   const columns = [
     ...gapColumns(lang),
-    { label: t(lang, "label.status") },
-    { label: t(lang, "label.forecast"), right: true },
-    { label: t(lang, "rep.col.source") },
+    { label: t(lang, "label.status"), wrap: true },
+    { label: t(lang, "label.forecast"), right: true, drop: 5 },
+    { label: t(lang, "rep.col.source"), drop: 6 },
   ];
   const rows: DocRow[] = [];
   let group: string | null = null;

@@ -248,7 +248,7 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
       {
         title: t(lang, "rep.block.sections"),
         columns: [
-          { label: t(lang, "label.section") },
+          { label: t(lang, "label.section"), wrap: true },
           { label: t(lang, "rep.col.tasks"), right: true },
           { label: t(lang, "rep.task.done"), right: true },
           { label: t(lang, "rep.task.in_progress"), right: true },
@@ -262,8 +262,8 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
         title: t(lang, "rep.block.indicators"),
         columns: [
           ...gapColumns(lang),
-          { label: t(lang, "label.forecast"), right: true },
-          { label: t(lang, s.yearEnd ? "label.result" : "label.status") },
+          { label: t(lang, "label.forecast"), right: true, drop: 5 },
+          { label: t(lang, s.yearEnd ? "label.result" : "label.status"), wrap: true },
         ],
         rows: indRows,
         notes,
@@ -272,12 +272,12 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
         title: t(lang, "rep.block.tasks"),
         columns: [
           { label: t(lang, "rep.col.number"), right: true },
-          { label: t(lang, "label.task") },
-          { label: t(lang, "label.lead") },
-          { label: t(lang, "label.deadline") },
-          { label: t(lang, "label.status") },
-          { label: t(lang, "rep.col.note") },
-          { label: t(lang, "rep.col.evidence") },
+          { label: t(lang, "label.task"), wrap: true },
+          { label: t(lang, "label.lead"), drop: 2, wrap: true },
+          { label: t(lang, "label.deadline"), drop: 1 },
+          { label: t(lang, "label.status"), wrap: true },
+          { label: t(lang, "rep.col.note"), drop: 4, wrap: true },
+          { label: t(lang, "rep.col.evidence"), drop: 3, wrap: true },
         ],
         rows: taskRows,
       },

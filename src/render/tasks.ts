@@ -14,7 +14,8 @@ import { formatNumber, formatPercent } from "./format.js";
 import { esc, htmlPage } from "./html.js";
 import { mdTable } from "./markdown.js";
 import { statusText } from "./report.js";
-import { painter, type Row, renderTable } from "./table.js";
+import { layoutTable, painter, type Row, renderTable, type TableOptions } from "./table.js";
+import { plainGlyphs, wrapText } from "./width.js";
 
 /** What every task view renders: the plan's title and sections, the day, the (filtered) tasks. */
 export interface TaskList {
@@ -98,7 +99,7 @@ const taskTitle = (lang: Lang, x: TaskState) => (lang === "en" ? x.titleEn : x.t
 const lead = (lang: Lang, x: TaskState) => (lang === "en" ? x.leadEn : x.lead);
 
 /** The terminal view: a title, the summary, one table with a row per section and per task. */
-export function tasksTable(list: TaskList, lang: Lang, color: boolean): string {
+export function tasksTable(list: TaskList, lang: Lang, color: boolean, table: TableOptions = {}): string {
   const c = painter(color);
   const head = ["number", "title", "lead", "deadline", "status", "date", "note"].map((k) =>
     t(lang, `tasks.col.${k}` as MessageKey),
@@ -127,8 +128,19 @@ export function tasksTable(list: TaskList, lang: Lang, color: boolean): string {
         clip(x.note, 30),
       ]);
   }
-  const out = [title(list, lang), summary(list, lang)];
-  out.push(rows.length ? renderTable(head, rows, new Set([0])) : t(lang, "tasks.list.empty"));
+  const glyphs = (table.style ?? "plain") === "plain" ? plainGlyphs : (s: string) => s;
+  const out = [glyphs(title(list, lang)), glyphs(summary(list, lang))];
+  if (!rows.length) out.push(t(lang, "tasks.list.empty"));
+  else {
+    // at 80 columns: number, title (wrapped), deadline and status; the rest as width allows
+    const fit = [{}, { wrap: true }, { drop: 2 }, { drop: 1 }, {}, { drop: 3 }, { drop: 4, wrap: true }];
+    const laid = layoutTable(head, rows, new Set([0]), { ...table, fit });
+    out.push(laid.text);
+    if (laid.hidden.length)
+      out.push(c.dim(t(lang, "table.hidden", { columns: laid.hidden.join(t(lang, "rep.listSep")) })));
+  }
+  if (table.width)
+    return `${out.flatMap((l) => (l.includes("\n") ? [l] : wrapText(l, table.width ?? 0, table.measure))).join("\n")}\n`;
   return `${out.join("\n")}\n`;
 }
 

@@ -125,10 +125,10 @@ describe("task set / show", () => {
       "牵头单位：市科技局\n完成时限：2020-12-31（年底）\n当前状态：已完成（2020-11-30）\n",
     );
     expect(r.stdout).toContain("进展情况：修订印发\n佐证材料：达市科〔2020〕12号\n");
-    const history = lines.filter((l) => /^│ 2020-/.test(l));
+    const history = lines.filter((l) => /^2020-/.test(l));
     expect(history).toHaveLength(2);
-    expect(history[0]).toMatch(/2020-06-01 │ 推进中 │ 起草修订稿 .*│ #1 .*│ task set .*│ 已被 #2 取代 │/);
-    expect(history[1]).toMatch(/2020-11-30 │ 已完成 │ 修订印发 .*│ 达市科〔2020〕12号 │ #2 .*│ 当前 /);
+    expect(history[0]).toMatch(/2020-06-01 \| 推进中 \| 起草修订稿 .*\| #1 .*\| task set .*\| 已被 #2 取代$/);
+    expect(history[1]).toMatch(/2020-11-30 \| 已完成 \| 修订印发 .*\| 达市科〔2020〕12号 \| #2 .*\| 当前/);
     const json = JSON.parse(run("task", "show", "25", "--format", "json").stdout);
     expect(json).toMatchObject({ number: 25, status: "done", date: "2020-11-30", indicators: [] });
     expect(
@@ -409,11 +409,12 @@ describe("task import", () => {
     const r = run("task", "import", fixture("2020Q3.csv"));
     expect(r.stderr).toContain("已记录为批次 #2");
     const list = run("imports");
-    expect(list.stdout).toMatch(/│ +1 │ 任务 +│ task set +│/);
-    expect(list.stdout).toMatch(/│ +2 │ 任务 +│ .*2020Q3\.csv +│/);
+    expect(list.stdout).toMatch(/^ +1 \| 任务 +\| task set +\|/m);
+    expect(list.stdout).toMatch(/^ +2 \| 任务 +\| .*2020Q3\.csv +\|/m);
     const show = run("imports", "show", "2");
     expect(show.stdout).toContain("5 项修改");
-    expect(show.stdout).toMatch(/│ +25 │ 推进中 +│ 已完成 · 达市科〔2020〕12号 +│ 2020-09-30 │ 当前 /);
+    // the plain style writes the ambiguous-width · as /
+    expect(show.stdout).toMatch(/^ +25 \| 推进中 +\| 已完成 \/ 达市科〔2020〕12号 +\| 2020-09-30 \| 当前/m);
     const undo = run("imports", "undo", "2");
     expect(undo.code, undo.stderr).toBe(0);
     expect(undo.stdout).toContain("已撤销批次 #2（撤销批次 #3）：恢复 1 项，删除 4 项");
@@ -483,7 +484,7 @@ describe("tasks", () => {
   it("table: title, summary, section rows and overdue marks, aligned", () => {
     now = "2020-11-01T08:00:00Z";
     run("task", "set", "25", "done", "--date", "2020-10-30");
-    const r = run("tasks", "--section", "六");
+    const r = run("tasks", "--section", "六", "--style", "box");
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n");
     expect(lines[0]).toBe("2020年达州市科技创新工作要点 任务进展（2020-11-01）");
@@ -502,7 +503,7 @@ describe("tasks", () => {
   it("table in English: translated title, labels and statuses", () => {
     now = "2020-11-01T08:00:00Z";
     run("task", "set", "31", "推进中", "--date", "2020-09-30");
-    const r = run("--lang", "en", "tasks", "--section", "七");
+    const r = run("--lang", "en", "tasks", "--section", "七", "--style", "box");
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n");
     expect(lines[0]).toBe(

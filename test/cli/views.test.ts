@@ -55,7 +55,7 @@ const ok = (db: string, ...args: string[]): string => {
 
 describe("report: table and markdown (snapshots checked by hand, see the header comment)", () => {
   it("zh table: section rows are full-width bands, columns aligned, no colour off a terminal", () => {
-    const out = ok(q3, "report");
+    const out = ok(q3, "report", "--style", "box");
     expect(out).not.toContain("\u001b[");
     expect(out).not.toMatch(/┴┴|┬┬/);
     expect(out).toContain("│ 总体目标 ");
@@ -98,7 +98,7 @@ describe("report: table and markdown (snapshots checked by hand, see the header 
   });
 
   it("en table", () => {
-    const out = ok(q3, "report", "--lang", "en", "--as-of", "2020Q3");
+    const out = ok(q3, "report", "--lang", "en", "--as-of", "2020Q3", "--style", "box");
     expect(out.split("\n").slice(0, 3).join("\n")).toMatchInlineSnapshot(`
       "Dazhou 2020 Science and Technology Innovation Work Plan: progress to target
       as of 2020Q3, pace 75.0%
@@ -165,7 +165,7 @@ describe("report --by unit and --unit", () => {
 
 describe("completeness", () => {
   it("who sent what for each quarter, 未报送, latest import", () => {
-    const out = ok(q3, "completeness", "--lang", "en");
+    const out = ok(q3, "completeness", "--lang", "en", "--style", "box");
     expect(out).toMatch(/│ City level +│ not reported │ +1 │ +1 │ 2020-10-15 08:00 │/);
     expect(out).toMatch(/│ Tongchuan District +│ +2 │ +3 │ +5 │/);
     expect(out).toContain("2020Q1 not reported: City level, Kaijiang County, Dazhu County, Wanyuan City");
@@ -199,7 +199,7 @@ describe("completeness", () => {
 
 describe("trend", () => {
   it("the city figure Q1–Q4 against the pace line, with bars and a sparkline", () => {
-    const out = ok(q3, "trend", "关键技术攻关项目");
+    const out = ok(q3, "trend", "关键技术攻关项目", "--style", "box");
     expect(out).toMatchInlineSnapshot(`
       "2020年达州市科技创新工作要点 指标走势：关键技术攻关项目（全市）
       目标 30 项（累计指标）
@@ -255,7 +255,7 @@ describe("trend", () => {
 
 describe("status: indicators and tasks by section", () => {
   it("before the year is over: projection, risks and the verdict line (zh table)", () => {
-    const out = ok(q3, "status");
+    const out = ok(q3, "status", "--style", "box");
     expect(out.split("\n").slice(0, 4).join("\n")).toMatchInlineSnapshot(`
       "2020年达州市科技创新工作要点 年度完成情况
       截至 2020Q3，序时进度 75.0%

@@ -19,6 +19,7 @@ describe("renderTable", () => {
         ["在线技术咨询服务", "10,000"],
       ],
       new Set([1]),
+      { style: "box" },
     );
     const w = widths(out);
     expect(new Set(w).size).toBe(1);
@@ -34,7 +35,7 @@ describe("renderTable", () => {
   });
 
   it("closes a table that ends with a section band with a straight bottom rule", () => {
-    const out = renderTable(["a", "b"], [["1", "2"], { section: "空" }]);
+    const out = renderTable(["a", "b"], [["1", "2"], { section: "空" }], new Set(), { style: "box" });
     expect(out.split("\n").at(-1)).toMatch(/^└─+┘$/);
   });
 
@@ -85,7 +86,9 @@ describe("Doc renderers", () => {
   it("table: colour only when asked; a bar before the completion", () => {
     expect(docTable(doc, false)).not.toContain("\u001b[");
     expect(docTable(doc, true)).toContain("\u001b[31m结论");
-    expect(docTable(doc, false)).toContain("███████▎  90.0%");
+    expect(docTable(doc, false, { style: "box" })).toContain("███████▎  90.0%");
+    // the plain style draws the bar in ASCII: 0.9 × 8 cells = 7.2 → 7 filled, 1 empty
+    expect(docTable(doc, false)).toContain("#######.  90.0%");
   });
 
   it("markdown: title, meta, bold verdict, pipe table with the section as a bold row", () => {
