@@ -4,6 +4,7 @@
  * wider than the terminal. Rendered in-process from the 2020 plan and the Q1–Q3 fixtures.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { UsageError } from "../../src/app/errors.js";
 import { importProgress } from "../../src/app/import-progress.js";
 import { createCatalogFor } from "../../src/app/import-session.js";
 import {
@@ -15,6 +16,8 @@ import {
 } from "../../src/app/report.js";
 import { loadPlanFile } from "../../src/app/store.js";
 import { readTaskStates, setTask } from "../../src/app/tasks.js";
+import { createContext } from "../../src/cli/context.js";
+import { tableOptions } from "../../src/cli/width.js";
 import type { Plan } from "../../src/domain/plan.js";
 import type { Lang } from "../../src/i18n/index.js";
 import { breakdownDoc, unitReportDoc } from "../../src/render/breakdown.js";
@@ -202,5 +205,32 @@ describe("layoutTable", () => {
   it("wraps English at spaces and Chinese between characters", () => {
     expect(wrapText("one two three", 7)).toEqual(["one two", "three"]);
     expect(wrapText("达州市科技局", 6)).toEqual(["达州市", "科技局"]);
+  });
+});
+
+describe("the width a run lays tables out at", () => {
+  const ctx = (isTTY: boolean, columns: number | undefined, env: NodeJS.ProcessEnv = {}) =>
+    createContext(
+      { lang: "zh" },
+      env,
+      { write: () => {}, isTTY, columns },
+      { write: () => {}, isTTY: false },
+    );
+
+  it("--width beats the terminal, which beats COLUMNS; a pipe without COLUMNS is unlimited", () => {
+    expect(tableOptions(ctx(true, 100, { COLUMNS: "90" }), { width: "72" }).width).toBe(72);
+    expect(tableOptions(ctx(true, 100, { COLUMNS: "90" }), {}).width).toBe(100);
+    expect(tableOptions(ctx(false, undefined, { COLUMNS: "90" }), {}).width).toBe(90);
+    expect(tableOptions(ctx(false, undefined), {}).width).toBeUndefined();
+    // --width 0: unlimited even on a terminal; a file has no width
+    expect(tableOptions(ctx(true, 100), { width: "0" }).width).toBeUndefined();
+    expect(tableOptions(ctx(true, 100), { output: "r.txt" }).width).toBeUndefined();
+    expect(tableOptions(ctx(true, 100), {}).style).toBe("plain");
+    expect(tableOptions(ctx(true, 100), { style: "box" }).style).toBe("box");
+  });
+
+  it("a --width that is not a whole number is a usage error", () => {
+    for (const bad of ["-1", "abc", "8.5", ""])
+      expect(() => tableOptions(ctx(true, 100), { width: bad }), bad).toThrow(UsageError);
   });
 });
