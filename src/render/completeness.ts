@@ -1,14 +1,14 @@
 /** `completeness` (报送情况) as a Doc and as JSON. */
-import { format } from "date-fns/format";
 import type { Completeness } from "../domain/completeness.js";
 import type { Lang } from "../i18n/index.js";
 import { t } from "../i18n/index.js";
 import { shortUnitName } from "./breakdown.js";
 import { type Doc, type DocRow, type Line, numberCell, text } from "./doc.js";
+import { localTime } from "./time.js";
 
-/** An import time for people, in local time: 2020-10-15 16:00. */
+/** An import time for people, in local time with its offset: 2020-10-15 16:00 +08:00. */
 export function importTime(iso: string | null): string {
-  return iso === null ? "—" : format(new Date(iso), "yyyy-MM-dd HH:mm");
+  return localTime(iso);
 }
 
 /** The JSON of `completeness`: per unit and period the indicators sent, 未报送, latest import. */

@@ -15,6 +15,7 @@ import { esc, htmlPage } from "./html.js";
 import { mdTable } from "./markdown.js";
 import { statusText } from "./report.js";
 import { layoutTable, painter, type Row, renderTable, type TableOptions } from "./table.js";
+import { localTime } from "./time.js";
 import { plainGlyphs, wrapText } from "./width.js";
 
 /** What every task view renders: the plan's title and sections, the day, the (filtered) tasks. */
@@ -367,7 +368,7 @@ export function taskDetailText(v: TaskDetailView, lang: Lang, color: boolean): s
       h.batchKind === "undo"
         ? t(lang, "tasks.show.byUndo", { id: h.undoes ?? "" })
         : (h.file ?? t(lang, "tasks.source.cli")),
-      h.recordedAt.replace("T", " ").slice(0, 19),
+      localTime(h.recordedAt),
       h.supersededBy === null
         ? t(lang, "tasks.show.current")
         : t(lang, "tasks.show.superseded", { by: h.supersededBy }),

@@ -166,7 +166,7 @@ describe("report --by unit and --unit", () => {
 describe("completeness", () => {
   it("who sent what for each quarter, 未报送, latest import", () => {
     const out = ok(q3, "completeness", "--lang", "en", "--style", "box");
-    expect(out).toMatch(/│ City level +│ not reported │ +1 │ +1 │ 2020-10-15 08:00 │/);
+    expect(out).toMatch(/│ City level +│ not reported │ +1 │ +1 │ 2020-10-15 08:00 \+00:00 │/);
     expect(out).toMatch(/│ Tongchuan District +│ +2 │ +3 │ +5 │/);
     expect(out).toContain("2020Q1 not reported: City level, Kaijiang County, Dazhu County, Wanyuan City");
     const md = ok(q3, "completeness", "--period", "2020年第一季度", "--format", "markdown");

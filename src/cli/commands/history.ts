@@ -3,6 +3,7 @@ import { UsageError, UserError } from "../../app/errors.js";
 import { requirePlan } from "../../app/report.js";
 import { formatNumber } from "../../render/format.js";
 import { renderTable } from "../../render/table.js";
+import { localTime } from "../../render/time.js";
 import { valueHistory } from "../../storage/values.js";
 import type { Context } from "../context.js";
 import { open } from "../open.js";
@@ -65,7 +66,7 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
       ctx.t(`basis.${s.basis}`),
       s.note ?? "",
       `#${s.batchId}`,
-      s.importedAt.replace("T", " ").slice(0, 19),
+      localTime(s.importedAt),
       s.file ?? "",
       s.supersededBy === null
         ? ctx.t("history.current")
