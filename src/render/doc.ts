@@ -73,6 +73,8 @@ export interface Doc {
   /** plan, as-of, elapsed … one short line each */
   meta: string[];
   verdict?: Line;
+  /** lines under the verdict: the named items of each category, task numbers by status */
+  details?: Line[];
   chart?: { title: string; items: ChartItem[]; legendActual: string; legendPace: string };
   blocks: Block[];
   /** extra lines for the terminal only (e.g. a sparkline) */
@@ -115,8 +117,8 @@ export function docTable(doc: Doc, color: boolean, table: TableOptions = {}): st
       paint(l, tone),
     );
   const out: string[] = [...prose(doc.title, "strong"), ...doc.meta.flatMap((m) => prose(m))];
-  if (doc.verdict)
-    for (const line of doc.verdict.text.split("\n")) out.push(...prose(line, doc.verdict.tone ?? "strong"));
+  if (doc.verdict) out.push(...prose(doc.verdict.text, doc.verdict.tone ?? "strong"));
+  for (const d of doc.details ?? []) out.push(...prose(d.text, d.tone));
   for (const b of doc.blocks) {
     if (b.title) out.push("", ...prose(b.title, "strong"));
     const right = new Set(b.columns.flatMap((col, i) => (col.right ? [i] : [])));
@@ -164,6 +166,7 @@ export function docMarkdown(doc: Doc): string {
   if (doc.generated) out.push(`${doc.generated}  `);
   out.push("");
   if (doc.verdict) out.push(`**${doc.verdict.text}**`, "");
+  if (doc.details?.length) out.push(...doc.details.map((d) => `- ${d.text}`), "");
   for (const b of doc.blocks) {
     if (b.title) out.push(`## ${b.title}`, "");
     const right = new Set(b.columns.flatMap((col, i) => (col.right ? [i] : [])));
@@ -276,6 +279,10 @@ export function docHtml(doc: Doc): string {
   if (doc.generated) body.push(`<p class="meta">${esc(doc.generated)}</p>`);
   body.push("</header>");
   if (doc.verdict) body.push(`<p class="verdict ${doc.verdict.tone ?? ""}">${esc(doc.verdict.text)}</p>`);
+  if (doc.details?.length)
+    body.push(
+      `<ul class="details">${doc.details.map((d) => `<li class="${d.tone ?? ""}">${esc(d.text)}</li>`).join("")}</ul>`,
+    );
   if (doc.chart)
     body.push(`<section class="figure"><h2>${esc(doc.chart.title)}</h2>`, chartSvg(doc.chart), "</section>");
   for (const b of doc.blocks) {

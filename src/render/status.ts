@@ -10,6 +10,7 @@ import { completionCell, type Doc, type DocRow, type Line, numberCell, type Tone
 import { formatPercent } from "./format.js";
 import { asOfLine, gapColumns, indicatorLabel, statusText, statusTone } from "./report.js";
 import { taskJson } from "./tasks.js";
+import { indicatorVerdict, taskVerdict, verdictCategory } from "./verdict.js";
 
 /** The JSON contract of `status --format json` (see README). */
 export function statusJson(s: YearStatus, overview?: StatusOverview): object {
@@ -68,36 +69,29 @@ function sectionHeading(lang: Lang, sec: SectionStatus): string {
   return `${sec.code}、${lang === "en" ? sec.titleEn : sec.title}`;
 }
 
-/** The verdict: "指标完成 18/23，任务完成 31/35，未完成: …" (before year end: projection and risks). */
-export function statusVerdict(lang: Lang, o: StatusOverview): Line {
+/**
+ * The verdict, in the words and categories of `report` (render/verdict.ts): the indicators' count
+ * line and named categories; before Q4 how many are projected to be met; then the tasks' counts
+ * and their numbers by status.
+ */
+export function statusVerdict(lang: Lang, o: StatusOverview): { head: Line; lines: Line[] } {
   const s = o.status;
-  const name = (i: StatusLine) => (lang === "en" ? i.nameEn : i.name);
-  const sep = t(lang, "rep.listSep");
-  const open = o.shortfalls.map(name);
-  if (o.openTasks.length)
-    open.push(
-      t(lang, "rep.taskRef", { list: o.openTasks.map((x) => x.number).join(t(lang, "rep.numberSep")) }),
-    );
-  const projected = s.indicators.filter(
-    (i) => i.result === "met" || (!i.atRisk && i.forecast !== null && i.forecast >= i.target),
-  ).length;
-  const params = {
-    met: s.summary.met,
-    total: s.summary.total,
-    done: o.taskSummary.done,
-    tasks: o.taskSummary.total,
-    projected,
-    list: open.join(sep),
-  };
-  if (s.yearEnd)
-    return {
-      text: t(lang, open.length ? "rep.verdict.final" : "rep.verdict.finalAll", params),
-      tone: open.length ? "bad" : "good",
-    };
-  return {
-    text: t(lang, open.length ? "rep.verdict.provisional" : "rep.verdict.provisionalNone", params),
-    tone: open.length ? "bad" : "good",
-  };
+  const { head, lines } = indicatorVerdict(
+    lang,
+    s.indicators.map((i) => ({
+      name: lang === "en" ? i.nameEn : i.name,
+      category: verdictCategory(i.line, s.yearEnd),
+      final: i.final,
+    })),
+    s.yearEnd,
+  );
+  if (!s.yearEnd && s.asOf !== null) {
+    const projected = s.indicators.filter(
+      (i) => i.result === "met" || (!i.atRisk && i.forecast !== null && i.forecast >= i.target),
+    ).length;
+    lines.push({ text: t(lang, "verdict.projected", { projected, total: s.summary.total }) });
+  }
+  return { head, lines: [...lines, ...taskVerdict(lang, o.tasks)] };
 }
 
 /** Year-end status: section summary, indicators by section, tasks by section. */
@@ -210,8 +204,9 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
   }
 
   const notes: Line[] = [];
+  // names may contain 、 themselves (推广应用农业新品种、新技术): listed with ；
   const list = (xs: StatusLine[]) =>
-    xs.map((i) => (lang === "en" ? i.nameEn : i.name)).join(t(lang, "rep.listSep"));
+    xs.map((i) => (lang === "en" ? i.nameEn : i.name)).join(t(lang, "verdict.nameSep"));
   if (s.yearEnd) {
     // final misses (and targets with no figure at all) by commitment; provisional results apart
     const missed = (i: StatusLine) => (i.final && i.result === "missed") || i.result === "no_data";
@@ -227,11 +222,13 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
     if (risk.length) notes.push({ text: t(lang, "status.atRisk", { list: list(risk) }), tone: "bad" });
   }
 
+  const verdict = statusVerdict(lang, o);
   return {
     lang,
     title: t(lang, "status.title", { title: lang === "en" ? s.plan.titleEn : s.plan.title }),
     meta: [asOfLine(lang, { asOf: s.asOf, elapsed: elapsedOf(s) }), state],
-    verdict: statusVerdict(lang, o),
+    verdict: verdict.head,
+    details: verdict.lines,
     chart: {
       title: t(lang, "rep.chart.title"),
       legendActual: t(lang, "label.completion"),

@@ -76,17 +76,21 @@ describe("report: table and markdown (snapshots checked by hand, see the header 
 
   it("zh markdown: title, as-of, verdict, then the table", () => {
     const out = ok(q3, "report", "--format", "markdown");
-    expect(out.split("\n").slice(0, 9).join("\n")).toMatchInlineSnapshot(`
+    expect(out.split("\n").slice(0, 8).join("\n")).toMatchInlineSnapshot(`
       "# 2020年达州市科技创新工作要点 目标进度
 
       截至 2020Q3，序时进度 75.0%  
       生成于 2020-10-15  
 
-      **指标 23 项：已完成 1，正常 2，滞后 4，待年度统计 2，待完成（节点目标） 3，无数据 11；滞后：高新技术企业、技术合同登记额、柔性引进国(境)外高端紧缺人才、在线技术咨询服务**
+      **指标 23 项：已完成 1，正常 2，滞后 4，待定 5，无数据 11**
 
-      ## 目标差距
-      "
+      - 滞后：高新技术企业；技术合同登记额；柔性引进国(境)外高端紧缺人才；在线技术咨询服务"
     `);
+    // pending = 2 annual (待年度统计) + 3 milestones (待完成（节点目标）); of the 11 with no data
+    // the first five in report order are named, 11 - 5 = 6 more
+    expect(out).toContain(
+      "- 无数据：科技成果转化项目；推广应用农业新品种、新技术；入库备案科技型中小企业；对外科技合作项目；新建省级创新平台 等，另 6 项\n",
+    );
     expect(out).toContain("| 关键技术攻关项目 | 项 | 30 | 27 | 3 | 90.0% | 22.5 | 正常 | 36 | 各单位合计 |");
     expect(out).toContain(
       "| 高新技术产业主营业务收入 | 亿元 | 400 | 307.15 | 92.85 | 76.8% | 300 | 正常 | 409.53 | 各单位合计 |",
@@ -102,8 +106,11 @@ describe("report: table and markdown (snapshots checked by hand, see the header 
     expect(out.split("\n").slice(0, 3).join("\n")).toMatchInlineSnapshot(`
       "Dazhou 2020 Science and Technology Innovation Work Plan: progress to target
       as of 2020Q3, pace 75.0%
-      23 indicators: met 1, on track 2, behind 4, pending (annual) 2, pending (milestone) 3, no data 11; behind: High-tech enterprises, Registered technology contract value, Overseas high-end talent engaged, Online technical consultations"
+      23 indicators: met 1, on track 2, behind 4, pending 5, no data 11"
     `);
+    expect(out).toContain(
+      "\nbehind: High-tech enterprises; Registered technology contract value; Overseas high-end talent engaged; Online technical consultations\n",
+    );
     expect(out).toMatch(
       /│ Key technology research projects +│ 项 +│ +30 │ +27 │ +3 │ .+90\.0% │ +22\.5 │ on track +│ +36 │ sum of units +│/,
     );
@@ -260,14 +267,20 @@ describe("status: indicators and tasks by section", () => {
       "2020年达州市科技创新工作要点 年度完成情况
       截至 2020Q3，序时进度 75.0%
       年度尚未结束（最新数据 2020Q3）：以下为按当前进度推算的全年预计
-      指标完成 1/23（预计年底完成 3），任务完成 0/35，有风险：高新技术企业、技术合同登记额、柔性引进国(境)外高端紧缺人才、在线技术咨询服务、任务 30"
+      指标 23 项：已完成 1，正常 2，滞后 4，待定 5，无数据 11"
     `);
+    // the same count line as report's; then the projection and the tasks by status: none done,
+    // 35 not started; 30 (deadline 2020-06-30) is past its deadline on 2020-10-15
+    expect(out).toContain("\n按当前进度，预计年底完成 3/23 项\n");
+    expect(out).toContain(
+      "\n任务 35 项：已完成 0，推进中 0，未启动 35，滞后 0；逾期 1\n未启动：任务 1–35\n逾期未完成：任务 30\n",
+    );
     expect(out).toMatch(/│ 合计 +│ +35 │ +0 │ +0 │ +35 │ +0 │ +1\/23 │/);
     expect(out).toMatch(
       /│ 高新技术企业 \* +│ 家 +│ +70 │ +60 │ +10 │ .+85\.7% │ +65\.5 │ +62\.67 │ 预计未完成 +│/,
     );
     expect(out).toContain(
-      "有未完成风险：高新技术企业、技术合同登记额、柔性引进国(境)外高端紧缺人才、在线技术咨询服务",
+      "有未完成风险：高新技术企业；技术合同登记额；柔性引进国(境)外高端紧缺人才；在线技术咨询服务",
     );
     expect(out).toMatch(/│ +31 │ 编制十四五科技创新规划 +│ 市科技局 │ 2020-10-31 │ 未启动 /);
   });
@@ -596,7 +609,7 @@ describe("--check / --fail-on (cron)", () => {
     expect(r.code).toBe(3);
     expect(r.stdout).toContain("关键技术攻关项目");
     expect(r.stderr.trim()).toBe(
-      "检查未通过：4 项指标滞后于序时进度：高新技术企业、技术合同登记额、柔性引进国(境)外高端紧缺人才、在线技术咨询服务",
+      "检查未通过：4 项指标滞后于序时进度：高新技术企业；技术合同登记额；柔性引进国(境)外高端紧缺人才；在线技术咨询服务",
     );
     expect(run(q3, "status", "--fail-on", "behind", "--format", "json").code).toBe(3);
     expect(run(q3, "report", "--by", "unit", "--check").code).toBe(3);
@@ -623,7 +636,7 @@ describe("--check / --fail-on (cron)", () => {
     // the 14 indicators with no figure at all are named but do not fire (rule 9)
     expect(after.stderr).toContain("--fail-on missed：14 项无数据（不触发检查）：");
     expect(after.stderr).toMatch(
-      /检查未通过：3 项指标年终未完成：全社会研发经费支出、技术合同登记额、柔性引进国\(境\)外高端紧缺人才\n$/,
+      /检查未通过：3 项指标年终未完成：全社会研发经费支出；技术合同登记额；柔性引进国\(境\)外高端紧缺人才\n$/,
     );
     expect(run(q4, "report", "--as-of", "2020Q3", "--fail-on", "missed").code).toBe(0);
   });
@@ -654,9 +667,7 @@ describe("html: one self-contained page, checked in headless Chromium", () => {
     expect(html).toContain("@media print");
     expect(html).not.toMatch(/<(script|link|img)\b/i);
     expect(html).not.toMatch(/(src|href)=|url\(|@import/i);
-    expect(html).toContain(
-      "指标 23 项：已完成 1，正常 2，滞后 4，待年度统计 2，待完成（节点目标） 3，无数据 11",
-    );
+    expect(html).toContain("指标 23 项：已完成 1，正常 2，滞后 4，待定 5，无数据 11");
   });
 
   it("renders the chart bars, pace ticks, gap and task tables (status, DOM and screenshot)", () => {

@@ -70,7 +70,8 @@ describe("report view", () => {
   });
   it("says which indicators lack a baseline and how to give them one, and which units a chain left out", () => {
     expect(md).toContain(
-      "缺基数：企业数、新企业 没有 2019Q4 基数，不设序时进度；导入 2019Q4 基数后即可计算。",
+      // names are listed with ； (a name may itself contain 、)
+      "缺基数：企业数；新企业 没有 2019Q4 基数，不设序时进度；导入 2019Q4 基数后即可计算。",
     );
     expect(md).toContain("企业数：开江县 在 2020Q1 及以前没有数（含基数），其新报数未计入全市增量。");
   });
@@ -97,6 +98,6 @@ describe("status view at year end", () => {
       "截至 2020Q4：已定完成 1，已定未完成 0；暂定 2 项（仍有单位未报第四季度数）；无数据 0",
     );
     expect(md).toContain("| 企业数 | 家 | 70 | 50 | 20 | 71.4% | 70 | 50 | 暂定未完成 |");
-    expect(md).toContain("暂定结果（尚缺第四季度数，不计入完成或未完成）：企业数、新企业");
+    expect(md).toContain("暂定结果（尚缺第四季度数，不计入完成或未完成）：企业数；新企业");
   });
 });
