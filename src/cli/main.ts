@@ -9,6 +9,7 @@ import { explain, type Lang, type MessageKey, resolveLang, t } from "../i18n/ind
 import { assetPath } from "../storage/assets.js";
 import { DatabaseError } from "../storage/errors.js";
 import { type Context, createContext } from "./context.js";
+import { addExamples, checkAction, localizeHelp } from "./help.js";
 import { formatProblemLine } from "./problems.js";
 
 type Action = (ctx: Context, args: string[], opts: Record<string, unknown>) => Promise<void>;
@@ -18,6 +19,8 @@ interface Spec {
   name: string;
   args?: string;
   help: MessageKey;
+  /** the actions its first argument names (task set|show|import): anything else gets a did-you-mean */
+  actions?: string[];
   options?: (cmd: Command, lang: Lang) => void;
   load: Loader;
 }
@@ -102,6 +105,7 @@ const COMMANDS: Spec[] = [
   {
     name: "imports",
     args: "[action] [id]",
+    actions: ["list", "show", "undo"],
     help: "help.imports",
     options: (c, l) => {
       c.option("--force", t(l, "help.opt.undoForce"));
@@ -181,6 +185,7 @@ const COMMANDS: Spec[] = [
   {
     name: "task",
     args: "<action> [args...]",
+    actions: ["set", "show", "import"],
     help: "help.task",
     options: (c, l) => {
       c.option("--note <text>", t(l, "help.opt.taskNote"))
@@ -262,6 +267,18 @@ function commandsFor(argv: string[]): Spec[] {
 }
 
 /**
+ * Every command with the long flags of its options, as `dzkj CMD --help` lists them (the README
+ * test checks that each is documented).
+ */
+export function describeCommands(lang: Lang): { name: string; options: string[] }[] {
+  return COMMANDS.map((spec) => {
+    const cmd = new Command(spec.name);
+    spec.options?.(cmd, lang);
+    return { name: spec.name, options: cmd.options.flatMap((o) => (o.long ? [o.long] : [])) };
+  });
+}
+
+/**
  * Commander's usage errors (unknown option or command, bad choice, missing argument) in the UI
  * language and dzkj's own error format, with the way to the help; anything else as commander said it.
  */
@@ -335,6 +352,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       writeErr: (s) => stderr.write(s),
       outputError: (s, write) => write(usageMessage(lang, s)),
     });
+  localizeHelp(program, lang);
+  addExamples(program, lang, "help");
   let exit = 0;
   for (const spec of commandsFor(argv)) {
     const cmd = program
@@ -342,10 +361,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       .description(t(lang, spec.help));
     cmd.helpOption("-h, --help", t(lang, "help.opt.help"));
     spec.options?.(cmd, lang);
+    addExamples(cmd, lang, spec.name);
     cmd.action(async (...params: unknown[]) => {
       const command = params[params.length - 1] as Command;
       const opts = command.opts();
       const args = params.slice(0, -2).flatMap((p) => (Array.isArray(p) ? (p as string[]) : [p as string]));
+      if (spec.actions) checkAction(lang, spec.name, args[0], spec.actions);
       const global = program.opts<{ db?: string; lang?: string }>();
       const ctx = createContext({ db: global.db, lang }, env, stdout, stderr);
       const { run } = await spec.load();
