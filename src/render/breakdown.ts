@@ -5,7 +5,7 @@ import { periodOfIndex } from "../domain/report.js";
 import type { Lang } from "../i18n/index.js";
 import { t } from "../i18n/index.js";
 import { type Doc, type DocRow, type Line, numberCell, text } from "./doc.js";
-import { formatNumber, formatPercent } from "./format.js";
+import { formatNumber, formatPercent, measureText } from "./format.js";
 import { asOfLine, groupHeading, groupKey, indicatorLabel, reportTitle } from "./report.js";
 
 /** A unit's name short enough for a matrix column: 通川, 渠县, High-tech Zone. */
@@ -80,7 +80,7 @@ export function breakdownDoc(b: Breakdown, lang: Lang, sectionTitles: ReadonlyMa
             : text("");
     rows.push([
       text(indicatorLabel(lang, r.line)),
-      text(r.line.unit),
+      text(measureText(lang, r.line.unit, r.line.nameEn)),
       ...r.units.map((v) => numberCell(lang, v)),
       numberCell(lang, r.sum),
       numberCell(lang, r.total),
@@ -93,7 +93,7 @@ export function breakdownDoc(b: Breakdown, lang: Lang, sectionTitles: ReadonlyMa
           total: formatNumber(lang, r.total),
           sum: formatNumber(lang, r.sum),
           diff: formatNumber(lang, Math.abs(r.total - r.sum)),
-          unit: r.line.unit,
+          unit: measureText(lang, r.line.unit, r.line.nameEn),
         }),
         tone: "bad",
       });
@@ -177,7 +177,7 @@ export function unitReportDoc(r: UnitReport, lang: Lang, sectionTitles: Readonly
     if (l.value !== null) reported++;
     rows.push([
       text(indicatorLabel(lang, l.line)),
-      text(l.line.unit),
+      text(measureText(lang, l.line.unit, l.line.nameEn)),
       numberCell(lang, l.baseline),
       ...labels.map((_, i) => numberCell(lang, l.quarters[i] ?? null)),
       numberCell(lang, l.line.actual),

@@ -14,7 +14,7 @@ import {
   type Tone,
   text,
 } from "./doc.js";
-import { formatPercent } from "./format.js";
+import { formatPercent, measureText, sectionHeadingText } from "./format.js";
 import { indicatorVerdict, verdictCategory, yearEndText } from "./verdict.js";
 
 /** The JSON contract of `report --format json` (see README): numbers unrounded, absent values null. */
@@ -65,7 +65,7 @@ export function groupKey(l: IndicatorLine): string {
 /** The heading of a report group: 总体目标 / Headline targets, or 二、title. */
 export function groupHeading(lang: Lang, key: string, sectionTitles: ReadonlyMap<string, string>): string {
   if (key === "headline" || key === "") return t(lang, "label.headline");
-  return `${key}、${sectionTitles.get(key) ?? ""}`;
+  return sectionHeadingText(lang, key, sectionTitles.get(key) ?? "");
 }
 
 /** The status as a person reads it: a milestone's pending is 待完成, an annual one's 待年度统计. */
@@ -188,7 +188,7 @@ export function reportDoc(report: Report, lang: Lang, sectionTitles: ReadonlyMap
     }
     rows.push([
       text(indicatorLabel(lang, l)),
-      text(l.unit),
+      text(measureText(lang, l.unit, l.nameEn)),
       numberCell(lang, l.target),
       numberCell(lang, l.actual),
       numberCell(lang, l.gap),

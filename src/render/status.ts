@@ -7,7 +7,7 @@ import type { StatusLine, YearStatus } from "../domain/report.js";
 import type { TaskState, TaskStatus } from "../domain/tasks.js";
 import { type Lang, type MessageKey, t } from "../i18n/index.js";
 import { completionCell, type Doc, type DocRow, type Line, numberCell, type Tone, text } from "./doc.js";
-import { formatPercent } from "./format.js";
+import { formatPercent, measureText, sectionHeadingText } from "./format.js";
 import { asOfLine, gapColumns, indicatorLabel, statusText, statusTone } from "./report.js";
 import { taskJson } from "./tasks.js";
 import { indicatorVerdict, taskVerdict, verdictCategory } from "./verdict.js";
@@ -66,7 +66,7 @@ export function taskStatusText(lang: Lang, x: Pick<TaskState, "status" | "overdu
 
 function sectionHeading(lang: Lang, sec: SectionStatus): string {
   if (sec.code === null) return t(lang, "label.headline");
-  return `${sec.code}、${lang === "en" ? sec.titleEn : sec.title}`;
+  return sectionHeadingText(lang, sec.code, lang === "en" ? sec.titleEn : sec.title);
 }
 
 /**
@@ -171,7 +171,7 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
       } else outcome = t(lang, "status.projectedMet");
       indRows.push([
         text(indicatorLabel(lang, i)),
-        text(i.unit),
+        text(measureText(lang, i.unit, i.nameEn)),
         numberCell(lang, i.target),
         numberCell(lang, i.actual),
         numberCell(lang, i.line.gap),

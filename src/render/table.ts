@@ -68,6 +68,8 @@ export function painter(color: boolean): ChalkInstance {
 
 /** The narrowest a wrapped column is made before the table is split instead. */
 const MIN_WRAP = 10;
+/** A wrapped column this wide reads comfortably: wider names wrap before any column is dropped. */
+const COMFORT = 30;
 const LATIN_WORD = /[\x21-\x7e\u00a0-\u024f]+/g;
 
 interface Col {
@@ -169,15 +171,13 @@ export function layoutTable(
     return { text: draw(cols, widths, body, false, style, measure, undefined).join("\n"), hidden: [] };
   }
 
-  // 1. drop the least important columns while the natural table is too wide
+  // 1. drop the least important columns while the table is too wide, names counted at a
+  // comfortable width (a long name is wrapped rather than cost the table a column)
+  const comfortable = (c: Col) =>
+    c.fit.wrap ? Math.min(natural(c, false), Math.max(least(c, false), COMFORT)) : natural(c, false);
   let shown = [...cols];
   const hidden: string[] = [];
-  while (
-    total(
-      shown,
-      shown.map((c) => natural(c, false)),
-    ) > limit
-  ) {
+  while (total(shown, shown.map(comfortable)) > limit) {
     const droppable = shown.filter((c) => (c.fit.drop ?? 0) > 0);
     if (!droppable.length) break;
     const victim = droppable.reduce((a, b) => ((b.fit.drop ?? 0) >= (a.fit.drop ?? 0) ? b : a));
@@ -185,11 +185,7 @@ export function layoutTable(
     hidden.unshift(victim.label);
   }
   // 2. shorten
-  const short =
-    total(
-      shown,
-      shown.map((c) => natural(c, false)),
-    ) > limit;
+  const short = total(shown, shown.map(comfortable)) > limit;
   // 3. wrap: give the wrap columns what is left, the widest shrinking first
   const fitted = (cs: readonly Col[]): number[] | null => {
     const widths = cs.map((c) => natural(c, short));

@@ -10,7 +10,7 @@ import { summarizeTasks, type TaskState, type TaskStatus } from "../domain/tasks
 import { type Lang, type MessageKey, t } from "../i18n/index.js";
 import type { TaskStateRecord } from "../storage/tasks.js";
 import { type CsvCell, toCsv } from "./csv.js";
-import { formatNumber, formatPercent } from "./format.js";
+import { formatNumber, formatPercent, measureText, sectionHeadingText } from "./format.js";
 import { esc, htmlPage } from "./html.js";
 import { mdTable } from "./markdown.js";
 import { statusText } from "./report.js";
@@ -70,7 +70,8 @@ function summary(list: TaskList, lang: Lang): string {
   );
 }
 
-const sectionHeading = (lang: Lang, s: Section) => `${s.code}、${lang === "en" ? s.titleEn : s.title}`;
+const sectionHeading = (lang: Lang, s: Section) =>
+  sectionHeadingText(lang, s.code, lang === "en" ? s.titleEn : s.title);
 
 /** The tasks grouped under their sections (sections without listed tasks left out). */
 function bySection(list: TaskList): { section: Section; items: TaskState[] }[] {
@@ -344,7 +345,7 @@ export function taskDetailText(v: TaskDetailView, lang: Lang, color: boolean): s
     ].map((k) => t(lang, k as MessageKey));
     const rows = v.indicators.map((l) => [
       en ? l.nameEn : l.name,
-      l.unit,
+      measureText(lang, l.unit, l.nameEn),
       formatNumber(lang, l.target),
       formatNumber(lang, l.actual),
       formatPercent(l.completion),

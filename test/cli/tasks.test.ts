@@ -189,7 +189,8 @@ describe("task set / show", () => {
     ],
     [["task", "show", "0"], "dzkj: 错误: 未知的任务序号 0（1–35）"],
     [["task", "set", "3"], "dzkj: 错误: 用法：dzkj task set 序号 状态"],
-    [["task", "frob", "3"], "dzkj: 错误: 用法："],
+    // an unknown action names the actions (no near one to suggest for frob)
+    [["task", "frob", "3"], "dzkj: 错误: dzkj task 没有子命令 frob；可用：set show import"],
   ])("%j is refused with exit 2 and changes nothing", (args, message) => {
     run("task", "set", "5", "in_progress", "--date", "2020-11-01");
     const before = dump(db);

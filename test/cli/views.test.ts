@@ -112,7 +112,7 @@ describe("report: table and markdown (snapshots checked by hand, see the header 
       "\nbehind: High-tech enterprises; Registered technology contract value; Overseas high-end talent engaged; Online technical consultations\n",
     );
     expect(out).toMatch(
-      /│ Key technology research projects +│ 项 +│ +30 │ +27 │ +3 │ .+90\.0% │ +22\.5 │ on track +│ +36 │ sum of units +│/,
+      /│ Key technology research projects +│ projects +│ +30 │ +27 │ +3 │ .+90\.0% │ +22\.5 │ on track +│ +36 │ sum of units +│/,
     );
     expect(out).toMatch(
       /│ S&T progress contribution rate \* +│ % +│ +58 │ +55 │ +3 │ .+94\.8% │ +— │ pending \(annual\)? *│ +55 │ whole city 2019Q4 +│/,
@@ -295,12 +295,14 @@ describe("status: indicators and tasks by section", () => {
       generated 2020-10-15  
       "
     `);
-    expect(out).toContain("| Key technology research projects | 项 | 30 | 35 | 0 | 116.7% | 30 | 35 | met |");
     expect(out).toContain(
-      "| High-tech industry main business revenue | 亿元 | 400 | 419.5 | 0 | 104.9% | 400 | 419.5 | met |",
+      "| Key technology research projects | projects | 30 | 35 | 0 | 116.7% | 30 | 35 | met |",
     );
     expect(out).toContain(
-      "| Registered technology contract value * | 万元 | 5,600 | 5,200 | 400 | 92.9% | 5,600 | 5,200 | missed |",
+      "| High-tech industry main business revenue | 100M yuan | 400 | 419.5 | 0 | 104.9% | 400 | 419.5 | met |",
+    );
+    expect(out).toContain(
+      "| Registered technology contract value * | 10k yuan | 5,600 | 5,200 | 400 | 92.9% | 5,600 | 5,200 | missed |",
     );
     expect(out).toContain("| Total | 35 | 0 | 0 | 35 | 0 | 6/23 |");
   });

@@ -1,7 +1,7 @@
 import { Catalog } from "../../app/catalog.js";
 import { UsageError, UserError } from "../../app/errors.js";
 import { requirePlan } from "../../app/report.js";
-import { formatNumber } from "../../render/format.js";
+import { formatNumber, measureText } from "../../render/format.js";
 import { renderTable } from "../../render/table.js";
 import { localTime } from "../../render/time.js";
 import { valueHistory } from "../../storage/values.js";
@@ -73,7 +73,7 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
         : ctx.t("history.superseded", { by: s.supersededBy }),
     ]);
     ctx.stdout.write(
-      `${ctx.t("history.header", { indicator: name, unit: ind.unit })}\n${renderTable(
+      `${ctx.t("history.header", { indicator: name, unit: measureText(ctx.lang, ind.unit, ind.nameEn) })}\n${renderTable(
         head,
         rows,
         new Set([2]),

@@ -2,7 +2,7 @@ import { UsageError } from "../../app/errors.js";
 import { requirePlan } from "../../app/report.js";
 import type { Plan } from "../../domain/plan.js";
 import { reportOrder } from "../../domain/report.js";
-import { formatNumber } from "../../render/format.js";
+import { formatNumber, measureText, sectionHeadingText } from "../../render/format.js";
 import { renderTable } from "../../render/table.js";
 import { wrapText } from "../../render/width.js";
 import type { Context } from "../context.js";
@@ -75,7 +75,7 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
         // the code in its own column: a newline inside a cell put it at column 0 of the terminal
         en ? d.nameEn : d.name,
         d.code,
-        d.unit,
+        measureText(ctx.lang, d.unit, d.nameEn),
         formatNumber(ctx.lang, d.target),
         ctx.t(`kind.${d.kind}` as never),
         ctx.t(`cadence.${d.cadence}` as never),
@@ -98,7 +98,7 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
     }
     out.push(`\n${ctx.t("plan.tasks")}`);
     for (const s of sections) {
-      out.push(`\n${s.code}、${en ? s.titleEn : s.title}`);
+      out.push(`\n${sectionHeadingText(ctx.lang, s.code, en ? s.titleEn : s.title)}`);
       for (const t of tasks.filter((x) => x.section === s.number)) {
         out.push(
           `  ${t.number}. ${en ? t.titleEn : t.title}  [${ctx.t("label.lead")}: ${en ? t.leadEn : t.lead}; ${ctx.t("label.deadline")}: ${t.deadline}]`,
