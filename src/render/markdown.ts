@@ -1,16 +1,28 @@
-/** Markdown for mail and chat: pipe tables that also read as plain text. */
+/**
+ * Markdown for mail and chat: pipe tables padded to their columns' display widths (CJK counted
+ * two), so that the table also reads as plain text where a mail client shows the source.
+ */
+import { textWidth } from "./width.js";
 
 function escapeCell(s: string): string {
   return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 
-/** A GitHub-style pipe table; `right` lists the columns to align right. */
+/** A GitHub-style pipe table, each column padded to its widest cell; `right` aligns numbers right. */
 export function mdTable(
   head: readonly string[],
   rows: readonly (readonly string[])[],
   right: ReadonlySet<number> = new Set(),
 ): string {
-  const line = (cells: readonly string[]) => `| ${cells.map(escapeCell).join(" | ")} |`;
-  const rule = `|${head.map((_, i) => (right.has(i) ? " ---: " : " --- ")).join("|")}|`;
-  return [line(head), rule, ...rows.map(line)].join("\n");
+  const cells = [head, ...rows].map((r) => head.map((_, i) => escapeCell(r[i] ?? "")));
+  // at least 3 wide: the alignment row needs --- (or --: for a right-aligned column)
+  const widths = head.map((_, i) => Math.max(3, ...cells.map((r) => textWidth(r[i] ?? ""))));
+  const pad = (s: string, i: number) => {
+    const fill = " ".repeat((widths[i] ?? 0) - textWidth(s));
+    return right.has(i) ? fill + s : s + fill;
+  };
+  const line = (r: readonly string[]) => `| ${r.map(pad).join(" | ")} |`;
+  const rule = `|${widths.map((w, i) => ` ${"-".repeat(right.has(i) ? w - 1 : w)}${right.has(i) ? ":" : ""} `).join("|")}|`;
+  const [first = [], ...body] = cells;
+  return [line(first), rule, ...body.map(line)].join("\n");
 }

@@ -26,7 +26,16 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { dzkj, FIXTURES, PROGRESS_FIXTURES, ROOT, type RunResult, tempDir, testEnv } from "../helpers.js";
+import {
+  dzkj,
+  FIXTURES,
+  PROGRESS_FIXTURES,
+  ROOT,
+  type RunResult,
+  squeezeTables,
+  tempDir,
+  testEnv,
+} from "../helpers.js";
 
 let dir: string;
 let cleanup: () => void;
@@ -75,7 +84,7 @@ describe("report: table and markdown (snapshots checked by hand, see the header 
   });
 
   it("zh markdown: title, as-of, verdict, then the table", () => {
-    const out = ok(q3, "report", "--format", "markdown");
+    const out = squeezeTables(ok(q3, "report", "--format", "markdown"));
     expect(out.split("\n").slice(0, 8).join("\n")).toMatchInlineSnapshot(`
       "# 2020年达州市科技创新工作要点 目标进度
 
@@ -122,12 +131,12 @@ describe("report: table and markdown (snapshots checked by hand, see the header 
 
 describe("report --by unit and --unit", () => {
   it("matrix: each unit's figure, the sum next to 全市, and a warning where they disagree", () => {
-    const out = ok(q3, "report", "--by", "unit", "--format", "markdown");
+    const out = squeezeTables(ok(q3, "report", "--by", "unit", "--format", "markdown"));
     expect(out).toContain(
       "| 技术合同登记额 * | 万元 | — | 820 | 640 | — | — | — | 300 | — | 1,900 | 3,660 | 3,850 | 不一致 |",
     );
     expect(out).toContain("- 技术合同登记额：全市 3,850 万元 ≠ 各单位合计 3,660 万元（相差 190）");
-    expect(out).toContain("| 关键技术攻关项目 | 项 | — | 5 | 4 | 3 | 2 | 3 | 3 | 1 | 6 | 27 | — |  |");
+    expect(out).toContain("| 关键技术攻关项目 | 项 | — | 5 | 4 | 3 | 2 | 3 | 3 | 1 | 6 | 27 | — | |");
     expect(out).toContain("**1 项指标的全市数与各单位合计不一致，请核对**");
     const json = JSON.parse(ok(q3, "report", "--by", "unit", "--format", "json"));
     const tc = json.indicators.find((i: { code: string }) => i.code === "tech_contract_value");
@@ -144,7 +153,7 @@ describe("report --by unit and --unit", () => {
   });
 
   it("one unit quarter by quarter (渠县), with its share of the city figure", () => {
-    const out = ok(q3, "report", "--unit", "渠县", "--format", "markdown");
+    const out = squeezeTables(ok(q3, "report", "--unit", "渠县", "--format", "markdown"));
     expect(out).toContain("| 关键技术攻关项目 | 项 | — | 1 | 2 | 3 | 27 | 11.1% | 2020Q3 |");
     expect(out).toContain("| 高新技术企业 * | 家 | 4 | 4 | 4 | 4 | 60 | 6.7% | 2020Q2 |");
     expect(out).toContain("| 技术合同登记额 * | 万元 | — | — | — | 300 | 3,850 | 7.8% | 2020Q3 |");
@@ -176,7 +185,7 @@ describe("completeness", () => {
     expect(out).toMatch(/│ City level +│ not reported │ +1 │ +1 │ 2020-10-15 08:00 \+00:00 │/);
     expect(out).toMatch(/│ Tongchuan District +│ +2 │ +3 │ +5 │/);
     expect(out).toContain("2020Q1 not reported: City level, Kaijiang County, Dazhu County, Wanyuan City");
-    const md = ok(q3, "completeness", "--period", "2020年第一季度", "--format", "markdown");
+    const md = squeezeTables(ok(q3, "completeness", "--period", "2020年第一季度", "--format", "markdown"));
     expect(md).toContain("**2020Q1：已报送 6/10 个单位，未报送 4 个**");
     expect(md).toContain("- 2020Q1 未报送：市本级、开江县、大竹县、万源市");
     expect(md).toContain("| 关键技术攻关项目 | · | · | ✓ | ✓ | ✓ | · | · | ✓ | · | ✓ | 5 |");
@@ -228,16 +237,8 @@ describe("trend", () => {
   });
 
   it("one unit against the city (--unit), and json", () => {
-    const out = ok(
-      q3,
-      "trend",
-      "hitech_enterprises",
-      "--unit",
-      "通川",
-      "--format",
-      "markdown",
-      "--lang",
-      "en",
+    const out = squeezeTables(
+      ok(q3, "trend", "hitech_enterprises", "--unit", "通川", "--format", "markdown", "--lang", "en"),
     );
     expect(out).toContain("| baseline 2019Q4 | 12 | 52 | 23.1% |");
     expect(out).toContain("| 2020Q3 | 14 | 60 | 23.3% |");
@@ -286,7 +287,7 @@ describe("status: indicators and tasks by section", () => {
   });
 
   it("at year end: final results (en markdown)", () => {
-    const out = ok(q4, "status", "--lang", "en", "--format", "markdown");
+    const out = squeezeTables(ok(q4, "status", "--lang", "en", "--format", "markdown"));
     expect(out.split("\n").slice(0, 6).join("\n")).toMatchInlineSnapshot(`
       "# Dazhou 2020 Science and Technology Innovation Work Plan: year-end completion
 
@@ -623,6 +624,7 @@ describe("--check / --fail-on (cron)", () => {
     writeFileSync(csv, "period,unit,indicator,value\n2020Q2,city,key_tech_projects,20\n");
     expect(run(db, "import", csv).code).toBe(0);
     const r = run(db, "report", "--check", "--format", "markdown");
+    r.stdout = squeezeTables(r.stdout);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("| 关键技术攻关项目 | 项 | 30 | 20 | 10 | 66.7% | 15 | 正常 | 40 |");

@@ -12,6 +12,7 @@ import { breakdownDoc } from "../../src/render/breakdown.js";
 import { docMarkdown } from "../../src/render/doc.js";
 import { reportDoc } from "../../src/render/report.js";
 import { statusDoc } from "../../src/render/status.js";
+import { squeezeTables } from "../helpers.js";
 
 const indicator = (code: string, name: string, over: Partial<Indicator> = {}): Indicator => ({
   code,
@@ -59,7 +60,7 @@ const index = indexObservations(rows);
 const report = buildReport(plan, index, 2);
 
 describe("report view", () => {
-  const md = docMarkdown(reportDoc(report, "zh", new Map()));
+  const md = squeezeTables(docMarkdown(reportDoc(report, "zh", new Map())));
   it("names the source of each city figure", () => {
     expect(md).toContain(
       "| 合同额 | 项 | 100 | 70 | 30 | 70.0% | 50 | 正常 | 140 | 全市 2020Q1 + 单位增量 |",
@@ -79,7 +80,7 @@ describe("report view", () => {
 
 describe("report --by unit view", () => {
   it("says 全市数较旧 rather than 一致 when 全市 is from an older quarter than the units", () => {
-    const md = docMarkdown(breakdownDoc(buildBreakdown(plan, index, report), "zh", new Map()));
+    const md = squeezeTables(docMarkdown(breakdownDoc(buildBreakdown(plan, index, report), "zh", new Map())));
     // f: 全市 Q1 40 against a's Q2 30: not compared
     expect(md).toContain("| 合同额 | 项 | 30 | — | 30 | 40 | 全市数较旧（2020Q1） |");
     // f and s (全市 Q1 50 against b's Q2 4) are not compared; n has no 全市 figure
@@ -93,7 +94,7 @@ describe("status view at year end", () => {
     // s: b reported in Q2 but not Q4 → provisional (50, below 70)
     const q4 = indexObservations([...rows, { indicator: "f", unit: "a", q: 4, value: 90, basis: "ytd" }]);
     const st = buildYearStatus(buildReport(plan, q4, 4));
-    const md = docMarkdown(statusDoc(buildStatusOverview(plan, st, []), "zh"));
+    const md = squeezeTables(docMarkdown(statusDoc(buildStatusOverview(plan, st, []), "zh")));
     expect(md).toContain(
       "截至 2020Q4：已定完成 1，已定未完成 0；暂定 2 项（仍有单位未报第四季度数）；无数据 0",
     );
