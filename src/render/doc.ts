@@ -175,11 +175,13 @@ export function docMarkdown(doc: Doc): string {
         ? r.map((cell) => cell.text)
         : [`**${r.section}**`, ...b.columns.slice(1).map(() => "")],
     );
+    const headings = new Set(b.rows.flatMap((r, k) => (Array.isArray(r) ? [] : [k])));
     out.push(
       mdTable(
         b.columns.map((col) => col.label),
         rows,
         right,
+        headings,
       ),
       "",
     );

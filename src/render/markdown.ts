@@ -8,21 +8,31 @@ function escapeCell(s: string): string {
   return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 
-/** A GitHub-style pipe table, each column padded to its widest cell; `right` aligns numbers right. */
+/**
+ * A GitHub-style pipe table, each column padded to its widest cell; `right` aligns numbers right.
+ * The rows listed in `headings` (section headings in the first cell) are written as that one cell
+ * and do not widen the column: a long heading runs past it rather than push every row's numbers
+ * to the right.
+ */
 export function mdTable(
   head: readonly string[],
   rows: readonly (readonly string[])[],
   right: ReadonlySet<number> = new Set(),
+  headings: ReadonlySet<number> = new Set(),
 ): string {
   const cells = [head, ...rows].map((r) => head.map((_, i) => escapeCell(r[i] ?? "")));
+  const measured = cells.filter((_, k) => !headings.has(k - 1));
   // at least 3 wide: the alignment row needs --- (or --: for a right-aligned column)
-  const widths = head.map((_, i) => Math.max(3, ...cells.map((r) => textWidth(r[i] ?? ""))));
+  const widths = head.map((_, i) => Math.max(3, ...measured.map((r) => textWidth(r[i] ?? ""))));
   const pad = (s: string, i: number) => {
-    const fill = " ".repeat((widths[i] ?? 0) - textWidth(s));
+    const fill = " ".repeat(Math.max(0, (widths[i] ?? 0) - textWidth(s)));
     return right.has(i) ? fill + s : s + fill;
   };
   const line = (r: readonly string[]) => `| ${r.map(pad).join(" | ")} |`;
   const rule = `|${widths.map((w, i) => ` ${"-".repeat(right.has(i) ? w - 1 : w)}${right.has(i) ? ":" : ""} `).join("|")}|`;
   const [first = [], ...body] = cells;
-  return [line(first), rule, ...body.map(line)].join("\n");
+  // a heading row is its first cell only: GFM fills the rest, and plain text reads a heading
+  return [line(first), rule, ...body.map((r, k) => (headings.has(k) ? `| ${r[0] ?? ""} |` : line(r)))].join(
+    "\n",
+  );
 }

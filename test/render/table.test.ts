@@ -93,9 +93,9 @@ describe("Doc renderers", () => {
 
   it("markdown: title, meta, bold verdict, padded pipe table with the section as a bold row", () => {
     expect(docMarkdown(doc)).toBe(
-      // padded to display widths: column 1 is 12 wide (**一、部分**: 4 + 4 × 2), column 2 is 6
-      // (完成率: 3 × 2), right-aligned
-      `# 标题\n\n截至 2020Q3  \n\n**结论**\n\n## 表\n\n| 指标${" ".repeat(8)} | 完成率 |\n| ------------ | -----: |\n| **一、部分** | ${" ".repeat(6)} |\n| 甲${" ".repeat(10)} |  90.0% |\n\n- 注意\n`,
+      // padded to display widths: column 1 is 4 wide (指标: 2 × 2; the section heading runs past
+      // it), column 2 is 6 (完成率: 3 × 2), right-aligned
+      `# 标题\n\n截至 2020Q3  \n\n**结论**\n\n## 表\n\n| 指标 | 完成率 |\n| ---- | -----: |\n| **一、部分** |\n| 甲   |  90.0% |\n\n- 注意\n`,
     );
   });
 
