@@ -6,7 +6,7 @@ import type { Lang } from "../i18n/index.js";
 import { t } from "../i18n/index.js";
 import { type Doc, type DocRow, type Line, numberCell, text } from "./doc.js";
 import { formatNumber, formatPercent, measureText } from "./format.js";
-import { asOfLine, groupHeading, groupKey, indicatorLabel, reportTitle } from "./report.js";
+import { asOfLine, groupHeading, groupKey, indicatorCell, indicatorColumn, reportTitle } from "./report.js";
 
 /** A unit's name short enough for a matrix column: 通川, 渠县, High-tech Zone. */
 export function shortUnitName(lang: Lang, u: Pick<UnitColumn, "name" | "nameEn" | "aliases">): string {
@@ -45,7 +45,7 @@ export function breakdownJson(b: Breakdown): object {
 /** Units × indicators at the as-of quarter, with 全市 next to the sum of the units. */
 export function breakdownDoc(b: Breakdown, lang: Lang, sectionTitles: ReadonlyMap<string, string>): Doc {
   const columns = [
-    { label: t(lang, "label.indicator"), wrap: true },
+    indicatorColumn(lang),
     { label: t(lang, "label.measure"), drop: 1 },
     ...b.units.map((u) => ({ label: shortUnitName(lang, u), right: true, csv: u.name })),
     { label: t(lang, "rep.col.sum"), right: true },
@@ -79,7 +79,7 @@ export function breakdownDoc(b: Breakdown, lang: Lang, sectionTitles: ReadonlyMa
               : text(t(lang, "rep.check.unitsOlder"), "dim")
             : text("");
     rows.push([
-      text(indicatorLabel(lang, r.line)),
+      indicatorCell(lang, r.line),
       text(measureText(lang, r.line.unit, r.line.nameEn)),
       ...r.units.map((v) => numberCell(lang, v)),
       numberCell(lang, r.sum),
@@ -157,7 +157,7 @@ export function unitReportDoc(r: UnitReport, lang: Lang, sectionTitles: Readonly
   const labels = quarterLabels(r);
   const year = r.report.plan.year;
   const columns = [
-    { label: t(lang, "label.indicator"), wrap: true },
+    indicatorColumn(lang),
     { label: t(lang, "label.measure"), drop: 1 },
     { label: t(lang, "rep.col.baseline"), right: true },
     ...labels.map((p) => ({ label: p, right: true })),
@@ -176,7 +176,7 @@ export function unitReportDoc(r: UnitReport, lang: Lang, sectionTitles: Readonly
     }
     if (l.value !== null) reported++;
     rows.push([
-      text(indicatorLabel(lang, l.line)),
+      indicatorCell(lang, l.line),
       text(measureText(lang, l.line.unit, l.line.nameEn)),
       numberCell(lang, l.baseline),
       ...labels.map((_, i) => numberCell(lang, l.quarters[i] ?? null)),

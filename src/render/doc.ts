@@ -25,6 +25,12 @@ export interface DocCell {
   tone?: Tone | undefined;
   /** a completion fraction: the terminal table draws a bar before the text */
   bar?: number | null;
+  /** CSV: several values for a column with `csvSplit` headers (2/6 → 2 and 6, never a date) */
+  values?: CsvCell[];
+  /** the code of what the cell names (indicator, unit): CSV gives it a column of its own */
+  code?: string;
+  /** a marker shown after the name (* for 力争): CSV gives it a column of its own */
+  marker?: string;
 }
 
 export interface Column {
@@ -40,6 +46,12 @@ export interface Column {
   drop?: number;
   /** its text may wrap inside the cell (names and titles) */
   wrap?: boolean;
+  /** CSV: the column is written as these columns, from the cells' `values` */
+  csvSplit?: string[];
+  /** CSV: the header of a code column written before this one (cells' `code`) */
+  code?: string;
+  /** CSV: the header of a marker column written after this one (cells' `marker`) */
+  marker?: string;
 }
 
 export type DocRow = DocCell[] | { section: string };
@@ -201,7 +213,11 @@ export function docCsv(doc: Doc): string {
     const sectioned = b.rows.some((r) => !Array.isArray(r));
     const head: CsvCell[] = [
       ...(sectioned ? [doc.sectionLabel] : []),
-      ...b.columns.map((c) => c.csv ?? c.label),
+      ...b.columns.flatMap((c) => [
+        ...(c.code !== undefined ? [c.code] : []),
+        ...(c.csvSplit ?? [c.csv ?? c.label]),
+        ...(c.marker !== undefined ? [c.marker] : []),
+      ]),
     ];
     const rows: CsvCell[][] = [head];
     let section = "";
@@ -210,7 +226,16 @@ export function docCsv(doc: Doc): string {
       else
         rows.push([
           ...(sectioned ? [section] : []),
-          ...r.map((c) => (c.value === undefined ? c.text : c.value)),
+          ...r.flatMap((c, i) => {
+            const col = b.columns[i];
+            return [
+              ...(col?.code !== undefined ? [c.code ?? ""] : []),
+              ...(col?.csvSplit
+                ? (c.values ?? col.csvSplit.map(() => null))
+                : [c.value === undefined ? c.text : c.value]),
+              ...(col?.marker !== undefined ? [c.marker ?? ""] : []),
+            ];
+          }),
         ]);
     }
     return toCsv(rows);

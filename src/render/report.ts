@@ -8,6 +8,7 @@ import {
   type Column,
   completionCell,
   type Doc,
+  type DocCell,
   type DocRow,
   type Line,
   numberCell,
@@ -55,6 +56,32 @@ export function reportJson(report: Report): object {
 /** The name a person reads: Chinese or English, * for an aspirational (力争) target. */
 export function indicatorLabel(lang: Lang, l: { name: string; nameEn: string; commitment: string }): string {
   return `${lang === "en" ? l.nameEn : l.name}${l.commitment === "aspirational" ? " *" : ""}`;
+}
+
+/**
+ * An indicator's name cell: the label a person reads (with * when aspirational); in CSV the bare
+ * name, with the code and the marker in columns of their own (see indicatorColumn).
+ */
+export function indicatorCell(
+  lang: Lang,
+  l: { code: string; name: string; nameEn: string; commitment: string },
+): DocCell {
+  return {
+    text: indicatorLabel(lang, l),
+    value: lang === "en" ? l.nameEn : l.name,
+    code: l.code,
+    marker: l.commitment === "aspirational" ? "*" : "",
+  };
+}
+
+/** The indicator column: wraps in a narrow terminal; in CSV a code column before it and a 力争 column after. */
+export function indicatorColumn(lang: Lang): Column {
+  return {
+    label: t(lang, "label.indicator"),
+    wrap: true,
+    code: t(lang, "label.code"),
+    marker: t(lang, "csv.aspirational"),
+  };
 }
 
 /** Section heading for a group of report lines: 总体目标, or 二、… */
@@ -159,7 +186,7 @@ export function lineStatusText(lang: Lang, l: IndicatorLine, yearEnd: boolean): 
 /** The columns every indicator table starts with: indicator … 序时进度 (report and status). */
 export function gapColumns(lang: Lang): Column[] {
   return [
-    { label: t(lang, "label.indicator"), wrap: true },
+    indicatorColumn(lang),
     { label: t(lang, "label.measure"), drop: 3 },
     { label: t(lang, "label.target"), right: true },
     { label: t(lang, "label.actual"), right: true },
@@ -187,7 +214,7 @@ export function reportDoc(report: Report, lang: Lang, sectionTitles: ReadonlyMap
       rows.push({ section: groupHeading(lang, g, sectionTitles) });
     }
     rows.push([
-      text(indicatorLabel(lang, l)),
+      indicatorCell(lang, l),
       text(measureText(lang, l.unit, l.nameEn)),
       numberCell(lang, l.target),
       numberCell(lang, l.actual),

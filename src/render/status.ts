@@ -8,7 +8,7 @@ import type { TaskState, TaskStatus } from "../domain/tasks.js";
 import { type Lang, type MessageKey, t } from "../i18n/index.js";
 import { completionCell, type Doc, type DocRow, type Line, numberCell, type Tone, text } from "./doc.js";
 import { formatPercent, measureText, sectionHeadingText } from "./format.js";
-import { asOfLine, gapColumns, indicatorLabel, statusText, statusTone } from "./report.js";
+import { asOfLine, gapColumns, indicatorCell, indicatorLabel, statusText, statusTone } from "./report.js";
 import { taskJson } from "./tasks.js";
 import { indicatorVerdict, taskVerdict, verdictCategory } from "./verdict.js";
 
@@ -116,7 +116,7 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
       numberCell(lang, sec.taskSummary.in_progress),
       numberCell(lang, sec.taskSummary.not_started),
       numberCell(lang, sec.taskSummary.at_risk, sec.taskSummary.at_risk ? "bad" : undefined),
-      { text: `${met}/${sec.indicators.length}`, value: `${met}/${sec.indicators.length}` },
+      { text: `${met}/${sec.indicators.length}`, values: [met, sec.indicators.length] },
     ];
   });
   summaryRows.push([
@@ -128,7 +128,7 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
     numberCell(lang, o.taskSummary.at_risk, "strong"),
     {
       text: `${s.summary.met}/${s.summary.total}`,
-      value: `${s.summary.met}/${s.summary.total}`,
+      values: [s.summary.met, s.summary.total],
       tone: "strong",
     },
   ]);
@@ -170,7 +170,7 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
         tone = statusTone(i.line.status);
       } else outcome = t(lang, "status.projectedMet");
       indRows.push([
-        text(indicatorLabel(lang, i)),
+        indicatorCell(lang, i),
         text(measureText(lang, i.unit, i.nameEn)),
         numberCell(lang, i.target),
         numberCell(lang, i.actual),
@@ -251,7 +251,12 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
           { label: t(lang, "rep.task.in_progress"), right: true },
           { label: t(lang, "rep.task.not_started"), right: true },
           { label: t(lang, "rep.task.at_risk"), right: true },
-          { label: t(lang, "rep.col.indicatorsMet"), right: true },
+          {
+            label: t(lang, "rep.col.indicatorsMet"),
+            right: true,
+            // two numbers in CSV: "2/6" in a cell is a date to Excel
+            csvSplit: [t(lang, "rep.col.indicatorsMet"), t(lang, "csv.indicators")],
+          },
         ],
         rows: summaryRows,
       },

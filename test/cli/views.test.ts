@@ -527,9 +527,12 @@ describe("csv", () => {
     const out = ok(q3, "report", "--format", "csv");
     expect(out.startsWith("\uFEFF")).toBe(true);
     const rows = parse(out, { bom: true }) as string[][];
+    // the indicator's code before its name, the 力争 marker in a column of its own
     expect(rows[0]).toEqual([
       "部分",
+      "代码",
       "指标",
+      "力争目标",
       "计量单位",
       "目标",
       "完成",
@@ -540,10 +543,12 @@ describe("csv", () => {
       "全年预计",
       "来源",
     ]);
-    const kt = rows.find((r) => r[1] === "关键技术攻关项目");
+    const kt = rows.find((r) => r[2] === "关键技术攻关项目");
     expect(kt).toEqual([
       "总体目标",
+      "key_tech_projects",
       "关键技术攻关项目",
+      "",
       "项",
       "30",
       "27",
@@ -554,9 +559,10 @@ describe("csv", () => {
       "36",
       "各单位合计",
     ]);
-    const tc = rows.find((r) => r[1] === "技术合同登记额 *");
-    expect(tc?.[3]).toBe("5600"); // no thousands separator in CSV
-    expect(rows.find((r) => r[1] === "科技成果转化项目")?.[4]).toBe(""); // no data: an empty cell
+    const tc = rows.find((r) => r[2] === "技术合同登记额");
+    expect(tc?.slice(1, 4)).toEqual(["tech_contract_value", "技术合同登记额", "*"]);
+    expect(tc?.[5]).toBe("5600"); // no thousands separator in CSV
+    expect(rows.find((r) => r[2] === "科技成果转化项目")?.[6]).toBe(""); // no data: an empty cell
     expect(rows).toHaveLength(24);
     expect(out).toContain("\r\n");
   });
@@ -575,6 +581,10 @@ describe("csv", () => {
     const tasks = parse(parts[2] ?? "") as string[][];
     expect(tasks).toHaveLength(36);
     expect(tasks[31]?.slice(1, 3)).toEqual(["31", "编制十四五科技创新规划"]);
+    // indicators met as two numbers (1 of 23), never the text 1/23 that Excel reads as a date
+    const sections = parse(parts[0] ?? "") as string[][];
+    expect(sections[0]?.slice(-2)).toEqual(["指标完成", "指标数"]);
+    expect(sections.at(-1)).toEqual(["合计", "35", "0", "0", "35", "0", "1", "23"]);
   });
 
   it("--output into a missing folder is a clear error (exit 1), no stack trace, no stray temp file", () => {
@@ -597,7 +607,7 @@ describe("csv", () => {
     const db = join(dir, "p21.db");
     expect(run(db, "init", "--plan", file).code).toBe(0);
     const out = ok(db, "report", "--year", "2021", "--format", "csv");
-    const names = (parse(out, { bom: true }) as string[][]).map((r) => r[1]);
+    const names = (parse(out, { bom: true }) as string[][]).map((r) => r[2]);
     expect(names).toContain('\'=HYPERLINK("http://x","y")');
     expect(names).toContain("'@SUM(A1:A9)");
     expect(names).toContain("'+1-2");

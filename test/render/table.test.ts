@@ -54,7 +54,15 @@ describe("CSV cells", () => {
     ["@SUM(A1)", "'@SUM(A1)"],
     ['say "hi", ok', '"say ""hi"", ok"'],
     ["渠县", "渠县"],
-  ])("text %j is written as %j (formula text defused, RFC 4180 quoting)", (input, out) => {
+    // Excel reads these as dates (6 Feb, 5 Mar, 1 Feb 2020): kept as text
+    ["2/6", "'2/6"],
+    ["3-5", "'3-5"],
+    ["1/2/20", "'1/2/20"],
+    // an ISO date is a date, a period is not one, and neither is a ratio with spaces
+    ["2020-12-31", "2020-12-31"],
+    ["2020Q3", "2020Q3"],
+    ["2 / 6", "2 / 6"],
+  ])("text %j is written as %j (formula and date text defused, RFC 4180 quoting)", (input, out) => {
     expect(csvCell(input)).toBe(out);
   });
 
@@ -101,6 +109,33 @@ describe("Doc renderers", () => {
 
   it("csv: a section column, the csv header and the number value", () => {
     expect(docCsv(doc)).toBe("部分,指标,完成率 (%)\r\n一、部分,甲,90\r\n");
+  });
+
+  it("csv: the code before a name, its marker after it, and a split column as two numbers", () => {
+    const named: Doc = {
+      ...doc,
+      blocks: [
+        {
+          columns: [
+            { label: "指标", code: "代码", marker: "力争目标" },
+            { label: "完成", right: true, csvSplit: ["完成", "指标数"] },
+          ],
+          rows: [
+            [
+              { text: "高新技术企业 *", value: "高新技术企业", code: "hitech_enterprises", marker: "*" },
+              { text: "2/6", values: [2, 6] },
+            ],
+            [
+              { text: "工业新产品", value: "工业新产品", code: "new_industrial_products", marker: "" },
+              { text: "—" },
+            ],
+          ],
+        },
+      ],
+    };
+    expect(docCsv(named)).toBe(
+      "代码,指标,力争目标,完成,指标数\r\nhitech_enterprises,高新技术企业,*,2,6\r\nnew_industrial_products,工业新产品,,,\r\n",
+    );
   });
 });
 
