@@ -77,6 +77,8 @@ export interface ChartItem {
   /** text at the end of the bar, e.g. "90.0%" or "无数据" */
   valueText: string;
   tone?: Tone | undefined;
+  /** what the bar's colour stands for (正常, 滞后 …): the legend names each colour drawn */
+  legend?: string;
 }
 
 export interface Doc {
@@ -244,6 +246,7 @@ export function docCsv(doc: Doc): string {
 }
 
 const CHART_BAR = 360;
+const DATE_TEXT = /^\d{4}-\d{2}(-\d{2})?( |$)/;
 const CHART_ROW = 20;
 
 /** Rough rendered width (px at 11px) of a label: wide characters ≈ 11px, others ≈ 6.2px. */
@@ -253,20 +256,48 @@ function labelWidth(s: string): number {
   return w;
 }
 
-/** Inline SVG: one horizontal bar per item (completion, capped at 100%) with a tick at 序时进度. */
+/** The fill of a bar of this tone: red behind, green on track or met, blue otherwise. */
+export function barFill(tone: Tone | undefined): string {
+  return tone === "bad" ? "#c92a2a" : tone === "good" || tone === "strong" ? "#2b8a3e" : "#3b6fb6";
+}
+
+/**
+ * Inline SVG: one horizontal bar per item (completion, capped at 100%) with a tick at 序时进度.
+ * The legend shows one swatch per colour actually drawn, named by what its bars stand for.
+ */
 export function chartSvg(chart: NonNullable<Doc["chart"]>): string {
   const top = 26;
   // the label column fits the longest label (English names are long), within reason
   const x0 = Math.ceil(Math.min(340, Math.max(80, ...chart.items.map((i) => labelWidth(i.label) + 12))));
   const width = x0 + CHART_BAR + 110;
   const height = top + chart.items.length * CHART_ROW + 8;
+  // the colours drawn (bars of some length), each with the names of what it stands for
+  const drawn = new Map<string, string[]>();
+  for (const item of chart.items) {
+    if (item.completion === null || item.completion <= 0) continue;
+    const fill = barFill(item.tone);
+    const names = drawn.get(fill) ?? [];
+    const name = item.legend ?? chart.legendActual;
+    if (!names.includes(name)) names.push(name);
+    drawn.set(fill, names);
+  }
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${esc(chart.title)}">`,
-    `<rect class="legend-actual" x="${x0}" y="6" width="14" height="10" fill="#3b6fb6"/>`,
-    `<text x="${x0 + 18}" y="15" font-size="11">${esc(chart.legendActual)}</text>`,
-    `<line x1="${x0 + 150}" y1="4" x2="${x0 + 150}" y2="18" stroke="#d9480f" stroke-width="2"/>`,
-    `<text x="${x0 + 156}" y="15" font-size="11">${esc(chart.legendPace)}</text>`,
+    `<text x="${x0 - 6}" y="15" font-size="11" text-anchor="end">${esc(chart.legendActual)}</text>`,
   ];
+  let x = x0;
+  for (const [fill, names] of drawn) {
+    const label = names.join("、");
+    parts.push(
+      `<rect class="legend-swatch" data-fill="${fill}" x="${x}" y="6" width="14" height="10" fill="${fill}"/>`,
+      `<text x="${x + 18}" y="15" font-size="11">${esc(label)}</text>`,
+    );
+    x += 18 + labelWidth(label) + 14;
+  }
+  parts.push(
+    `<line class="legend-pace" x1="${x + 4}" y1="4" x2="${x + 4}" y2="18" stroke="#d9480f" stroke-width="2"/>`,
+    `<text x="${x + 10}" y="15" font-size="11">${esc(chart.legendPace)}</text>`,
+  );
   for (const pctLine of [0, 0.25, 0.5, 0.75, 1]) {
     const x = x0 + CHART_BAR * pctLine;
     parts.push(
@@ -275,12 +306,7 @@ export function chartSvg(chart: NonNullable<Doc["chart"]>): string {
   }
   chart.items.forEach((item, i) => {
     const y = top + i * CHART_ROW;
-    const fill =
-      item.tone === "bad"
-        ? "#c92a2a"
-        : item.tone === "good" || item.tone === "strong"
-          ? "#2b8a3e"
-          : "#3b6fb6";
+    const fill = barFill(item.tone);
     const w = item.completion === null ? 0 : CHART_BAR * Math.max(0, Math.min(1, item.completion));
     parts.push(
       `<text x="${x0 - 6}" y="${y + 13}" font-size="11" text-anchor="end">${esc(item.label)}</text>`,
@@ -316,8 +342,10 @@ export function docHtml(doc: Doc): string {
     body.push("<section>");
     if (b.title) body.push(`<h2>${esc(b.title)}</h2>`);
     const cls = (col: Column) => (col.right ? ' class="num"' : "");
+    // many columns (report --by unit): a smaller type so the unbroken headers fit A4
+    const wide = b.columns.length > 9 ? ' class="wide"' : "";
     body.push(
-      `<table><thead><tr>${b.columns.map((c) => `<th${cls(c)}>${esc(c.label)}</th>`).join("")}</tr></thead><tbody>`,
+      `<table${wide}><thead><tr>${b.columns.map((c) => `<th${cls(c)}>${esc(c.label)}</th>`).join("")}</tr></thead><tbody>`,
     );
     for (const r of b.rows) {
       if (!Array.isArray(r))
@@ -326,7 +354,11 @@ export function docHtml(doc: Doc): string {
         body.push(
           `<tr>${r
             .map((cell, i) => {
-              const classes = [b.columns[i]?.right ? "num" : "", cell.tone ?? ""].filter(Boolean).join(" ");
+              // a date or a time never breaks at its hyphens
+              const nowrap = DATE_TEXT.test(cell.text) ? "nw" : "";
+              const classes = [b.columns[i]?.right ? "num" : "", nowrap, cell.tone ?? ""]
+                .filter(Boolean)
+                .join(" ");
               return `<td${classes ? ` class="${classes}"` : ""}>${esc(cell.text)}</td>`;
             })
             .join("")}</tr>`,

@@ -16,7 +16,7 @@ import {
   text,
 } from "./doc.js";
 import { formatPercent, measureText, sectionHeadingText } from "./format.js";
-import { indicatorVerdict, verdictCategory, yearEndText } from "./verdict.js";
+import { categoryLabel, indicatorVerdict, verdictCategory, yearEndText } from "./verdict.js";
 
 /** The JSON contract of `report --format json` (see README): numbers unrounded, absent values null. */
 export function reportJson(report: Report): object {
@@ -243,6 +243,7 @@ export function reportDoc(report: Report, lang: Lang, sectionTitles: ReadonlyMap
         pace: l.expected === null || l.target === 0 ? null : l.expected / l.target,
         valueText: l.completion === null ? lineStatusText(lang, l, yearEnd) : formatPercent(l.completion),
         tone: statusTone(l.status),
+        legend: categoryLabel(lang, verdictCategory(l, yearEnd), yearEnd),
       })),
     },
     blocks: [{ title: t(lang, "rep.block.gap"), columns, rows }],

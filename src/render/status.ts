@@ -10,7 +10,7 @@ import { completionCell, type Doc, type DocRow, type Line, numberCell, type Tone
 import { formatPercent, measureText, sectionHeadingText } from "./format.js";
 import { asOfLine, gapColumns, indicatorCell, indicatorLabel, statusText, statusTone } from "./report.js";
 import { taskJson } from "./tasks.js";
-import { indicatorVerdict, taskVerdict, verdictCategory } from "./verdict.js";
+import { categoryLabel, indicatorVerdict, taskVerdict, verdictCategory } from "./verdict.js";
 
 /** The JSON contract of `status --format json` (see README). */
 export function statusJson(s: YearStatus, overview?: StatusOverview): object {
@@ -239,6 +239,7 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
         pace: i.line.expected === null || i.target === 0 ? null : i.line.expected / i.target,
         valueText: i.completion === null ? statusText(lang, i.line) : formatPercent(i.completion),
         tone: statusTone(i.line.status),
+        legend: categoryLabel(lang, verdictCategory(i.line, s.yearEnd), s.yearEnd),
       })),
     },
     blocks: [

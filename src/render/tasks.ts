@@ -233,7 +233,7 @@ export function tasksHtml(list: TaskList, lang: Lang): string {
       const cls = `${x.status}${x.overdue ? " overdue at_risk" : ""}`;
       const label = statusLabel(lang, x.status) + (x.overdue ? ` (${t(lang, "tasks.overdue")})` : "");
       body.push(
-        `<tr data-task="${x.number}"><td class="num">${x.number}</td><td>${esc(taskTitle(lang, x))}</td><td>${esc(lead(lang, x))}</td><td>${esc(x.deadline)}</td><td class="${cls}">${esc(label)}</td><td>${esc(x.date)}</td><td>${esc(x.note)}</td><td>${esc(x.evidence)}</td></tr>`,
+        `<tr data-task="${x.number}"><td class="num">${x.number}</td><td>${esc(taskTitle(lang, x))}</td><td>${esc(lead(lang, x))}</td><td class="nw">${esc(x.deadline)}</td><td class="${cls}">${esc(label)}</td><td class="nw">${esc(x.date)}</td><td>${esc(x.note)}</td><td>${esc(x.evidence)}</td></tr>`,
       );
     }
     body.push("</table>");

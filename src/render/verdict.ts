@@ -79,8 +79,8 @@ export interface IndicatorVerdictItem {
   final: boolean;
 }
 
-/** The label of a category in the count line and the lists (year-end words at Q4). */
-function categoryLabel(lang: Lang, c: VerdictCategory, yearEnd: boolean): string {
+/** The label of a category in the count line, the lists and the chart legend (year-end words at Q4). */
+export function categoryLabel(lang: Lang, c: VerdictCategory, yearEnd: boolean): string {
   if (yearEnd && (c === "met" || c === "missed")) return t(lang, `result.${c}` as MessageKey);
   return t(lang, `verdict.cat.${c}` as MessageKey);
 }
