@@ -377,7 +377,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     });
   }
   try {
-    await program.parseAsync(argv, { from: "user" });
+    // `dzkj help reprot`: commander would print the program's help; say what a mistyped command gets
+    const helped = argv[0] === "help" && argv[1] !== undefined && !COMMANDS.some((c) => c.name === argv[1]);
+    await program.parseAsync(helped ? argv.slice(1, 2) : argv, { from: "user" });
   } catch (e) {
     exit = handleError(e, lang, env, stderr);
   }

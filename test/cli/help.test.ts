@@ -112,6 +112,13 @@ describe("dzkj help CMD", () => {
     expect(help.stderr).toBe("");
   });
 
+  it("help with a mistyped command is a usage error with the did-you-mean (exit 2)", async () => {
+    const r = await run("help", "reprot");
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("未知的命令 reprot——是否指 report？");
+  });
+
   it("lists help among the commands, with examples of the program", async () => {
     const r = await run("--help");
     expect(r.stdout).toMatch(/\n {2}help \[命令\] +显示某个命令的帮助\n/);
