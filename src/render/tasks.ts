@@ -107,7 +107,8 @@ export function tasksTable(list: TaskList, lang: Lang, color: boolean, table: Ta
     t(lang, `tasks.col.${k}` as MessageKey),
   );
   const paint = (x: TaskState): string => {
-    const label = statusLabel(lang, x.status) + (x.overdue ? ` · ${t(lang, "tasks.overdue")}` : "");
+    // 未启动（逾期）, as status and markdown write it
+    const label = statusLabel(lang, x.status) + (x.overdue ? t(lang, "rep.task.overdueMark") : "");
     if (x.overdue || x.status === "at_risk") return c.red(label);
     if (x.status === "done") return c.green(label);
     if (x.status === "in_progress") return c.yellow(label);

@@ -498,7 +498,7 @@ describe("tasks", () => {
     const lines = r.stdout.split("\n");
     expect(lines[0]).toBe("2020年达州市科技创新工作要点 任务进展（2020-11-01）");
     expect(lines[1]).toBe("共 7 项：已完成 1，推进中 0，未启动 6，滞后 0；已过完成时限未完成 1（已筛选）");
-    expect(r.stdout).toMatch(/│ +30 │ 加强新型智库建设 +│ 市科技局 │ 2020-06-30 │ 未启动 · 逾期 │/);
+    expect(r.stdout).toMatch(/│ +30 │ 加强新型智库建设 +│ 市科技局 │ 2020-06-30 │ 未启动（逾期） │/);
     expect(r.stdout).toMatch(
       /│ +25 │ 深入推进科技奖励制度改革 +│ 市科技局 │ 2020-12-31 │ 已完成 +│ 2020-10-30 │/,
     );
@@ -523,7 +523,7 @@ describe("tasks", () => {
     );
     expect(r.stdout).toMatch(/│ No\. │ Task +│ Lead +│ Deadline +│ Status +│ Date +│ Progress │/);
     expect(r.stdout).toMatch(
-      /│ +31 │ Draft the 14th Five-Year S&T Innovation Plan +│ Municipal S&T Bureau │ 2020-10-31 │ in progress · overdue │ 2020-09-30 │/,
+      /│ +31 │ Draft the 14th Five-Year S&T Innovation Plan +│ Municipal S&T Bureau │ 2020-10-31 │ in progress \(overdue\) │ 2020-09-30 │/,
     );
   });
 
