@@ -252,7 +252,7 @@ export function ambiguousChars(s: string): string[] {
 const PLAIN_GLYPHS: Readonly<Record<string, string>> = {
   "—": "-",
   "–": "-",
-  "·": "/",
+  "·": "-",
   "…": "...",
   "“": '"',
   "”": '"',

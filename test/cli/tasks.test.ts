@@ -422,8 +422,8 @@ describe("task import", () => {
     expect(list.stdout).toMatch(/^ +2 \| 任务 +\| .*2020Q3\.csv +\|/m);
     const show = run("imports", "show", "2");
     expect(show.stdout).toContain("5 项修改");
-    // the plain style writes the ambiguous-width · as /
-    expect(show.stdout).toMatch(/^ +25 \| 推进中 +\| 已完成 \/ 达市科〔2020〕12号 +\| 2020-09-30 \| 当前/m);
+    // the plain style writes the ambiguous-width · as -
+    expect(show.stdout).toMatch(/^ +25 \| 推进中 +\| 已完成 - 达市科〔2020〕12号 +\| 2020-09-30 \| 当前/m);
     const undo = run("imports", "undo", "2");
     expect(undo.code, undo.stderr).toBe(0);
     expect(undo.stdout).toContain("已撤销批次 #2（撤销批次 #3）：恢复 1 项，删除 4 项");
