@@ -180,6 +180,31 @@ describe("layoutTable", () => {
     ]);
   });
 
+  it("splits columns of equal weight into tables that repeat the first column", () => {
+    // 名称 wraps to 10 at the least; each column adds 3 + 4 (甲甲): 10 + 7 + 7 = 24 fits in 26, a third (31) does not
+    const r = layoutTable(
+      ["名称", "甲甲", "乙乙", "丙丙"],
+      [["推广应用农业新品种", "1", "2", "3"]],
+      new Set([1, 2, 3]),
+      { width: 26, fit: [{ wrap: true }, {}, {}, {}] },
+    );
+    const headers = r.text.split("\n").filter((l) => l.startsWith("名称"));
+    expect(headers.map((h) => h.split("|").map((c) => c.trim()))).toEqual([
+      ["名称", "甲甲", "乙乙"],
+      ["名称", "丙丙"],
+    ]);
+    for (const l of r.text.split("\n")) expect(displayWidth(l)).toBeLessThanOrEqual(26);
+  });
+
+  it("at a width too narrow for any table, lists each row as label: value lines", () => {
+    const r = layoutTable(["名称", "目标"], [["关键技术攻关项目", "5,600"]], new Set([1]), {
+      width: 14,
+      fit: [{ wrap: true }, {}],
+    });
+    // 10 (the least a name wraps to) + 3 + 5 = 18 > 14: no table fits; the name (16) wraps at 14
+    expect(r.text.split("\n")).toEqual(["关键技术攻关项", "目", "  目标: 5,600"]);
+  });
+
   it("counts ambiguous characters as two columns when told the terminal draws them wide", () => {
     // ± and Ω are ambiguous: 1 column each, or 2 each under ambiguous = wide
     expect(displayWidth("±5Ω")).toBe(3);
