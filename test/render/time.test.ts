@@ -1,5 +1,6 @@
 /** Times shown in the local zone with its offset (README "Times"), whatever the zone. */
 import { afterEach, describe, expect, it } from "vitest";
+import { stamp } from "../../src/app/ops.js";
 import { importTime } from "../../src/render/completeness.js";
 import { localDay, localStamp, localTime, zoneOffset } from "../../src/render/time.js";
 
@@ -18,6 +19,8 @@ describe("local time", () => {
     expect(localTime(iso, true)).toBe("2020-10-09 18:25:38 +08:00");
     expect(importTime(iso)).toBe("2020-10-09 18:25 +08:00");
     expect(localStamp(new Date(iso))).toBe("20201009-182538");
+    // backup file names (dzkj-20201009-182538.db) use it
+    expect(stamp(new Date(iso))).toBe("20201009-182538");
   });
 
   it("a time after 16:00 UTC falls on the next local day in Shanghai", () => {
