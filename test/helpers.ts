@@ -129,3 +129,14 @@ export function databasePerTest(setup: (run: (...args: string[]) => RunResult) =
   afterEach(() => cleanup());
   return t;
 }
+
+/**
+ * Markdown with its table rows' padding squeezed to one space (`| a    |  1 |` → `| a | 1 |`), so a
+ * test can name a row's cells without counting the spaces that line the columns up.
+ */
+export function squeezeTables(md: string): string {
+  return md
+    .split("\n")
+    .map((l) => (l.startsWith("|") ? l.replace(/ {2,}/g, " ") : l))
+    .join("\n");
+}

@@ -21,6 +21,7 @@ import {
   writeSync,
 } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
+import { localStamp } from "../render/time.js";
 import type { Db, LockWait } from "../storage/database.js";
 import { openExisting } from "../storage/inspect.js";
 import { UserError } from "./errors.js";
@@ -64,9 +65,9 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-/** 2020-10-15T08:00:00Z → "20201015-080000", for dated file names. */
+/** The local time for dated file names (backups): 2020-10-15T08:00:00Z in Asia/Shanghai → "20201015-160000". */
 export function stamp(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, "").replace(/\..*$/, "").replace("T", "-");
+  return localStamp(now);
 }
 
 /**

@@ -8,6 +8,8 @@ import { DEFAULT_WAIT_SECONDS, type LockWait, resolveDbPath } from "../storage/d
 export interface Output {
   write(s: string | Uint8Array): void;
   isTTY: boolean;
+  /** the terminal's width in columns, when it is a terminal that says */
+  columns?: number | undefined;
 }
 
 export interface Context {

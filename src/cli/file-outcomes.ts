@@ -6,6 +6,7 @@
 import type { BatchFileOutcome } from "../app/batch-file.js";
 import { UserError } from "../app/errors.js";
 import type { CsvSource } from "../intake/csv-reader.js";
+import { localDay } from "../render/time.js";
 import type { Context } from "./context.js";
 import { formatProblemLine, formatWarningLine } from "./problems.js";
 
@@ -55,7 +56,7 @@ export function sayDuplicateOrProblems(ctx: Context, o: FileOutcomeBase): boolea
       `${ctx.t("import.duplicateFile", {
         file: o.file,
         id: o.duplicateOf.id,
-        date: o.duplicateOf.importedAt.slice(0, 10),
+        date: localDay(new Date(o.duplicateOf.importedAt)),
       })}\n`,
     );
     return true;

@@ -11,6 +11,7 @@ import { assetPath } from "../storage/assets.js";
 import { DEFAULT_WAIT_SECONDS, resolveDbPath } from "../storage/database.js";
 import { DatabaseError, sqliteReason } from "../storage/errors.js";
 import { type Context, createContext } from "./context.js";
+import { addExamples, checkAction, localizeHelp } from "./help.js";
 import { formatProblemLine } from "./problems.js";
 
 type Action = (ctx: Context, args: string[], opts: Record<string, unknown>) => Promise<void>;
@@ -20,6 +21,8 @@ interface Spec {
   name: string;
   args?: string;
   help: MessageKey;
+  /** the actions its first argument names (task set|show|import): anything else gets a did-you-mean */
+  actions?: string[];
   options?: (cmd: Command, lang: Lang) => void;
   load: Loader;
 }
@@ -31,10 +34,20 @@ const formatOption = (choices: string[]) => (cmd: Command, lang: Lang) =>
 
 const REPORT_FORMATS = ["table", "json", "csv", "markdown", "html"];
 
-/** The output flags every report command shares: --format, --output, --no-bom. */
+/** The terminal layout flags of every command that draws a table: --width, --style. */
+const layoutOptions = (cmd: Command, lang: Lang) => {
+  cmd
+    .option("--width <columns>", t(lang, "help.opt.width"))
+    .addOption(
+      new Option("--style <style>", t(lang, "help.opt.style")).choices(["plain", "box"]).default("plain"),
+    );
+};
+
+/** The output flags every report command shares: --format, --output, --no-bom, --width, --style. */
 const reportOutput = (cmd: Command, lang: Lang) => {
   formatOption(REPORT_FORMATS)(cmd, lang);
   cmd.option("-o, --output <file>", t(lang, "help.opt.output")).option("--no-bom", t(lang, "help.opt.noBom"));
+  layoutOptions(cmd, lang);
 };
 
 const COMMANDS: Spec[] = [
@@ -53,6 +66,7 @@ const COMMANDS: Spec[] = [
         .option("--section <section>", t(l, "help.opt.section"))
         .option("--task <n>", t(l, "help.opt.task"));
       formatOption(["table", "json"])(c, l);
+      layoutOptions(c, l);
     },
     load: () => import("./commands/plan.js"),
   },
@@ -62,6 +76,7 @@ const COMMANDS: Spec[] = [
     options: (c, l) => {
       c.option("--year <year>", t(l, "help.opt.year"));
       formatOption(["table", "json"])(c, l);
+      layoutOptions(c, l);
     },
     load: () => import("./commands/units.js"),
   },
@@ -93,6 +108,7 @@ const COMMANDS: Spec[] = [
   {
     name: "imports",
     args: "[action] [id]",
+    actions: ["list", "show", "undo"],
     help: "help.imports",
     options: (c, l) => {
       c.option("--force", t(l, "help.opt.undoForce")).option("-y, --yes", t(l, "help.opt.yes"));
@@ -107,6 +123,7 @@ const COMMANDS: Spec[] = [
     options: (c, l) => {
       c.option("--unit <unit>", t(l, "help.opt.historyUnit")).option("--year <year>", t(l, "help.opt.year"));
       formatOption(["table", "json"])(c, l);
+      layoutOptions(c, l);
     },
     load: () => import("./commands/history.js"),
   },
@@ -171,6 +188,7 @@ const COMMANDS: Spec[] = [
   {
     name: "task",
     args: "<action> [args...]",
+    actions: ["set", "show", "import"],
     help: "help.task",
     options: (c, l) => {
       c.option("--note <text>", t(l, "help.opt.taskNote"))
@@ -252,6 +270,18 @@ function commandsFor(argv: string[]): Spec[] {
 }
 
 /**
+ * Every command with the long flags of its options, as `dzkj CMD --help` lists them (the README
+ * test checks that each is documented).
+ */
+export function describeCommands(lang: Lang): { name: string; options: string[] }[] {
+  return COMMANDS.map((spec) => {
+    const cmd = new Command(spec.name);
+    spec.options?.(cmd, lang);
+    return { name: spec.name, options: cmd.options.flatMap((o) => (o.long ? [o.long] : [])) };
+  });
+}
+
+/**
  * Commander's usage errors (unknown option or command, bad choice, missing argument) in the UI
  * language and dzkj's own error format, with the way to the help; anything else as commander said it.
  */
@@ -308,6 +338,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const stdout = {
     write: (s: string | Uint8Array) => void process.stdout.write(s),
     isTTY: !!process.stdout.isTTY,
+    columns: process.stdout.columns,
   };
   const stderr = { write: (s: string) => void process.stderr.write(s), isTTY: !!process.stderr.isTTY };
   const program = new Command("dzkj")
@@ -325,6 +356,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       writeErr: (s) => stderr.write(s),
       outputError: (s, write) => write(usageMessage(lang, s)),
     });
+  localizeHelp(program, lang);
+  addExamples(program, lang, "help");
   let exit = 0;
   for (const spec of commandsFor(argv)) {
     const cmd = program
@@ -332,10 +365,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       .description(t(lang, spec.help));
     cmd.helpOption("-h, --help", t(lang, "help.opt.help"));
     spec.options?.(cmd, lang);
+    addExamples(cmd, lang, spec.name);
     cmd.action(async (...params: unknown[]) => {
       const command = params[params.length - 1] as Command;
       const opts = command.opts();
       const args = params.slice(0, -2).flatMap((p) => (Array.isArray(p) ? (p as string[]) : [p as string]));
+      if (spec.actions) checkAction(lang, spec.name, args[0], spec.actions);
       const global = program.opts<{ db?: string; lang?: string; wait?: string }>();
       const ctx = createContext(
         { db: checkDbOption(global.db), lang, wait: checkWait(global.wait), command: spec.name },
@@ -351,7 +386,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     });
   }
   try {
-    await program.parseAsync(argv, { from: "user" });
+    // `dzkj help reprot`: commander would print the program's help; say what a mistyped command gets
+    const helped = argv[0] === "help" && argv[1] !== undefined && !COMMANDS.some((c) => c.name === argv[1]);
+    await program.parseAsync(helped ? argv.slice(1, 2) : argv, { from: "user" });
   } catch (e) {
     const global = program.opts<{ db?: string; wait?: string }>();
     const wait = Number(global.wait ?? DEFAULT_WAIT_SECONDS);

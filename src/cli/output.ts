@@ -2,9 +2,10 @@ import { format as formatDate } from "date-fns/format";
 import { refuseDatabaseFile, resolveOutputFile, stamp, writeFileAtomically } from "../app/ops.js";
 import { type Doc, renderView } from "../render/doc.js";
 import type { Context } from "./context.js";
+import { type LayoutOptions, tableOptions } from "./width.js";
 
 /** The shared output flags of report commands. */
-export interface OutputOptions {
+export interface OutputOptions extends LayoutOptions {
   format?: string;
   output?: string;
   /** false with --no-bom */
@@ -58,5 +59,5 @@ export function emitView(ctx: Context, opts: OutputOptions, doc: () => Doc, json
     ...doc(),
     generated: ctx.t("rep.generated", { date: formatDate(ctx.now, "yyyy-MM-dd") }),
   });
-  emit(ctx, opts, renderView(opts.format, dated, json, color));
+  emit(ctx, opts, renderView(opts.format, dated, json, color, tableOptions(ctx, opts)));
 }

@@ -6,6 +6,7 @@
 import { en } from "./en.js";
 import { intakeEn, intakeZh } from "./messages-intake.js";
 import { opsEn, opsZh } from "./messages-ops.js";
+import { outputEn, outputZh } from "./messages-output.js";
 import { reportsEn, reportsZh } from "./messages-reports.js";
 import { tasksEn, tasksZh } from "./messages-tasks.js";
 import { zh } from "./zh.js";
@@ -19,8 +20,8 @@ const built: Partial<Record<Lang, Record<string, string>>> = {};
 function catalogue(lang: Lang): Record<string, string> {
   built[lang] ??=
     lang === "zh"
-      ? { ...zh, ...intakeZh, ...tasksZh, ...reportsZh, ...opsZh }
-      : { ...en, ...intakeEn, ...tasksEn, ...reportsEn, ...opsEn };
+      ? { ...zh, ...intakeZh, ...tasksZh, ...reportsZh, ...opsZh, ...outputZh }
+      : { ...en, ...intakeEn, ...tasksEn, ...reportsEn, ...opsEn, ...outputEn };
   return built[lang];
 }
 
@@ -29,7 +30,8 @@ export type MessageKey =
   | keyof typeof intakeZh
   | keyof typeof tasksZh
   | keyof typeof reportsZh
-  | keyof typeof opsZh;
+  | keyof typeof opsZh
+  | keyof typeof outputZh;
 
 /** A message not yet rendered: a key and its parameters (domain and intake code return these). */
 export interface Reason {

@@ -40,14 +40,6 @@ export const reportsZh = {
   "rep.title.unit": "{title} {unit}完成情况",
   "rep.title.completeness": "{title} 报送情况",
   "rep.title.trend": "{title} 指标走势：{indicator}（{who}）",
-  "rep.verdict": "指标 {total} 项：{counts}",
-  "rep.verdict.behind": "指标 {total} 项：{counts}；滞后：{list}",
-  "rep.verdict.final": "指标完成 {met}/{total}，任务完成 {done}/{tasks}，未完成：{list}",
-  "rep.verdict.finalAll": "指标完成 {met}/{total}，任务完成 {done}/{tasks}，全部完成",
-  "rep.verdict.provisional":
-    "指标完成 {met}/{total}（预计年底完成 {projected}），任务完成 {done}/{tasks}，有风险：{list}",
-  "rep.verdict.provisionalNone":
-    "指标完成 {met}/{total}（预计年底完成 {projected}），任务完成 {done}/{tasks}，暂无风险",
   "rep.verdict.differ": "{n} 项指标的全市数与各单位合计不一致，请核对",
   "rep.verdict.agree": "全市数与各单位合计一致",
   "rep.verdict.agreeSome": "可核对的指标全市数与各单位合计一致；{n} 项两者不在同一季度，未核对",
@@ -154,14 +146,6 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   "rep.title.unit": "{title}: {unit}",
   "rep.title.completeness": "{title}: reporting completeness",
   "rep.title.trend": "{title}: trend of {indicator} ({who})",
-  "rep.verdict": "{total} indicators: {counts}",
-  "rep.verdict.behind": "{total} indicators: {counts}; behind: {list}",
-  "rep.verdict.final": "Indicators met {met}/{total}, tasks done {done}/{tasks}, not achieved: {list}",
-  "rep.verdict.finalAll": "Indicators met {met}/{total}, tasks done {done}/{tasks}, all achieved",
-  "rep.verdict.provisional":
-    "Indicators met {met}/{total} ({projected} projected by year end), tasks done {done}/{tasks}, at risk: {list}",
-  "rep.verdict.provisionalNone":
-    "Indicators met {met}/{total} ({projected} projected by year end), tasks done {done}/{tasks}, nothing at risk",
   "rep.verdict.differ":
     "{n} indicator(s): the whole-city figure differs from the sum of the units — check them",
   "rep.verdict.agree": "Whole-city figures agree with the sums of the units",

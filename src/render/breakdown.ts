@@ -5,8 +5,8 @@ import { periodOfIndex } from "../domain/report.js";
 import type { Lang } from "../i18n/index.js";
 import { t } from "../i18n/index.js";
 import { type Doc, type DocRow, type Line, numberCell, text } from "./doc.js";
-import { formatNumber, formatPercent } from "./format.js";
-import { asOfLine, groupHeading, groupKey, indicatorLabel, reportTitle } from "./report.js";
+import { formatNumber, formatPercent, measureText } from "./format.js";
+import { asOfLine, groupHeading, groupKey, indicatorCell, indicatorColumn, reportTitle } from "./report.js";
 
 /** A unit's name short enough for a matrix column: 通川, 渠县, High-tech Zone. */
 export function shortUnitName(lang: Lang, u: Pick<UnitColumn, "name" | "nameEn" | "aliases">): string {
@@ -45,12 +45,12 @@ export function breakdownJson(b: Breakdown): object {
 /** Units × indicators at the as-of quarter, with 全市 next to the sum of the units. */
 export function breakdownDoc(b: Breakdown, lang: Lang, sectionTitles: ReadonlyMap<string, string>): Doc {
   const columns = [
-    { label: t(lang, "label.indicator") },
-    { label: t(lang, "label.measure") },
+    indicatorColumn(lang),
+    { label: t(lang, "label.measure"), drop: 1 },
     ...b.units.map((u) => ({ label: shortUnitName(lang, u), right: true, csv: u.name })),
     { label: t(lang, "rep.col.sum"), right: true },
     { label: b.totalUnit ? shortUnitName(lang, b.totalUnit) : t(lang, "rep.col.total"), right: true },
-    { label: t(lang, "rep.col.check") },
+    { label: t(lang, "rep.col.check"), wrap: true },
   ];
   const rows: DocRow[] = [];
   const notes: Line[] = [];
@@ -79,8 +79,8 @@ export function breakdownDoc(b: Breakdown, lang: Lang, sectionTitles: ReadonlyMa
               : text(t(lang, "rep.check.unitsOlder"), "dim")
             : text("");
     rows.push([
-      text(indicatorLabel(lang, r.line)),
-      text(r.line.unit),
+      indicatorCell(lang, r.line),
+      text(measureText(lang, r.line.unit, r.line.nameEn)),
       ...r.units.map((v) => numberCell(lang, v)),
       numberCell(lang, r.sum),
       numberCell(lang, r.total),
@@ -93,7 +93,7 @@ export function breakdownDoc(b: Breakdown, lang: Lang, sectionTitles: ReadonlyMa
           total: formatNumber(lang, r.total),
           sum: formatNumber(lang, r.sum),
           diff: formatNumber(lang, Math.abs(r.total - r.sum)),
-          unit: r.line.unit,
+          unit: measureText(lang, r.line.unit, r.line.nameEn),
         }),
         tone: "bad",
       });
@@ -157,8 +157,8 @@ export function unitReportDoc(r: UnitReport, lang: Lang, sectionTitles: Readonly
   const labels = quarterLabels(r);
   const year = r.report.plan.year;
   const columns = [
-    { label: t(lang, "label.indicator") },
-    { label: t(lang, "label.measure") },
+    indicatorColumn(lang),
+    { label: t(lang, "label.measure"), drop: 1 },
     { label: t(lang, "rep.col.baseline"), right: true },
     ...labels.map((p) => ({ label: p, right: true })),
     { label: t(lang, "rep.col.city"), right: true },
@@ -176,8 +176,8 @@ export function unitReportDoc(r: UnitReport, lang: Lang, sectionTitles: Readonly
     }
     if (l.value !== null) reported++;
     rows.push([
-      text(indicatorLabel(lang, l.line)),
-      text(l.line.unit),
+      indicatorCell(lang, l.line),
+      text(measureText(lang, l.line.unit, l.line.nameEn)),
       numberCell(lang, l.baseline),
       ...labels.map((_, i) => numberCell(lang, l.quarters[i] ?? null)),
       numberCell(lang, l.line.actual),

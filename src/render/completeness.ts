@@ -1,14 +1,14 @@
 /** `completeness` (报送情况) as a Doc and as JSON. */
-import { format } from "date-fns/format";
 import type { Completeness } from "../domain/completeness.js";
 import type { Lang } from "../i18n/index.js";
 import { t } from "../i18n/index.js";
 import { shortUnitName } from "./breakdown.js";
 import { type Doc, type DocRow, type Line, numberCell, text } from "./doc.js";
+import { localTime } from "./time.js";
 
-/** An import time for people, in local time: 2020-10-15 16:00. */
+/** An import time for people, in local time with its offset: 2020-10-15 16:00 +08:00. */
 export function importTime(iso: string | null): string {
-  return iso === null ? "—" : format(new Date(iso), "yyyy-MM-dd HH:mm");
+  return localTime(iso);
 }
 
 /** The JSON of `completeness`: per unit and period the indicators sent, 未报送, latest import. */
@@ -36,7 +36,7 @@ export function completenessDoc(c: Completeness, lang: Lang): Doc {
   const sep = t(lang, "rep.listSep");
   const unitName = (u: { name: string; nameEn: string }) => (lang === "en" ? u.nameEn : u.name);
   const rows: DocRow[] = c.units.map((u) => [
-    text(unitName(u)),
+    { ...text(unitName(u)), code: u.code },
     ...u.periods.map((p) =>
       p.indicators.length
         ? { text: t(lang, "rep.count.indicators", { n: p.indicators.length }), value: p.indicators.length }
@@ -64,7 +64,7 @@ export function completenessDoc(c: Completeness, lang: Lang): Doc {
     {
       title: t(lang, "rep.block.completeness"),
       columns: [
-        { label: t(lang, "label.unit") },
+        { label: t(lang, "label.unit"), wrap: true, code: t(lang, "label.code") },
         ...c.periods.map((p) => ({ label: p, right: true })),
         { label: t(lang, "rep.col.lastImport") },
       ],
@@ -77,7 +77,7 @@ export function completenessDoc(c: Completeness, lang: Lang): Doc {
     const matrix: DocRow[] = c.indicators.map((d) => {
       const sent = c.units.map((u) => u.periods[last]?.indicators.includes(d.code) ?? false);
       return [
-        text(lang === "en" ? d.nameEn : d.name),
+        { ...text(lang === "en" ? d.nameEn : d.name), code: d.code },
         ...sent.map((s) =>
           s ? { text: "✓", value: 1, tone: "good" as const } : { text: "·", value: 0, tone: "dim" as const },
         ),
@@ -87,7 +87,7 @@ export function completenessDoc(c: Completeness, lang: Lang): Doc {
     blocks.push({
       title: t(lang, "rep.block.whoSent", { period }),
       columns: [
-        { label: t(lang, "label.indicator") },
+        { label: t(lang, "label.indicator"), wrap: true, code: t(lang, "label.code") },
         ...c.units.map((u) => ({ label: shortUnitName(lang, u), csv: u.name })),
         { label: t(lang, "rep.col.unitsSent"), right: true },
       ],

@@ -6,11 +6,13 @@
  * rendered from the Doc: it has its own documented contract per view (no formatted text).
  */
 import type { Lang } from "../i18n/index.js";
+import { t } from "../i18n/index.js";
 import { type CsvCell, toCsv } from "./csv.js";
-import { bar, formatNumber, formatPercent } from "./format.js";
+import { asciiBar, bar, formatNumber, formatPercent } from "./format.js";
 import { esc, htmlPage } from "./html.js";
 import { escapeMarkdownText, mdTable } from "./markdown.js";
-import { painter, type Row, renderTable } from "./table.js";
+import { type Cell, layoutTable, painter, type Row, type TableOptions } from "./table.js";
+import { plainGlyphs, wrapText } from "./width.js";
 
 /** How a cell or line is emphasised: red (bad), green (good), bold (strong), grey (dim). */
 export type Tone = "good" | "bad" | "strong" | "dim";
@@ -23,6 +25,12 @@ export interface DocCell {
   tone?: Tone | undefined;
   /** a completion fraction: the terminal table draws a bar before the text */
   bar?: number | null;
+  /** CSV: several values for a column with `csvSplit` headers (2/6 → 2 and 6, never a date) */
+  values?: CsvCell[];
+  /** the code of what the cell names (indicator, unit): CSV gives it a column of its own */
+  code?: string;
+  /** a marker shown after the name (* for 力争): CSV gives it a column of its own */
+  marker?: string;
 }
 
 export interface Column {
@@ -31,6 +39,19 @@ export interface Column {
   right?: boolean;
   /** the CSV header when it differs (e.g. "完成率 (%)") */
   csv?: string;
+  /**
+   * How much the column matters in a narrow terminal: absent or 0, always shown; otherwise it is
+   * left out when the table does not fit, the highest number first.
+   */
+  drop?: number;
+  /** its text may wrap inside the cell (names and titles) */
+  wrap?: boolean;
+  /** CSV: the column is written as these columns, from the cells' `values` */
+  csvSplit?: string[];
+  /** CSV: the header of a code column written before this one (cells' `code`) */
+  code?: string;
+  /** CSV: the header of a marker column written after this one (cells' `marker`) */
+  marker?: string;
 }
 
 export type DocRow = DocCell[] | { section: string };
@@ -56,6 +77,8 @@ export interface ChartItem {
   /** text at the end of the bar, e.g. "90.0%" or "无数据" */
   valueText: string;
   tone?: Tone | undefined;
+  /** what the bar's colour stands for (正常, 滞后 …): the legend names each colour drawn */
+  legend?: string;
 }
 
 export interface Doc {
@@ -64,6 +87,8 @@ export interface Doc {
   /** plan, as-of, elapsed … one short line each */
   meta: string[];
   verdict?: Line;
+  /** lines under the verdict: the named items of each category, task numbers by status */
+  details?: Line[];
   chart?: { title: string; items: ChartItem[]; legendActual: string; legendPace: string };
   blocks: Block[];
   /** extra lines for the terminal only (e.g. a sparkline) */
@@ -80,9 +105,15 @@ export function text(s: string, tone?: Tone): DocCell {
   return { text: s, value: s, tone };
 }
 
-/** The terminal view: bold title, verdict, box tables with section bands; colour only when asked. */
-export function docTable(doc: Doc, color: boolean): string {
+/**
+ * The terminal view: bold title, verdict, tables with section headings; colour only when asked.
+ * With `table.width`, every line fits it: prose wraps, and each table drops its least important
+ * columns (said in a note under it), shortens, wraps names or splits (render/table.ts).
+ */
+export function docTable(doc: Doc, color: boolean, table: TableOptions = {}): string {
   const c = painter(color);
+  const plain = (table.style ?? "plain") === "plain";
+  const glyphs = plain ? plainGlyphs : (s: string) => s;
   const paint = (s: string, tone?: Tone) =>
     tone === "bad"
       ? c.red(s)
@@ -93,30 +124,52 @@ export function docTable(doc: Doc, color: boolean): string {
           : tone === "dim"
             ? c.dim(s)
             : s;
-  const out: string[] = [c.bold(doc.title), ...doc.meta];
-  if (doc.verdict) out.push(paint(doc.verdict.text, doc.verdict.tone ?? "strong"));
+  const width = table.width && table.width > 0 ? table.width : undefined;
+  // prose lines wrap at the width, each physical line painted on its own
+  const prose = (s: string, tone?: Tone) =>
+    (width === undefined ? [glyphs(s)] : wrapText(glyphs(s), width, table.measure)).map((l) =>
+      paint(l, tone),
+    );
+  const out: string[] = [...prose(doc.title, "strong"), ...doc.meta.flatMap((m) => prose(m))];
+  if (doc.verdict) out.push(...prose(doc.verdict.text, doc.verdict.tone ?? "strong"));
+  for (const d of doc.details ?? []) out.push(...prose(d.text, d.tone));
   for (const b of doc.blocks) {
-    if (b.title) out.push("", c.bold(b.title));
+    if (b.title) out.push("", ...prose(b.title, "strong"));
     const right = new Set(b.columns.flatMap((col, i) => (col.right ? [i] : [])));
     const rows: Row[] = b.rows.map((r) =>
       Array.isArray(r)
-        ? r.map((cell) => {
-            const s = cell.bar === undefined ? cell.text : `${bar(cell.bar, 8)} ${cell.text.padStart(6)}`;
-            return paint(s, cell.tone);
+        ? r.map((cell): Cell => {
+            const drawn =
+              cell.bar === undefined
+                ? cell.text
+                : `${plain ? asciiBar(cell.bar, 8) : bar(cell.bar, 8)} ${cell.text.padStart(6)}`;
+            const tone = cell.tone;
+            return {
+              content: drawn,
+              short: cell.text,
+              paint: tone ? (s: string) => paint(s, tone) : undefined,
+            };
           })
-        : { section: c.bold(r.section) },
+        : { section: r.section, paint: (s: string) => c.bold(s) },
     );
-    out.push(
-      renderTable(
-        b.columns.map((col) => col.label),
-        rows,
-        right,
-      ),
+    const laid = layoutTable(
+      b.columns.map((col) => col.label),
+      rows,
+      right,
+      { ...table, fit: b.columns.map((col) => ({ drop: col.drop, wrap: col.wrap })) },
     );
-    for (const n of b.notes ?? []) out.push(paint(n.text, n.tone));
+    out.push(laid.text);
+    if (laid.hidden.length)
+      out.push(
+        ...prose(
+          t(doc.lang, "table.hidden", { columns: laid.hidden.join(t(doc.lang, "rep.listSep")) }),
+          "dim",
+        ),
+      );
+    for (const n of b.notes ?? []) out.push(...prose(n.text, n.tone));
   }
-  if (doc.terminal?.length) out.push("", ...doc.terminal);
-  for (const f of doc.footnotes ?? []) out.push(c.dim(f));
+  if (doc.terminal?.length) out.push("", ...doc.terminal.flatMap((l) => prose(l)));
+  for (const f of doc.footnotes ?? []) out.push(...prose(f, "dim"));
   return `${out.join("\n")}\n`;
 }
 
@@ -128,6 +181,7 @@ export function docMarkdown(doc: Doc): string {
   if (doc.generated) out.push(`${md(doc.generated)}  `);
   out.push("");
   if (doc.verdict) out.push(`**${md(doc.verdict.text)}**`, "");
+  if (doc.details?.length) out.push(...doc.details.map((d) => `- ${md(d.text)}`), "");
   for (const b of doc.blocks) {
     if (b.title) out.push(`## ${md(b.title)}`, "");
     const right = new Set(b.columns.flatMap((col, i) => (col.right ? [i] : [])));
@@ -136,11 +190,13 @@ export function docMarkdown(doc: Doc): string {
         ? r.map((cell) => cell.text)
         : [`**${r.section}**`, ...b.columns.slice(1).map(() => "")],
     );
+    const headings = new Set(b.rows.flatMap((r, k) => (Array.isArray(r) ? [] : [k])));
     out.push(
       mdTable(
         b.columns.map((col) => col.label),
         rows,
         right,
+        headings,
       ),
       "",
     );
@@ -160,7 +216,11 @@ export function docCsv(doc: Doc): string {
     const sectioned = b.rows.some((r) => !Array.isArray(r));
     const head: CsvCell[] = [
       ...(sectioned ? [doc.sectionLabel] : []),
-      ...b.columns.map((c) => c.csv ?? c.label),
+      ...b.columns.flatMap((c) => [
+        ...(c.code !== undefined ? [c.code] : []),
+        ...(c.csvSplit ?? [c.csv ?? c.label]),
+        ...(c.marker !== undefined ? [c.marker] : []),
+      ]),
     ];
     const rows: CsvCell[][] = [head];
     let section = "";
@@ -169,7 +229,16 @@ export function docCsv(doc: Doc): string {
       else
         rows.push([
           ...(sectioned ? [section] : []),
-          ...r.map((c) => (c.value === undefined ? c.text : c.value)),
+          ...r.flatMap((c, i) => {
+            const col = b.columns[i];
+            return [
+              ...(col?.code !== undefined ? [c.code ?? ""] : []),
+              ...(col?.csvSplit
+                ? (c.values ?? col.csvSplit.map(() => null))
+                : [c.value === undefined ? c.text : c.value]),
+              ...(col?.marker !== undefined ? [c.marker ?? ""] : []),
+            ];
+          }),
         ]);
     }
     return toCsv(rows);
@@ -178,6 +247,7 @@ export function docCsv(doc: Doc): string {
 }
 
 const CHART_BAR = 360;
+const DATE_TEXT = /^\d{4}-\d{2}(-\d{2})?( |$)/;
 const CHART_ROW = 20;
 
 /** Rough rendered width (px at 11px) of a label: wide characters ≈ 11px, others ≈ 6.2px. */
@@ -187,20 +257,48 @@ function labelWidth(s: string): number {
   return w;
 }
 
-/** Inline SVG: one horizontal bar per item (completion, capped at 100%) with a tick at 序时进度. */
+/** The fill of a bar of this tone: red behind, green on track or met, blue otherwise. */
+export function barFill(tone: Tone | undefined): string {
+  return tone === "bad" ? "#c92a2a" : tone === "good" || tone === "strong" ? "#2b8a3e" : "#3b6fb6";
+}
+
+/**
+ * Inline SVG: one horizontal bar per item (completion, capped at 100%) with a tick at 序时进度.
+ * The legend shows one swatch per colour actually drawn, named by what its bars stand for.
+ */
 export function chartSvg(chart: NonNullable<Doc["chart"]>): string {
   const top = 26;
   // the label column fits the longest label (English names are long), within reason
   const x0 = Math.ceil(Math.min(340, Math.max(80, ...chart.items.map((i) => labelWidth(i.label) + 12))));
   const width = x0 + CHART_BAR + 110;
   const height = top + chart.items.length * CHART_ROW + 8;
+  // the colours drawn (bars of some length), each with the names of what it stands for
+  const drawn = new Map<string, string[]>();
+  for (const item of chart.items) {
+    if (item.completion === null || item.completion <= 0) continue;
+    const fill = barFill(item.tone);
+    const names = drawn.get(fill) ?? [];
+    const name = item.legend ?? chart.legendActual;
+    if (!names.includes(name)) names.push(name);
+    drawn.set(fill, names);
+  }
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${esc(chart.title)}">`,
-    `<rect class="legend-actual" x="${x0}" y="6" width="14" height="10" fill="#3b6fb6"/>`,
-    `<text x="${x0 + 18}" y="15" font-size="11">${esc(chart.legendActual)}</text>`,
-    `<line x1="${x0 + 150}" y1="4" x2="${x0 + 150}" y2="18" stroke="#d9480f" stroke-width="2"/>`,
-    `<text x="${x0 + 156}" y="15" font-size="11">${esc(chart.legendPace)}</text>`,
+    `<text x="${x0 - 6}" y="15" font-size="11" text-anchor="end">${esc(chart.legendActual)}</text>`,
   ];
+  let x = x0;
+  for (const [fill, names] of drawn) {
+    const label = names.join("、");
+    parts.push(
+      `<rect class="legend-swatch" data-fill="${fill}" x="${x}" y="6" width="14" height="10" fill="${fill}"/>`,
+      `<text x="${x + 18}" y="15" font-size="11">${esc(label)}</text>`,
+    );
+    x += 18 + labelWidth(label) + 14;
+  }
+  parts.push(
+    `<line class="legend-pace" x1="${x + 4}" y1="4" x2="${x + 4}" y2="18" stroke="#d9480f" stroke-width="2"/>`,
+    `<text x="${x + 10}" y="15" font-size="11">${esc(chart.legendPace)}</text>`,
+  );
   for (const pctLine of [0, 0.25, 0.5, 0.75, 1]) {
     const x = x0 + CHART_BAR * pctLine;
     parts.push(
@@ -209,12 +307,7 @@ export function chartSvg(chart: NonNullable<Doc["chart"]>): string {
   }
   chart.items.forEach((item, i) => {
     const y = top + i * CHART_ROW;
-    const fill =
-      item.tone === "bad"
-        ? "#c92a2a"
-        : item.tone === "good" || item.tone === "strong"
-          ? "#2b8a3e"
-          : "#3b6fb6";
+    const fill = barFill(item.tone);
     const w = item.completion === null ? 0 : CHART_BAR * Math.max(0, Math.min(1, item.completion));
     parts.push(
       `<text x="${x0 - 6}" y="${y + 13}" font-size="11" text-anchor="end">${esc(item.label)}</text>`,
@@ -240,14 +333,20 @@ export function docHtml(doc: Doc): string {
   if (doc.generated) body.push(`<p class="meta">${esc(doc.generated)}</p>`);
   body.push("</header>");
   if (doc.verdict) body.push(`<p class="verdict ${doc.verdict.tone ?? ""}">${esc(doc.verdict.text)}</p>`);
+  if (doc.details?.length)
+    body.push(
+      `<ul class="details">${doc.details.map((d) => `<li class="${d.tone ?? ""}">${esc(d.text)}</li>`).join("")}</ul>`,
+    );
   if (doc.chart)
     body.push(`<section class="figure"><h2>${esc(doc.chart.title)}</h2>`, chartSvg(doc.chart), "</section>");
   for (const b of doc.blocks) {
     body.push("<section>");
     if (b.title) body.push(`<h2>${esc(b.title)}</h2>`);
     const cls = (col: Column) => (col.right ? ' class="num"' : "");
+    // many columns (report --by unit): a smaller type so the unbroken headers fit A4
+    const wide = b.columns.length > 9 ? ' class="wide"' : "";
     body.push(
-      `<table><thead><tr>${b.columns.map((c) => `<th${cls(c)}>${esc(c.label)}</th>`).join("")}</tr></thead><tbody>`,
+      `<table${wide}><thead><tr>${b.columns.map((c) => `<th${cls(c)}>${esc(c.label)}</th>`).join("")}</tr></thead><tbody>`,
     );
     for (const r of b.rows) {
       if (!Array.isArray(r))
@@ -256,7 +355,11 @@ export function docHtml(doc: Doc): string {
         body.push(
           `<tr>${r
             .map((cell, i) => {
-              const classes = [b.columns[i]?.right ? "num" : "", cell.tone ?? ""].filter(Boolean).join(" ");
+              // a date or a time never breaks at its hyphens
+              const nowrap = DATE_TEXT.test(cell.text) ? "nw" : "";
+              const classes = [b.columns[i]?.right ? "num" : "", nowrap, cell.tone ?? ""]
+                .filter(Boolean)
+                .join(" ");
               return `<td${classes ? ` class="${classes}"` : ""}>${esc(cell.text)}</td>`;
             })
             .join("")}</tr>`,
@@ -279,6 +382,7 @@ export function renderView(
   doc: () => Doc,
   json: () => object,
   color: boolean,
+  table: TableOptions = {},
 ): string {
   switch (format) {
     case "json":
@@ -290,7 +394,7 @@ export function renderView(
     case "html":
       return docHtml(doc());
     default:
-      return docTable(doc(), color);
+      return docTable(doc(), color, table);
   }
 }
 

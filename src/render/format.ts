@@ -63,3 +63,53 @@ export function visibleText(s: string, keepColour = false): string {
     return `\\x${code.toString(16)}`;
   });
 }
+
+/** The same bar in ASCII for the plain table style: `#` filled, `.` empty, rounded to a cell. */
+export function asciiBar(fraction: number | null, width = 10): string {
+  if (fraction === null) return " ".repeat(width);
+  const full = Math.round(Math.max(0, Math.min(1, fraction)) * width);
+  return "#".repeat(full) + ".".repeat(width - full);
+}
+
+// Measure words of the plan (项, 家, 亿元 …) in English, with the nouns that depend on what is
+// counted (项 of projects vs. of techniques) read from the indicator's English name.
+const MEASURES_EN: readonly [string, RegExp | null, string][] = [
+  ["项", /project/i, "projects"],
+  ["项", null, "items"],
+  ["个", /product/i, "products"],
+  ["个", /variet/i, "varieties"],
+  ["个", /base/i, "bases"],
+  ["个", null, "items"],
+  ["家", /enterprise|SME|firm/i, "firms"],
+  ["家", /platform/i, "platforms"],
+  ["家", null, "organizations"],
+  ["亿元", null, "100M yuan"],
+  ["万元", null, "10k yuan"],
+  ["元", null, "yuan"],
+  ["人次", null, "person-times"],
+  ["人", null, "persons"],
+  ["次", /consult/i, "consultations"],
+  ["次", null, "times"],
+  ["件", null, "items"],
+];
+
+/**
+ * An indicator's unit of measure in the UI language: as in the plan in Chinese; in English
+ * 项 → projects / items, 家 → firms / platforms, 亿元 → 100M yuan, 万元 → 10k yuan … (a unit not
+ * listed is shown as the plan writes it).
+ */
+export function measureText(lang: Lang, unit: string, nameEn = ""): string {
+  if (lang !== "en") return unit;
+  for (const [zh, when, en] of MEASURES_EN)
+    if (zh === unit && (when === null || when.test(nameEn))) return en;
+  return unit;
+}
+
+const NUMERALS = "一二三四五六七八九十";
+
+/** A plan section's heading: 二、title in Chinese, "2. title" in English (一 … 十 → 1 … 10). */
+export function sectionHeadingText(lang: Lang, code: string, title: string): string {
+  if (lang !== "en") return `${code}、${title}`;
+  const n = NUMERALS.indexOf(code);
+  return n >= 0 ? `${n + 1}. ${title}` : `${code}. ${title}`;
+}

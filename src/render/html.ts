@@ -19,6 +19,9 @@ body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei",
 h1 { font-size: 16pt; margin: 0 0 4pt; } h2 { font-size: 12.5pt; margin: 14pt 0 6pt; border-bottom: 1px solid #999; }
 table { border-collapse: collapse; width: 100%; margin: 6pt 0; page-break-inside: auto; }
 th, td { border: 1px solid #bbb; padding: 2pt 4pt; text-align: left; vertical-align: top; }
+th { white-space: nowrap; word-break: keep-all; }
+td.num, td.nw, th.num { white-space: nowrap; }
+table.wide { font-size: 8.5pt; } table.wide th, table.wide td { padding: 1.5pt 2.5pt; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr { page-break-inside: avoid; }
 .behind, .missed, .at_risk { color: #b00020; } .on_track, .done { color: #1b7a2f; } .met { font-weight: bold; }

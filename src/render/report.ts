@@ -4,8 +4,19 @@ import type { Status } from "../domain/progress.js";
 import type { IndicatorLine, Report } from "../domain/report.js";
 import type { Lang, MessageKey } from "../i18n/index.js";
 import { t } from "../i18n/index.js";
-import { type Column, completionCell, type Doc, type DocRow, numberCell, type Tone, text } from "./doc.js";
-import { formatPercent } from "./format.js";
+import {
+  type Column,
+  completionCell,
+  type Doc,
+  type DocCell,
+  type DocRow,
+  type Line,
+  numberCell,
+  type Tone,
+  text,
+} from "./doc.js";
+import { formatPercent, measureText, sectionHeadingText } from "./format.js";
+import { categoryLabel, indicatorVerdict, verdictCategory, yearEndText } from "./verdict.js";
 
 /** The JSON contract of `report --format json` (see README): numbers unrounded, absent values null. */
 export function reportJson(report: Report): object {
@@ -47,6 +58,32 @@ export function indicatorLabel(lang: Lang, l: { name: string; nameEn: string; co
   return `${lang === "en" ? l.nameEn : l.name}${l.commitment === "aspirational" ? " *" : ""}`;
 }
 
+/**
+ * An indicator's name cell: the label a person reads (with * when aspirational); in CSV the bare
+ * name, with the code and the marker in columns of their own (see indicatorColumn).
+ */
+export function indicatorCell(
+  lang: Lang,
+  l: { code: string; name: string; nameEn: string; commitment: string },
+): DocCell {
+  return {
+    text: indicatorLabel(lang, l),
+    value: lang === "en" ? l.nameEn : l.name,
+    code: l.code,
+    marker: l.commitment === "aspirational" ? "*" : "",
+  };
+}
+
+/** The indicator column: wraps in a narrow terminal; in CSV a code column before it and a 力争 column after. */
+export function indicatorColumn(lang: Lang): Column {
+  return {
+    label: t(lang, "label.indicator"),
+    wrap: true,
+    code: t(lang, "label.code"),
+    marker: t(lang, "csv.aspirational"),
+  };
+}
+
 /** Section heading for a group of report lines: 总体目标, or 二、… */
 export function groupKey(l: IndicatorLine): string {
   return l.headline ? "headline" : (l.section ?? "");
@@ -55,7 +92,7 @@ export function groupKey(l: IndicatorLine): string {
 /** The heading of a report group: 总体目标 / Headline targets, or 二、title. */
 export function groupHeading(lang: Lang, key: string, sectionTitles: ReadonlyMap<string, string>): string {
   if (key === "headline" || key === "") return t(lang, "label.headline");
-  return `${key}、${sectionTitles.get(key) ?? ""}`;
+  return sectionHeadingText(lang, key, sectionTitles.get(key) ?? "");
 }
 
 /** The status as a person reads it: a milestone's pending is 待完成, an annual one's 待年度统计. */
@@ -81,7 +118,7 @@ export function reportFootnotes(lang: Lang, report: Report): string[] {
   if (noBaseline.length)
     notes.push(
       t(lang, "rep.foot.noBaseline", {
-        list: noBaseline.map(name).join(t(lang, "rep.listSep")),
+        list: noBaseline.map(name).join(t(lang, "verdict.nameSep")),
         baseline: `${report.plan.year - 1}Q4`,
       }),
     );
@@ -119,35 +156,41 @@ export function asOfLine(lang: Lang, report: { asOf: string | null; elapsed: num
     : t(lang, "rep.asOf", { asOf: report.asOf, elapsed: formatPercent(report.elapsed) });
 }
 
-/** Counts of the report's statuses: "23 项指标：已完成 1，正常 2，滞后 4，…" */
-export function reportVerdict(lang: Lang, report: Report): { text: string; tone: Tone } {
-  const order: Status[] = ["met", "on_track", "behind", "pending", "no_baseline", "no_data"];
-  // counted by the label a person reads, so annual and milestone pendings are told apart
-  const counts = new Map<string, number>();
-  for (const s of order)
-    for (const l of report.indicators)
-      if (l.status === s) counts.set(statusText(lang, l), (counts.get(statusText(lang, l)) ?? 0) + 1);
-  const parts = [...counts].map(([label, n]) => `${label} ${n}`);
-  const behind = report.indicators.filter((l) => l.status === "behind");
-  const list = behind.map((l) => (lang === "en" ? l.nameEn : l.name)).join(t(lang, "rep.listSep"));
-  return {
-    text: t(lang, behind.length ? "rep.verdict.behind" : "rep.verdict", {
-      total: report.indicators.length,
-      counts: parts.join(t(lang, "rep.countSep")),
-      list,
-    }),
-    tone: behind.length ? "bad" : "good",
-  };
+/** True when the report's as-of quarter is Q4: its figures are judged as year-end results. */
+export function isYearEnd(report: Pick<Report, "asOf" | "elapsed">): boolean {
+  return report.asOf !== null && report.elapsed === 1;
+}
+
+/**
+ * The verdict of the report (render/verdict.ts): the count line, then the named indicators of each
+ * category that needs attention; at Q4 in the year-end words `status` uses.
+ */
+export function reportVerdict(lang: Lang, report: Report): { head: Line; lines: Line[] } {
+  const yearEnd = isYearEnd(report);
+  return indicatorVerdict(
+    lang,
+    report.indicators.map((l) => ({
+      name: lang === "en" ? l.nameEn : l.name,
+      category: verdictCategory(l, yearEnd),
+      final: l.final,
+    })),
+    yearEnd,
+  );
+}
+
+/** A line's status in the tables: the report status, or at Q4 the year-end result (完成 / 未完成, 暂定 …). */
+export function lineStatusText(lang: Lang, l: IndicatorLine, yearEnd: boolean): string {
+  return (yearEnd ? yearEndText(lang, verdictCategory(l, true), l.final) : null) ?? statusText(lang, l);
 }
 
 /** The columns every indicator table starts with: indicator … 序时进度 (report and status). */
 export function gapColumns(lang: Lang): Column[] {
   return [
-    { label: t(lang, "label.indicator") },
-    { label: t(lang, "label.measure") },
+    indicatorColumn(lang),
+    { label: t(lang, "label.measure"), drop: 3 },
     { label: t(lang, "label.target"), right: true },
     { label: t(lang, "label.actual"), right: true },
-    { label: t(lang, "label.gap"), right: true },
+    { label: t(lang, "label.gap"), right: true, drop: 4 },
     { label: t(lang, "label.completion"), right: true, csv: `${t(lang, "label.completion")} (%)` },
     { label: t(lang, "label.expected"), right: true },
   ];
@@ -157,11 +200,12 @@ export function gapColumns(lang: Lang): Column[] {
 export function reportDoc(report: Report, lang: Lang, sectionTitles: ReadonlyMap<string, string>): Doc {
   const columns = [
     ...gapColumns(lang),
-    { label: t(lang, "label.status") },
-    { label: t(lang, "label.forecast"), right: true },
-    { label: t(lang, "rep.col.source") },
+    { label: t(lang, "label.status"), wrap: true },
+    { label: t(lang, "label.forecast"), right: true, drop: 5 },
+    { label: t(lang, "rep.col.source"), drop: 6 },
   ];
   const rows: DocRow[] = [];
+  const yearEnd = isYearEnd(report);
   let group: string | null = null;
   for (const l of report.indicators) {
     const g = groupKey(l);
@@ -170,23 +214,25 @@ export function reportDoc(report: Report, lang: Lang, sectionTitles: ReadonlyMap
       rows.push({ section: groupHeading(lang, g, sectionTitles) });
     }
     rows.push([
-      text(indicatorLabel(lang, l)),
-      text(l.unit),
+      indicatorCell(lang, l),
+      text(measureText(lang, l.unit, l.nameEn)),
       numberCell(lang, l.target),
       numberCell(lang, l.actual),
       numberCell(lang, l.gap),
       completionCell(l.completion),
       numberCell(lang, l.expected),
-      text(statusText(lang, l), statusTone(l.status)),
+      text(lineStatusText(lang, l, yearEnd), statusTone(l.status)),
       numberCell(lang, l.forecast),
       text(sourceText(lang, l), "dim"),
     ]);
   }
+  const verdict = reportVerdict(lang, report);
   return {
     lang,
     title: t(lang, "rep.title.report", { title: reportTitle(lang, report) }),
     meta: [asOfLine(lang, report)],
-    verdict: reportVerdict(lang, report),
+    verdict: verdict.head,
+    details: verdict.lines,
     chart: {
       title: t(lang, "rep.chart.title"),
       legendActual: t(lang, "label.completion"),
@@ -195,8 +241,9 @@ export function reportDoc(report: Report, lang: Lang, sectionTitles: ReadonlyMap
         label: indicatorLabel(lang, l),
         completion: l.completion,
         pace: l.expected === null || l.target === 0 ? null : l.expected / l.target,
-        valueText: l.completion === null ? statusText(lang, l) : formatPercent(l.completion),
+        valueText: l.completion === null ? lineStatusText(lang, l, yearEnd) : formatPercent(l.completion),
         tone: statusTone(l.status),
+        legend: categoryLabel(lang, verdictCategory(l, yearEnd), yearEnd),
       })),
     },
     blocks: [{ title: t(lang, "rep.block.gap"), columns, rows }],

@@ -7,9 +7,10 @@ import type { StatusLine, YearStatus } from "../domain/report.js";
 import type { TaskState, TaskStatus } from "../domain/tasks.js";
 import { type Lang, type MessageKey, t } from "../i18n/index.js";
 import { completionCell, type Doc, type DocRow, type Line, numberCell, type Tone, text } from "./doc.js";
-import { formatPercent } from "./format.js";
-import { asOfLine, gapColumns, indicatorLabel, statusText, statusTone } from "./report.js";
+import { formatPercent, measureText, sectionHeadingText } from "./format.js";
+import { asOfLine, gapColumns, indicatorCell, indicatorLabel, statusText, statusTone } from "./report.js";
 import { taskJson } from "./tasks.js";
+import { categoryLabel, indicatorVerdict, taskVerdict, verdictCategory } from "./verdict.js";
 
 /** The JSON contract of `status --format json` (see README). */
 export function statusJson(s: YearStatus, overview?: StatusOverview): object {
@@ -65,39 +66,32 @@ export function taskStatusText(lang: Lang, x: Pick<TaskState, "status" | "overdu
 
 function sectionHeading(lang: Lang, sec: SectionStatus): string {
   if (sec.code === null) return t(lang, "label.headline");
-  return `${sec.code}、${lang === "en" ? sec.titleEn : sec.title}`;
+  return sectionHeadingText(lang, sec.code, lang === "en" ? sec.titleEn : sec.title);
 }
 
-/** The verdict: "指标完成 18/23，任务完成 31/35，未完成: …" (before year end: projection and risks). */
-export function statusVerdict(lang: Lang, o: StatusOverview): Line {
+/**
+ * The verdict, in the words and categories of `report` (render/verdict.ts): the indicators' count
+ * line and named categories; before Q4 how many are projected to be met; then the tasks' counts
+ * and their numbers by status.
+ */
+export function statusVerdict(lang: Lang, o: StatusOverview): { head: Line; lines: Line[] } {
   const s = o.status;
-  const name = (i: StatusLine) => (lang === "en" ? i.nameEn : i.name);
-  const sep = t(lang, "rep.listSep");
-  const open = o.shortfalls.map(name);
-  if (o.openTasks.length)
-    open.push(
-      t(lang, "rep.taskRef", { list: o.openTasks.map((x) => x.number).join(t(lang, "rep.numberSep")) }),
-    );
-  const projected = s.indicators.filter(
-    (i) => i.result === "met" || (!i.atRisk && i.forecast !== null && i.forecast >= i.target),
-  ).length;
-  const params = {
-    met: s.summary.met,
-    total: s.summary.total,
-    done: o.taskSummary.done,
-    tasks: o.taskSummary.total,
-    projected,
-    list: open.join(sep),
-  };
-  if (s.yearEnd)
-    return {
-      text: t(lang, open.length ? "rep.verdict.final" : "rep.verdict.finalAll", params),
-      tone: open.length ? "bad" : "good",
-    };
-  return {
-    text: t(lang, open.length ? "rep.verdict.provisional" : "rep.verdict.provisionalNone", params),
-    tone: open.length ? "bad" : "good",
-  };
+  const { head, lines } = indicatorVerdict(
+    lang,
+    s.indicators.map((i) => ({
+      name: lang === "en" ? i.nameEn : i.name,
+      category: verdictCategory(i.line, s.yearEnd),
+      final: i.final,
+    })),
+    s.yearEnd,
+  );
+  if (!s.yearEnd && s.asOf !== null) {
+    const projected = s.indicators.filter(
+      (i) => i.result === "met" || (!i.atRisk && i.forecast !== null && i.forecast >= i.target),
+    ).length;
+    lines.push({ text: t(lang, "verdict.projected", { projected, total: s.summary.total }) });
+  }
+  return { head, lines: [...lines, ...taskVerdict(lang, o.tasks)] };
 }
 
 /** Year-end status: section summary, indicators by section, tasks by section. */
@@ -122,7 +116,7 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
       numberCell(lang, sec.taskSummary.in_progress),
       numberCell(lang, sec.taskSummary.not_started),
       numberCell(lang, sec.taskSummary.at_risk, sec.taskSummary.at_risk ? "bad" : undefined),
-      { text: `${met}/${sec.indicators.length}`, value: `${met}/${sec.indicators.length}` },
+      { text: `${met}/${sec.indicators.length}`, values: [met, sec.indicators.length] },
     ];
   });
   summaryRows.push([
@@ -134,7 +128,7 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
     numberCell(lang, o.taskSummary.at_risk, "strong"),
     {
       text: `${s.summary.met}/${s.summary.total}`,
-      value: `${s.summary.met}/${s.summary.total}`,
+      values: [s.summary.met, s.summary.total],
       tone: "strong",
     },
   ]);
@@ -176,8 +170,8 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
         tone = statusTone(i.line.status);
       } else outcome = t(lang, "status.projectedMet");
       indRows.push([
-        text(indicatorLabel(lang, i)),
-        text(i.unit),
+        indicatorCell(lang, i),
+        text(measureText(lang, i.unit, i.nameEn)),
         numberCell(lang, i.target),
         numberCell(lang, i.actual),
         numberCell(lang, i.line.gap),
@@ -210,8 +204,9 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
   }
 
   const notes: Line[] = [];
+  // names may contain 、 themselves (推广应用农业新品种、新技术): listed with ；
   const list = (xs: StatusLine[]) =>
-    xs.map((i) => (lang === "en" ? i.nameEn : i.name)).join(t(lang, "rep.listSep"));
+    xs.map((i) => (lang === "en" ? i.nameEn : i.name)).join(t(lang, "verdict.nameSep"));
   if (s.yearEnd) {
     // final misses (and targets with no figure at all) by commitment; provisional results apart
     const missed = (i: StatusLine) => (i.final && i.result === "missed") || i.result === "no_data";
@@ -227,11 +222,13 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
     if (risk.length) notes.push({ text: t(lang, "status.atRisk", { list: list(risk) }), tone: "bad" });
   }
 
+  const verdict = statusVerdict(lang, o);
   return {
     lang,
     title: t(lang, "status.title", { title: lang === "en" ? s.plan.titleEn : s.plan.title }),
     meta: [asOfLine(lang, { asOf: s.asOf, elapsed: elapsedOf(s) }), state],
-    verdict: statusVerdict(lang, o),
+    verdict: verdict.head,
+    details: verdict.lines,
     chart: {
       title: t(lang, "rep.chart.title"),
       legendActual: t(lang, "label.completion"),
@@ -242,19 +239,25 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
         pace: i.line.expected === null || i.target === 0 ? null : i.line.expected / i.target,
         valueText: i.completion === null ? statusText(lang, i.line) : formatPercent(i.completion),
         tone: statusTone(i.line.status),
+        legend: categoryLabel(lang, verdictCategory(i.line, s.yearEnd), s.yearEnd),
       })),
     },
     blocks: [
       {
         title: t(lang, "rep.block.sections"),
         columns: [
-          { label: t(lang, "label.section") },
+          { label: t(lang, "label.section"), wrap: true },
           { label: t(lang, "rep.col.tasks"), right: true },
           { label: t(lang, "rep.task.done"), right: true },
           { label: t(lang, "rep.task.in_progress"), right: true },
           { label: t(lang, "rep.task.not_started"), right: true },
           { label: t(lang, "rep.task.at_risk"), right: true },
-          { label: t(lang, "rep.col.indicatorsMet"), right: true },
+          {
+            label: t(lang, "rep.col.indicatorsMet"),
+            right: true,
+            // two numbers in CSV: "2/6" in a cell is a date to Excel
+            csvSplit: [t(lang, "rep.col.indicatorsMet"), t(lang, "csv.indicators")],
+          },
         ],
         rows: summaryRows,
       },
@@ -262,8 +265,8 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
         title: t(lang, "rep.block.indicators"),
         columns: [
           ...gapColumns(lang),
-          { label: t(lang, "label.forecast"), right: true },
-          { label: t(lang, s.yearEnd ? "label.result" : "label.status") },
+          { label: t(lang, "label.forecast"), right: true, drop: 5 },
+          { label: t(lang, s.yearEnd ? "label.result" : "label.status"), wrap: true },
         ],
         rows: indRows,
         notes,
@@ -272,12 +275,12 @@ export function statusDoc(o: StatusOverview, lang: Lang): Doc {
         title: t(lang, "rep.block.tasks"),
         columns: [
           { label: t(lang, "rep.col.number"), right: true },
-          { label: t(lang, "label.task") },
-          { label: t(lang, "label.lead") },
-          { label: t(lang, "label.deadline") },
-          { label: t(lang, "label.status") },
-          { label: t(lang, "rep.col.note") },
-          { label: t(lang, "rep.col.evidence") },
+          { label: t(lang, "label.task"), wrap: true },
+          { label: t(lang, "label.lead"), drop: 2, wrap: true },
+          { label: t(lang, "label.deadline"), drop: 1 },
+          { label: t(lang, "label.status"), wrap: true },
+          { label: t(lang, "rep.col.note"), drop: 4, wrap: true },
+          { label: t(lang, "rep.col.evidence"), drop: 3, wrap: true },
         ],
         rows: taskRows,
       },

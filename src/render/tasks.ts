@@ -10,11 +10,13 @@ import { summarizeTasks, type TaskState, type TaskStatus } from "../domain/tasks
 import { type Lang, type MessageKey, t } from "../i18n/index.js";
 import type { TaskStateRecord } from "../storage/tasks.js";
 import { type CsvCell, toCsv } from "./csv.js";
-import { formatNumber, formatPercent } from "./format.js";
+import { formatNumber, formatPercent, measureText, sectionHeadingText } from "./format.js";
 import { esc, htmlPage } from "./html.js";
 import { mdTable } from "./markdown.js";
 import { statusText } from "./report.js";
-import { painter, type Row, renderTable } from "./table.js";
+import { layoutTable, painter, type Row, renderTable, type TableOptions } from "./table.js";
+import { localTime } from "./time.js";
+import { plainGlyphs, wrapText } from "./width.js";
 
 /** What every task view renders: the plan's title and sections, the day, the (filtered) tasks. */
 export interface TaskList {
@@ -68,7 +70,8 @@ function summary(list: TaskList, lang: Lang): string {
   );
 }
 
-const sectionHeading = (lang: Lang, s: Section) => `${s.code}、${lang === "en" ? s.titleEn : s.title}`;
+const sectionHeading = (lang: Lang, s: Section) =>
+  sectionHeadingText(lang, s.code, lang === "en" ? s.titleEn : s.title);
 
 /** The tasks grouped under their sections (sections without listed tasks left out). */
 function bySection(list: TaskList): { section: Section; items: TaskState[] }[] {
@@ -98,13 +101,14 @@ const taskTitle = (lang: Lang, x: TaskState) => (lang === "en" ? x.titleEn : x.t
 const lead = (lang: Lang, x: TaskState) => (lang === "en" ? x.leadEn : x.lead);
 
 /** The terminal view: a title, the summary, one table with a row per section and per task. */
-export function tasksTable(list: TaskList, lang: Lang, color: boolean): string {
+export function tasksTable(list: TaskList, lang: Lang, color: boolean, table: TableOptions = {}): string {
   const c = painter(color);
   const head = ["number", "title", "lead", "deadline", "status", "date", "note"].map((k) =>
     t(lang, `tasks.col.${k}` as MessageKey),
   );
   const paint = (x: TaskState): string => {
-    const label = statusLabel(lang, x.status) + (x.overdue ? ` · ${t(lang, "tasks.overdue")}` : "");
+    // 未启动（逾期）, as status and markdown write it
+    const label = statusLabel(lang, x.status) + (x.overdue ? t(lang, "rep.task.overdueMark") : "");
     if (x.overdue || x.status === "at_risk") return c.red(label);
     if (x.status === "done") return c.green(label);
     if (x.status === "in_progress") return c.yellow(label);
@@ -127,8 +131,19 @@ export function tasksTable(list: TaskList, lang: Lang, color: boolean): string {
         clip(x.note, 30),
       ]);
   }
-  const out = [title(list, lang), summary(list, lang)];
-  out.push(rows.length ? renderTable(head, rows, new Set([0])) : t(lang, "tasks.list.empty"));
+  const glyphs = (table.style ?? "plain") === "plain" ? plainGlyphs : (s: string) => s;
+  const out = [glyphs(title(list, lang)), glyphs(summary(list, lang))];
+  if (!rows.length) out.push(t(lang, "tasks.list.empty"));
+  else {
+    // at 80 columns: number, title (wrapped), deadline and status; the rest as width allows
+    const fit = [{}, { wrap: true }, { drop: 2 }, { drop: 1 }, {}, { drop: 3 }, { drop: 4, wrap: true }];
+    const laid = layoutTable(head, rows, new Set([0]), { ...table, fit });
+    out.push(laid.text);
+    if (laid.hidden.length)
+      out.push(c.dim(t(lang, "table.hidden", { columns: laid.hidden.join(t(lang, "rep.listSep")) })));
+  }
+  if (table.width)
+    return `${out.flatMap((l) => (l.includes("\n") ? [l] : wrapText(l, table.width ?? 0, table.measure))).join("\n")}\n`;
   return `${out.join("\n")}\n`;
 }
 
@@ -219,7 +234,7 @@ export function tasksHtml(list: TaskList, lang: Lang): string {
       const cls = `${x.status}${x.overdue ? " overdue at_risk" : ""}`;
       const label = statusLabel(lang, x.status) + (x.overdue ? ` (${t(lang, "tasks.overdue")})` : "");
       body.push(
-        `<tr data-task="${x.number}"><td class="num">${x.number}</td><td>${esc(taskTitle(lang, x))}</td><td>${esc(lead(lang, x))}</td><td>${esc(x.deadline)}</td><td class="${cls}">${esc(label)}</td><td>${esc(x.date)}</td><td>${esc(x.note)}</td><td>${esc(x.evidence)}</td></tr>`,
+        `<tr data-task="${x.number}"><td class="num">${x.number}</td><td>${esc(taskTitle(lang, x))}</td><td>${esc(lead(lang, x))}</td><td class="nw">${esc(x.deadline)}</td><td class="${cls}">${esc(label)}</td><td class="nw">${esc(x.date)}</td><td>${esc(x.note)}</td><td>${esc(x.evidence)}</td></tr>`,
       );
     }
     body.push("</table>");
@@ -331,7 +346,7 @@ export function taskDetailText(v: TaskDetailView, lang: Lang, color: boolean): s
     ].map((k) => t(lang, k as MessageKey));
     const rows = v.indicators.map((l) => [
       en ? l.nameEn : l.name,
-      l.unit,
+      measureText(lang, l.unit, l.nameEn),
       formatNumber(lang, l.target),
       formatNumber(lang, l.actual),
       formatPercent(l.completion),
@@ -355,7 +370,7 @@ export function taskDetailText(v: TaskDetailView, lang: Lang, color: boolean): s
       h.batchKind === "undo"
         ? t(lang, "tasks.show.byUndo", { id: h.undoes ?? "" })
         : (h.file ?? t(lang, "tasks.source.cli")),
-      h.recordedAt.replace("T", " ").slice(0, 19),
+      localTime(h.recordedAt),
       h.supersededBy === null
         ? t(lang, "tasks.show.current")
         : t(lang, "tasks.show.superseded", { by: h.supersededBy }),

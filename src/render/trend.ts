@@ -3,7 +3,7 @@ import type { Trend } from "../domain/trend.js";
 import type { Lang, MessageKey } from "../i18n/index.js";
 import { t } from "../i18n/index.js";
 import { completionCell, type Doc, type DocRow, numberCell, text } from "./doc.js";
-import { formatNumber, formatPercent } from "./format.js";
+import { formatNumber, formatPercent, measureText } from "./format.js";
 import { indicatorLabel, statusText, statusTone } from "./report.js";
 
 /** The JSON of `trend`. */
@@ -91,7 +91,7 @@ export function trendDoc(tr: Trend, lang: Lang): Doc {
           text: t(lang, "rep.verdict.trendUnit", {
             period: latest.period,
             value: formatNumber(lang, latest.value),
-            unit: ind.unit,
+            unit: measureText(lang, ind.unit, ind.nameEn),
             share: formatPercent(latest.value === null || !latest.city ? null : latest.value / latest.city),
           }),
           tone: "strong" as const,
@@ -100,7 +100,7 @@ export function trendDoc(tr: Trend, lang: Lang): Doc {
           text: t(lang, "rep.verdict.trend", {
             period: latest.period,
             value: formatNumber(lang, latest.value),
-            unit: ind.unit,
+            unit: measureText(lang, ind.unit, ind.nameEn),
             completion: formatPercent(latest.completion),
             expected: formatNumber(lang, latest.expected),
             status: latest.status
@@ -120,7 +120,7 @@ export function trendDoc(tr: Trend, lang: Lang): Doc {
     meta: [
       t(lang, "rep.trendTarget", {
         target: formatNumber(lang, ind.target),
-        unit: ind.unit,
+        unit: measureText(lang, ind.unit, ind.nameEn),
         kind: t(lang, `rep.kind.${ind.kind}` as MessageKey),
       }),
       tr.asOf === null ? t(lang, "rep.asOfNone") : t(lang, "rep.latest", { asOf: tr.asOf }),
@@ -138,7 +138,10 @@ export function trendDoc(tr: Trend, lang: Lang): Doc {
               label: p.period,
               completion: p.completion,
               pace: p.expected === null || ind.target === 0 ? null : p.expected / ind.target,
-              valueText: p.value === null ? "—" : `${formatNumber(lang, p.value)} ${ind.unit}`,
+              valueText:
+                p.value === null
+                  ? "—"
+                  : `${formatNumber(lang, p.value)} ${measureText(lang, ind.unit, ind.nameEn)}`,
               tone: p.status ? statusTone(p.status) : undefined,
             })),
         },

@@ -356,8 +356,8 @@ describe("imports, undo and history", () => {
     const show = run("imports", "show", "5");
     expect(show.stdout).toContain("2 项修改");
     // names, as the county's sheet has them: 通川区 关键技术攻关项目 went from 5 to 7
-    expect(show.stdout).toMatch(/│ 2020Q3 │ 通川区 +│ 关键技术攻关项目 +│ +5 │ +7 │/);
-    expect(show.stdout).toMatch(/│ 2020Q3 │ 开江县 +│ 科技成果转化项目 +│ +│ +1 │/);
+    expect(show.stdout).toMatch(/^2020Q3 \| 通川区 +\| 关键技术攻关项目 +\| +5 \| +7 \|/m);
+    expect(show.stdout).toMatch(/^2020Q3 \| 开江县 +\| 科技成果转化项目 +\| +\| +1 \|/m);
     const r = run("imports", "undo", "5");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("恢复 1 项，删除 1 项");

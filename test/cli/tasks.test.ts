@@ -11,6 +11,7 @@ import {
   FIXTURES,
   PROGRESS_FIXTURES,
   type RunResult,
+  squeezeTables,
   tempDir,
   testEnv,
 } from "../helpers.js";
@@ -134,10 +135,10 @@ describe("task set / show", () => {
       "牵头单位：市科技局\n完成时限：2020-12-31（年底）\n当前状态：已完成（2020-11-30）\n",
     );
     expect(r.stdout).toContain("进展情况：修订印发\n佐证材料：达市科〔2020〕12号\n");
-    const history = lines.filter((l) => /^│ 2020-/.test(l));
+    const history = lines.filter((l) => /^2020-/.test(l));
     expect(history).toHaveLength(2);
-    expect(history[0]).toMatch(/2020-06-01 │ 推进中 │ 起草修订稿 .*│ #1 .*│ task set .*│ 已被 #2 取代 │/);
-    expect(history[1]).toMatch(/2020-11-30 │ 已完成 │ 修订印发 .*│ 达市科〔2020〕12号 │ #2 .*│ 当前 /);
+    expect(history[0]).toMatch(/2020-06-01 \| 推进中 \| 起草修订稿 .*\| #1 .*\| task set .*\| 已被 #2 取代$/);
+    expect(history[1]).toMatch(/2020-11-30 \| 已完成 \| 修订印发 .*\| 达市科〔2020〕12号 \| #2 .*\| 当前/);
     const json = JSON.parse(run("task", "show", "25", "--format", "json").stdout);
     expect(json).toMatchObject({ number: 25, status: "done", date: "2020-11-30", indicators: [] });
     expect(
@@ -198,7 +199,8 @@ describe("task set / show", () => {
     ],
     [["task", "show", "0"], "dzkj: 错误: 未知的任务序号 0（1–35）"],
     [["task", "set", "3"], "dzkj: 错误: 用法：dzkj task set 序号 状态"],
-    [["task", "frob", "3"], "dzkj: 错误: 用法："],
+    // an unknown action names the actions (no near one to suggest for frob)
+    [["task", "frob", "3"], "dzkj: 错误: dzkj task 没有子命令 frob；可用：set show import"],
   ])("%j is refused with exit 2 and changes nothing", (args, message) => {
     run("task", "set", "5", "in_progress", "--date", "2020-11-01");
     const before = dump(db);
@@ -418,11 +420,12 @@ describe("task import", () => {
     const r = run("task", "import", fixture("2020Q3.csv"));
     expect(r.stderr).toContain("已记录为批次 #2");
     const list = run("imports");
-    expect(list.stdout).toMatch(/│ +1 │ 任务 +│ task set +│/);
-    expect(list.stdout).toMatch(/│ +2 │ 任务 +│ .*2020Q3\.csv +│/);
+    expect(list.stdout).toMatch(/^ +1 \| 任务 +\| task set +\|/m);
+    expect(list.stdout).toMatch(/^ +2 \| 任务 +\| .*2020Q3\.csv +\|/m);
     const show = run("imports", "show", "2");
     expect(show.stdout).toContain("5 项修改");
-    expect(show.stdout).toMatch(/│ +25 │ 推进中 +│ 已完成 · 达市科〔2020〕12号 +│ 2020-09-30 │ 当前 /);
+    // the plain style writes the ambiguous-width · as -
+    expect(show.stdout).toMatch(/^ +25 \| 推进中 +\| 已完成 - 达市科〔2020〕12号 +\| 2020-09-30 \| 当前/m);
     const undo = run("imports", "undo", "2");
     expect(undo.code, undo.stderr).toBe(0);
     expect(undo.stdout).toContain("已撤销批次 #2（撤销批次 #3）：恢复 1 项，删除 4 项");
@@ -492,12 +495,12 @@ describe("tasks", () => {
   it("table: title, summary, section rows and overdue marks, aligned", () => {
     now = "2020-11-01T08:00:00Z";
     run("task", "set", "25", "done", "--date", "2020-10-30");
-    const r = run("tasks", "--section", "六");
+    const r = run("tasks", "--section", "六", "--style", "box");
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n");
     expect(lines[0]).toBe("2020年达州市科技创新工作要点 任务进展（2020-11-01）");
     expect(lines[1]).toBe("共 7 项：已完成 1，推进中 0，未启动 6，滞后 0；已过完成时限未完成 1（已筛选）");
-    expect(r.stdout).toMatch(/│ +30 │ 加强新型智库建设 +│ 市科技局 │ 2020-06-30 │ 未启动 · 逾期 │/);
+    expect(r.stdout).toMatch(/│ +30 │ 加强新型智库建设 +│ 市科技局 │ 2020-06-30 │ 未启动（逾期） │/);
     expect(r.stdout).toMatch(
       /│ +25 │ 深入推进科技奖励制度改革 +│ 市科技局 │ 2020-12-31 │ 已完成 +│ 2020-10-30 │/,
     );
@@ -511,7 +514,7 @@ describe("tasks", () => {
   it("table in English: translated title, labels and statuses", () => {
     now = "2020-11-01T08:00:00Z";
     run("task", "set", "31", "推进中", "--date", "2020-09-30");
-    const r = run("--lang", "en", "tasks", "--section", "七");
+    const r = run("--lang", "en", "tasks", "--section", "七", "--style", "box");
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n");
     expect(lines[0]).toBe(
@@ -522,7 +525,7 @@ describe("tasks", () => {
     );
     expect(r.stdout).toMatch(/│ No\. │ Task +│ Lead +│ Deadline +│ Status +│ Date +│ Progress │/);
     expect(r.stdout).toMatch(
-      /│ +31 │ Draft the 14th Five-Year S&T Innovation Plan +│ Municipal S&T Bureau │ 2020-10-31 │ in progress · overdue │ 2020-09-30 │/,
+      /│ +31 │ Draft the 14th Five-Year S&T Innovation Plan +│ Municipal S&T Bureau │ 2020-10-31 │ in progress \(overdue\) │ 2020-09-30 │/,
     );
   });
 
@@ -616,13 +619,13 @@ describe("tasks", () => {
 
   it("markdown and html: title, summary, a table per section", () => {
     run("task", "set", "25", "done", "--evidence", "达市科〔2020〕12号", "--date", "2020-11-30");
-    const md = run("tasks", "--format", "markdown").stdout;
+    const md = squeezeTables(run("tasks", "--format", "markdown").stdout);
     expect(
       md.startsWith("# 2020年达州市科技创新工作要点 任务进展（2020-12-10）\n\n共 35 项：已完成 1，"),
     ).toBe(true);
     expect(md).toContain("## 六、深入推进科技体制机制改革,提高创新体系效能");
     expect(md).toContain(
-      "| 25 | 深入推进科技奖励制度改革 | 市科技局 | 2020-12-31 | 已完成 | 2020-11-30 |  | 达市科〔2020〕12号 |",
+      "| 25 | 深入推进科技奖励制度改革 | 市科技局 | 2020-12-31 | 已完成 | 2020-11-30 | | 达市科〔2020〕12号 |",
     );
     expect(md.match(/^## /gm)).toHaveLength(8);
     const out = join(dir, "tasks.html");

@@ -1,7 +1,7 @@
 /** formatNumber is written by hand for start-up time: it must agree with Intl.NumberFormat. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatNumber } from "../../src/render/format.js";
+import { formatNumber, measureText, sectionHeadingText } from "../../src/render/format.js";
 
 const intl = (lang: "zh" | "en", digits: number, x: number) =>
   new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: digits }).format(x);
@@ -40,5 +40,29 @@ describe("formatNumber", () => {
       ),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe("English units of measure and section numbers", () => {
+  it.each([
+    ["项", "Key technology research projects", "projects"],
+    ["项", "New agricultural varieties and techniques promoted", "items"],
+    ["家", "High-tech enterprises", "firms"],
+    ["家", "Registered tech-based SMEs", "firms"],
+    ["家", "New national-level innovation platforms", "platforms"],
+    ["亿元", "Total R&D expenditure", "100M yuan"],
+    ["万元", "Registered technology contract value", "10k yuan"],
+    ["人次", "Overseas high-end talent engaged", "person-times"],
+    ["次", "Online technical consultations", "consultations"],
+    ["%", "S&T progress contribution rate", "%"],
+  ])("%s of %j reads %j in English", (unit, nameEn, en) => {
+    expect(measureText("en", unit, nameEn)).toBe(en);
+    expect(measureText("zh", unit, nameEn)).toBe(unit);
+  });
+
+  it("sections are 一、… in Chinese and numbered 1–8 in English", () => {
+    expect(sectionHeadingText("zh", "二", "加强关键核心技术攻关")).toBe("二、加强关键核心技术攻关");
+    expect(sectionHeadingText("en", "二", "Core technologies")).toBe("2. Core technologies");
+    expect(sectionHeadingText("en", "八", "Party leadership")).toBe("8. Party leadership");
   });
 });

@@ -12,6 +12,7 @@ import { breakdownDoc } from "../../src/render/breakdown.js";
 import { docMarkdown } from "../../src/render/doc.js";
 import { reportDoc } from "../../src/render/report.js";
 import { statusDoc } from "../../src/render/status.js";
+import { squeezeTables } from "../helpers.js";
 import { makeIndicator } from "../support/indicator.js";
 
 const indicator = (code: string, name: string, over: Partial<Indicator> = {}): Indicator =>
@@ -47,7 +48,7 @@ const index = indexObservations(rows);
 const report = buildReport(plan, index, 2);
 
 describe("report view", () => {
-  const md = docMarkdown(reportDoc(report, "zh", new Map()));
+  const md = squeezeTables(docMarkdown(reportDoc(report, "zh", new Map())));
   it("names the source of each city figure", () => {
     expect(md).toContain(
       "| 合同额 | 项 | 100 | 70 | 30 | 70.0% | 50 | 正常 | 140 | 全市 2020Q1 + 单位增量 |",
@@ -58,7 +59,8 @@ describe("report view", () => {
   });
   it("says which indicators lack a baseline and how to give them one, and which units a chain left out", () => {
     expect(md).toContain(
-      "缺基数：企业数、新企业 没有 2019Q4 基数，不设序时进度；导入 2019Q4 基数后即可计算。",
+      // names are listed with ； (a name may itself contain 、)
+      "缺基数：企业数；新企业 没有 2019Q4 基数，不设序时进度；导入 2019Q4 基数后即可计算。",
     );
     expect(md).toContain("企业数：开江县 在 2020Q1 及以前没有数（含基数），其新报数未计入全市增量。");
   });
@@ -66,7 +68,7 @@ describe("report view", () => {
 
 describe("report --by unit view", () => {
   it("says 全市数较旧 rather than 一致 when 全市 is from an older quarter than the units", () => {
-    const md = docMarkdown(breakdownDoc(buildBreakdown(plan, index, report), "zh", new Map()));
+    const md = squeezeTables(docMarkdown(breakdownDoc(buildBreakdown(plan, index, report), "zh", new Map())));
     // f: 全市 Q1 40 against a's Q2 30: not compared
     expect(md).toContain("| 合同额 | 项 | 30 | — | 30 | 40 | 全市数较旧（2020Q1） |");
     // f and s (全市 Q1 50 against b's Q2 4) are not compared; n has no 全市 figure
@@ -80,11 +82,11 @@ describe("status view at year end", () => {
     // s: b reported in Q2 but not Q4 → provisional (50, below 70)
     const q4 = indexObservations([...rows, { indicator: "f", unit: "a", q: 4, value: 90, basis: "ytd" }]);
     const st = buildYearStatus(buildReport(plan, q4, 4));
-    const md = docMarkdown(statusDoc(buildStatusOverview(plan, st, []), "zh"));
+    const md = squeezeTables(docMarkdown(statusDoc(buildStatusOverview(plan, st, []), "zh")));
     expect(md).toContain(
       "截至 2020Q4：已定完成 1，已定未完成 0；暂定 2 项（仍有单位未报第四季度数）；无数据 0",
     );
     expect(md).toContain("| 企业数 | 家 | 70 | 50 | 20 | 71.4% | 70 | 50 | 暂定未完成 |");
-    expect(md).toContain("暂定结果（尚缺第四季度数，不计入完成或未完成）：企业数、新企业");
+    expect(md).toContain("暂定结果（尚缺第四季度数，不计入完成或未完成）：企业数；新企业");
   });
 });

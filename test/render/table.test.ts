@@ -19,6 +19,7 @@ describe("renderTable", () => {
         ["在线技术咨询服务", "10,000"],
       ],
       new Set([1]),
+      { style: "box" },
     );
     const w = widths(out);
     expect(new Set(w).size).toBe(1);
@@ -34,7 +35,7 @@ describe("renderTable", () => {
   });
 
   it("closes a table that ends with a section band with a straight bottom rule", () => {
-    const out = renderTable(["a", "b"], [["1", "2"], { section: "空" }]);
+    const out = renderTable(["a", "b"], [["1", "2"], { section: "空" }], new Set(), { style: "box" });
     expect(out.split("\n").at(-1)).toMatch(/^└─+┘$/);
   });
 
@@ -53,7 +54,15 @@ describe("CSV cells", () => {
     ["@SUM(A1)", "'@SUM(A1)"],
     ['say "hi", ok', '"say ""hi"", ok"'],
     ["渠县", "渠县"],
-  ])("text %j is written as %j (formula text defused, RFC 4180 quoting)", (input, out) => {
+    // Excel reads these as dates (6 Feb, 5 Mar, 1 Feb 2020): kept as text
+    ["2/6", "'2/6"],
+    ["3-5", "'3-5"],
+    ["1/2/20", "'1/2/20"],
+    // an ISO date is a date, a period is not one, and neither is a ratio with spaces
+    ["2020-12-31", "2020-12-31"],
+    ["2020Q3", "2020Q3"],
+    ["2 / 6", "2 / 6"],
+  ])("text %j is written as %j (formula and date text defused, RFC 4180 quoting)", (input, out) => {
     expect(csvCell(input)).toBe(out);
   });
 
@@ -85,17 +94,48 @@ describe("Doc renderers", () => {
   it("table: colour only when asked; a bar before the completion", () => {
     expect(docTable(doc, false)).not.toContain("\u001b[");
     expect(docTable(doc, true)).toContain("\u001b[31m结论");
-    expect(docTable(doc, false)).toContain("███████▎  90.0%");
+    expect(docTable(doc, false, { style: "box" })).toContain("███████▎  90.0%");
+    // the plain style draws the bar in ASCII: 0.9 × 8 cells = 7.2 → 7 filled, 1 empty
+    expect(docTable(doc, false)).toContain("#######.  90.0%");
   });
 
-  it("markdown: title, meta, bold verdict, pipe table with the section as a bold row", () => {
+  it("markdown: title, meta, bold verdict, padded pipe table with the section as a bold row", () => {
     expect(docMarkdown(doc)).toBe(
-      "# 标题\n\n截至 2020Q3  \n\n**结论**\n\n## 表\n\n| 指标 | 完成率 |\n| --- | ---: |\n| **一、部分** |  |\n| 甲 | 90.0% |\n\n- 注意\n",
+      // padded to display widths: column 1 is 4 wide (指标: 2 × 2; the section heading runs past
+      // it), column 2 is 6 (完成率: 3 × 2), right-aligned
+      `# 标题\n\n截至 2020Q3  \n\n**结论**\n\n## 表\n\n| 指标 | 完成率 |\n| ---- | -----: |\n| **一、部分** |\n| 甲   |  90.0% |\n\n- 注意\n`,
     );
   });
 
   it("csv: a section column, the csv header and the number value", () => {
     expect(docCsv(doc)).toBe("部分,指标,完成率 (%)\r\n一、部分,甲,90\r\n");
+  });
+
+  it("csv: the code before a name, its marker after it, and a split column as two numbers", () => {
+    const named: Doc = {
+      ...doc,
+      blocks: [
+        {
+          columns: [
+            { label: "指标", code: "代码", marker: "力争目标" },
+            { label: "完成", right: true, csvSplit: ["完成", "指标数"] },
+          ],
+          rows: [
+            [
+              { text: "高新技术企业 *", value: "高新技术企业", code: "hitech_enterprises", marker: "*" },
+              { text: "2/6", values: [2, 6] },
+            ],
+            [
+              { text: "工业新产品", value: "工业新产品", code: "new_industrial_products", marker: "" },
+              { text: "—" },
+            ],
+          ],
+        },
+      ],
+    };
+    expect(docCsv(named)).toBe(
+      "代码,指标,力争目标,完成,指标数\r\nhitech_enterprises,高新技术企业,*,2,6\r\nnew_industrial_products,工业新产品,,,\r\n",
+    );
   });
 });
 

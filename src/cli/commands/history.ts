@@ -1,11 +1,13 @@
 import { Catalog } from "../../app/catalog.js";
 import { UsageError, UserError } from "../../app/errors.js";
 import { requirePlan } from "../../app/report.js";
-import { formatNumber } from "../../render/format.js";
+import { formatNumber, measureText } from "../../render/format.js";
 import { renderTable } from "../../render/table.js";
+import { localTime } from "../../render/time.js";
 import { valueHistory } from "../../storage/values.js";
 import type { Context } from "../context.js";
 import { open } from "../open.js";
+import { type LayoutOptions, tableOptions } from "../width.js";
 
 /** dzkj history INDICATOR [--unit U]: every value ever stored for it, with batch and time. */
 export async function run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -64,14 +66,33 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
       ctx.t(`basis.${s.basis}`),
       s.note ?? "",
       `#${s.batchId}`,
-      s.importedAt.replace("T", " ").slice(0, 19),
+      localTime(s.importedAt),
       s.file ?? "",
       s.supersededBy === null
         ? ctx.t("history.current")
         : ctx.t("history.superseded", { by: s.supersededBy }),
     ]);
     ctx.stdout.write(
-      `${ctx.t("history.header", { indicator: name, unit: ind.unit })}\n${renderTable(head, rows, new Set([2]))}\n`,
+      `${ctx.t("history.header", { indicator: name, unit: measureText(ctx.lang, ind.unit, ind.nameEn) })}\n${renderTable(
+        head,
+        rows,
+        new Set([2]),
+        {
+          ...tableOptions(ctx, opts as LayoutOptions),
+          // at 80 columns: period, unit, value, batch and state; the note and file wrap
+          fit: [
+            {},
+            { wrap: true },
+            {},
+            { drop: 2 },
+            { drop: 4, wrap: true },
+            {},
+            { drop: 1 },
+            { drop: 3, wrap: true },
+            {},
+          ],
+        },
+      )}\n`,
     );
   } finally {
     db.close();

@@ -6,7 +6,8 @@ import { taskBatchChanges } from "../../app/tasks.js";
 import { formatNumber } from "../../render/format.js";
 import { renderTable } from "../../render/table.js";
 import { statusLabel, taskChangesTable } from "../../render/tasks.js";
-import { listBatches } from "../../storage/batches.js";
+import { localTime } from "../../render/time.js";
+import { type Batch, listBatches } from "../../storage/batches.js";
 import type { Db } from "../../storage/database.js";
 import type { Context } from "../context.js";
 import { namer } from "../names.js";
@@ -23,7 +24,7 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
     if (action === "list") {
       const batches = listBatches(db);
       if (json) {
-        ctx.stdout.write(`${JSON.stringify(batches, null, 2)}\n`);
+        ctx.stdout.write(`${JSON.stringify(batches.map(batchJson), null, 2)}\n`);
         return;
       }
       if (batches.length === 0) {
@@ -46,7 +47,7 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
         String(b.id),
         ctx.t(`imports.kind.${b.kind}`) + (b.undoes ? ` #${b.undoes}` : ""),
         b.file ?? (b.kind === "task" ? ctx.t("tasks.source.cli") : ""),
-        b.importedAt.replace("T", " ").slice(0, 19),
+        localTime(b.importedAt, true),
         String(b.rowsRead),
         String(b.inserted),
         String(b.updated),
@@ -67,7 +68,7 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
         ctx.stdout.write(
           `${JSON.stringify(
             {
-              batch,
+              batch: batchJson(batch),
               changes: changes.map((c) => ({
                 ...c.key,
                 old: c.old
@@ -103,7 +104,7 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
         return;
       }
       ctx.stdout.write(
-        `${ctx.t("imports.show.header", { id: batch.id, kind: ctx.t(`imports.kind.${batch.kind}`), file: batch.file ?? (batch.kind === "task" ? ctx.t("tasks.source.cli") : ""), date: batch.importedAt.replace("T", " ").slice(0, 19), count: changes.length + taskChanges.length })}\n`,
+        `${ctx.t("imports.show.header", { id: batch.id, kind: ctx.t(`imports.kind.${batch.kind}`), file: batch.file ?? (batch.kind === "task" ? ctx.t("tasks.source.cli") : ""), date: localTime(batch.importedAt, true), count: changes.length + taskChanges.length })}\n`,
       );
       if (taskChanges.length > 0) {
         ctx.stdout.write(taskChangesTable(taskChanges, ctx.lang));
@@ -192,4 +193,9 @@ async function ask(ctx: Context): Promise<boolean> {
   } finally {
     rl.close();
   }
+}
+
+/** A batch as JSON: its details (what the table stage found) as an object, not a string of JSON. */
+function batchJson(b: Batch): object {
+  return { ...b, details: b.details === null ? null : (JSON.parse(b.details) as object) };
 }

@@ -2,10 +2,12 @@ import { UsageError } from "../../app/errors.js";
 import { requirePlan } from "../../app/report.js";
 import type { Plan } from "../../domain/plan.js";
 import { reportOrder } from "../../domain/report.js";
-import { formatNumber } from "../../render/format.js";
+import { formatNumber, measureText, sectionHeadingText } from "../../render/format.js";
 import { renderTable } from "../../render/table.js";
+import { wrapText } from "../../render/width.js";
 import type { Context } from "../context.js";
 import { open } from "../open.js";
+import { type LayoutOptions, tableOptions } from "../width.js";
 
 /** Section by number (2) or code (二). */
 function findSection(plan: Plan, value: string): number {
@@ -48,6 +50,7 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
       ctx.stdout.write(`${JSON.stringify({ ...plan, sections, tasks, indicators }, null, 2)}\n`);
       return;
     }
+    const layout = tableOptions(ctx, opts as LayoutOptions);
     const out: string[] = [
       ctx.t("plan.header", {
         title: en ? plan.plan.titleEn : plan.plan.title,
@@ -59,6 +62,7 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
     if (indicators.length) {
       const head = [
         "label.indicator",
+        "label.code",
         "label.measure",
         "label.target",
         "label.kind",
@@ -68,8 +72,10 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
         "label.task",
       ].map((k) => ctx.t(k as never));
       const rows = indicators.map((d) => [
-        `${en ? d.nameEn : d.name}\n${d.code}`,
-        d.unit,
+        // the code in its own column: a newline inside a cell put it at column 0 of the terminal
+        en ? d.nameEn : d.name,
+        d.code,
+        measureText(ctx.lang, d.unit, d.nameEn),
         formatNumber(ctx.lang, d.target),
         ctx.t(`kind.${d.kind}` as never),
         ctx.t(`cadence.${d.cadence}` as never),
@@ -77,11 +83,22 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
         d.headline && d.section === null ? ctx.t("label.headline") : (code.get(d.section ?? 0) ?? ""),
         d.task === null ? "" : String(d.task),
       ]);
-      out.push(`\n${ctx.t("plan.indicators")}`, renderTable(head, rows, new Set([2])));
+      const fit = [
+        { wrap: true },
+        { wrap: true },
+        {},
+        {},
+        { drop: 3 },
+        { drop: 4 },
+        { drop: 2 },
+        { drop: 1 },
+        {},
+      ];
+      out.push(`\n${ctx.t("plan.indicators")}`, renderTable(head, rows, new Set([3]), { ...layout, fit }));
     }
     out.push(`\n${ctx.t("plan.tasks")}`);
     for (const s of sections) {
-      out.push(`\n${s.code}、${en ? s.titleEn : s.title}`);
+      out.push(`\n${sectionHeadingText(ctx.lang, s.code, en ? s.titleEn : s.title)}`);
       for (const t of tasks.filter((x) => x.section === s.number)) {
         out.push(
           `  ${t.number}. ${en ? t.titleEn : t.title}  [${ctx.t("label.lead")}: ${en ? t.leadEn : t.lead}; ${ctx.t("label.deadline")}: ${t.deadline}]`,
@@ -89,7 +106,9 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
         if (opts.task !== undefined) out.push(`     ${t.text}`);
       }
     }
-    ctx.stdout.write(`${out.join("\n")}\n`);
+    const width = layout.width;
+    const lines = out.flatMap((l) => l.split("\n"));
+    ctx.stdout.write(`${(width ? lines.flatMap((l) => wrapText(l, width)) : lines).join("\n")}\n`);
   } finally {
     db.close();
   }

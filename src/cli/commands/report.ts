@@ -37,7 +37,7 @@ export function enforceCheck(ctx: Context, report: Report, failOn: FailOn | unde
     return;
   }
   const names = (ls: readonly IndicatorLine[]) =>
-    ls.map((l) => (ctx.lang === "en" ? l.nameEn : l.name)).join(ctx.t("rep.listSep"));
+    ls.map((l) => (ctx.lang === "en" ? l.nameEn : l.name)).join(ctx.t("verdict.nameSep"));
   // provisional misses and indicators with no figure are named, but only final misses fail (rule 5)
   const { provisional, noData } = outcome.listed;
   if (provisional.length)

@@ -14,6 +14,7 @@ import {
 import type { Context } from "../context.js";
 import { open } from "../open.js";
 import { emit, type OutputOptions } from "../output.js";
+import { tableOptions } from "../width.js";
 
 /** dzkj tasks [--section 六] [--status in_progress] [--overdue] [--format …] [--output FILE] */
 export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -61,7 +62,12 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
             ? tasksMarkdown(list, ctx.lang)
             : format === "html"
               ? tasksHtml(list, ctx.lang)
-              : tasksTable(list, ctx.lang, ctx.color && !opts.output);
+              : tasksTable(
+                  list,
+                  ctx.lang,
+                  ctx.color && !opts.output,
+                  tableOptions(ctx, opts as OutputOptions),
+                );
     emit(ctx, opts as OutputOptions, text);
   } finally {
     db.close();

@@ -2,6 +2,7 @@ import { requirePlan } from "../../app/report.js";
 import { renderTable } from "../../render/table.js";
 import type { Context } from "../context.js";
 import { open } from "../open.js";
+import { type LayoutOptions, tableOptions } from "../width.js";
 
 export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
   const { db } = await open(ctx);
@@ -20,7 +21,12 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
       u.aliases.join("、"),
       u.adminCode ?? "",
     ]);
-    ctx.stdout.write(`${ctx.t("units.header", { year: plan.plan.year })}\n${renderTable(head, rows)}\n`);
+    ctx.stdout.write(
+      `${ctx.t("units.header", { year: plan.plan.year })}\n${renderTable(head, rows, new Set(), {
+        ...tableOptions(ctx, opts as LayoutOptions),
+        fit: [{}, { wrap: true }, { wrap: true }, { drop: 1 }],
+      })}\n`,
+    );
   } finally {
     db.close();
   }

@@ -1,0 +1,161 @@
+/**
+ * Help in the UI language with examples, `dzkj help CMD`, did-you-mean for mistyped actions, and
+ * (in sqlite-utils' test_docs spirit) every command and option documented in the README.
+ * Run in-process: main() with stdout and stderr captured.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { describeCommands, main } from "../../src/cli/main.js";
+import { ROOT } from "../helpers.js";
+
+afterEach(() => vi.restoreAllMocks());
+
+/** Runs main in-process; what it wrote to stdout and stderr, and its exit code. */
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((s) => {
+    stdout += String(s);
+    return true;
+  });
+  vi.spyOn(process.stderr, "write").mockImplementation((s) => {
+    stderr += String(s);
+    return true;
+  });
+  const code = await main(argv, {
+    PATH: process.env.PATH,
+    HOME: "/nonexistent",
+    DZKJ_DB: "/nonexistent/x.db",
+  });
+  vi.restoreAllMocks();
+  return { code, stdout, stderr };
+}
+
+const commands = describeCommands("zh");
+
+describe("every command's help", () => {
+  it("lists all 17 commands", () => {
+    expect(commands.map((c) => c.name)).toEqual([
+      "init",
+      "plan",
+      "units",
+      "import",
+      "imports",
+      "history",
+      "template",
+      "report",
+      "status",
+      "tasks",
+      "task",
+      "completeness",
+      "trend",
+      "doctor",
+      "backup",
+      "restore",
+      "export",
+    ]);
+  });
+
+  for (const { name, options } of commands)
+    it(`${name}: Chinese throughout, its options and the global ones, then examples`, async () => {
+      const r = await run(name, "--help");
+      expect(r.code).toBe(0);
+      const out = r.stdout;
+      // none of commander's English words
+      for (const english of [
+        "Usage:",
+        "Options:",
+        "Arguments:",
+        "Global Options:",
+        "(choices:",
+        "default:",
+        "[options]",
+      ])
+        expect(out, english).not.toContain(english);
+      expect(out).toMatch(/^用法： dzkj /);
+      for (const o of options) expect(out, o).toContain(o);
+      expect(out).toMatch(/全局选项：\n {2}--db <路径>/);
+      expect(out).toContain("--lang <语言>");
+      // two or three examples of this very command, each with what it does
+      const examples = out.slice(out.indexOf("示例：")).split("\n").slice(1).filter(Boolean);
+      expect(examples.length).toBeGreaterThanOrEqual(name === "export" ? 1 : 2);
+      expect(examples.length).toBeLessThanOrEqual(3);
+      for (const e of examples) expect(e).toMatch(new RegExp(`^ {2}dzkj (--db \\S+ )?${name}\\b.*  # \\S`));
+    });
+
+  it("in English with --lang en", async () => {
+    const r = await run("--lang", "en", "report", "--help");
+    expect(r.stdout).toMatch(/^Usage: dzkj report \[options\]/);
+    // (commander wraps the description at 80 columns)
+    expect(r.stdout.replace(/\s+/g, " ")).toContain(
+      "--format <format> output format (choices: table, json, csv, markdown, html; default: table)",
+    );
+    expect(r.stdout).toContain("\nGlobal options:\n  --db <path>");
+    expect(r.stdout).toContain("\nExamples:\n  dzkj report ");
+  });
+
+  it("choices and defaults in Chinese", async () => {
+    const r = await run("report", "--help");
+    expect(r.stdout).toContain(
+      "--format <格式>      输出格式（可选：table、json、csv、markdown、html；默认：table）",
+    );
+  });
+});
+
+describe("dzkj help CMD", () => {
+  it("prints the command's help, exit 0", async () => {
+    const help = await run("help", "report");
+    const flag = await run("report", "--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe(flag.stdout);
+    expect(help.stderr).toBe("");
+  });
+
+  it("help with a mistyped command is a usage error with the did-you-mean (exit 2)", async () => {
+    const r = await run("help", "reprot");
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("未知的命令 reprot——是否指 report？");
+  });
+
+  it("lists help among the commands, with examples of the program", async () => {
+    const r = await run("--help");
+    expect(r.stdout).toMatch(/\n {2}help \[命令\] +显示某个命令的帮助\n/);
+    expect(r.stdout).toContain("示例：\n  dzkj help report");
+  });
+});
+
+describe("a mistyped action gets a did-you-mean", () => {
+  it("task sett → task set (exit 2)", async () => {
+    const r = await run("task", "sett", "25", "done");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "dzkj: 错误: dzkj task 没有子命令 sett；可用：set show import——是否指 dzkj task set？\n",
+    );
+  });
+
+  it("imports shw → imports show, in English too", async () => {
+    const r = await run("--lang", "en", "imports", "shw", "2");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      "dzkj imports has no action shw; accepted: list show undo — did you mean dzkj imports show?",
+    );
+  });
+
+  it("a mistyped command as before: reprot → report", async () => {
+    const r = await run("reprot");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("未知的命令 reprot——是否指 report？");
+  });
+});
+
+describe("the README documents every command and option", () => {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  for (const { name, options } of commands)
+    it(`dzkj ${name}`, () => {
+      // a heading of its own
+      expect(readme).toMatch(new RegExp(`^#{2,4} .*\`dzkj ${name}\\b`, "m"));
+      for (const o of options) expect(readme, `${name} ${o}`).toContain(o);
+    });
+});
