@@ -377,8 +377,9 @@ function chooseValue(values: readonly ValueColumn[]): {
 
 /** The quarter a span header names (`1-9月` → 3), in any year; null when it names none. */
 function spanQuarter(text: string): number | null {
+  // a span without a year is in the year of the others (2000 stands for it); 2019年1-9月 is older
   const p = parsePeriod(text, 2000);
-  return p.ok ? p.value.quarter : null;
+  return p.ok ? (/^\d{4}/.test(text) ? p.value.year : 2000) * 4 + p.value.quarter : null;
 }
 
 function lastNonEmpty(cells: readonly string[]): number {
@@ -576,7 +577,7 @@ function spanHeader(h: HeaderInfo, i: number): string {
 
 /** Total rows: 合计, 总计, 小计, 全市合计 (spaces of any width inside, as `合　计`). */
 const TOTAL =
-  /^(?:全市|全县|全区|全省|本市|各县\(市、区\)|各区县|各县市区|各地)?(?:合计|总计|小计|共计|总合计)(?:数)?(?::|\(.*\))?$|^(?:total|sum|subtotal)$/;
+  /^(?:达州市|全市|全县|全区|全省|本市|各县\(市、区\)|各区县|各县市区|各地)?(?:合计|总计|小计|共计|总合计|汇总)(?:数)?(?::|\(.*\))?$|^(?:total|sum|subtotal)$/;
 /** Footer rows: signatures, contacts, dates and notes under the table. */
 const FOOTER =
   /^(?:单位负责人|统计负责人|部门负责人|主管领导|分管领导|负责人|填表人|制表人|审核人|审批人|复核人|联系人|联系电话|电话|手机|填报日期|填表日期|报出日期|报送日期|制表日期|填表说明|数据来源|说明[:：]|附注|注[0-9一二三四五六七八九]?[:：]|备注[:：]|(?:说明|注|备注)$)/;
@@ -592,7 +593,7 @@ export function isTotalLabel(text: string): boolean {
 }
 
 /** The first characters of every TOTAL label, and of the invisible or wide spaces cleanCell keeps inside. */
-const TOTAL_START = "合总小全本各共\u3000\u200B\uFEFF";
+const TOTAL_START = "合总小全本各共汇达\u3000\u200B\uFEFF";
 
 /** The stems that number a form's text columns in its column-number row (栏次: 甲 乙 丙 …). */
 const STEMS = "甲乙丙丁戊己庚辛壬癸";
@@ -607,7 +608,9 @@ export function isColumnNumberRow(cells: readonly string[]): boolean {
   for (const c of cells) {
     if (c === "") continue;
     count++;
-    if (c.length === 1 && STEMS.includes(c) && next === 0) continue;
+    // 栏次 labels the row; a dash stands for a column that has no number
+    if (next === 0 && (c === "栏次" || (c.length === 1 && STEMS.includes(c)))) continue;
+    if (/^[-—–]$/.test(c)) continue;
     const n = /^\d{1,2}$/.test(c) ? Number(c) : Number.NaN;
     if (next === 0 && n >= 1) next = n;
     if (n !== next) return false;

@@ -1046,3 +1046,26 @@ describe("the city's own office and 市本级", () => {
     expect(r.outcome.problems.map((p) => p.line)).toEqual([1]);
   });
 });
+
+describe("more of forms' furniture", () => {
+  it("two years side by side (2019年1-9月 | 2020年1-9月): the newer is read", () =>
+    expectRows(
+      "达州市2020年三季度科技创新指标完成情况表\n填报单位：通川区,单位：万元\n指标名称,2019年1-9月,2020年1-9月,增长%\n技术合同登记额,280,300,7.1\n",
+      [row("2020Q3", "tongchuan", "tech_contract_value", 300)],
+    ));
+
+  it.each(["栏次,—,1,2", "栏次,-,1,2", "甲,乙,1,2"])("a column-number row %j is skipped", (numbers) =>
+    expectRows(
+      `填报单位：通川区\n报告期：2020Q3\n指标名称,计量单位,年度目标,累计完成\n${numbers}\n技术合同登记额,万元,600,300\n`,
+      [row("2020Q3", "tongchuan", "tech_contract_value", 300)],
+    ),
+  );
+
+  it.each(["汇总", "全市汇总", "达州市合计"])("a %s row is a total, never stored", async (label) => {
+    const r = await imported(
+      `报告期,区县,关键技术攻关项目\n2020Q3,通川区,5\n2020Q3,达川区,4\n2020Q3,${label},9\n`,
+      [row("2020Q3", "dachuan", "key_tech_projects", 4), row("2020Q3", "tongchuan", "key_tech_projects", 5)],
+    );
+    expect(r.outcome.table.totalRows).toBe(1);
+  });
+});

@@ -142,7 +142,7 @@ function report(
         t.totalRows ? ctx.t("import.table.totals", { count: t.totalRows }) : "",
         t.footerRows ? ctx.t("import.table.footers", { count: t.footerRows }) : "",
         t.ignoredColumns.length
-          ? ctx.t("import.table.ignored", { columns: t.ignoredColumns.join("、") })
+          ? ctx.t("import.table.ignored", { columns: t.ignoredColumns.join(ctx.lang === "en" ? ", " : "、") })
           : "",
       ].filter((p) => p !== "");
       if (parts.length) say(`  ${parts.join(ctx.t("import.table.separator"))}`);
