@@ -12,6 +12,7 @@ import { DEFAULT_WAIT_SECONDS, resolveDbPath } from "../storage/database.js";
 import { DatabaseError, sqliteReason } from "../storage/errors.js";
 import { type Context, createContext } from "./context.js";
 import { addExamples, checkAction, localizeHelp } from "./help.js";
+import { formatOfFile } from "./output-format.js";
 import { formatProblemLine } from "./problems.js";
 
 type Action = (ctx: Context, args: string[], opts: Record<string, unknown>) => Promise<void>;
@@ -42,6 +43,21 @@ const layoutOptions = (cmd: Command, lang: Lang) => {
       new Option("--style <style>", t(lang, "help.opt.style")).choices(["plain", "box"]).default("plain"),
     );
 };
+
+/**
+ * `-o report.html` means html (likewise .csv, .md, .json, .txt) unless --format says otherwise;
+ * an explicit --format that contradicts the file's extension is kept, with a warning on stderr.
+ */
+function fitFormatToFile(command: Command, opts: Record<string, unknown>, ctx: Context): void {
+  const output = opts.output;
+  if (typeof output !== "string" || output === "-") return;
+  const byName = formatOfFile(output);
+  const choices = command.options.find((o) => o.long === "--format")?.argChoices;
+  if (byName === undefined || !choices?.includes(byName)) return;
+  if (command.getOptionValueSource("format") !== "cli") opts.format = byName;
+  else if (opts.format !== byName)
+    ctx.notice("output.formatMismatch", { file: output, format: String(opts.format), implied: byName });
+}
 
 /** The output flags every report command shares: --format, --output, --no-bom, --width, --style. */
 const reportOutput = (cmd: Command, lang: Lang) => {
@@ -378,6 +394,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
         stdout,
         stderr,
       );
+      fitFormatToFile(command, opts, ctx);
       const { run } = await spec.load();
       // --as-of/--year in any period form an import accepts (loaded only when given: start-up time)
       if (typeof opts.asOf === "string" || typeof opts.year === "string")

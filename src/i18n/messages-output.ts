@@ -1,5 +1,7 @@
 /** Messages of the output layer (table width and style, help), zh and en with the same keys. */
 export const outputZh = {
+  "output.formatMismatch":
+    "注意：{file} 的扩展名表示 {implied} 格式，但 --format 指定为 {format}，按 {format} 写入",
   "table.hidden": "（终端宽度不足，未显示：{columns}；加宽终端或用 --width 查看全部列）",
   "help.opt.width": "表格宽度（字符列数）；默认取终端宽度，管道和文件不限宽；0 表示不限",
   "help.opt.style": "表格边框：plain（ASCII，任何终端都对齐）或 box（制表符线框）",
@@ -74,6 +76,8 @@ export const outputZh = {
 };
 
 export const outputEn: Record<keyof typeof outputZh, string> = {
+  "output.formatMismatch":
+    "note: the extension of {file} means {implied}, but --format says {format}; writing {format}",
   "table.hidden": "(too narrow to show: {columns}; widen the terminal or use --width to see every column)",
   "help.opt.width":
     "table width in columns; default: the terminal's width, unlimited for pipes and files; 0 means unlimited",

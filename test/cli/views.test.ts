@@ -725,3 +725,40 @@ describe("html: one self-contained page, checked in headless Chromium", () => {
     }
   });
 });
+
+describe("-o FILE: the format from the file's name", () => {
+  it.each([
+    ["report.html", "<!doctype html>"],
+    ["report.md", "# "],
+    ["report.markdown", "# "],
+    ["report.json", "{"],
+    ["report.csv", "\uFEFF"],
+  ])("report -o %s writes that format", (name, start) => {
+    const file = join(dir, name);
+    ok(q3, "report", "-o", file);
+    expect(readFileSync(file, "utf8").startsWith(start)).toBe(true);
+  });
+
+  it("report -o report.txt writes the plain table", () => {
+    const file = join(dir, "report.txt");
+    ok(q3, "report", "-o", file);
+    const text = readFileSync(file, "utf8");
+    expect(text).not.toContain("<");
+    expect(text).toMatch(/\n-+/); // the plain style's rule under the head
+  });
+
+  it("an explicit --format wins over the name, with a warning naming both", () => {
+    const file = join(dir, "odd.html");
+    const r = run(q3, "report", "--format", "csv", "-o", file);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("html");
+    expect(r.stderr).toContain("csv");
+    expect(readFileSync(file, "utf8").startsWith("\uFEFF")).toBe(true);
+  });
+
+  it("a name without a known extension keeps --format's default (table)", () => {
+    const file = join(dir, "report.out");
+    ok(q3, "report", "-o", file);
+    expect(readFileSync(file, "utf8")).not.toContain("<!doctype");
+  });
+});
