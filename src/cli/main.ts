@@ -124,7 +124,7 @@ const COMMANDS: Spec[] = [
   {
     name: "imports",
     args: "[action] [id]",
-    actions: ["list", "show", "undo"],
+    actions: ["list", "show", "undo", "redo"],
     help: "help.imports",
     options: (c, l) => {
       c.option("--force", t(l, "help.opt.undoForce")).option("-y, --yes", t(l, "help.opt.yes"));

@@ -366,6 +366,17 @@ describe("imports, undo and history", () => {
     const again = run("imports", "undo", "5");
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("已被批次 #6 撤销");
+    // redone: the corrected values stand again, as the README's imports section says
+    const after = values(db);
+    const redo = run("imports", "redo", "5");
+    expect(redo.code).toBe(0);
+    expect(values(db)).not.toEqual(after);
+    expect(
+      values(db).find(
+        (v) =>
+          v.unit_code === "tongchuan" && v.indicator_code === "key_tech_projects" && v.period === "2020Q3",
+      )?.value,
+    ).toBe(7);
   });
 
   it("undo is refused when a later batch changed the same values, unless --force", () => {
