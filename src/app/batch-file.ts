@@ -123,6 +123,11 @@ export async function importAsBatch(
     layout: () => string | null;
     /** JSON recorded with the finished batch (the table stage's findings) */
     details?: () => string | null;
+    /**
+     * the options that change what the file's rows mean (--period, --unit, --basis, --year,
+     * --encoding): the same bytes read with other options are another import, not a duplicate
+     */
+    readWith?: Readonly<Record<string, unknown>>;
   },
 ): Promise<void> {
   const file = out.file;
@@ -143,7 +148,7 @@ export async function importAsBatch(
     return;
   }
   if (!how.force) {
-    const earlier = findImportByHash(db, out.hash, how.kind);
+    const earlier = findImportByHash(db, out.hash, how.kind, how.readWith ?? {});
     if (earlier) {
       out.status = "duplicate";
       out.duplicateOf = { id: earlier.id, importedAt: earlier.importedAt };

@@ -144,6 +144,16 @@ async function importFile(
     out.counts.rejected = 1;
     return out;
   }
+  // the options that change what the rows mean: recorded, and part of what makes a file a duplicate
+  const readWith = Object.fromEntries(
+    Object.entries({
+      period: options.period,
+      unit: options.unit,
+      basis: options.basis,
+      year: options.year,
+      encoding: options.encoding,
+    }).filter(([, v]) => v !== undefined),
+  );
   await importAsBatch(db, out, {
     kind: "import",
     force: options.force,
@@ -152,7 +162,8 @@ async function importFile(
     hashFile,
     read: (batchId) => readAndStore(db, catalog, file, options, batchId, out),
     layout: () => out.layout,
-    details: () => JSON.stringify(out.table),
+    details: () => JSON.stringify({ ...out.table, readWith }),
+    readWith,
   });
   return out;
 }

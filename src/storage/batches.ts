@@ -78,17 +78,43 @@ export function finishBatch(
 }
 
 /**
- * The earlier import of a file with these exact bytes that still stands (not undone), if any;
- * `kind` 'task' looks among task-progress imports.
+ * The earlier import of a file with these exact bytes that still stands and still holds: not
+ * undone, read with the same options (`readWith`, as recorded in its details; tasks have none),
+ * and none of the values it wrote replaced since by a later import. Such a file is skipped as a
+ * duplicate; any other is imported again (the latest import wins). `kind` 'task' looks among
+ * task-progress imports.
  */
 export function findImportByHash(
   db: Db,
   hash: string,
   kind: "import" | "task" = "import",
+  readWith: Readonly<Record<string, unknown>> = {},
 ): Batch | undefined {
-  return db
-    .prepare(`${SELECT} WHERE hash = ? AND kind = ? AND undone_by IS NULL ORDER BY id LIMIT 1`)
-    .get(hash, kind) as Batch | undefined;
+  const candidates = db
+    .prepare(`${SELECT} WHERE hash = ? AND kind = ? AND undone_by IS NULL ORDER BY id`)
+    .all(hash, kind) as Batch[];
+  const wanted = JSON.stringify(readWith);
+  return candidates.find((b) => JSON.stringify(readOptionsOf(b)) === wanted && !replacedSince(db, b.id));
+}
+
+/** The options a batch's file was read with (--period, --unit …), from its details; {} when none. */
+function readOptionsOf(b: Batch): Record<string, unknown> {
+  if (b.details === null) return {};
+  const options = (JSON.parse(b.details) as { readWith?: Record<string, unknown> }).readWith;
+  return options ?? {};
+}
+
+/** True when a value the batch wrote is no longer its state: a later import replaced or removed it. */
+function replacedSince(db: Db, batchId: number): boolean {
+  return (
+    db
+      .prepare(
+        `SELECT 1 FROM value_history h WHERE h.batch_id = ? AND NOT EXISTS (
+           SELECT 1 FROM progress_values p WHERE p.plan_year = h.plan_year AND p.indicator_code = h.indicator_code
+             AND p.period = h.period AND p.unit_code = h.unit_code AND p.batch_id = h.batch_id) LIMIT 1`,
+      )
+      .get(batchId) !== undefined
+  );
 }
 
 export function getBatch(db: Db, id: number): Batch | undefined {

@@ -8,7 +8,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { tempDir } from "../helpers.js";
-import { freshDb, importFile, importText } from "./import-text.js";
+import { freshDb, importFile, importText, storedRows } from "./import-text.js";
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
@@ -1067,5 +1067,50 @@ describe("more of forms' furniture", () => {
       [row("2020Q3", "dachuan", "key_tech_projects", 4), row("2020Q3", "tongchuan", "key_tech_projects", 5)],
     );
     expect(r.outcome.table.totalRows).toBe(1);
+  });
+});
+
+describe("the same bytes again: skipped only when they would change nothing", () => {
+  const sheet = "指标,数值\n关键技术攻关项目,3\n技术合同登记额,0.03亿元\n";
+
+  it("read with the same options: a duplicate, nothing written", async () => {
+    const db = await freshDb();
+    const file = join(dir, "same.csv");
+    writeFileSync(file, sheet);
+    expect((await importFile(db, file, { period: "2020Q3", unit: "渠县" })).status).toBe("imported");
+    expect((await importFile(db, file, { period: "2020Q3", unit: "渠县" })).status).toBe("duplicate");
+    db.close();
+  });
+
+  it.each([
+    [{ period: "2020Q3", unit: "达川" }, "dachuan", "2020Q3"],
+    [{ period: "2020Q2", unit: "渠县" }, "quxian", "2020Q2"],
+  ])("read with other options (%j): imported, not skipped", async (options, unit, period) => {
+    const db = await freshDb();
+    const file = join(dir, "opts.csv");
+    writeFileSync(file, sheet);
+    await importFile(db, file, { period: "2020Q3", unit: "渠县" });
+    const o = await importFile(db, file, options);
+    expect(o.status).toBe("imported");
+    const stored = storedRows(db).filter((r) => r.unit === unit && r.period === period);
+    expect(stored.map((r) => [r.indicator, r.value])).toEqual([
+      ["key_tech_projects", 3],
+      ["tech_contract_value", 300], // 0.03 亿元
+    ]);
+    db.close();
+  });
+
+  it("a file whose values a later import replaced is imported again: the latest import wins", async () => {
+    const db = await freshDb();
+    const first = join(dir, "first.csv");
+    const fix = join(dir, "fix.csv");
+    writeFileSync(first, "period,unit,indicator,value\n2020Q3,通川区,key_tech_projects,5\n");
+    writeFileSync(fix, "period,unit,indicator,value\n2020Q3,通川区,key_tech_projects,6\n");
+    await importFile(db, first);
+    await importFile(db, fix);
+    const again = await importFile(db, first);
+    expect(again.status).toBe("imported");
+    expect(storedRows(db)).toEqual([row("2020Q3", "tongchuan", "key_tech_projects", 5)]);
+    db.close();
   });
 });
