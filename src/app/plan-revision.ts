@@ -40,6 +40,9 @@ export interface UnitChange {
   name: string;
   from: string;
   to: string;
+  /** the target before and after the revision (the revised plan states it in the new unit) */
+  targetFrom: number;
+  targetTo: number;
   shift: number;
   values: number;
 }
@@ -85,7 +88,17 @@ export function checkRevision(db: Db, plan: Plan, file: string, convert: boolean
           params: { name: d.name, from: old.unit, to: d.unit, count: old.values },
         },
       });
-    else changes.push({ code: d.code, name: d.name, from: old.unit, to: d.unit, shift, values: old.values });
+    else
+      changes.push({
+        code: d.code,
+        name: d.name,
+        from: old.unit,
+        to: d.unit,
+        targetFrom: old.target,
+        targetTo: d.target,
+        shift,
+        values: old.values,
+      });
   }
   if (problems.length > 0)
     throw new UserError(
@@ -128,7 +141,14 @@ export function convertValues(
       );
       updated++;
     }
-    recordConversion(db, batch, year, c.code, c.from, c.to);
+    recordConversion(
+      db,
+      batch,
+      year,
+      c.code,
+      { from: c.from, to: c.to },
+      { from: c.targetFrom, to: c.targetTo },
+    );
   }
   finishBatch(db, batch, { rowsRead: updated, skipped: 0, inserted: 0, updated, unchanged: 0, blank: 0 });
   return batch;

@@ -226,16 +226,16 @@ export function loadPlan(db: Db, year: number): Plan | null {
 export function indicatorsWithValues(
   db: Db,
   year: number,
-): Map<string, { unit: string; kind: string; values: number }> {
+): Map<string, { unit: string; kind: string; target: number; values: number }> {
   const rows = db
     .prepare(
-      `SELECT i.code, i.unit, i.kind,
+      `SELECT i.code, i.unit, i.kind, i.target,
          (SELECT count(*) FROM progress_values v WHERE v.plan_year = i.plan_year AND v.indicator_code = i.code)
          + (SELECT count(*) FROM value_history h WHERE h.plan_year = i.plan_year AND h.indicator_code = i.code) AS n
        FROM indicators i WHERE i.plan_year = ?`,
     )
-    .all(year) as { code: string; unit: string; kind: string; n: number }[];
-  return new Map(rows.map((r) => [r.code, { unit: r.unit, kind: r.kind, values: r.n }]));
+    .all(year) as { code: string; unit: string; kind: string; target: number; n: number }[];
+  return new Map(rows.map((r) => [r.code, { unit: r.unit, kind: r.kind, target: r.target, values: r.n }]));
 }
 
 /** Records that `batch` converted an indicator's values from one unit to another (migration 0005). */
@@ -244,28 +244,39 @@ export function recordConversion(
   batch: number,
   year: number,
   code: string,
-  from: string,
-  to: string,
+  unit: { from: string; to: string },
+  target: { from: number; to: number },
 ): void {
   db.prepare(
-    "INSERT INTO unit_conversions (batch_id, plan_year, indicator_code, old_unit, new_unit) VALUES (?, ?, ?, ?, ?)",
-  ).run(batch, year, code, from, to);
+    `INSERT INTO unit_conversions (batch_id, plan_year, indicator_code, old_unit, new_unit, old_target, new_target)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(batch, year, code, unit.from, unit.to, target.from, target.to);
 }
 
 /**
- * Sets the units a conversion batch changed back (`undo`) or forward again (redo), and marks the
+ * Sets the units (and the targets, which the revised plan states in the new unit) a conversion
+ * batch changed back (`undo`) or forward again (redo), and marks the
  * plan as no longer the file last loaded, so that loading that file again checks it afresh.
  */
 export function applyConversion(db: Db, batch: number, direction: "undo" | "redo"): number {
   const rows = db
     .prepare(
-      "SELECT plan_year AS year, indicator_code AS code, old_unit AS old, new_unit AS new FROM unit_conversions WHERE batch_id = ?",
+      `SELECT plan_year AS year, indicator_code AS code, old_unit AS old, new_unit AS new,
+         old_target AS oldTarget, new_target AS newTarget FROM unit_conversions WHERE batch_id = ?`,
     )
-    .all(batch) as { year: number; code: string; old: string; new: string }[];
-  const set = db.prepare("UPDATE indicators SET unit = ? WHERE plan_year = ? AND code = ?");
+    .all(batch) as {
+    year: number;
+    code: string;
+    old: string;
+    new: string;
+    oldTarget: number;
+    newTarget: number;
+  }[];
+  const set = db.prepare("UPDATE indicators SET unit = ?, target = ? WHERE plan_year = ? AND code = ?");
   const mark = db.prepare("UPDATE plans SET source_hash = ? WHERE year = ?");
   for (const r of rows) {
-    set.run(direction === "undo" ? r.old : r.new, r.year, r.code);
+    if (direction === "undo") set.run(r.old, r.oldTarget, r.year, r.code);
+    else set.run(r.new, r.newTarget, r.year, r.code);
     mark.run(`${direction}-of-batch-${batch}`, r.year);
   }
   return rows.length;

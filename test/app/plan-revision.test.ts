@@ -58,6 +58,7 @@ const stored = () =>
     )
     .all();
 const unitOf = (code: string) => loadPlan(store.db, 2020)!.indicators.find((d) => d.code === code)!.unit;
+const targetOf = (code: string) => loadPlan(store.db, 2020)!.indicators.find((d) => d.code === code)!.target;
 
 describe("a revised plan that changes the meaning of stored values", () => {
   it("a unit change (亿元 → 万元) on an indicator with values is refused without --convert; nothing changes", async () => {
@@ -88,13 +89,16 @@ describe("a revised plan that changes the meaning of stored values", () => {
       { unit: "tongchuan", value: 125000 },
     ]);
     expect(unitOf("hitech_industry_revenue")).toBe("万元");
+    expect(targetOf("hitech_industry_revenue")).toBe(4_000_000);
     const undo = undoImport(store.db, r.conversion!.batch, { force: false, now: NOW });
     expect(undo.restored).toBe(2);
     expect(stored()).toEqual([
       { unit: "dachuan", value: 0.07 },
       { unit: "tongchuan", value: 12.5 },
     ]);
+    // the unit and the target the revision stated in it both go back: 400 亿元, not 4,000,000 亿元
     expect(unitOf("hitech_industry_revenue")).toBe("亿元");
+    expect(targetOf("hitech_industry_revenue")).toBe(400);
     // loading the revision again is checked afresh, not taken as already loaded
     await expect(loadPlanFile(store.db, file, NOW, file)).rejects.toBeInstanceOf(UserError);
   });
