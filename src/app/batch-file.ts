@@ -85,7 +85,14 @@ export async function importFiles<O extends BatchFileOutcome>(
       if (ok) db.exec("COMMIT");
       else {
         db.exec("ROLLBACK");
-        for (const o of outcomes) if (o.status === "imported") o.status = "rolled-back";
+        for (const o of outcomes) {
+          if (o.status !== "imported") continue;
+          // nothing of it was written: say so in its counts too, as for a refused file
+          o.status = "rolled-back";
+          o.batchId = null;
+          o.counts.inserted = o.counts.updated = o.counts.unchanged = 0;
+          o.changes = [];
+        }
       }
     }
   } catch (e) {

@@ -38,6 +38,7 @@ export const en: Record<keyof typeof zh, string> = {
   "import.summary":
     "{file}: {encoding}, delimiter {delimiter}, {layout}; {rows} rows read, {skipped} title rows skipped, {inserted} inserted, {updated} updated, {unchanged} unchanged, {blank} blank, {rejected} rejected",
   "import.summary.dryRun": " (dry run, nothing written)",
+  "import.summary.rolledBack": " (rolled back, nothing written)",
   "import.duplicateFile": "{file}: identical to batch #{id} imported on {date}; skipped",
   "import.change.update": "  line {line} {period} {unit} {indicator}: {old} → {new}",
   "import.change.insert": "  line {line} {period} {unit} {indicator}: new {new}",

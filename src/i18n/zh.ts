@@ -35,6 +35,7 @@ export const zh = {
   "import.summary":
     "{file}: {encoding}，分隔符 {delimiter}，{layout}；读取 {rows} 行，跳过标题行 {skipped}，新增 {inserted}，更新 {updated}，未变 {unchanged}，空白 {blank}，拒绝 {rejected}",
   "import.summary.dryRun": "（试运行，未写入）",
+  "import.summary.rolledBack": "（已整体回滚，未写入）",
   "import.duplicateFile": "{file}: 与 {date} 导入的批次 #{id} 内容完全相同，已跳过",
   "import.change.update": "  第 {line} 行 {period} {unit} {indicator}: {old} → {new}",
   "import.change.insert": "  第 {line} 行 {period} {unit} {indicator}: 新增 {new}",

@@ -220,6 +220,19 @@ describe("import: every error is listed, actionable, and nothing is written", ()
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toContain("已整体回滚");
     expect(values(db)).toHaveLength(0);
+    // the rolled-back file's own summary says so, and counts nothing written
+    expect(r.stdout).toMatch(/新增 0，更新 0，未变 0，.*（已整体回滚，未写入）/);
+    const json = JSON.parse(
+      run("import", "--all-or-nothing", "--format", "json", PROGRESS_FIXTURES[0]!, broken("bad-period.csv"))
+        .stdout,
+    );
+    expect(json[0]).toMatchObject({
+      status: "rolled-back",
+      batchId: null,
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+    });
   });
 
   it("without --all-or-nothing, the good file is kept", () => {

@@ -136,7 +136,8 @@ function report(
         ...summaryParams(o, o.source),
         layout: o.layout ? ctx.t(`import.layout.${o.layout}`) : "—",
       });
-      say(`${line}${dryRun ? ctx.t("import.summary.dryRun") : ""}`);
+      const after = o.status === "rolled-back" ? ctx.t("import.summary.rolledBack") : "";
+      say(`${line}${dryRun ? ctx.t("import.summary.dryRun") : after}`);
       const t = o.table;
       const parts = [
         t.totalRows ? ctx.t("import.table.totals", { count: t.totalRows }) : "",
