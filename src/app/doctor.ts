@@ -235,12 +235,14 @@ export function runDoctor(path: string, migrations: Migration[] = loadMigrations
         checks,
       };
     };
-    if (!intact) {
+    const dzkjTables =
+      intact && applied !== null && hasTables(db, ["plans", "units", "indicators", "progress_values"]);
+    // the data checks need a sound file with dzkj's tables: on any other their "all fine" would be untrue
+    if (!dzkjTables || missing.length > 0) {
       for (const name of ["foreignKeys", "orphans", "neverReported"] as const)
         checks.push({ name, status: "skipped", messages: [{ key: "ops.doctor.skipped" }] });
       return result({ foreignKeyViolations: [], orphans: [], neverReported: [] }, false);
     }
-    const dzkjTables = applied !== null && hasTables(db, ["plans", "units", "indicators", "progress_values"]);
     const fk = dzkjTables ? foreignKeyViolations(db) : [];
     const fkCount = fk.reduce((s, f) => s + f.count, 0);
     checks.push({

@@ -55,6 +55,8 @@ export const opsZh = {
     "无法打开数据库 {path}（{error}）；未作任何修改。请检查路径是否存在，以及所在文件夹的读写权限（WAL 模式需要在数据库旁创建文件）",
   "db.error.io":
     "读写数据库 {path} 时发生磁盘 I/O 错误（{error}）；未作任何修改。请检查磁盘和文件系统，再运行 dzkj doctor",
+  "db.error.incomplete":
+    "数据库 {path} 不完整：缺少表 {table}，不是完整的 dzkj 数据库；未作任何修改。请运行 dzkj doctor 查看，并用 dzkj restore 从备份恢复",
   "db.error.missing":
     "数据库 {path} 不存在；未作任何修改。请检查 --db 的路径；要新建数据库请运行 dzkj --db {path} init",
   "usage.dbEmpty": "--db 不能为空（未设置的变量？）；不指定 --db 时使用 DZKJ_DB 或默认数据库",
@@ -78,7 +80,7 @@ export const opsZh = {
   "ops.doctor.status.warning": "注意",
   "ops.doctor.status.problem": "问题",
   "ops.doctor.status.skipped": "未检查",
-  "ops.doctor.skipped": "数据库文件已损坏，此项未检查",
+  "ops.doctor.skipped": "数据库文件已损坏或不完整，此项未检查",
   "ops.doctor.check.integrity": "完整性",
   "ops.doctor.check.schema": "结构版本",
   "ops.doctor.check.foreignKeys": "外键",
@@ -184,6 +186,8 @@ export const opsEn: Record<keyof typeof opsZh, string> = {
     "cannot open the database {path} ({error}); nothing was changed. Check that the path exists and that its folder can be read and written (WAL mode creates files beside the database)",
   "db.error.io":
     "a disk I/O error while reading or writing the database {path} ({error}); nothing was changed. Check the disk and file system, then run dzkj doctor",
+  "db.error.incomplete":
+    "the database {path} is incomplete: it has no table {table}, so it is not a whole dzkj database; nothing was changed. Run dzkj doctor, and restore a backup with dzkj restore",
   "db.error.missing":
     "the database {path} does not exist; nothing was changed. Check the path given with --db; to create a new database run dzkj --db {path} init",
   "usage.dbEmpty":
@@ -211,7 +215,7 @@ export const opsEn: Record<keyof typeof opsZh, string> = {
   "ops.doctor.status.warning": "warning",
   "ops.doctor.status.problem": "PROBLEM",
   "ops.doctor.status.skipped": "skipped",
-  "ops.doctor.skipped": "not checked: the database file is damaged",
+  "ops.doctor.skipped": "not checked: the database file is damaged or incomplete",
   "ops.doctor.check.integrity": "integrity",
   "ops.doctor.check.schema": "schema version",
   "ops.doctor.check.foreignKeys": "foreign keys",

@@ -29,5 +29,9 @@ export function sqliteReason(code: string, path: string, wait: number, error: st
   if (code.startsWith("SQLITE_READONLY")) return { key: "db.error.readonly", params };
   if (code.startsWith("SQLITE_CANTOPEN")) return { key: "db.error.cantOpen", params };
   if (code.startsWith("SQLITE_IOERR")) return { key: "db.error.io", params };
+  // a table every dzkj database has is missing: the file claims a schema it does not hold
+  const missing = /^no such table: (\w+)/.exec(error);
+  if (code === "SQLITE_ERROR" && missing)
+    return { key: "db.error.incomplete", params: { ...params, table: missing[1]! } };
   return null;
 }

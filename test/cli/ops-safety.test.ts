@@ -103,6 +103,17 @@ describe("restore verifies what it wrote and waits for the lock", () => {
     expect(d.stdout).toContain("tables or columns its migrations create are missing");
     const zh = dzkj(["--db", hollow, "doctor"], { env });
     expect(zh.stdout).toContain("缺少其迁移应有的表或列");
+    // the data checks are not run on it: their "all fine" would be untrue
+    const checks = JSON.parse(d.stdout).checks as { name: string; status: string }[];
+    expect(
+      checks.filter((c) => ["foreignKeys", "orphans", "neverReported"].includes(c.name)).map((c) => c.status),
+    ).toEqual(["skipped", "skipped", "skipped"]);
+    // any other command says what the file is, in the UI language, and what to do
+    const report = dzkj(["--db", hollow, "report"], { env });
+    expect(report.code).toBe(1);
+    expect(report.stderr).toMatch(/数据库 .*hollow\.db 不完整：缺少表 \w+/);
+    expect(report.stderr).toContain("dzkj restore");
+    expect(report.stderr).not.toContain("no such table");
   }, 30_000);
 });
 
