@@ -1,5 +1,7 @@
 /** Messages of the output layer (table width and style, help), zh and en with the same keys. */
 export const outputZh = {
+  "output.unsupported":
+    "dzkj 不能写出 .{ext} 文件（{file}）：可用的输出格式为 .html、.csv（Excel/WPS 可直接打开）、.md、.json、.txt；未写入任何文件",
   "output.formatMismatch":
     "注意：{file} 的扩展名表示 {implied} 格式，但 --format 指定为 {format}，按 {format} 写入",
   "table.hidden": "（终端宽度不足，未显示：{columns}；加宽终端或用 --width 查看全部列）",
@@ -76,6 +78,8 @@ export const outputZh = {
 };
 
 export const outputEn: Record<keyof typeof outputZh, string> = {
+  "output.unsupported":
+    "dzkj cannot write a .{ext} file ({file}): the output formats are .html, .csv (Excel and WPS open it), .md, .json and .txt; nothing was written",
   "output.formatMismatch":
     "note: the extension of {file} means {implied}, but --format says {format}; writing {format}",
   "table.hidden": "(too narrow to show: {columns}; widen the terminal or use --width to see every column)",

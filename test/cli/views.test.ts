@@ -762,3 +762,16 @@ describe("-o FILE: the format from the file's name", () => {
     expect(readFileSync(file, "utf8")).not.toContain("<!doctype");
   });
 });
+
+describe("-o with a spreadsheet or document name dzkj cannot write", () => {
+  it.each(["r.xlsx", "r.xls", "r.pdf", "r.docx"])(
+    "report -o %s is a usage error, and no file is written",
+    (name) => {
+      const file = join(dir, name);
+      const r = run(q3, "report", "-o", file);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(name.split(".")[1]!);
+      expect(existsSync(file)).toBe(false);
+    },
+  );
+});
