@@ -151,6 +151,12 @@ export function buildUnitReportFor(
   return { plan, unitReport: buildUnitReport(index, report, resolveUnit(plan, opts.unit)) };
 }
 
+/** The last day of a quarter, `2020Q2` → `2020-06-30` (undefined when there is no quarter). */
+function quarterEndDate(period: string | null | undefined): string | undefined {
+  const m = period ? /^(\d{4})Q([1-4])$/.exec(period) : null;
+  return m ? `${m[1]}-${["03-31", "06-30", "09-30", "12-31"][Number(m[2]) - 1]}` : undefined;
+}
+
 /**
  * `status`: the year status at --as-of (default: the newest quarter with data) with the tasks (read
  * as of `today`, YYYY-MM-DD), grouped by section.
@@ -161,7 +167,9 @@ export function buildStatusOverviewFor(
 ): { plan: Plan; report: Report; overview: StatusOverview } {
   const { plan, report } = buildReportFor(db, opts);
   const status = buildYearStatus(report);
-  const tasks = readTaskStates(db, plan, opts.today);
+  // --as-of views the tasks as they stood at that quarter's end: their states then, overdue then
+  const end = opts.asOf === undefined ? undefined : quarterEndDate(report.asOf);
+  const tasks = readTaskStates(db, plan, end ?? opts.today, end);
   return { plan, report, overview: buildStatusOverview(plan, status, tasks) };
 }
 

@@ -29,9 +29,9 @@ import { emptyOutcome, importAsBatch, importFiles } from "./batch-file.js";
 import { UsageError } from "./errors.js";
 
 /** Every task of the plan with its current status (not_started when none was ever set). */
-export function readTaskStates(db: Db, plan: Plan, today: string): TaskState[] {
+export function readTaskStates(db: Db, plan: Plan, today: string, asOf?: string): TaskState[] {
   const code = new Map(plan.sections.map((s) => [s.number, s.code]));
-  const progress = readTaskProgress(db, plan.plan.year);
+  const progress = readTaskProgress(db, plan.plan.year, asOf);
   return plan.tasks.map((t) => {
     const p = progress.get(t.number);
     const status: TaskStatus = p?.status ?? "not_started";

@@ -79,13 +79,37 @@ export class TaskWriter {
 }
 
 /** The current state of every task of a plan year that has one, by task number. */
-export function readTaskProgress(db: Db, year: number): Map<number, StoredTask> {
+export function readTaskProgress(db: Db, year: number, asOf?: string): Map<number, StoredTask> {
+  if (asOf !== undefined) return readTaskProgressAsOf(db, year, asOf);
   const rows = db
     .prepare(
       `SELECT task_number AS task, status, note, evidence, status_date AS date, batch_id AS batchId
        FROM task_progress WHERE plan_year = ?`,
     )
     .all(year) as (StoredTask & { task: number })[];
+  return new Map(rows.map(({ task, ...s }) => [task, s]));
+}
+
+/**
+ * Each task's state as it stood on `date` (YYYY-MM-DD): of its states, current or replaced, the
+ * latest whose own date is on or before it, leaving out states written by a batch since undone.
+ * A task with none has no state yet (not started). For `status --as-of` (README rule 6).
+ */
+function readTaskProgressAsOf(db: Db, year: number, date: string): Map<number, StoredTask> {
+  const rows = db
+    .prepare(
+      `SELECT s.task, s.status, s.note, s.evidence, s.date, s.batchId FROM (
+         SELECT task_number AS task, status, note, evidence, status_date AS date, batch_id AS batchId
+           FROM task_progress WHERE plan_year = ?
+         UNION ALL
+         SELECT task_number, status, note, evidence, status_date, batch_id
+           FROM task_history WHERE plan_year = ?
+       ) s JOIN import_batches b ON b.id = s.batchId
+       WHERE s.date <= ? AND b.undone_by IS NULL
+       ORDER BY s.task, s.date, s.batchId`,
+    )
+    .all(year, year, date) as (StoredTask & { task: number })[];
+  // ordered by date, then batch: the last row of each task is its state on that day
   return new Map(rows.map(({ task, ...s }) => [task, s]));
 }
 
