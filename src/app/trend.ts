@@ -1,5 +1,6 @@
 /** `trend INDICATOR [--unit U]`: one indicator quarter by quarter against the pace line. */
 import type { Plan } from "../domain/plan.js";
+import { buildReport } from "../domain/report.js";
 import { buildTrend, type Trend } from "../domain/trend.js";
 import type { Db } from "../storage/database.js";
 import { indexYear, requirePlan, resolveIndicator, resolveUnit } from "./report.js";
@@ -13,5 +14,11 @@ export function buildTrendFor(
   const indicator = resolveIndicator(plan, opts.indicator);
   const unit = opts.unit === undefined ? undefined : resolveUnit(plan, opts.unit);
   const index = indexYear(db, plan.plan.year);
-  return { plan, trend: buildTrend(plan, index, indicator, unit) };
+  const trend = buildTrend(plan, index, indicator, unit);
+  // the year-end result of the city's Q4 point is the report's (final or provisional, rule 5)
+  if (!unit && trend.points.some((p) => p.q === 4 && p.value !== null)) {
+    const line = buildReport(plan, index, 4).indicators.find((l) => l.code === indicator.code);
+    trend.yearEnd = line ? { final: line.final } : null;
+  }
+  return { plan, trend };
 }

@@ -35,6 +35,8 @@ export interface Trend {
   asOf: string | null;
   /** baseline first, then Q1 … Q4 */
   points: TrendPoint[];
+  /** for the city's Q4 point: whether its year-end result is final (rule 5); set by the caller */
+  yearEnd?: { final: boolean } | null;
 }
 
 /**

@@ -5,6 +5,7 @@ import { t } from "../i18n/index.js";
 import { completionCell, type Doc, type DocRow, numberCell, text } from "./doc.js";
 import { formatNumber, formatPercent, measureText } from "./format.js";
 import { indicatorLabel, statusText, statusTone } from "./report.js";
+import { verdictCategory, yearEndText } from "./verdict.js";
 
 /** The JSON of `trend`. */
 export function trendJson(tr: Trend): object {
@@ -41,6 +42,15 @@ export function sparkline(values: readonly (number | null)[], max: number): stri
 export function trendDoc(tr: Trend, lang: Lang): Doc {
   const ind = tr.indicator;
   const name = indicatorLabel(lang, ind);
+  /** A point's status; at Q4 the year-end result, in the words of report and status (完成 / 未完成, 暂定 …). */
+  const pointStatus = (p: Trend["points"][number]): string =>
+    (p.q === 4 && tr.yearEnd && p.status
+      ? yearEndText(
+          lang,
+          verdictCategory({ status: p.status, actual: p.value, target: ind.target }, true),
+          tr.yearEnd.final,
+        )
+      : null) ?? statusText(lang, { status: p.status!, pace: ind.pace, cadence: ind.cadence });
   const period = (p: Trend["points"][number]) =>
     p.q === 0 ? t(lang, "rep.baselineOf", { period: p.period }) : p.period;
   const rows: DocRow[] = tr.points.map((p) =>
@@ -59,12 +69,7 @@ export function trendDoc(tr: Trend, lang: Lang): Doc {
           numberCell(lang, p.value),
           numberCell(lang, p.expected),
           completionCell(p.completion),
-          text(
-            p.status === null
-              ? ""
-              : statusText(lang, { status: p.status, pace: ind.pace, cadence: ind.cadence }),
-            p.status ? statusTone(p.status) : undefined,
-          ),
+          text(p.status === null ? "" : pointStatus(p), p.status ? statusTone(p.status) : undefined),
         ],
   );
   const columns = tr.unit
@@ -103,9 +108,7 @@ export function trendDoc(tr: Trend, lang: Lang): Doc {
             unit: measureText(lang, ind.unit, ind.nameEn),
             completion: formatPercent(latest.completion),
             expected: formatNumber(lang, latest.expected),
-            status: latest.status
-              ? statusText(lang, { status: latest.status, pace: ind.pace, cadence: ind.cadence })
-              : "—",
+            status: latest.status ? pointStatus(latest) : "—",
           }),
           tone: latest.status ? statusTone(latest.status) : ("strong" as const),
         };

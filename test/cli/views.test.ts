@@ -775,3 +775,13 @@ describe("-o with a spreadsheet or document name dzkj cannot write", () => {
     },
   );
 });
+
+describe("trend at year end uses the words of report and status", () => {
+  it("技术合同登记额 at 2020Q4: 未完成 in trend as in report (5,200 of 5,600); 关键技术攻关项目: 完成 (35 of 30)", () => {
+    const trend = ok(q4, "trend", "tech_contract_value");
+    expect(trend).toMatch(/2020Q4 +\| +5,200 .*\| 未完成/);
+    expect(trend).not.toMatch(/2020Q4 .*滞后/);
+    expect(ok(q4, "report")).toMatch(/技术合同登记额 .*\| 未完成 /);
+    expect(ok(q4, "trend", "key_tech_projects")).toMatch(/2020Q4 +\| +35 .*\| 完成/);
+  });
+});
