@@ -2,7 +2,7 @@
  * Helpers shared by the operations use cases (doctor, backup/restore, export): opening an existing
  * database without migrating it, private temp files next to their target, durable renames.
  */
-import { randomBytes } from "node:crypto";
+
 import {
   accessSync,
   chmodSync,
@@ -20,6 +20,7 @@ import {
   statSync,
   writeSync,
 } from "node:fs";
+import { createRequire } from "node:module";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { localStamp } from "../render/time.js";
 import type { Db, LockWait } from "../storage/database.js";
@@ -71,12 +72,21 @@ export function stamp(now: Date): string {
 }
 
 /**
+ * `n` random bytes in hex. node:crypto is required here rather than imported: loading it costs
+ * ~2 ms at every start of every command that opens a database, while only a file write needs it.
+ */
+function randomHex(n: number): string {
+  const { randomBytes } = createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
+  return randomBytes(n).toString("hex");
+}
+
+/**
  * A temp name next to `file` (same folder, hence same file system: rename is atomic):
  * `.NAME.PID.RANDOM.tmp`. The random part makes it unpredictable, so nobody can plant a link
  * there in advance; the PID lets a later run tell a dead process's leftover from a live one's.
  */
 export function tempNextTo(file: string): string {
-  return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  return join(dirname(file), `.${basename(file)}.${process.pid}.${randomHex(6)}.tmp`);
 }
 
 /** O_CREAT | O_EXCL | O_NOFOLLOW: a new file, never an existing one, never through a symlink. */
