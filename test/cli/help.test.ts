@@ -139,7 +139,7 @@ describe("a mistyped action gets a did-you-mean", () => {
     const r = await run("--lang", "en", "imports", "shw", "2");
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      "dzkj imports has no action shw; accepted: list show undo — did you mean dzkj imports show?",
+      "dzkj imports has no action shw; accepted: list show undo redo — did you mean dzkj imports show?",
     );
   });
 
