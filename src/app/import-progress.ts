@@ -621,8 +621,9 @@ async function readAndStore(
     }
   }
 
-  function storeCell(c: RawCell): void {
-    if (isBlank(c.value)) {
+  function storeCell(cell: RawCell): void {
+    let c = cell;
+    if (isBlank(c.value) && (c.flowValue === null || isBlank(c.flowValue))) {
       out.counts.blank++;
       return;
     }
@@ -657,6 +658,30 @@ async function readAndStore(
     );
     if (!known || !unit) return;
     const ind = known.item;
+    if (c.flowValue !== null) {
+      // 期末数 | 本年新增: a flow's figure is the year's new ones, a stock's or rate's the level
+      const own = ind.kind === "flow" ? c.flowValue : c.value;
+      const other = ind.kind === "flow" ? c.value : c.flowValue;
+      const ownColumn = ind.kind === "flow" ? c.flowValueColumn : c.valueColumn;
+      const otherColumn = ind.kind === "flow" ? c.valueColumn : c.flowValueColumn;
+      if (isBlank(own)) {
+        if (isBlank(other)) out.counts.blank++;
+        else
+          problem(c.line, otherColumn, other, {
+            key: "import.value.wrongColumn",
+            params: { indicator: ind.name, column: ownColumn, other: otherColumn },
+          });
+        return;
+      }
+      if (ind.kind === "flow")
+        c = {
+          ...c,
+          value: c.flowValue,
+          valueColumn: c.flowValueColumn,
+          columnBasis: "ytd",
+          increment: false,
+        };
+    }
     const period = pe.text;
     if (q === 0 && ind.kind === "flow") {
       problem(c.line, c.periodColumn, c.period, {

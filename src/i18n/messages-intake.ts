@@ -59,6 +59,8 @@ export const intakeZh = {
     "文件在第 {offset} 字节处不是有效的 {encoding} 编码：若文件由 Excel/WPS 另存为普通 CSV，请指定编码 gb18030，或另存为“CSV UTF-8”",
   "import.basis.levelPeriod":
     "{indicator}是存量或比率指标，只能填写期末达到的水平，不能填写本期或本年新增的增量（“{column}”）：请填写期末数，口径为“累计”",
+  "import.value.wrongColumn":
+    "{indicator}的数应填在“{column}”列，不是“{other}”列：存量和比率指标填期末数，当年累计的流量指标填本年新增",
   "import.basis.conflict":
     "口径“{basis}”与数值列“{column}”所示口径不一致：请核对这个数是累计数还是本期数，只保留正确的说法",
   "import.warn.fraction":
@@ -149,6 +151,8 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
     'the file is not valid {encoding} at byte {offset}: if it was saved from Excel/WPS as plain CSV, choose encoding gb18030, or save it as "CSV UTF-8"',
   "import.basis.levelPeriod":
     '{indicator} is a stock or rate indicator: give the level reached at the end of the period, not an increment (本期 or 新增: "{column}"); give the level, with the basis 累计 (ytd)',
+  "import.value.wrongColumn":
+    '{indicator} is given in column "{other}", but its figure belongs in "{column}": stock and rate indicators take the level (期末数), flows the year\'s new ones (本年新增)',
   "import.basis.conflict":
     'the basis "{basis}" contradicts the value column "{column}": check whether the figure is year-to-date or the quarter\'s own, and state it once',
   "import.warn.fraction":

@@ -37,6 +37,9 @@ export interface RawCell {
   columnBasis: "ytd" | "period" | null;
   /** the value column's header says 新增: an increment, never a stock's level */
   increment: boolean;
+  /** beside a level column (期末数), the year's new ones (本年新增): a flow's figure; null without one */
+  flowValue: string | null;
+  flowValueColumn: string;
   note: string;
 }
 
@@ -95,8 +98,11 @@ export function longCellReader(
     basisColumn: name(r.basis, "口径"),
     columnBasis: header.valueBasis,
     increment: header.valueIncrement,
+    flowValue: null,
+    flowValueColumn: header.flowValue?.header ?? "",
     note: "",
   };
+  const flowIndex = header.flowValue?.index;
   const { period, unit, basis, indicator, value, note, measure } = r;
   const defaultPeriod = defaults.period ?? "";
   const defaultUnit = defaults.unit ?? "";
@@ -122,6 +128,7 @@ export function longCellReader(
       if (own !== null && isMeasureUnit(own)) out.ownMeasure = own;
     }
     out.value = cell(cells, value);
+    out.flowValue = flowIndex === undefined ? null : cell(cells, flowIndex);
     out.note = cell(cells, note);
     return out;
   };
@@ -168,6 +175,8 @@ export function rowCells(
     basisColumn,
     columnBasis: c.basis,
     increment: c.increment,
+    flowValue: null,
+    flowValueColumn: "",
     note,
   }));
 }

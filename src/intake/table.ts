@@ -109,6 +109,11 @@ export interface HeaderInfo {
   valueSpans: ValueColumn[];
   /** long layout: value columns none of which can be preferred (累计完成 | 累计完成); refused */
   ambiguity: ValueColumn[];
+  /**
+   * long layout: beside a level column (期末数), the column of the year's new ones (本年新增): a
+   * flow's figure is read there, a stock's or rate's in the value column
+   */
+  flowValue: ValueColumn | null;
   /** wide layout: the indicator columns */
   indicatorColumns: IndicatorColumn[];
   ignored: IgnoredColumn[];
@@ -288,8 +293,19 @@ export function recognizeHeader(
     ignored.push({ index: i, header: h, why: "unknown" });
   });
   const chosen = chooseValue(values);
+  // 期末数 | 本年新增 side by side: the level for stocks and rates, the year's new ones for flows
+  let flowValue: ValueColumn | null = null;
+  if (chosen.ambiguous.length === 2) {
+    const [a, b] = chosen.ambiguous as [ValueColumn, ValueColumn];
+    if (a.increment !== b.increment && a.periodText === b.periodText) {
+      chosen.value = a.increment ? b : a;
+      flowValue = a.increment ? a : b;
+      chosen.ambiguous = [];
+    }
+  }
   for (const v of values)
-    if (v !== chosen.value) ignored.push({ index: v.index, header: v.header, why: v.basis });
+    if (v !== chosen.value && v !== flowValue)
+      ignored.push({ index: v.index, header: v.header, why: v.basis });
   if (chosen.value) roles.value = chosen.value.index;
   const base = {
     line,
@@ -302,6 +318,7 @@ export function recognizeHeader(
     valuePeriod: chosen.value?.periodText ?? null,
     valueSpans: values.filter((v) => v.periodText !== null && v.rank === chosen.value?.rank),
     ambiguity: chosen.ambiguous,
+    flowValue,
     ignored,
     unheaded: [] as number[],
     width: lastNonEmpty(headers) + 1,
@@ -315,7 +332,15 @@ export function recognizeHeader(
     if (chosen.value)
       ignored.push({ index: chosen.value.index, header: chosen.value.header, why: "unknown" });
     delete roles.value;
-    return finishColumns({ ...base, roles, valueSpans: [], ambiguity: [], layout: "wide", indicatorColumns });
+    return finishColumns({
+      ...base,
+      roles,
+      valueSpans: [],
+      ambiguity: [],
+      flowValue: null,
+      layout: "wide",
+      indicatorColumns,
+    });
   }
   return null;
 }

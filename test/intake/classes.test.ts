@@ -1114,3 +1114,27 @@ describe("the same bytes again: skipped only when they would change nothing", ()
     db.close();
   });
 });
+
+describe("期末数 beside 本年新增: each indicator reads its own column", () => {
+  it("a stock's level from 期末数, a flow's figure from 本年新增", () =>
+    expectRows(
+      "填报单位：通川区\n报告期：2020年1-9月\n指标名称,计量单位,期末数,本年新增\n高新技术企业,家,12,\n新培育高新技术企业,家,,3\n技术合同登记额,万元,,820\n",
+      [
+        row("2020Q3", "tongchuan", "hitech_enterprises", 12),
+        row("2020Q3", "tongchuan", "hitech_enterprises_new", 3),
+        row("2020Q3", "tongchuan", "tech_contract_value", 820),
+      ],
+    ));
+
+  it("both filled: each takes its own (the stock's 本年新增 is not its level)", () =>
+    expectRows("填报单位：通川区\n报告期：2020Q3\n指标名称,期末数,本年新增\n高新技术企业,12,2\n", [
+      row("2020Q3", "tongchuan", "hitech_enterprises", 12),
+    ]));
+
+  it.each([
+    ["高新技术企业,,2", "期末数"],
+    ["技术合同登记额,820,", "本年新增"],
+  ])("a figure in the other's column (%s) is refused, naming the right one", (line, column) =>
+    expectRefused(`填报单位：通川区\n报告期：2020Q3\n指标名称,期末数,本年新增\n${line}\n`, [column]),
+  );
+});
