@@ -44,6 +44,8 @@ export const intakeZh = {
   "intake.basis.invalid": "“{value}”不是有效的口径，可用：{forms}",
   "intake.file.notFile": "不是普通文件（是目录或设备？）：请给出 CSV 文件的路径",
   "intake.file.unreadable": "无法读取文件（{error}）：请检查路径和读取权限",
+  "intake.file.notFound": "文件不存在：请检查文件名和路径",
+  "intake.file.noPermission": "没有读取该文件的权限：请检查文件的权限",
   "intake.file.tooLarge":
     "文件太大（{size}，上限 {max}）：请拆分后分别导入，或用 --max-file-mb 提高上限（如 --max-file-mb 500）",
   "intake.file.binary": "文件不是文本（可能是 .xlsx/.et 工作簿）：请在 Excel/WPS 中另存为 CSV 后导入",
@@ -134,6 +136,8 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
   "intake.basis.invalid": '"{value}" is not a basis; accepted: {forms}',
   "intake.file.notFile": "not a regular file (a directory or device?): give the path of a CSV file",
   "intake.file.unreadable": "cannot read the file ({error}): check the path and read permission",
+  "intake.file.notFound": "there is no such file: check the name and the path",
+  "intake.file.noPermission": "no permission to read the file: check its permissions",
   "intake.file.tooLarge":
     "the file is too large ({size}, limit {max}): split it and import the parts, or raise the limit with --max-file-mb (e.g. --max-file-mb 500)",
   "intake.file.binary":

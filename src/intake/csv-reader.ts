@@ -75,7 +75,10 @@ export async function checkFile(file: string, limits: ReadLimits = DEFAULT_LIMIT
     size = s.size;
   } catch (e) {
     if (e instanceof FileError) throw e;
-    fail(file, null, "intake.file.unreadable", { error: (e as NodeJS.ErrnoException).code ?? String(e) });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") fail(file, null, "intake.file.notFound");
+    if (code === "EACCES" || code === "EPERM") fail(file, null, "intake.file.noPermission");
+    fail(file, null, "intake.file.unreadable", { error: code ?? String(e) });
   }
   if (size > limits.maxFileBytes)
     fail(file, null, "intake.file.tooLarge", { size: mb(size), max: mb(limits.maxFileBytes) });

@@ -8,7 +8,7 @@ import { toHalfWidth } from "./text.js";
 
 /** Shown to the user when a period cannot be read. */
 export const PERIOD_FORMS =
-  "2020Q3、2020年第三季度、2020年前三季度、2020年1-9月、截至2020年9月底、2020-09-30、2020年9月、2020年上半年(=Q2)、2020年(=Q4)";
+  "2020Q3, 2020年第三季度, 2020年前三季度, 2020年1-9月, 截至2020年9月底, 2020-09-30, 2020年9月, 2020年上半年(=Q2), 2020年(=Q4)";
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2199;

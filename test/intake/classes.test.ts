@@ -1138,3 +1138,13 @@ describe("期末数 beside 本年新增: each indicator reads its own column", (
     expectRefused(`填报单位：通川区\n报告期：2020Q3\n指标名称,期末数,本年新增\n${line}\n`, [column]),
   );
 });
+
+describe("a file that cannot be read says why in words", () => {
+  it("a missing file: 文件不存在, not ENOENT", async () => {
+    const db = await freshDb();
+    const o = await importFile(db, join(dir, "no-such-file.csv"));
+    expect(o.status).toBe("rejected");
+    expect(o.problems.map((p) => p.reason.key)).toEqual(["intake.file.notFound"]);
+    db.close();
+  });
+});
