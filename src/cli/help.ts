@@ -8,7 +8,7 @@ import type { Command, Help, Option } from "commander";
 import { UsageError } from "../app/errors.js";
 import { type Lang, type MessageKey, t } from "../i18n/index.js";
 import { suggest } from "../intake/suggest.js";
-import { textWidth } from "../render/width.js";
+import { textWidth, wrapText } from "../render/width.js";
 
 const TITLES: Readonly<Record<string, MessageKey>> = {
   "Usage:": "help.title.usage",
@@ -49,6 +49,12 @@ export function localizeHelp(program: Command, lang: Lang): void {
     styleArgumentTerm: (s: string) => usageWords(lang, s),
     optionDescription: (option: Option) => optionDescription(lang, option),
     displayWidth: (s: string) => textWidth(s),
+    // commander wraps at spaces only, and Chinese has none: wrap where a character may break
+    boxWrap: (s: string, width: number) =>
+      s
+        .split("\n")
+        .flatMap((line) => (width < 20 ? [line] : wrapText(line, width, textWidth)))
+        .join("\n"),
   } as Partial<Help>);
   program.helpCommand("help [command]", t(lang, "help.cmd.help"));
 }
@@ -79,20 +85,31 @@ function usageWords(lang: Lang, s: string): string {
  * The examples that end a command's help (help.examples.NAME in the catalogue: one `command  # what`
  * a line), with the comments lined up.
  */
-export function examplesText(lang: Lang, name: string): string {
+export function examplesText(lang: Lang, name: string, limit = 80): string {
   const lines = t(lang, `help.examples.${name}` as MessageKey)
     .split("\n")
     .map((l) => l.split("  # "));
   const width = Math.max(...lines.map(([c = ""]) => textWidth(c)));
-  const body = lines.map(([c = "", d]) =>
-    d === undefined ? c : `${c}${" ".repeat(width - textWidth(c))}  # ${d}`,
-  );
+  // comments lined up beside the commands while that fits the width, else each under its command
+  const beside = lines.every(([, d]) => d === undefined || width + 4 + textWidth(d) <= limit);
+  const body = lines.flatMap(([c = "", d]) => {
+    if (d === undefined) return [c];
+    return beside ? [`${c}${" ".repeat(width - textWidth(c))}  # ${d}`] : [c, `    # ${d}`];
+  });
   return `${t(lang, "help.title.examples")}\n${body.join("\n")}\n`;
+}
+
+/** The width help is wrapped to: the terminal's, else COLUMNS, else 80 (commander's own rule). */
+function helpWidth(): number {
+  return process.stdout.isTTY ? (process.stdout.columns ?? 80) : Number(process.env.COLUMNS) || 80;
 }
 
 /** Adds the examples to the end of a command's help. */
 export function addExamples(cmd: Command, lang: Lang, name: string): void {
-  cmd.addHelpText("after", () => `\n${examplesText(lang, name)}`);
+  cmd.addHelpText(
+    "after",
+    (ctx) => `\n${examplesText(lang, name, ctx.command.createHelp().helpWidth ?? helpWidth())}`,
+  );
 }
 
 /**

@@ -78,7 +78,15 @@ describe("every command's help", () => {
       expect(out).toMatch(/全局选项：\n {2}--db <路径>/);
       expect(out).toContain("--lang <语言>");
       // two or three examples of this very command, each with what it does
-      const examples = out.slice(out.indexOf("示例：")).split("\n").slice(1).filter(Boolean);
+      // (each comment beside its command, or on the line below it when that does not fit 80 columns)
+      const block = out
+        .slice(out.indexOf("示例："))
+        .split("\n")
+        .slice(1)
+        .filter(Boolean)
+        .join("\n")
+        .replace(/\n {4}# /g, "  # "); // a comment on the line below belongs to the command above
+      const examples = block.split("\n");
       expect(examples.length).toBeGreaterThanOrEqual(name === "export" ? 1 : 2);
       expect(examples.length).toBeLessThanOrEqual(3);
       for (const e of examples) expect(e).toMatch(new RegExp(`^ {2}dzkj (--db \\S+ )?${name}\\b.*  # \\S`));
@@ -92,12 +100,13 @@ describe("every command's help", () => {
       "--format <format> output format (choices: table, json, csv, markdown, html; default: table)",
     );
     expect(r.stdout).toContain("\nGlobal options:\n  --db <path>");
-    expect(r.stdout).toContain("\nExamples:\n  dzkj report ");
+    expect(r.stdout).toContain("\nExamples:\n  dzkj report");
   });
 
   it("choices and defaults in Chinese", async () => {
     const r = await run("report", "--help");
-    expect(r.stdout).toContain(
+    // (a description wider than 80 columns continues on the next line, indented)
+    expect(r.stdout.replace(/\n +/g, "")).toContain(
       "--format <格式>      输出格式（可选：table、json、csv、markdown、html；默认：table）",
     );
   });
@@ -158,4 +167,18 @@ describe("the README documents every command and option", () => {
       expect(readme).toMatch(new RegExp(`^#{2,4} .*\`dzkj ${name}\\b`, "m"));
       for (const o of options) expect(readme, `${name} ${o}`).toContain(o);
     });
+});
+
+describe("help fits 80 columns", () => {
+  it.each(["zh", "en"])(
+    "every command's help in %s: no line wider than 80 (wide characters count 2)",
+    async (lang) => {
+      const { displayWidth } = await import("../../src/render/width.js");
+      for (const c of commands) {
+        const r = await run("--lang", lang, c.name, "--help");
+        const widest = Math.max(...r.stdout.split("\n").map((l) => displayWidth(l)));
+        expect(widest, `${lang} ${c.name}`).toBeLessThanOrEqual(80);
+      }
+    },
+  );
 });
