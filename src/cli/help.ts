@@ -69,6 +69,11 @@ function placeholders(lang: Lang): Map<string, string> {
   );
 }
 
+/** An argument's placeholder in the UI language: `indicator` → 指标 (as it is where none is known). */
+export function placeholderWord(lang: Lang, name: string): string {
+  return placeholders(lang).get(name) ?? name;
+}
+
 /** Usage text with [options], [command] and the placeholders in the UI language. */
 function usageWords(lang: Lang, s: string): string {
   const names = placeholders(lang);

@@ -11,7 +11,7 @@ import { assetPath } from "../storage/assets.js";
 import { DEFAULT_WAIT_SECONDS, resolveDbPath } from "../storage/database.js";
 import { DatabaseError, sqliteReason } from "../storage/errors.js";
 import { type Context, createContext } from "./context.js";
-import { addExamples, checkAction, localizeHelp } from "./help.js";
+import { addExamples, checkAction, localizeHelp, placeholderWord } from "./help.js";
 import { formatOfFile } from "./output-format.js";
 import { formatProblemLine } from "./problems.js";
 
@@ -331,7 +331,7 @@ const USAGE_ERRORS: [RegExp, (m: RegExpMatchArray, lang: Lang, hint: (h?: string
   ],
   [
     /^error: missing required argument '([^']+)'/,
-    (m, lang) => t(lang, "usage.missingArgument", { argument: m[1] }),
+    (m, lang) => t(lang, "usage.missingArgument", { argument: placeholderWord(lang, m[1]!) }),
   ],
   [
     /^error: option '([^' ]+)[^']*' argument missing/,

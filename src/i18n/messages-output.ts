@@ -23,7 +23,7 @@ export const outputZh = {
   "help.extraSep": "；",
   "help.cmd.help": "显示某个命令的帮助",
   "help.placeholders":
-    "action=子命令 basis=口径 by=维度 columns=列数 date=日期 dir=目录 encoding=编码 file=文件 files...=文件... format=格式 indicator=指标 lang=语言 layout=版式 mb=MB n=序号 path=路径 period=报告期 quarter=季度 ref=文号 section=部分 status=状态 style=样式 text=说明 unit=单位 what=条件 year=年度 args...=参数... id=编号 command=命令",
+    "action=子命令 basis=口径 by=维度 columns=列数 date=日期 dir=目录 encoding=编码 file=文件 files...=文件... files=文件 format=格式 indicator=指标 lang=语言 layout=版式 mb=MB n=序号 path=路径 period=报告期 quarter=季度 ref=文号 section=部分 status=状态 style=样式 text=说明 unit=单位 what=条件 year=年度 args...=参数... id=编号 command=命令 seconds=秒数",
   "usage.unknownAction": "dzkj {command} 没有子命令 {action}；可用：{actions}{hint}",
   "help.examples.init":
     "  dzkj init  # 创建数据库并载入内置的 2020 年工作要点\n  dzkj init --plan plan-2021.json  # 载入另一年度的工作要点\n  dzkj --db /srv/dzkj/kjj.db init  # 在指定位置创建数据库",

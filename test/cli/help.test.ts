@@ -182,3 +182,18 @@ describe("help fits 80 columns", () => {
     },
   );
 });
+
+describe("usage errors name their arguments in the UI language", () => {
+  it.each([
+    ["history", "缺少参数 <指标>"],
+    ["import", "缺少参数 <文件>"],
+  ])("dzkj %s with no argument: %s", async (command, words) => {
+    const r = await run(command);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(words);
+  });
+
+  it("--wait's placeholder is Chinese in Chinese help", async () => {
+    expect((await run("import", "--help")).stdout).toContain("--wait <秒数>");
+  });
+});
