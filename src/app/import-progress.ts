@@ -515,7 +515,7 @@ async function readAndStore(
     if (typeof value !== "number") {
       warn(c.line, c.valueColumn, c.value, {
         key: "import.warn.totalUnreadable",
-        params: { indicator: known.item.name },
+        params: { indicator: known.item.name, indicatorEn: known.item.nameEn },
       });
       return;
     }
@@ -555,6 +555,7 @@ async function readAndStore(
           key: "import.warn.totalMismatch",
           params: {
             indicator: t.ind.name,
+            indicatorEn: t.ind.nameEn,
             period: t.period,
             total: t.value,
             sum: roundForMessage(sum),
@@ -606,7 +607,9 @@ async function readAndStore(
                   key: "import.warn.ytdDecrease",
                   params: {
                     indicator: ind.name,
+                    indicatorEn: ind.nameEn,
                     unit: plan.units[u]!.name,
+                    unitEn: plan.units[u]!.nameEn,
                     period: `${ys.year}Q${q}`,
                     value: ys.values[slot]!,
                     earlier: `${ys.year}Q${e}`,
@@ -669,7 +672,7 @@ async function readAndStore(
         else
           problem(c.line, otherColumn, other, {
             key: "import.value.wrongColumn",
-            params: { indicator: ind.name, column: ownColumn, other: otherColumn },
+            params: { indicator: ind.name, indicatorEn: ind.nameEn, column: ownColumn, other: otherColumn },
           });
         return;
       }
@@ -686,7 +689,7 @@ async function readAndStore(
     if (q === 0 && ind.kind === "flow") {
       problem(c.line, c.periodColumn, c.period, {
         key: "import.period.flowBaseline",
-        params: { period, indicator: ind.name },
+        params: { period, indicator: ind.name, indicatorEn: ind.nameEn },
       });
     }
     const value = readValue(c, ind, title);
@@ -710,19 +713,37 @@ async function readAndStore(
       // a level (stock) or a rate has no increment: 本期 or 新增 for one is a mistake, not a value to convert
       problem(c.line, c.basis ? c.basisColumn : c.valueColumn, c.basis || c.valueColumn, {
         key: "import.basis.levelPeriod",
-        params: { indicator: ind.name, kind: ind.kind, column: c.basis || c.valueColumn },
+        params: {
+          indicator: ind.name,
+          indicatorEn: ind.nameEn,
+          kind: ind.kind,
+          column: c.basis || c.valueColumn,
+        },
       });
     if (out.problems.length > before || typeof value !== "number" || !basisParsed.ok) return;
     if (ind.target > 0 && value > ind.target * 10 && ind.kind !== "rate")
       warn(c.line, c.valueColumn, c.value, {
         key: "import.warn.overTarget",
-        params: { indicator: ind.name, unit: unit.item.name, value, measure: ind.unit, target: ind.target },
+        params: {
+          indicator: ind.name,
+          indicatorEn: ind.nameEn,
+          unit: unit.item.name,
+          unitEn: unit.item.nameEn,
+          value,
+          measure: ind.unit,
+          target: ind.target,
+        },
       });
     if (ind.unit === "%" && value > 0 && value < 1 && ind.target >= 1)
       // 0.58 for 58 %: a fraction where a percentage was meant
       warn(c.line, c.valueColumn, c.value, {
         key: "import.warn.fraction",
-        params: { indicator: ind.name, value, percent: roundForMessage(value * 100) },
+        params: {
+          indicator: ind.name,
+          indicatorEn: ind.nameEn,
+          value,
+          percent: roundForMessage(value * 100),
+        },
       });
     // the same key twice in one file
     const slot = ys.layout.slot(known.ordinal, unit.ordinal, q);
@@ -730,7 +751,14 @@ async function readAndStore(
       if (ys.values[slot] === value) return; // the same value twice is harmless
       problem(c.line, c.valueColumn, c.value, {
         key: "import.duplicate",
-        params: { line: ys.lines[slot]!, indicator: ind.name, unit: unit.item.name, period },
+        params: {
+          line: ys.lines[slot]!,
+          indicator: ind.name,
+          indicatorEn: ind.nameEn,
+          unit: unit.item.name,
+          unitEn: unit.item.nameEn,
+          period,
+        },
       });
       return;
     }

@@ -59,7 +59,7 @@ export const en: Record<keyof typeof zh, string> = {
   "import.unit.unknownHint": "unknown unit '{value}' — did you mean {hint}?",
   "import.indicator.unknown": "unknown indicator '{value}' (dzkj plan lists them)",
   "import.indicator.unknownHint": "unknown indicator '{value}' — did you mean {hint}?",
-  "import.duplicate": "{period} {unit} {indicator} was already given a different value on line {line}",
+  "import.duplicate": "{period} {unitEn} {indicatorEn} was already given a different value on line {line}",
   "import.header.noPeriod":
     "the header has no period column (报告期/季度/period); give --period, e.g. --period 2020Q3",
   "import.header.noUnit":

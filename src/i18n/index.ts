@@ -49,7 +49,8 @@ export interface Reason {
 export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
   const template = lookup(lang, key) ?? lookup("zh", key) ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
+    // an English name the caller did not give (indicatorEn) falls back to the name itself
+    const v = params[name] ?? (name.endsWith("En") ? params[name.slice(0, -2)] : undefined);
     return v === undefined || v === null ? whole : String(v);
   });
 }

@@ -101,18 +101,18 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
     '"{value}" has more significant digits than can be stored exactly (about 15 at most); it would be stored as another number: check the value',
   "intake.number.excelError":
     "the cell holds the Excel error {value}: fix the formula in the sheet and export again",
-  "intake.number.notWhole": "value {value} for {indicator} ({unit}) must be a whole number",
-  "intake.number.negative": "value {value} for {indicator} ({unit}) must not be negative",
+  "intake.number.notWhole": "value {value} for {indicatorEn} ({unit}) must be a whole number",
+  "intake.number.negative": "value {value} for {indicatorEn} ({unit}) must not be negative",
   "intake.number.percentRange":
     "{value}% is out of range: a percentage must be between 0 and 100 (write 58% as 58, not 0.58 or 5800)",
   "intake.number.measureMismatch":
-    "{indicator} is measured in {expected}, but this row gives its unit of measure as {unit}: the two do not convert; check the unit and fill the value in again ({value})",
+    "{indicatorEn} is measured in {expected}, but this row gives its unit of measure as {unit}: the two do not convert; check the unit and fill the value in again ({value})",
   "intake.number.measureConflict":
-    "this row of {indicator} states two units of measure, {first} and {second}: check which is right and keep only that one",
+    "this row of {indicatorEn} states two units of measure, {first} and {second}: check which is right and keep only that one",
   "intake.number.measureMismatchHeader":
-    '{indicator} is measured in {expected}, but the header "{where}" gives the unit of measure as {unit}: the two do not convert; check the unit and fill the value in again ({value})',
+    '{indicatorEn} is measured in {expected}, but the header "{where}" gives the unit of measure as {unit}: the two do not convert; check the unit and fill the value in again ({value})',
   "intake.number.measureMismatchTitle":
-    "{indicator} is measured in {expected}, but line {where} above the header gives the whole sheet's unit of measure as {unit}: the two do not convert; give each indicator's unit there, or fill in a 计量单位 column row by row ({value})",
+    "{indicatorEn} is measured in {expected}, but line {where} above the header gives the whole sheet's unit of measure as {unit}: the two do not convert; give each indicator's unit there, or fill in a 计量单位 column row by row ({value})",
   "intake.header.ambiguousColumns":
     'cannot tell which column under "{header}" holds the figure: {columns}. Head the figure\'s column "累计" (year to date) or "完成" (actual) and the target\'s "目标", or delete the extra columns',
   "intake.header.unknownIndicator":
@@ -154,21 +154,21 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
   "intake.decode.invalidUtf8":
     'the file is not valid {encoding} at byte {offset}: if it was saved from Excel/WPS as plain CSV, choose encoding gb18030, or save it as "CSV UTF-8"',
   "import.basis.levelPeriod":
-    '{indicator} is a stock or rate indicator: give the level reached at the end of the period, not an increment (本期 or 新增: "{column}"); give the level, with the basis 累计 (ytd)',
+    '{indicatorEn} is a stock or rate indicator: give the level reached at the end of the period, not an increment (本期 or 新增: "{column}"); give the level, with the basis 累计 (ytd)',
   "import.value.wrongColumn":
-    '{indicator} is given in column "{other}", but its figure belongs in "{column}": stock and rate indicators take the level (期末数), flows the year\'s new ones (本年新增)',
+    '{indicatorEn} is given in column "{other}", but its figure belongs in "{column}": stock and rate indicators take the level (期末数), flows the year\'s new ones (本年新增)',
   "import.basis.conflict":
     'the basis "{basis}" contradicts the value column "{column}": check whether the figure is year-to-date or the quarter\'s own, and state it once',
   "import.warn.fraction":
-    "{indicator} is {value}: a percentage is written as {percent} (58% as 58); was a fraction written here? Check it",
+    "{indicatorEn} is {value}: a percentage is written as {percent} (58% as 58); was a fraction written here? Check it",
   "import.warn.totalMismatch":
-    "the total row gives {total} for {period} {indicator}, but its {rows} unit rows add up to {sum}: check it (total rows are not imported)",
+    "the total row gives {total} for {period} {indicatorEn}, but its {rows} unit rows add up to {sum}: check it (total rows are not imported)",
   "import.warn.totalUnreadable":
-    "the total row's {indicator} cannot be read and was not checked (total rows are not imported)",
+    "the total row's {indicatorEn} cannot be read and was not checked (total rows are not imported)",
   "import.warn.ytdDecrease":
-    "{period} {unit} {indicator} year-to-date {value} is lower than {earlier}'s {before}: a year-to-date figure cannot fall; check it",
+    "{period} {unitEn} {indicatorEn} year-to-date {value} is lower than {earlier}'s {before}: a year-to-date figure cannot fall; check it",
   "import.warn.overTarget":
-    "{unit} {indicator} is {value} {measure}, more than 10 times the annual target of {target} {measure}: check the unit of measure (万元/亿元)",
+    "{unitEn} {indicatorEn} is {value} {measure}, more than 10 times the annual target of {target} {measure}: check the unit of measure (万元/亿元)",
   "import.warn.unknownColumn":
     'column "{column}" is neither an indicator of the plan nor a known column: its figures were not imported',
   "import.indicator.missing": "no indicator: this row's indicator cell is empty",

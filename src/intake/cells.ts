@@ -238,7 +238,7 @@ export function readValue(c: RawCell, ind: Indicator, title: TitleBlock): number
     if (both)
       return {
         key: "intake.number.measureConflict",
-        params: { first: both[0], second: both[1], indicator: ind.name },
+        params: { first: both[0], second: both[1], indicator: ind.name, indicatorEn: ind.nameEn },
       };
   }
   const m =
@@ -255,7 +255,14 @@ export function readValue(c: RawCell, ind: Indicator, title: TitleBlock): number
     if (!(isMoneyUnit(unit) && isMoneyUnit(ind.unit)) && unit !== ind.unit)
       return {
         key: MISMATCH[m.source],
-        params: { indicator: ind.name, unit, expected: ind.unit, value: text, where: m.where },
+        params: {
+          indicator: ind.name,
+          indicatorEn: ind.nameEn,
+          unit,
+          expected: ind.unit,
+          value: text,
+          where: m.where,
+        },
       };
     text += unit;
   }

@@ -177,9 +177,9 @@ export function shiftDecimal(intPart: string, frac: string, shift: number): stri
 export function checkValue(
   value: number,
   unit: string,
-  label: { name: string } = { name: "—" },
+  label: { name: string; nameEn?: string } = { name: "—" },
 ): Reason | null {
-  const named = { indicator: label.name };
+  const named = { indicator: label.name, indicatorEn: label.nameEn ?? label.name };
   if (!Number.isFinite(value))
     return { key: "intake.number.invalid", params: { value: String(value), unit } };
   if (unit === "%") {
