@@ -191,7 +191,7 @@ describe("import: every error is listed, actionable, and nothing is written", ()
     const r = run("--lang", "en", "import", broken("not-whole.csv"));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      "fixtures/broken/not-whole.csv:2: value: 3.5 — value 3.5 for 新建省级创新平台 (家) must be a whole number",
+      "fixtures/broken/not-whole.csv:2: value: 3.5 — value 3.5 for New provincial-level innovation platforms (家) must be a whole number",
     );
     expect(r.stderr).toContain(
       "dzkj: error: fixtures/broken/not-whole.csv: not imported (1 problem(s); the database was not changed)",
