@@ -52,7 +52,7 @@ function fitFormatToFile(command: Command, opts: Record<string, unknown>, ctx: C
   const output = opts.output;
   if (typeof output !== "string" || output === "-") return;
   const byName = formatOfFile(output);
-  const other = /\.(xlsx|xlsm|xls|et|ods|pdf|docx?|wps)$/i.exec(output)?.[1];
+  const other = output.match(/\.(xlsx|xlsm|xls|et|ods|pdf|docx?|wps)$/i)?.[1];
   // a spreadsheet or document name would get a text file under its name: refuse rather than mislead
   if (other)
     throw new UsageError({ key: "output.unsupported", params: { file: output, ext: other.toLowerCase() } });

@@ -143,7 +143,7 @@ describe("doctor", () => {
       orphans: "skipped",
       neverReported: "skipped",
     });
-    expect(run("doctor").stdout).toContain("数据库文件已损坏，此项未检查");
+    expect(run("doctor").stdout).toContain("数据库文件已损坏或不完整，此项未检查");
     const copy = join(dir, "copy.db");
     const b = run("--lang", "en", "backup", copy);
     expect(b.code).toBe(1);

@@ -16,7 +16,7 @@ describe("usage errors", () => {
       ["report", "--format", "xml"],
       "dzkj: 错误: 选项 --format 的值无效：xml；可用：table, json, csv, markdown, html",
     ],
-    [["trend"], "dzkj: 错误: 缺少参数 <indicator>"],
+    [["trend"], "dzkj: 错误: 缺少参数 <指标>"],
     [["report", "--as-of"], "dzkj: 错误: 选项 --as-of 缺少取值"],
     [["units", "extra"], "dzkj: 错误: units 的参数过多"],
   ])("%j → %s", (args, message) => {

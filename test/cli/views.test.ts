@@ -476,7 +476,7 @@ describe("--as-of and --year: any period form an import accepts (rule 6)", () =>
   it("a value no period form reads is a usage error naming the forms (exit 2)", () => {
     const r = run(q3, "status", "--as-of", "2020Q5");
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("选项 --as-of 的值“2020Q5”不是可识别的报告期；可用写法：2020Q3、");
+    expect(r.stderr).toContain("选项 --as-of 的值“2020Q5”不是可识别的报告期；可用写法：2020Q3, ");
   });
 });
 

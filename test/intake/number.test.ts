@@ -238,12 +238,18 @@ describe("checkValue", () => {
   ] as const)("%d %s → %s", (v, unit, key) => expect(checkValue(v, unit)?.key).toBe(key));
 
   it("counts must be whole: the reason names value, unit and indicator", () => {
-    expect(checkValue(2.5, "家", { name: "新建省级创新平台" })).toEqual({
+    expect(
+      checkValue(2.5, "家", {
+        name: "新建省级创新平台",
+        nameEn: "New provincial-level innovation platforms",
+      }),
+    ).toEqual({
       key: "intake.number.notWhole",
       params: {
         value: 2.5,
         unit: "家",
         indicator: "新建省级创新平台",
+        indicatorEn: "New provincial-level innovation platforms",
       },
     });
   });
@@ -409,7 +415,9 @@ describe("reasons render in both languages", () => {
   );
 
   it("zh and en have the same keys and the same placeholders", () => {
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    // English names the indicator and the unit in English: {indicatorEn} stands for {indicator}
+    const placeholders = (s: string) =>
+      [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!.replace(/^(indicator|unit)En$/, "$1")).sort();
     expect(Object.keys(intakeEn).sort()).toEqual(Object.keys(intakeZh).sort());
     for (const [key, zh] of Object.entries(intakeZh)) {
       expect(placeholders(intakeEn[key as keyof typeof intakeZh]), key).toEqual(placeholders(zh));
