@@ -81,8 +81,7 @@ const COMMANDS: Spec[] = [
       c.option("--year <year>", t(l, "help.opt.year"))
         .option("--section <section>", t(l, "help.opt.section"))
         .option("--task <n>", t(l, "help.opt.task"));
-      formatOption(["table", "json"])(c, l);
-      layoutOptions(c, l);
+      reportOutput(c, l);
     },
     load: () => import("./commands/plan.js"),
   },

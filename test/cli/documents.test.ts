@@ -1,0 +1,90 @@
+/**
+ * Every listing command builds one document and the renderers write it in each format (issue
+ * "one output path"): run in-process through `main`, against a database holding the 2020 plan.
+ * The JSON of each command stays its documented contract.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { createDatabase, ROOT, tempDir } from "../helpers.js";
+
+const seed = JSON.parse(readFileSync(join(ROOT, "seeds", "plan-2020.json"), "utf8"));
+let dir: ReturnType<typeof tempDir>;
+let db: string;
+
+beforeAll(async () => {
+  dir = tempDir();
+  db = join(dir.dir, "d.db");
+  await createDatabase(db);
+});
+afterAll(() => dir.cleanup());
+
+/** Runs main in-process; what it wrote to stdout and stderr, and its exit code. */
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((s) => {
+    stdout += String(s);
+    return true;
+  });
+  vi.spyOn(process.stderr, "write").mockImplementation((s) => {
+    stderr += String(s);
+    return true;
+  });
+  try {
+    const code = await main(["--db", db, ...argv], {
+      PATH: process.env.PATH,
+      HOME: dir.dir,
+      NO_COLOR: "1",
+      DZKJ_NOW: "2020-10-15T08:00:00Z",
+    });
+    return { code, stdout, stderr };
+  } finally {
+    vi.restoreAllMocks();
+  }
+}
+
+describe("plan", () => {
+  it("JSON is the plan itself, narrowed to the section asked for", async () => {
+    const r = await run("plan", "--section", "二", "--format", "json");
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.plan).toEqual(seed.plan);
+    expect(j.units).toEqual(seed.units);
+    // section 二 holds tasks 6–9
+    expect(j.tasks.map((t: { number: number }) => t.number)).toEqual([6, 7, 8, 9]);
+    expect(j.sections.map((s: { code: string }) => s.code)).toEqual(["二"]);
+  });
+
+  it("CSV: the tasks with the section in a column of its own", async () => {
+    const r = await run("plan", "--section", "二", "--format", "csv");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("部分,任务,名称,牵头单位,完成时限\r\n");
+    // the section's title holds a comma: quoted
+    expect(r.stdout).toContain(
+      '\r\n"二、加强关键核心技术攻关,为“6+3”重点产业发展提供科技支撑",6,研发一批工业新产品,市科技局,2020-12-31\r\n',
+    );
+  });
+
+  it("markdown and HTML from the same document, with the date generated", async () => {
+    const md = await run("plan", "--task", "12", "--format", "markdown");
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toMatch(/^# /);
+    // task 12's one indicator: 科技成果转化项目, target 10 (项)
+    expect(md.stdout).toMatch(/\| 科技成果转化项目 +\| st_transfer_projects +\| 项 +\| +10 \|/);
+    expect(md.stdout).toContain("- 12. 实施科技成果转化专项");
+    expect(md.stdout).toContain("2020-10-15");
+    const html = await run("plan", "--task", "12", "--format", "html");
+    expect(html.stdout).toMatch(/^<!doctype html>/);
+    expect(html.stdout).toContain("<td>实施一批科技成果转化项目</td>");
+  });
+
+  it("the terminal table: tasks under their section heading, no line wider than --width", async () => {
+    const r = await run("plan", "--section", "二", "--width", "80");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^ *6 \| 研发一批工业新产品 +\| 市科技局 +\| 2020-12-31 *$/m);
+    const { textWidth } = await import("../../src/render/width.js");
+    for (const line of r.stdout.split("\n")) expect(textWidth(line), line).toBeLessThanOrEqual(80);
+  });
+});
