@@ -90,8 +90,7 @@ const COMMANDS: Spec[] = [
     help: "help.units",
     options: (c, l) => {
       c.option("--year <year>", t(l, "help.opt.year"));
-      formatOption(["table", "json"])(c, l);
-      layoutOptions(c, l);
+      reportOutput(c, l);
     },
     load: () => import("./commands/units.js"),
   },

@@ -88,3 +88,30 @@ describe("plan", () => {
     for (const line of r.stdout.split("\n")) expect(textWidth(line), line).toBeLessThanOrEqual(80);
   });
 });
+
+describe("units", () => {
+  it("JSON is the plan's units array, unchanged", async () => {
+    const r = await run("units", "--format", "json");
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(seed.units);
+  });
+
+  it("CSV and markdown from the document; 全市 marked as the total", async () => {
+    const csv = await run("units", "--format", "csv", "--no-bom");
+    expect(csv.stdout.startsWith("代码,名称,别名,行政区划代码\r\n")).toBe(true);
+    // an administrative code is written as text, as the plan holds it
+    expect(csv.stdout).toContain("\r\ntongchuan,通川区,通川,511702\r\n");
+    expect(csv.stdout).toContain("city,全市 （全市合计，不参与加总）,达州市、全市合计,511700");
+    const md = await run("--lang", "en", "units", "--format", "markdown");
+    expect(md.stdout).toMatch(/^# Reporting units \(2020\)/);
+    expect(md.stdout).toMatch(/\| tongchuan +\| 通川区 Tongchuan District +\| 通川 +\| 511702 +\|/);
+  });
+
+  it("-o units.html writes the HTML page", async () => {
+    const file = join(dir.dir, "units.html");
+    const r = await run("units", "-o", file);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(readFileSync(file, "utf8")).toContain("<td>通川区</td>");
+  });
+});
