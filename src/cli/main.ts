@@ -136,8 +136,7 @@ const COMMANDS: Spec[] = [
     help: "help.history",
     options: (c, l) => {
       c.option("--unit <unit>", t(l, "help.opt.historyUnit")).option("--year <year>", t(l, "help.opt.year"));
-      formatOption(["table", "json"])(c, l);
-      layoutOptions(c, l);
+      reportOutput(c, l);
     },
     load: () => import("./commands/history.js"),
   },

@@ -3,11 +3,11 @@
  * "one output path"): run in-process through `main`, against a database holding the 2020 plan.
  * The JSON of each command stays its documented contract.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { createDatabase, ROOT, tempDir } from "../helpers.js";
+import { createDatabase, PROGRESS_FIXTURES, ROOT, tempDir } from "../helpers.js";
 
 const seed = JSON.parse(readFileSync(join(ROOT, "seeds", "plan-2020.json"), "utf8"));
 let dir: ReturnType<typeof tempDir>;
@@ -113,5 +113,40 @@ describe("units", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe("");
     expect(readFileSync(file, "utf8")).toContain("<td>通川区</td>");
+  });
+});
+
+describe("history", () => {
+  beforeAll(async () => {
+    const fix = join(dir.dir, "fix.csv");
+    writeFileSync(fix, "period,unit,indicator,value,note\n2020Q3,通川区,key_tech_projects,7,更正\n");
+    expect((await run("import", PROGRESS_FIXTURES[3]!)).code).toBe(0);
+    expect((await run("import", fix)).code).toBe(0);
+  });
+
+  it("JSON is the list of states as stored", async () => {
+    const r = await run("history", "key_tech_projects", "--unit", "通川", "--format", "json");
+    expect(r.code, r.stderr).toBe(0);
+    // 2020Q3.csv (batch 1) said 5; fix.csv (batch 2) replaced it with 7
+    expect(JSON.parse(r.stdout)).toEqual([
+      expect.objectContaining({ value: 5, batchId: 1, supersededBy: 2, note: null, unit: "tongchuan" }),
+      expect.objectContaining({ value: 7, batchId: 2, supersededBy: null, note: "更正", period: "2020Q3" }),
+    ]);
+  });
+
+  it("CSV keeps numbers as numbers and the batch as its id", async () => {
+    const r = await run("history", "key_tech_projects", "--unit", "通川", "--format", "csv", "--no-bom");
+    const lines = r.stdout.split("\r\n");
+    expect(lines[0]).toBe("报告期,单位,数值,口径,备注,批次,时间,文件,状态");
+    expect(lines[1]).toMatch(/^2020Q3,通川区,5,[^,]+,,1,[^,]+,[^,]*2020Q3\.csv,已被 #2 取代$/);
+    expect(lines[2]).toMatch(/^2020Q3,通川区,7,[^,]+,更正,2,[^,]+,[^,]*fix\.csv,当前$/);
+  });
+
+  it("an indicator with no value: the title says so, in every format", async () => {
+    const r = await run("history", "agri_new_varieties");
+    expect(r.stdout).toBe("育成突破性新品种 尚无任何数值\n");
+    const md = await run("history", "agri_new_varieties", "--format", "markdown");
+    expect(md.stdout).toMatch(/^# 育成突破性新品种 尚无任何数值\n/);
+    expect((await run("history", "agri_new_varieties", "--format", "json")).stdout).toBe("[]\n");
   });
 });
