@@ -248,7 +248,7 @@ const COMMANDS: Spec[] = [
   {
     name: "doctor",
     help: "help.doctor",
-    options: (c, l) => formatOption(["table", "json"])(c, l),
+    options: reportOutput,
     load: () => import("./commands/doctor.js"),
   },
   {

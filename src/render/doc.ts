@@ -14,8 +14,8 @@ import { escapeMarkdownText, mdTable } from "./markdown.js";
 import { type Cell, layoutTable, painter, type Row, type TableOptions } from "./table.js";
 import { plainGlyphs, wrapText } from "./width.js";
 
-/** How a cell or line is emphasised: red (bad), green (good), bold (strong), grey (dim). */
-export type Tone = "good" | "bad" | "strong" | "dim";
+/** How a cell or line is emphasised: red (bad), green (good), yellow (warn), bold (strong), grey (dim). */
+export type Tone = "good" | "bad" | "warn" | "strong" | "dim";
 
 export interface DocCell {
   /** what a person reads (formatted number, translated status) */
@@ -119,11 +119,13 @@ export function docTable(doc: Doc, color: boolean, table: TableOptions = {}): st
       ? c.red(s)
       : tone === "good"
         ? c.green(s)
-        : tone === "strong"
-          ? c.bold(s)
-          : tone === "dim"
-            ? c.dim(s)
-            : s;
+        : tone === "warn"
+          ? c.yellow(s)
+          : tone === "strong"
+            ? c.bold(s)
+            : tone === "dim"
+              ? c.dim(s)
+              : s;
   const width = table.width && table.width > 0 ? table.width : undefined;
   // prose lines wrap at the width, each physical line painted on its own
   const prose = (s: string, tone?: Tone) =>

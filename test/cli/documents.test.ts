@@ -150,3 +150,32 @@ describe("history", () => {
     expect((await run("history", "agri_new_varieties", "--format", "json")).stdout).toBe("[]\n");
   });
 });
+
+describe("doctor", () => {
+  it("the verdict over a table of checks; JSON keeps its contract", async () => {
+    const r = await run("doctor", "--width", "0");
+    expect(r.code, r.stderr).toBe(0);
+    // 2020Q3.csv wrote 25 values, fix.csv replaced one: still 25 values, in 2 batches
+    expect(r.stdout.split("\n").slice(0, 2)).toEqual([
+      "数据库检查",
+      `${db}：数据库正常（25 个数值，2 个批次，工作要点年份 2020）`,
+    ]);
+    expect(r.stdout).toMatch(/^完整性 +\| 正常 +\| PRAGMA integrity_check: ok/m);
+    const j = JSON.parse((await run("doctor", "--format", "json")).stdout);
+    expect(j).toMatchObject({ healthy: true, integrity: ["ok"], counts: { values: 25, batches: 2 } });
+    expect(j.checks.find((c: { name: string }) => c.name === "integrity")).toEqual({
+      name: "integrity",
+      status: "ok",
+      messages: ["PRAGMA integrity_check: ok"],
+    });
+  });
+
+  it("CSV and markdown", async () => {
+    const csv = await run("--lang", "en", "doctor", "--format", "csv", "--no-bom");
+    expect(csv.stdout.startsWith("Check,Result,Detail\r\n")).toBe(true);
+    expect(csv.stdout).toContain("\r\nintegrity,ok,PRAGMA integrity_check: ok\r\n");
+    const md = await run("--lang", "en", "doctor", "--format", "markdown");
+    expect(md.stdout).toMatch(/^# Database check\n/);
+    expect(md.stdout).toContain(`**${db}: healthy (25 values, 2 batches, plan years 2020)**`);
+  });
+});
