@@ -126,7 +126,7 @@ const COMMANDS: Spec[] = [
     help: "help.imports",
     options: (c, l) => {
       c.option("--force", t(l, "help.opt.undoForce")).option("-y, --yes", t(l, "help.opt.yes"));
-      formatOption(["table", "json"])(c, l);
+      reportOutput(c, l);
     },
     load: () => import("./commands/imports.js"),
   },

@@ -3,7 +3,6 @@
  * from the same TaskList value; and the text of `dzkj task show`.
  */
 
-import type { TaskBatchChange } from "../app/tasks.js";
 import type { Section } from "../domain/plan.js";
 import type { IndicatorLine } from "../domain/report.js";
 import { summarizeTasks, type TaskState, type TaskStatus } from "../domain/tasks.js";
@@ -378,23 +377,4 @@ export function taskDetailText(v: TaskDetailView, lang: Lang, color: boolean): s
     out.push(renderTable(head, rows));
   }
   return `${out.join("\n")}\n`;
-}
-
-/** What a task batch changed (`dzkj imports show ID`): task, old → new state, and what replaced it since. */
-export function taskChangesTable(changes: readonly TaskBatchChange[], lang: Lang): string {
-  const head = ["number", "old", "new", "date", "state"].map((k) => t(lang, `tasks.col.${k}` as MessageKey));
-  const state = (r: TaskStateRecord | null) =>
-    r ? statusLabel(lang, r.status) + (r.evidence ? ` · ${r.evidence}` : "") : "—";
-  const rows = changes.map((c) => [
-    String(c.key.task),
-    state(c.old),
-    state(c.new),
-    c.new?.date ?? "",
-    c.laterBatch !== null
-      ? t(lang, "tasks.show.superseded", { by: c.laterBatch })
-      : c.new
-        ? t(lang, "tasks.show.current")
-        : "",
-  ]);
-  return `${renderTable(head, rows, new Set([0]))}\n`;
 }

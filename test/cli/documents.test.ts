@@ -179,3 +179,43 @@ describe("doctor", () => {
     expect(md.stdout).toContain(`**${db}: healthy (25 values, 2 batches, plan years 2020)**`);
   });
 });
+
+describe("imports", () => {
+  it("the list: JSON unchanged, CSV with counts as numbers", async () => {
+    const j = JSON.parse((await run("imports", "--format", "json")).stdout);
+    expect(j.map((b: { id: number; kind: string }) => [b.id, b.kind])).toEqual([
+      [1, "import"],
+      [2, "import"],
+    ]);
+    // fix.csv: 1 row read, 0 inserted, 1 updated
+    expect(j[1]).toMatchObject({ rowsRead: 1, inserted: 0, updated: 1, undoneBy: null });
+    const csv = await run("imports", "--format", "csv", "--no-bom");
+    const lines = csv.stdout.split("\r\n");
+    expect(lines[0]).toBe("编号,类别,文件,时间,行数,新增,更新,未变,空白,状态");
+    expect(lines[2]).toMatch(/^2,导入,[^,]*fix\.csv,[^,]+,1,0,1,0,0,$/);
+  });
+
+  it("show: names in the table, codes in the JSON, every format", async () => {
+    const table = await run("imports", "show", "2", "--width", "0");
+    expect(table.stdout.split("\n")[0]).toMatch(/^批次 #2（导入，.*fix\.csv，.*）：1 项修改$/);
+    // 通川区 关键技术攻关项目 went from 5 to 7
+    expect(table.stdout).toMatch(/^2020Q3 +\| 通川区 +\| 关键技术攻关项目 +\| +5 \| +7 \| 当前 *$/m);
+    const j = JSON.parse((await run("imports", "show", "2", "--format", "json")).stdout);
+    expect(j.batch.id).toBe(2);
+    expect(j.changes).toHaveLength(1);
+    expect(j.changes).toMatchObject([
+      {
+        year: 2020,
+        indicator: "key_tech_projects",
+        period: "2020Q3",
+        unit: "tongchuan",
+        old: { value: 5, basis: "ytd", note: null, batchId: 1 },
+        new: { value: 7, basis: "ytd", note: "更正" },
+        laterBatch: null,
+      },
+    ]);
+    expect(j.tasks).toBeUndefined();
+    const md = await run("imports", "show", "2", "--format", "markdown");
+    expect(md.stdout).toMatch(/\| 2020Q3 +\| 通川区 +\| 关键技术攻关项目 +\| +5 \| +7 \| 当前 +\|/);
+  });
+});
