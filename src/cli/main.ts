@@ -7,12 +7,12 @@ import { Command, CommanderError, Option } from "commander";
 import { CheckFailed, Interrupted, UsageError, UserError } from "../app/errors.js";
 import { explain, type Lang, type MessageKey, resolveLang, t } from "../i18n/index.js";
 import { visibleText } from "../render/format.js";
+import { FORMAT_NAMES, formatOfFile } from "../render/formats.js";
 import { assetPath } from "../storage/assets.js";
 import { DEFAULT_WAIT_SECONDS, resolveDbPath } from "../storage/database.js";
 import { DatabaseError, sqliteReason } from "../storage/errors.js";
 import { type Context, createContext } from "./context.js";
 import { addExamples, checkAction, localizeHelp } from "./help.js";
-import { formatOfFile } from "./output-format.js";
 import { formatProblemLine } from "./problems.js";
 
 type Action = (ctx: Context, args: string[], opts: Record<string, unknown>) => Promise<void>;
@@ -32,8 +32,6 @@ const formatOption = (choices: string[]) => (cmd: Command, lang: Lang) =>
   cmd.addOption(
     new Option("--format <format>", t(lang, "help.opt.format")).choices(choices).default("table"),
   );
-
-const REPORT_FORMATS = ["table", "json", "csv", "markdown", "html"];
 
 /** The terminal layout flags of every command that draws a table: --width, --style. */
 const layoutOptions = (cmd: Command, lang: Lang) => {
@@ -61,7 +59,7 @@ function fitFormatToFile(command: Command, opts: Record<string, unknown>, ctx: C
 
 /** The output flags every report command shares: --format, --output, --no-bom, --width, --style. */
 const reportOutput = (cmd: Command, lang: Lang) => {
-  formatOption(REPORT_FORMATS)(cmd, lang);
+  formatOption([...FORMAT_NAMES])(cmd, lang);
   cmd.option("-o, --output <file>", t(lang, "help.opt.output")).option("--no-bom", t(lang, "help.opt.noBom"));
   layoutOptions(cmd, lang);
 };

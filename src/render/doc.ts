@@ -375,10 +375,10 @@ export function docHtml(doc: Doc): string {
   return htmlPage(doc.lang, doc.title, body.join("\n"));
 }
 
-/** The formats every report command offers. */
-export type ReportFormat = "table" | "json" | "csv" | "markdown" | "html";
-
-/** Renders a view in `format`: JSON from its contract object, the rest from its Doc. */
+/**
+ * Renders a view in `format` (one of render/formats.ts's list): JSON from its contract object, the
+ * rest from its Doc. Every command that prints a table or a record comes through here.
+ */
 export function renderView(
   format: string | undefined,
   doc: () => Doc,
