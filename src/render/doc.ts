@@ -52,6 +52,8 @@ export interface Column {
   code?: string;
   /** CSV: the header of a marker column written after this one (cells' `marker`) */
   marker?: string;
+  /** written in CSV only (a code a spreadsheet or `task import` reads; people read the headings) */
+  csvOnly?: boolean;
 }
 
 export type DocRow = DocCell[] | { section: string };
@@ -67,6 +69,19 @@ export interface Block {
   rows: DocRow[];
   /** lines under the table (warnings, lists) */
   notes?: Line[];
+  /** CSV: false leaves out the section column (a csvOnly column of the rows names the section) */
+  csvSections?: boolean;
+}
+
+/** The block as people read it: the CSV-only columns left out. */
+function readable(b: Block): Block {
+  if (!b.columns.some((c) => c.csvOnly)) return b;
+  const keep = b.columns.flatMap((c, i) => (c.csvOnly ? [] : [i]));
+  return {
+    ...b,
+    columns: keep.map((i) => b.columns[i]!),
+    rows: b.rows.map((r) => (Array.isArray(r) ? keep.map((i) => r[i]!) : r)),
+  };
 }
 
 /** One bar of the HTML chart: completion against 序时进度 (both fractions of the target). */
@@ -135,7 +150,7 @@ export function docTable(doc: Doc, color: boolean, table: TableOptions = {}): st
   const out: string[] = [...prose(doc.title, "strong"), ...doc.meta.flatMap((m) => prose(m))];
   if (doc.verdict) out.push(...prose(doc.verdict.text, doc.verdict.tone ?? "strong"));
   for (const d of doc.details ?? []) out.push(...prose(d.text, d.tone));
-  for (const b of doc.blocks) {
+  for (const b of doc.blocks.map(readable)) {
     if (b.title) out.push("", ...prose(b.title, "strong"));
     const right = new Set(b.columns.flatMap((col, i) => (col.right ? [i] : [])));
     const rows: Row[] = b.rows.map((r) =>
@@ -184,7 +199,7 @@ export function docMarkdown(doc: Doc): string {
   out.push("");
   if (doc.verdict) out.push(`**${md(doc.verdict.text)}**`, "");
   if (doc.details?.length) out.push(...doc.details.map((d) => `- ${md(d.text)}`), "");
-  for (const b of doc.blocks) {
+  for (const b of doc.blocks.map(readable)) {
     if (b.title) out.push(`## ${md(b.title)}`, "");
     const right = new Set(b.columns.flatMap((col, i) => (col.right ? [i] : [])));
     const rows = b.rows.map((r) =>
@@ -215,7 +230,7 @@ export function docMarkdown(doc: Doc): string {
  */
 export function docCsv(doc: Doc): string {
   const parts = doc.blocks.map((b) => {
-    const sectioned = b.rows.some((r) => !Array.isArray(r));
+    const sectioned = b.csvSections !== false && b.rows.some((r) => !Array.isArray(r));
     const head: CsvCell[] = [
       ...(sectioned ? [doc.sectionLabel] : []),
       ...b.columns.flatMap((c) => [
@@ -341,7 +356,7 @@ export function docHtml(doc: Doc): string {
     );
   if (doc.chart)
     body.push(`<section class="figure"><h2>${esc(doc.chart.title)}</h2>`, chartSvg(doc.chart), "</section>");
-  for (const b of doc.blocks) {
+  for (const b of doc.blocks.map(readable)) {
     body.push("<section>");
     if (b.title) body.push(`<h2>${esc(b.title)}</h2>`);
     const cls = (col: Column) => (col.right ? ' class="num"' : "");

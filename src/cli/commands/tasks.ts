@@ -3,18 +3,10 @@ import { localDate, requirePlan } from "../../app/report.js";
 import { readTaskStates } from "../../app/tasks.js";
 import { filterTasks, type TaskStatus } from "../../domain/tasks.js";
 import { parseTaskStatus, STATUS_FORMS } from "../../intake/task-fields.js";
-import {
-  type TaskList,
-  tasksCsv,
-  tasksHtml,
-  tasksJson,
-  tasksMarkdown,
-  tasksTable,
-} from "../../render/tasks.js";
+import { type TaskList, tasksDoc, tasksJson } from "../../render/tasks.js";
 import type { Context } from "../context.js";
 import { open } from "../open.js";
-import { emit, type OutputOptions } from "../output.js";
-import { tableOptions } from "../width.js";
+import { emitView, type OutputOptions } from "../output.js";
 
 /** dzkj tasks [--section 六] [--status in_progress] [--overdue] [--format …] [--output FILE] */
 export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -52,23 +44,12 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
       items: filterTasks(all, { section, status, overdue }),
       filtered: section !== undefined || status !== undefined || overdue,
     };
-    const format = (opts.format as string | undefined) ?? "table";
-    const text =
-      format === "json"
-        ? `${JSON.stringify(tasksJson(list), null, 2)}\n`
-        : format === "csv"
-          ? tasksCsv(list, ctx.lang)
-          : format === "markdown"
-            ? tasksMarkdown(list, ctx.lang)
-            : format === "html"
-              ? tasksHtml(list, ctx.lang)
-              : tasksTable(
-                  list,
-                  ctx.lang,
-                  ctx.color && !opts.output,
-                  tableOptions(ctx, opts as OutputOptions),
-                );
-    emit(ctx, opts as OutputOptions, text);
+    emitView(
+      ctx,
+      opts as OutputOptions,
+      () => tasksDoc(list, ctx.lang),
+      () => tasksJson(list),
+    );
   } finally {
     db.close();
   }
