@@ -217,7 +217,8 @@ const COMMANDS: Spec[] = [
           ]),
         )
         .option("--force", t(l, "help.opt.force"));
-      formatOption(["table", "json"])(c, l);
+      // every format for `task show`; set and import write json or their own lines
+      reportOutput(c, l);
     },
     load: () => import("./commands/task.js"),
   },

@@ -7,11 +7,9 @@ import type { Section } from "../domain/plan.js";
 import type { IndicatorLine } from "../domain/report.js";
 import { summarizeTasks, type TaskState, type TaskStatus } from "../domain/tasks.js";
 import { type Lang, type MessageKey, t } from "../i18n/index.js";
-import type { TaskStateRecord } from "../storage/tasks.js";
-import { type Doc, type DocCell, type DocRow, type Tone, text } from "./doc.js";
-import { formatNumber, formatPercent, measureText, sectionHeadingText } from "./format.js";
+import { type Doc, type DocCell, type DocRow, numberCell, type Tone, text } from "./doc.js";
+import { formatPercent, measureText, sectionHeadingText } from "./format.js";
 import { statusText } from "./report.js";
-import { painter, renderTable } from "./table.js";
 import { localTime } from "./time.js";
 
 /** What every task view renders: the plan's title and sections, the day, the (filtered) tasks. */
@@ -158,7 +156,25 @@ export interface TaskDetailView {
   /** the report's lines for the task's indicators, and the report's as-of quarter */
   indicators: IndicatorLine[];
   asOf: string | null;
-  history: TaskStateRecord[];
+  history: TaskHistoryEntry[];
+}
+
+/** A state the task had or has (what the view reads of storage's TaskStateRecord). */
+export interface TaskHistoryEntry {
+  status: TaskStatus;
+  note: string | null;
+  evidence: string | null;
+  date: string;
+  batchId: number;
+  /** when the batch ran (ISO 8601 UTC) */
+  recordedAt: string;
+  batchKind: "import" | "undo" | "task";
+  /** the CSV file of an import; null for `dzkj task set` */
+  file: string | null;
+  /** for a state written by an undo: the batch it undid */
+  undoes: number | null;
+  /** the batch that replaced or removed this state; null while it is current */
+  supersededBy: number | null;
 }
 
 /** JSON of `task show --format json`. */
@@ -203,78 +219,94 @@ export function taskDetailJson(v: TaskDetailView): object {
   };
 }
 
-/** The text of `task show`: the task, its current state, its indicators and its history. */
-export function taskDetailText(v: TaskDetailView, lang: Lang, color: boolean): string {
-  const c = painter(color);
+/** `task show` as a Doc: the task and its current state, its indicators, its history of changes. */
+export function taskDetailDoc(v: TaskDetailView, lang: Lang): Doc {
   const en = lang === "en";
-  const out: string[] = [
-    c.bold(t(lang, "tasks.show.title", { number: v.number, title: en ? v.titleEn : v.title })),
-    t(lang, "tasks.show.section", { code: v.section.code, title: en ? v.section.titleEn : v.section.title }),
-    "",
-    v.text,
-    "",
-    t(lang, "tasks.show.lead", { lead: en ? v.leadEn : v.lead }),
-    // the deadline's note is Chinese plan text: shown in the Chinese view only
-    en || !v.deadlineNote
-      ? t(lang, "tasks.show.deadlineOnly", { deadline: v.deadline })
-      : t(lang, "tasks.show.deadline", { deadline: v.deadline, note: v.deadlineNote }),
-  ];
   const s = v.state;
   const status = statusLabel(lang, s.status);
-  out.push(
-    s.date
-      ? t(lang, "tasks.show.statusSince", { status, date: s.date })
-      : t(lang, "tasks.show.status", { status }),
-  );
-  if (s.overdue) out.push(c.red(`  ${t(lang, "tasks.show.overdue")}`));
-  if (s.note) out.push(t(lang, "tasks.show.note", { note: s.note }));
-  if (s.evidence) out.push(t(lang, "tasks.show.evidence", { evidence: s.evidence }));
-  if (v.indicators.length) {
-    out.push(
-      "",
-      v.asOf ? t(lang, "tasks.show.indicators", { asOf: v.asOf }) : t(lang, "tasks.show.indicatorsNoData"),
-    );
-    const head = [
-      "label.indicator",
-      "label.measure",
-      "label.target",
-      "label.actual",
-      "label.completion",
-      "label.expected",
-      "label.status",
-    ].map((k) => t(lang, k as MessageKey));
-    const rows = v.indicators.map((l) => [
-      en ? l.nameEn : l.name,
-      measureText(lang, l.unit, l.nameEn),
-      formatNumber(lang, l.target),
-      formatNumber(lang, l.actual),
-      formatPercent(l.completion),
-      formatNumber(lang, l.expected),
-      statusText(lang, l),
-    ]);
-    out.push(renderTable(head, rows, new Set([2, 3, 4, 5])));
-  }
-  out.push("", t(lang, "tasks.show.history"));
-  if (v.history.length === 0) out.push(`  ${t(lang, "tasks.show.noHistory")}`);
-  else {
-    const head = ["date", "status", "note", "evidence", "batch", "source", "recorded", "state"].map((k) =>
-      t(lang, `tasks.col.${k}` as MessageKey),
-    );
-    const rows = v.history.map((h) => [
-      h.date,
-      statusLabel(lang, h.status),
-      h.note ?? "",
-      h.evidence ?? "",
-      `#${h.batchId}`,
-      h.batchKind === "undo"
-        ? t(lang, "tasks.show.byUndo", { id: h.undoes ?? "" })
-        : (h.file ?? t(lang, "tasks.source.cli")),
-      localTime(h.recordedAt),
-      h.supersededBy === null
-        ? t(lang, "tasks.show.current")
-        : t(lang, "tasks.show.superseded", { by: h.supersededBy }),
-    ]);
-    out.push(renderTable(head, rows));
-  }
-  return `${out.join("\n")}\n`;
+  const doc: Doc = {
+    lang,
+    title: t(lang, "tasks.show.title", { number: v.number, title: en ? v.titleEn : v.title }),
+    meta: [
+      t(lang, "tasks.show.section", {
+        code: v.section.code,
+        title: en ? v.section.titleEn : v.section.title,
+      }),
+      v.text,
+      t(lang, "tasks.show.lead", { lead: en ? v.leadEn : v.lead }),
+      // the deadline's note is Chinese plan text: shown in the Chinese view only
+      en || !v.deadlineNote
+        ? t(lang, "tasks.show.deadlineOnly", { deadline: v.deadline })
+        : t(lang, "tasks.show.deadline", { deadline: v.deadline, note: v.deadlineNote }),
+    ],
+    verdict: {
+      text: s.date
+        ? t(lang, "tasks.show.statusSince", { status, date: s.date })
+        : t(lang, "tasks.show.status", { status }),
+      tone: s.overdue || s.status === "at_risk" ? "bad" : s.status === "done" ? "good" : "strong",
+    },
+    details: [
+      ...(s.overdue ? [{ text: t(lang, "tasks.show.overdue"), tone: "bad" as const }] : []),
+      ...(s.note ? [{ text: t(lang, "tasks.show.note", { note: s.note }) }] : []),
+      ...(s.evidence ? [{ text: t(lang, "tasks.show.evidence", { evidence: s.evidence }) }] : []),
+    ],
+    sectionLabel: t(lang, "label.section"),
+    blocks: [],
+  };
+  const l = (k: string) => t(lang, k as MessageKey);
+  if (v.indicators.length)
+    doc.blocks.push({
+      title: v.asOf ? t(lang, "tasks.show.indicators", { asOf: v.asOf }) : l("tasks.show.indicatorsNoData"),
+      columns: [
+        { label: l("label.indicator"), wrap: true },
+        { label: l("label.measure"), drop: 2 },
+        { label: l("label.target"), right: true },
+        { label: l("label.actual"), right: true },
+        { label: l("label.completion"), right: true },
+        { label: l("label.expected"), right: true, drop: 1 },
+        { label: l("label.status") },
+      ],
+      rows: v.indicators.map((line) => [
+        text(en ? line.nameEn : line.name),
+        text(measureText(lang, line.unit, line.nameEn)),
+        numberCell(lang, line.target),
+        numberCell(lang, line.actual),
+        { text: formatPercent(line.completion), value: line.completion },
+        numberCell(lang, line.expected),
+        text(statusText(lang, line)),
+      ]),
+    });
+  doc.blocks.push({
+    title: l("tasks.show.history"),
+    columns: [
+      { label: col(lang, "date") },
+      { label: col(lang, "status") },
+      { label: col(lang, "note"), wrap: true, drop: 3 },
+      { label: col(lang, "evidence"), wrap: true, drop: 4 },
+      { label: col(lang, "batch") },
+      { label: col(lang, "source"), wrap: true, drop: 2 },
+      { label: col(lang, "recorded"), drop: 1 },
+      { label: col(lang, "state") },
+    ],
+    rows: v.history.map((h) => [
+      text(h.date),
+      text(statusLabel(lang, h.status)),
+      text(h.note ?? ""),
+      text(h.evidence ?? ""),
+      { text: `#${h.batchId}`, value: h.batchId },
+      text(
+        h.batchKind === "undo"
+          ? t(lang, "tasks.show.byUndo", { id: h.undoes ?? "" })
+          : (h.file ?? t(lang, "tasks.source.cli")),
+      ),
+      text(localTime(h.recordedAt)),
+      text(
+        h.supersededBy === null
+          ? t(lang, "tasks.show.current")
+          : t(lang, "tasks.show.superseded", { by: h.supersededBy }),
+      ),
+    ]),
+    notes: v.history.length ? [] : [{ text: l("tasks.show.noHistory") }],
+  });
+  return doc;
 }

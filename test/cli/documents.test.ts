@@ -219,3 +219,25 @@ describe("imports", () => {
     expect(md.stdout).toMatch(/\| 2020Q3 +\| 通川区 +\| 关键技术攻关项目 +\| +5 \| +7 \| 当前 +\|/);
   });
 });
+
+describe("task show", () => {
+  it("markdown: the task, its indicators as of the latest quarter, its (empty) history", async () => {
+    const r = await run("task", "show", "4", "--format", "markdown");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^# 任务 4：加大发展高新技术产业、培育高新技术企业力度\n/);
+    expect(r.stdout).toContain("完成时限：2020-12-31（年底）  \n");
+    // 2020Q3.csv is the only quarter imported
+    expect(r.stdout).toContain("## 相关指标（2020Q3）");
+    expect(r.stdout).toMatch(/\| 高新技术企业 +\|/);
+    expect(r.stdout).toContain("## 历次记录");
+    expect(r.stdout).toContain("- 尚未记录过进展");
+  });
+
+  it("JSON keeps its contract; CSV writes the indicator and history tables", async () => {
+    const j = JSON.parse((await run("task", "show", "4", "--format", "json")).stdout);
+    expect(j).toMatchObject({ number: 4, section: "一", status: "not_started", history: [], asOf: "2020Q3" });
+    const csv = await run("task", "show", "4", "--format", "csv", "--no-bom");
+    expect(csv.stdout.startsWith("指标,计量单位,目标,完成,完成率,序时进度,状态\r\n")).toBe(true);
+    expect(csv.stdout).toContain("\r\n\r\n日期,状态,进展情况,佐证材料,批次,来源,记录时间,记录状态\r\n");
+  });
+});

@@ -643,5 +643,4 @@ describe("tasks", () => {
     // task 30 (deadline 2020-06-30) not started on 2020-12-10: overdue, red
     expect(html).toMatch(/<td class="num">30<\/td>.*<td class="bad">not started \(overdue\)<\/td>/);
   });
-
 });
