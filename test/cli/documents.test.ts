@@ -241,3 +241,16 @@ describe("task show", () => {
     expect(csv.stdout).toContain("\r\n\r\n日期,状态,进展情况,佐证材料,批次,来源,记录时间,记录状态\r\n");
   });
 });
+
+describe("template", () => {
+  it("the CSV a county fills in comes from the document: Chinese headers, one row per indicator", async () => {
+    const r = await run("--lang", "en", "template", "--unit", "通川", "--period", "2020Q4");
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.replace(/^\uFEFF/, "").split("\r\n");
+    // headers in Chinese even with --lang en: import recognises them
+    expect(lines[0]).toBe("报告期,填报单位,指标代码,指标名称,计量单位,数值,口径,备注");
+    expect(lines).toContain("2020Q4,通川区,key_tech_projects,关键技术攻关项目,项,,累计,");
+    // 23 indicators, a header and the empty string after the last CRLF
+    expect(lines).toHaveLength(23 + 2);
+  });
+});
