@@ -11,6 +11,7 @@ import {
   appliedMigrations,
   countRows,
   foreignKeyViolations,
+  hasTables,
   integrityCheck,
   missingSchema,
   type OrphanGroup,
@@ -22,7 +23,6 @@ import { UserError } from "./errors.js";
 import {
   folderWritable,
   formatBytes,
-  hasTables,
   isSqliteFile,
   openOrFail,
   removeStaleTemps,

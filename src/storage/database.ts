@@ -197,6 +197,41 @@ export function waitForLock<T>(db: Db, f: () => T): T {
   }
 }
 
+/**
+ * Transaction control for a use case that spans awaits (an import reads its file between
+ * statements), where better-sqlite3's db.transaction(f), which needs a synchronous f, cannot serve.
+ * beginWrite is BEGIN IMMEDIATE, waiting (--wait) while another dzkj holds the write lock.
+ */
+export function beginWrite(db: Db): void {
+  waitForLock(db, () => db.exec("BEGIN IMMEDIATE"));
+}
+
+/** BEGIN (deferred): one read snapshot for several statements (a backup's counts and copy). */
+export function beginRead(db: Db): void {
+  db.exec("BEGIN");
+}
+
+/** COMMIT the open transaction. */
+export function commit(db: Db): void {
+  db.exec("COMMIT");
+}
+
+/** ROLLBACK the open transaction, if one is open (safe in a finally). */
+export function rollback(db: Db): void {
+  if (db.open && db.inTransaction) db.exec("ROLLBACK");
+}
+
+/** A savepoint inside the open transaction: one file of an import. */
+export function savepoint(db: Db, name: string): void {
+  db.exec(`SAVEPOINT ${name}`);
+}
+
+/** Ends a savepoint: `keep` false first undoes what was written since it began. */
+export function releaseSavepoint(db: Db, name: string, keep: boolean): void {
+  if (!keep) db.exec(`ROLLBACK TO ${name}`);
+  db.exec(`RELEASE ${name}`);
+}
+
 /** Runs `f` in a write transaction (BEGIN IMMEDIATE), waiting for the lock like every writer. */
 export function writeTransaction<T>(db: Db, f: () => T): T {
   return waitForLock(db, () => db.transaction(f).immediate());
