@@ -1,4 +1,4 @@
-/** buildReportFor / buildStatusFor: read a plan year's values and compute the Report (domain). */
+/** buildReportFor and the views built on it: read a plan year's values and compute the Report (domain). */
 
 import {
   type Breakdown,
@@ -18,7 +18,6 @@ import {
   type ObservationIndex,
   type Report,
   type StatusLine,
-  type YearStatus,
 } from "../domain/report.js";
 import type { Db } from "../storage/database.js";
 import { listPlanYears } from "../storage/plans.js";
@@ -73,27 +72,20 @@ export function indexYear(db: Db, year: number): ObservationIndex {
  * Parses --as-of for a plan year: the command line has already turned any period form an import
  * accepts into the canonical `2020Q3` (src/cli/period-options.ts).
  */
-export function parseAsOf(year: number, value: string | undefined): Quarter | undefined {
+function parseAsOf(year: number, value: string | undefined): Quarter | undefined {
   if (value === undefined) return undefined;
   const p = parseCanonicalPeriod(value.trim().toUpperCase());
   if (!p || p.year !== year) throw new UsageError({ key: "error.asOf", params: { year, value } });
   return p.quarter;
 }
 
+/** The plan and its report at --as-of (default: the latest quarter with data). */
 export function buildReportFor(
   db: Db,
   opts: { year?: string | undefined; asOf?: string | undefined },
 ): { plan: Plan; report: Report } {
   const { plan, report } = loadReport(db, opts);
   return { plan, report };
-}
-
-export function buildStatusFor(
-  db: Db,
-  opts: { year?: string | undefined; asOf?: string | undefined },
-): { plan: Plan; status: YearStatus } {
-  const { plan, report } = buildReportFor(db, opts);
-  return { plan, status: buildYearStatus(report) };
 }
 
 /** A plan year's plan, observations and report at --as-of: what every report view starts from. */

@@ -64,7 +64,7 @@ export interface BatchShowView {
 const l = (lang: Lang, k: string, p?: Record<string, string | number>) => t(lang, k as MessageKey, p);
 
 /** A batch in JSON: its details as an object, not a string of JSON. */
-export function batchJson<B extends BatchRecord>(b: B): object {
+function batchJson<B extends BatchRecord>(b: B): object {
   return { ...b, details: b.details === null ? null : (JSON.parse(b.details) as object) };
 }
 

@@ -86,12 +86,12 @@ function setBusyTimeout(db: Db, ms: number): void {
 }
 
 /** The lock wait of a connection: the one set with setLockWait, else the default. */
-export function lockWaitOf(db: Db): LockWait {
+function lockWaitOf(db: Db): LockWait {
   return waits.get(db) ?? { ms: DEFAULT_WAIT_SECONDS * 1000 };
 }
 
 /** True for SQLite's "database is locked" (SQLITE_BUSY and its extended codes). */
-export function isBusy(e: unknown): boolean {
+function isBusy(e: unknown): boolean {
   return String((e as { code?: unknown })?.code ?? "").startsWith("SQLITE_BUSY");
 }
 

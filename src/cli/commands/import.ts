@@ -17,7 +17,7 @@ import { open } from "../open.js";
 import { progressBar } from "../progress.js";
 
 /** The name a file read from stdin (`dzkj import -`) is shown and recorded under. */
-export const STDIN_NAME = "(stdin)";
+const STDIN_NAME = "(stdin)";
 
 /**
  * Copies stdin into a new file (mode 0600) in a private temp folder (mode 0700), at most `max`
