@@ -62,7 +62,7 @@ export async function importFiles<O extends BatchFileOutcome>(
   try {
     for (const file of files) {
       if (!single) beginWrite(db);
-      savepoint(db, "import_file");
+      savepoint(db);
       let outcome: O;
       try {
         outcome = await importOne(file);
@@ -70,12 +70,12 @@ export async function importFiles<O extends BatchFileOutcome>(
         await yieldToEventLoop();
         how.checkInterrupt?.();
       } catch (e) {
-        releaseSavepoint(db, "import_file", false);
+        releaseSavepoint(db, false);
         if (!single) rollback(db);
         throw e;
       }
       const keep = outcome.status === "imported";
-      releaseSavepoint(db, "import_file", keep);
+      releaseSavepoint(db, keep);
       if (!single) {
         if (keep) commit(db);
         else rollback(db);

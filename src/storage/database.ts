@@ -221,15 +221,15 @@ export function rollback(db: Db): void {
   if (db.open && db.inTransaction) db.exec("ROLLBACK");
 }
 
-/** A savepoint inside the open transaction: one file of an import. */
-export function savepoint(db: Db, name: string): void {
-  db.exec(`SAVEPOINT ${name}`);
+/** The savepoint of one file inside an import's transaction (SQL stays literal: no name is built). */
+export function savepoint(db: Db): void {
+  db.exec("SAVEPOINT import_file");
 }
 
-/** Ends a savepoint: `keep` false first undoes what was written since it began. */
-export function releaseSavepoint(db: Db, name: string, keep: boolean): void {
-  if (!keep) db.exec(`ROLLBACK TO ${name}`);
-  db.exec(`RELEASE ${name}`);
+/** Ends the file's savepoint: `keep` false first undoes what was written since it began. */
+export function releaseSavepoint(db: Db, keep: boolean): void {
+  if (!keep) db.exec("ROLLBACK TO import_file");
+  db.exec("RELEASE import_file");
 }
 
 /** Runs `f` in a write transaction (BEGIN IMMEDIATE), waiting for the lock like every writer. */

@@ -216,7 +216,8 @@ export function hasTables(db: Db, names: string[]): boolean {
 
 /** Sets the journal mode: DELETE for a single self-contained file (a backup), WAL for the live database. */
 export function setJournalMode(db: Db, mode: "DELETE" | "WAL"): void {
-  db.pragma(`journal_mode = ${mode}`);
+  if (mode === "WAL") db.pragma("journal_mode = WAL");
+  else db.pragma("journal_mode = DELETE");
 }
 
 /** PRAGMA quick_check: "ok", or SQLite's list of what is damaged (one finding a line). */
