@@ -13,9 +13,11 @@ import { DEFAULT_WAIT_SECONDS, resolveDbPath } from "../storage/database.js";
 import { DatabaseError, sqliteReason } from "../storage/errors.js";
 import { type Context, createContext } from "./context.js";
 import { addExamples, checkAction, localizeHelp } from "./help.js";
+import type { TypedCommand } from "./options.js";
 import { formatProblemLine } from "./problems.js";
 
-type Action = (ctx: Context, args: string[], opts: Record<string, unknown>) => Promise<void>;
+// a typed command takes its OptionsOf<…>, an untyped one the record commander parsed
+type Action = (ctx: Context, args: string[], opts: never) => Promise<void>;
 type Loader = () => Promise<{ run: Action }>;
 
 interface Spec {
@@ -25,6 +27,8 @@ interface Spec {
   /** the actions its first argument names (task set|show|import): anything else gets a did-you-mean */
   actions?: string[];
   options?: (cmd: Command, lang: Lang) => void;
+  /** options declared as data in ./options.ts and validated there before the command runs */
+  typed?: TypedCommand;
   load: Loader;
 }
 
@@ -75,21 +79,13 @@ const COMMANDS: Spec[] = [
   {
     name: "plan",
     help: "help.plan",
-    options: (c, l) => {
-      c.option("--year <year>", t(l, "help.opt.year"))
-        .option("--section <section>", t(l, "help.opt.section"))
-        .option("--task <n>", t(l, "help.opt.task"));
-      reportOutput(c, l);
-    },
+    typed: "plan",
     load: () => import("./commands/plan.js"),
   },
   {
     name: "units",
     help: "help.units",
-    options: (c, l) => {
-      c.option("--year <year>", t(l, "help.opt.year"));
-      reportOutput(c, l);
-    },
+    typed: "units",
     load: () => import("./commands/units.js"),
   },
   {
@@ -132,10 +128,7 @@ const COMMANDS: Spec[] = [
     name: "history",
     args: "<indicator>",
     help: "help.history",
-    options: (c, l) => {
-      c.option("--unit <unit>", t(l, "help.opt.historyUnit")).option("--year <year>", t(l, "help.opt.year"));
-      reportOutput(c, l);
-    },
+    typed: "history",
     load: () => import("./commands/history.js"),
   },
   {
@@ -247,7 +240,7 @@ const COMMANDS: Spec[] = [
   {
     name: "doctor",
     help: "help.doctor",
-    options: reportOutput,
+    typed: "doctor",
     load: () => import("./commands/doctor.js"),
   },
   {
@@ -285,10 +278,12 @@ function commandsFor(argv: string[]): Spec[] {
  * Every command with the long flags of its options, as `dzkj CMD --help` lists them (the README
  * test checks that each is documented).
  */
-export function describeCommands(lang: Lang): { name: string; options: string[] }[] {
+export async function describeCommands(lang: Lang): Promise<{ name: string; options: string[] }[]> {
+  const typed = await import("./options.js");
   return COMMANDS.map((spec) => {
     const cmd = new Command(spec.name);
-    spec.options?.(cmd, lang);
+    if (spec.typed) typed.declareOptions(cmd, lang, spec.typed);
+    else spec.options?.(cmd, lang);
     return { name: spec.name, options: cmd.options.flatMap((o) => (o.long ? [o.long] : [])) };
   });
 }
@@ -371,12 +366,16 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   localizeHelp(program, lang);
   addExamples(program, lang, "help");
   let exit = 0;
-  for (const spec of commandsFor(argv)) {
+  const specs = commandsFor(argv);
+  // zod and the option lists only when a typed command is registered (never for report, status)
+  const typed = specs.some((s) => s.typed) ? await import("./options.js") : undefined;
+  for (const spec of specs) {
     const cmd = program
       .command(spec.args ? `${spec.name} ${spec.args}` : spec.name)
       .description(t(lang, spec.help));
     cmd.helpOption("-h, --help", t(lang, "help.opt.help"));
-    spec.options?.(cmd, lang);
+    if (spec.typed) typed?.declareOptions(cmd, lang, spec.typed);
+    else spec.options?.(cmd, lang);
     addExamples(cmd, lang, spec.name);
     cmd.action(async (...params: unknown[]) => {
       const command = params[params.length - 1] as Command;
@@ -395,7 +394,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       // --as-of/--year in any period form an import accepts (loaded only when given: start-up time)
       if (typeof opts.asOf === "string" || typeof opts.year === "string")
         (await import("./period-options.js")).normalizePeriodOptions(opts);
-      await run(ctx, args, opts);
+      // the one place options become a command's type: validated against its declared list
+      await run(ctx, args, (spec.typed && typed ? typed.parseOptions(spec.typed, opts) : opts) as never);
     });
   }
   try {

@@ -142,6 +142,14 @@ describe("history", () => {
     expect(lines[2]).toMatch(/^2020Q3,通川区,7,[^,]+,更正,2,[^,]+,[^,]*fix\.csv,当前$/);
   });
 
+  it("an unknown indicator or unit: the look-ups of trend, a did-you-mean, exit 2", async () => {
+    const r = await run("history", "高新技术企", "--format", "json");
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("高新技术企业");
+    expect((await run("history", "key_tech_projects", "--unit", "通州")).code).toBe(2);
+  });
+
   it("an indicator with no value: the title says so, in every format", async () => {
     const r = await run("history", "agri_new_varieties");
     expect(r.stdout).toBe("育成突破性新品种 尚无任何数值\n");

@@ -22,7 +22,7 @@ describe("output formats", () => {
     expect(extensionOf(undefined)).toBe("txt");
   });
 
-  it("every command that prints a document offers the same formats, and -o", () => {
+  it("every command that prints a document offers the same formats, and -o", async () => {
     expect(FORMAT_NAMES).toEqual(["table", "json", "csv", "markdown", "html"]);
     const documents = [
       "plan",
@@ -36,7 +36,7 @@ describe("output formats", () => {
       "trend",
       "doctor",
     ];
-    for (const c of describeCommands("zh").filter((x) => documents.includes(x.name)))
+    for (const c of (await describeCommands("zh")).filter((x) => documents.includes(x.name)))
       expect(c.options, c.name).toEqual(
         expect.arrayContaining(["--format", "--output", "--width", "--style"]),
       );

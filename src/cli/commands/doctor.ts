@@ -3,15 +3,16 @@ import { UserError } from "../../app/errors.js";
 import { doctorDoc, doctorJson } from "../../render/doctor.js";
 import { resolveDbPath } from "../../storage/database.js";
 import type { Context } from "../context.js";
-import { emitView, type OutputOptions } from "../output.js";
+import type { OptionsOf } from "../options.js";
+import { emitView } from "../output.js";
 
 /** dzkj doctor: checks the database, in any report format; exit 1 when a check finds a problem. */
-export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
+export async function run(ctx: Context, _args: string[], opts: OptionsOf<"doctor">): Promise<void> {
   const path = resolveDbPath(ctx.dbOption, ctx.env);
   const report = runDoctor(path);
   emitView(
     ctx,
-    opts as OutputOptions,
+    opts,
     () => doctorDoc(report, ctx.lang),
     () => doctorJson(report, ctx.lang),
   );

@@ -5,7 +5,8 @@ import { reportOrder } from "../../domain/report.js";
 import { type PlanView, planDoc, planJson } from "../../render/plan.js";
 import type { Context } from "../context.js";
 import { open } from "../open.js";
-import { emitView, type OutputOptions } from "../output.js";
+import type { OptionsOf } from "../options.js";
+import { emitView } from "../output.js";
 
 /** Section by number (2) or code (二). */
 function findSection(plan: Plan, value: string): number {
@@ -18,15 +19,16 @@ function findSection(plan: Plan, value: string): number {
   return s.number;
 }
 
-export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
+/** dzkj plan [--section 二] [--task 12]: the plan, narrowed to a section or a task. */
+export async function run(ctx: Context, _args: string[], opts: OptionsOf<"plan">): Promise<void> {
   const { db } = await open(ctx);
   try {
-    const plan = requirePlan(db, opts.year as string | undefined);
+    const plan = requirePlan(db, opts.year);
     let sections = plan.sections;
     let tasks = plan.tasks;
     let indicators = reportOrder(plan.indicators);
     if (opts.section !== undefined) {
-      const n = findSection(plan, String(opts.section));
+      const n = findSection(plan, opts.section);
       sections = sections.filter((s) => s.number === n);
       tasks = tasks.filter((t) => t.section === n);
       indicators = indicators.filter((d) => d.section === n);
@@ -46,7 +48,7 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
     const view: PlanView = { plan, sections, tasks, indicators, oneTask: opts.task !== undefined };
     emitView(
       ctx,
-      opts as OutputOptions,
+      opts,
       () => planDoc(view, ctx.lang),
       () => planJson(view),
     );
