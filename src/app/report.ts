@@ -9,7 +9,7 @@ import {
   type UnitReport,
 } from "../domain/breakdown.js";
 import { parseCanonicalPeriod, type Quarter, quarterIndex } from "../domain/period.js";
-import type { Indicator, Plan, ReportingUnit } from "../domain/plan.js";
+import type { Indicator, Plan, ReportingUnit, Section } from "../domain/plan.js";
 import {
   addObservation,
   buildReport,
@@ -110,6 +110,17 @@ export function resolveUnit(plan: Plan, text: string): ReportingUnit {
       ? { key: "rep.error.unitHint", params: { value: text, hint: hints.join("、") } }
       : { key: "rep.error.unit", params: { value: text, units: plan.units.map((u) => u.name).join("、") } },
   );
+}
+
+/** The section (部分) named by its code (二) or number (2); a UsageError listing the codes otherwise. */
+export function resolveSection(plan: Plan, text: string): Section {
+  const v = text.trim();
+  const s = plan.sections.find((x) => x.code === v || String(x.number) === v);
+  if (s) return s;
+  throw new UsageError({
+    key: "error.section",
+    params: { value: v, options: plan.sections.map((x) => x.code).join(" ") },
+  });
 }
 
 /** The indicator named by code or name; a UsageError with "did you mean" otherwise. */

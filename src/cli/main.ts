@@ -179,14 +179,7 @@ const COMMANDS: Spec[] = [
   {
     name: "tasks",
     help: "help.tasks",
-    options: (c, l) => {
-      c.option("--year <year>", t(l, "help.opt.year"))
-        .option("--section <section>", t(l, "help.opt.section"))
-        // statuses are parsed leniently by the command (in_progress, 推进中, 进行中 …)
-        .option("--status <status>", t(l, "help.opt.taskStatus"))
-        .option("--overdue", t(l, "help.opt.overdue"));
-      reportOutput(c, l);
-    },
+    typed: "tasks",
     load: () => import("./commands/tasks.js"),
   },
   {
@@ -218,23 +211,14 @@ const COMMANDS: Spec[] = [
   {
     name: "completeness",
     help: "help.completeness",
-    options: (c, l) => {
-      c.option("--period <period>", t(l, "help.opt.completenessPeriod")).option(
-        "--year <year>",
-        t(l, "help.opt.year"),
-      );
-      reportOutput(c, l);
-    },
+    typed: "completeness",
     load: () => import("./commands/completeness.js"),
   },
   {
     name: "trend",
     args: "<indicator>",
     help: "help.trend",
-    options: (c, l) => {
-      c.option("--unit <unit>", t(l, "help.opt.reportUnit")).option("--year <year>", t(l, "help.opt.year"));
-      reportOutput(c, l);
-    },
+    typed: "trend",
     load: () => import("./commands/trend.js"),
   },
   {

@@ -67,6 +67,16 @@ export const OPTIONS = {
   units: { year, ...OUTPUT },
   history: { unit: text("--unit <unit>", "help.opt.historyUnit"), year, ...OUTPUT },
   doctor: { ...OUTPUT },
+  tasks: {
+    year,
+    section: text("--section <section>", "help.opt.section"),
+    // statuses are parsed leniently by the command (in_progress, 推进中, 进行中 …)
+    status: text("--status <status>", "help.opt.taskStatus"),
+    overdue: flag("--overdue", "help.opt.overdue"),
+    ...OUTPUT,
+  },
+  completeness: { period: text("--period <period>", "help.opt.completenessPeriod"), year, ...OUTPUT },
+  trend: { unit: text("--unit <unit>", "help.opt.reportUnit"), year, ...OUTPUT },
 } satisfies Record<string, Record<string, OptionDef>>;
 
 export type TypedCommand = keyof typeof OPTIONS;

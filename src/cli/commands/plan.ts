@@ -1,23 +1,11 @@
 import { UsageError } from "../../app/errors.js";
-import { requirePlan } from "../../app/report.js";
-import type { Plan } from "../../domain/plan.js";
+import { requirePlan, resolveSection } from "../../app/report.js";
 import { reportOrder } from "../../domain/report.js";
 import { type PlanView, planDoc, planJson } from "../../render/plan.js";
 import type { Context } from "../context.js";
 import { open } from "../open.js";
 import type { OptionsOf } from "../options.js";
 import { emitView } from "../output.js";
-
-/** Section by number (2) or code (二). */
-function findSection(plan: Plan, value: string): number {
-  const s = plan.sections.find((x) => x.code === value.trim() || String(x.number) === value.trim());
-  if (!s)
-    throw new UsageError({
-      key: "error.section",
-      params: { value, options: plan.sections.map((x) => x.code).join(" ") },
-    });
-  return s.number;
-}
 
 /** dzkj plan [--section 二] [--task 12]: the plan, narrowed to a section or a task. */
 export async function run(ctx: Context, _args: string[], opts: OptionsOf<"plan">): Promise<void> {
@@ -28,7 +16,7 @@ export async function run(ctx: Context, _args: string[], opts: OptionsOf<"plan">
     let tasks = plan.tasks;
     let indicators = reportOrder(plan.indicators);
     if (opts.section !== undefined) {
-      const n = findSection(plan, opts.section);
+      const n = resolveSection(plan, opts.section).number;
       sections = sections.filter((s) => s.number === n);
       tasks = tasks.filter((t) => t.section === n);
       indicators = indicators.filter((d) => d.section === n);
