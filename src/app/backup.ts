@@ -5,21 +5,30 @@
  */
 import { copyFileSync, existsSync, mkdirSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
+import { lastBatchId } from "../storage/batches.js";
 import {
+  beginRead,
+  commit,
   type Db,
   DEFAULT_WAIT_SECONDS,
   type LockWait,
   loadMigrations,
   lockTimeout,
   type Migration,
+  rollback,
 } from "../storage/database.js";
 import {
   appliedMigrations,
+  checkpointTruncate,
   countRows,
+  hasTables,
   integrityCheck,
   missingSchema,
   openExisting,
+  pageCount,
   planYears,
+  quickCheck,
+  setJournalMode,
   tableCounts,
 } from "../storage/inspect.js";
 import { UserError } from "./errors.js";
@@ -27,7 +36,6 @@ import {
   createPrivate,
   fsyncDir,
   fsyncFile,
-  hasTables,
   isSqliteFile,
   openOrFail,
   refuseDatabaseFile,
@@ -75,17 +83,17 @@ function countDifferences(a: Record<string, number>, b: Record<string, number>):
 function sealCopy(file: string): { pages: number; counts: Record<string, number> } {
   const db = openExisting(file);
   try {
-    db.pragma("journal_mode = DELETE");
-    const check = db.pragma("quick_check", { simple: true });
+    setJournalMode(db, "DELETE");
+    const check = quickCheck(db);
     if (check !== "ok")
       throw new Error(
-        `quick_check: ${String(check)
+        `quick_check: ${check
           .split("\n")
           .filter((l) => l && !l.startsWith("*** in database"))
           .slice(0, 3)
           .join("; ")}`,
       );
-    return { pages: db.pragma("page_count", { simple: true }) as number, counts: tableCounts(db) };
+    return { pages: pageCount(db), counts: tableCounts(db) };
   } finally {
     db.close();
   }
@@ -123,10 +131,10 @@ export async function backupDatabase(
     createPrivate(tmp);
     // One read transaction around the counts and the copy: both see the same snapshot, so the
     // copy must hold exactly these rows, even while another process imports.
-    src.exec("BEGIN");
+    beginRead(src);
     const expected = tableCounts(src);
     const pages = await copyPages(src, tmp, wait);
-    src.exec("COMMIT");
+    commit(src);
     const copy = sealCopy(tmp);
     const differ = countDifferences(expected, copy.counts);
     if (copy.pages < 1 || pages < 1 || differ.length > 0)
@@ -142,7 +150,7 @@ export async function backupDatabase(
     if ((e as { reason?: unknown }).reason) throw e; // a lock timeout: named and explained already
     throw new UserError({ key: "ops.backup.failed", params: { file, error: (e as Error).message } });
   } finally {
-    if (src.inTransaction) src.exec("ROLLBACK");
+    rollback(src);
     src.close();
   }
   const copy = openExisting(file, { readonly: true });
@@ -253,7 +261,7 @@ export async function restoreDatabase(
     }
     try {
       stagingDb = openExisting(staging);
-      stagingDb.pragma("journal_mode = DELETE");
+      setJournalMode(stagingDb, "DELETE");
     } catch (e) {
       throw new UserError({ key: "ops.notDzkj.corrupt", params: { file, detail: (e as Error).message } });
     }
@@ -289,7 +297,7 @@ export async function restoreDatabase(
           key: "ops.restore.unverified",
           params: { path: target, detail: differ.slice(0, 3).join("; ") },
         });
-      live.pragma("journal_mode = WAL");
+      setJournalMode(live, "WAL");
       checkpointed = checkpoint(live, wait);
     } finally {
       live.close();
@@ -304,10 +312,7 @@ export async function restoreDatabase(
 
 /** True when `live` holds a batch newer than any in `backup` (someone wrote after the restore). */
 function writtenSince(live: Db, backup: Db): boolean {
-  const last = (d: Db) =>
-    hasTables(d, ["import_batches"])
-      ? ((d.prepare("SELECT max(id) AS n FROM import_batches").get() as { n: number | null }).n ?? 0)
-      : 0;
+  const last = (d: Db) => (hasTables(d, ["import_batches"]) ? lastBatchId(d) : 0);
   return last(live) > last(backup);
 }
 
@@ -318,12 +323,7 @@ function writtenSince(live: Db, backup: Db): boolean {
 function checkpoint(db: Db, wait: LockWait): boolean {
   const deadline = Date.now() + Math.min(wait.ms, 10_000);
   for (;;) {
-    const [r] = db.pragma("wal_checkpoint(TRUNCATE)") as {
-      busy: number;
-      log: number;
-      checkpointed: number;
-    }[];
-    if (r && r.busy === 0 && r.log === r.checkpointed) return true;
+    if (checkpointTruncate(db)) return true;
     if (Date.now() >= deadline) return false;
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
   }

@@ -7,7 +7,7 @@
 import type { CsvSource } from "../intake/csv-reader.js";
 import { FileError, type Problem } from "../intake/errors.js";
 import { type BatchCounts, createBatch, findImportByHash, finishBatch } from "../storage/batches.js";
-import { type Db, waitForLock } from "../storage/database.js";
+import { beginWrite, commit, type Db, releaseSavepoint, rollback, savepoint } from "../storage/database.js";
 
 /** What both importers' file outcomes have. */
 export interface BatchFileOutcome {
@@ -58,11 +58,11 @@ export async function importFiles<O extends BatchFileOutcome>(
 ): Promise<O[]> {
   const outcomes: O[] = [];
   const single = how.allOrNothing === true;
-  if (single) begin(db);
+  if (single) beginWrite(db);
   try {
     for (const file of files) {
-      if (!single) begin(db);
-      db.exec("SAVEPOINT import_file");
+      if (!single) beginWrite(db);
+      savepoint(db);
       let outcome: O;
       try {
         outcome = await importOne(file);
@@ -70,21 +70,23 @@ export async function importFiles<O extends BatchFileOutcome>(
         await yieldToEventLoop();
         how.checkInterrupt?.();
       } catch (e) {
-        db.exec("ROLLBACK TO import_file; RELEASE import_file");
-        if (!single) db.exec("ROLLBACK");
+        releaseSavepoint(db, false);
+        if (!single) rollback(db);
         throw e;
       }
       const keep = outcome.status === "imported";
-      if (!keep) db.exec("ROLLBACK TO import_file");
-      db.exec("RELEASE import_file");
-      if (!single) db.exec(keep ? "COMMIT" : "ROLLBACK");
+      releaseSavepoint(db, keep);
+      if (!single) {
+        if (keep) commit(db);
+        else rollback(db);
+      }
       outcomes.push(outcome);
     }
     if (single) {
       const ok = outcomes.every((o) => o.status === "imported" || o.status === "duplicate");
-      if (ok) db.exec("COMMIT");
+      if (ok) commit(db);
       else {
-        db.exec("ROLLBACK");
+        rollback(db);
         for (const o of outcomes) {
           if (o.status !== "imported") continue;
           // nothing of it was written: say so in its counts too, as for a refused file
@@ -96,7 +98,7 @@ export async function importFiles<O extends BatchFileOutcome>(
       }
     }
   } catch (e) {
-    if (db.inTransaction) db.exec("ROLLBACK");
+    rollback(db);
     throw e;
   }
   return outcomes;
@@ -108,11 +110,6 @@ export async function importFiles<O extends BatchFileOutcome>(
  */
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
-}
-
-/** BEGIN IMMEDIATE, waiting (--wait) while another dzkj holds the write lock (cron overlap). */
-function begin(db: Db): void {
-  waitForLock(db, () => db.exec("BEGIN IMMEDIATE"));
 }
 
 export async function importAsBatch(

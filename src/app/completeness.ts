@@ -10,6 +10,7 @@ import {
 import type { Plan } from "../domain/plan.js";
 import { PERIOD_FORMS, parsePeriod } from "../intake/period.js";
 import type { Db } from "../storage/database.js";
+import { valueSubmissions } from "../storage/values.js";
 import { UsageError } from "./errors.js";
 import { requirePlan } from "./report.js";
 
@@ -18,13 +19,7 @@ import { requirePlan } from "./report.js";
  * (progress_values.batch_id → import_batches.imported_at).
  */
 function readSubmissions(db: Db, year: number): Submission[] {
-  const rows = db
-    .prepare(
-      `SELECT v.indicator_code AS indicator, v.unit_code AS unit, v.period, b.imported_at AS importedAt
-       FROM progress_values v JOIN import_batches b ON b.id = v.batch_id
-       WHERE v.plan_year = ?`,
-    )
-    .all(year) as { indicator: string; unit: string; period: string; importedAt: string }[];
+  const rows = valueSubmissions(db, year);
   const out: Submission[] = [];
   for (const r of rows) {
     const p = parseCanonicalPeriod(r.period);

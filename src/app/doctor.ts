@@ -11,6 +11,7 @@ import {
   appliedMigrations,
   countRows,
   foreignKeyViolations,
+  hasTables,
   integrityCheck,
   missingSchema,
   type OrphanGroup,
@@ -22,7 +23,6 @@ import { UserError } from "./errors.js";
 import {
   folderWritable,
   formatBytes,
-  hasTables,
   isSqliteFile,
   openOrFail,
   removeStaleTemps,
@@ -30,7 +30,7 @@ import {
 } from "./ops.js";
 
 /** A WAL larger than this is worth a warning: checkpoints are not keeping up. */
-export const WAL_WARN_BYTES = 64 * 1024 * 1024;
+const WAL_WARN_BYTES = 64 * 1024 * 1024;
 
 /** skipped: not run because the file failed the integrity check (its answers could not be trusted) */
 export type CheckStatus = "ok" | "warning" | "problem" | "skipped";

@@ -13,9 +13,10 @@ import {
   writeSync,
 } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { appliedMigrations, iterateRows, listTables, planYears } from "../storage/inspect.js";
+import { beginRead, commit, rollback } from "../storage/database.js";
+import { appliedMigrations, hasTables, iterateRows, listTables, planYears } from "../storage/inspect.js";
 import { UserError } from "./errors.js";
-import { fsyncDir, hasTables, openOrFail, requireDatabase, tempNextTo, writeFailed } from "./ops.js";
+import { fsyncDir, openOrFail, requireDatabase, tempNextTo, writeFailed } from "./ops.js";
 
 export interface ExportManifest {
   format: "dzkj-export";
@@ -86,7 +87,7 @@ export function exportDatabase(path: string, dir: string, now: Date): ExportMani
 function writeExport(path: string, out: string, now: Date): ExportManifest {
   const db = openOrFail(path, true);
   try {
-    db.exec("BEGIN");
+    beginRead(db);
     const applied = appliedMigrations(db);
     if (applied === null) throw new UserError({ key: "ops.notDzkj.noMigrations", params: { file: path } });
     const manifest: ExportManifest = {
@@ -141,7 +142,7 @@ function writeExport(path: string, out: string, now: Date): ExportManifest {
         sha256: hash.digest("hex"),
       });
     }
-    db.exec("COMMIT");
+    commit(db);
     const tmp = join(out, ".manifest.json.tmp");
     const fd = openSync(tmp, "w", 0o600);
     try {
@@ -154,7 +155,7 @@ function writeExport(path: string, out: string, now: Date): ExportManifest {
     fsyncDir(out);
     return manifest;
   } finally {
-    if (db.inTransaction) db.exec("ROLLBACK");
+    rollback(db);
     db.close();
   }
 }

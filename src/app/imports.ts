@@ -2,7 +2,7 @@
  * Import history use cases: what a batch changed, and undoing it — restoring exactly the values
  * it replaced (and removing those it added), itself recorded as an 'undo' batch.
  */
-import { type Batch, getBatch } from "../storage/batches.js";
+import { type Batch, clearUndone, getBatch } from "../storage/batches.js";
 import { type Db, writeTransaction } from "../storage/database.js";
 import { applyConversion } from "../storage/plans.js";
 import { TaskWriter, taskWritersAfter } from "../storage/tasks.js";
@@ -100,7 +100,7 @@ function redoInTransaction(db: Db, id: number, opts: { force: boolean; now: Date
     throw new UserError({ key: "imports.redo.notUndone", params: { id: batch.id } });
   const undo = requireBatch(db, batch.undoneBy);
   const result = revert(db, undo, opts);
-  db.prepare("UPDATE import_batches SET undone_by = NULL WHERE id = ?").run(batch.id);
+  clearUndone(db, batch.id);
   applyConversion(db, batch.id, "redo");
   return result;
 }

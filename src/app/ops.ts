@@ -53,12 +53,6 @@ export function isSqliteFile(path: string): boolean {
   }
 }
 
-/** Whether every named table exists (a file may be a foreign or half-made database). */
-export function hasTables(db: Db, names: string[]): boolean {
-  const q = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
-  return names.every((n) => q.get(n));
-}
-
 /** 1536 → "1.5 KiB" */
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;

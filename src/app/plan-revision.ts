@@ -10,7 +10,7 @@ import type { Plan } from "../domain/plan.js";
 import { createBatch, finishBatch } from "../storage/batches.js";
 import type { Db } from "../storage/database.js";
 import { indicatorsWithValues, recordConversion } from "../storage/plans.js";
-import { ValueWriter } from "../storage/values.js";
+import { indicatorValues, ValueWriter } from "../storage/values.js";
 import { UserError } from "./errors.js";
 
 /** Money units and their size in 元: the only units whose values convert (README "init"). */
@@ -122,18 +122,10 @@ export function convertValues(
 ): number {
   const batch = createBatch(db, { kind: "import", file: recordAs, importedAt: now.toISOString() });
   const writer = new ValueWriter(db);
-  const rows = db.prepare(
-    "SELECT period, unit_code AS unit, value, basis, note FROM progress_values WHERE plan_year = ? AND indicator_code = ? ORDER BY period, unit_code",
-  );
+
   let updated = 0;
   for (const c of changes) {
-    for (const r of rows.all(year, c.code) as {
-      period: string;
-      unit: string;
-      value: number;
-      basis: "ytd" | "period";
-      note: string | null;
-    }[]) {
+    for (const r of indicatorValues(db, year, c.code)) {
       writer.replace(
         { year, indicator: c.code, period: r.period, unit: r.unit },
         { value: shiftDecimal(r.value, c.shift), basis: r.basis, note: r.note },

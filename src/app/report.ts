@@ -1,4 +1,4 @@
-/** buildReportFor / buildStatusFor: read a plan year's values and compute the Report (domain). */
+/** buildReportFor and the views built on it: read a plan year's values and compute the Report (domain). */
 
 import {
   type Breakdown,
@@ -9,7 +9,7 @@ import {
   type UnitReport,
 } from "../domain/breakdown.js";
 import { parseCanonicalPeriod, type Quarter, quarterIndex } from "../domain/period.js";
-import type { Indicator, Plan, ReportingUnit } from "../domain/plan.js";
+import type { Indicator, Plan, ReportingUnit, Section } from "../domain/plan.js";
 import {
   addObservation,
   buildReport,
@@ -18,7 +18,6 @@ import {
   type ObservationIndex,
   type Report,
   type StatusLine,
-  type YearStatus,
 } from "../domain/report.js";
 import type { Db } from "../storage/database.js";
 import { listPlanYears } from "../storage/plans.js";
@@ -73,27 +72,20 @@ export function indexYear(db: Db, year: number): ObservationIndex {
  * Parses --as-of for a plan year: the command line has already turned any period form an import
  * accepts into the canonical `2020Q3` (src/cli/period-options.ts).
  */
-export function parseAsOf(year: number, value: string | undefined): Quarter | undefined {
+function parseAsOf(year: number, value: string | undefined): Quarter | undefined {
   if (value === undefined) return undefined;
   const p = parseCanonicalPeriod(value.trim().toUpperCase());
   if (!p || p.year !== year) throw new UsageError({ key: "error.asOf", params: { year, value } });
   return p.quarter;
 }
 
+/** The plan and its report at --as-of (default: the latest quarter with data). */
 export function buildReportFor(
   db: Db,
   opts: { year?: string | undefined; asOf?: string | undefined },
 ): { plan: Plan; report: Report } {
   const { plan, report } = loadReport(db, opts);
   return { plan, report };
-}
-
-export function buildStatusFor(
-  db: Db,
-  opts: { year?: string | undefined; asOf?: string | undefined },
-): { plan: Plan; status: YearStatus } {
-  const { plan, report } = buildReportFor(db, opts);
-  return { plan, status: buildYearStatus(report) };
 }
 
 /** A plan year's plan, observations and report at --as-of: what every report view starts from. */
@@ -118,6 +110,17 @@ export function resolveUnit(plan: Plan, text: string): ReportingUnit {
       ? { key: "rep.error.unitHint", params: { value: text, hint: hints.join("、") } }
       : { key: "rep.error.unit", params: { value: text, units: plan.units.map((u) => u.name).join("、") } },
   );
+}
+
+/** The section (部分) named by its code (二) or number (2); a UsageError listing the codes otherwise. */
+export function resolveSection(plan: Plan, text: string): Section {
+  const v = text.trim();
+  const s = plan.sections.find((x) => x.code === v || String(x.number) === v);
+  if (s) return s;
+  throw new UsageError({
+    key: "error.section",
+    params: { value: v, options: plan.sections.map((x) => x.code).join(" ") },
+  });
 }
 
 /** The indicator named by code or name; a UsageError with "did you mean" otherwise. */

@@ -4,7 +4,14 @@
  * recorded through the store's writer so that the undo is itself on record, and the batch marked
  * undone. The caller holds the transaction and has already checked for conflicts.
  */
-import { type Batch, createBatch, finishBatch, getBatch, markUndone } from "../storage/batches.js";
+import {
+  type Batch,
+  createBatch,
+  finishBatch,
+  getBatch,
+  markUndone,
+  setRemoved,
+} from "../storage/batches.js";
 import type { Db } from "../storage/database.js";
 
 /** A store of keyed states that keeps what it replaces (ValueWriter, TaskWriter). */
@@ -43,7 +50,7 @@ export function revertBatch<K, S>(
     }
   }
   finishBatch(db, undo, { rowsRead: 0, skipped: 0, inserted: 0, updated: restored, unchanged: 0, blank: 0 });
-  db.prepare("UPDATE import_batches SET removed = ? WHERE id = ?").run(removed, undo);
+  setRemoved(db, undo, removed);
   markUndone(db, batch.id, undo);
   return { undoBatch: undo, restored, removed };
 }

@@ -14,7 +14,7 @@ import { formatProblemLine, formatWarningLine } from "./problems.js";
 export type FileOutcomeBase = BatchFileOutcome & { headerLine: number | null };
 
 /** The documented JSON of one file (`--format json`); `extra` adds the importer's own fields. */
-export function outcomeJson(ctx: Context, o: FileOutcomeBase, extra: object = {}): object {
+function outcomeJson(ctx: Context, o: FileOutcomeBase, extra: object = {}): object {
   return {
     file: o.file,
     status: o.status,

@@ -19,7 +19,7 @@ const TITLES: Readonly<Record<string, MessageKey>> = {
 };
 
 /** An option's description with its choices and default, in the UI language. */
-export function optionDescription(lang: Lang, option: Option): string {
+function optionDescription(lang: Lang, option: Option): string {
   const extra: string[] = [];
   const choices = option.argChoices;
   // a description that already spells the choices (zh|en) does not repeat them
@@ -90,7 +90,7 @@ function usageWords(lang: Lang, s: string): string {
  * The examples that end a command's help (help.examples.NAME in the catalogue: one `command  # what`
  * a line), with the comments lined up.
  */
-export function examplesText(lang: Lang, name: string, limit = 80): string {
+function examplesText(lang: Lang, name: string, limit = 80): string {
   const lines = t(lang, `help.examples.${name}` as MessageKey)
     .split("\n")
     .map((l) => l.split("  # "));

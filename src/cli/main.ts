@@ -7,15 +7,17 @@ import { Command, CommanderError, Option } from "commander";
 import { CheckFailed, Interrupted, UsageError, UserError } from "../app/errors.js";
 import { explain, type Lang, type MessageKey, resolveLang, t } from "../i18n/index.js";
 import { visibleText } from "../render/format.js";
+import { FORMAT_NAMES, formatOfFile } from "../render/formats.js";
 import { assetPath } from "../storage/assets.js";
 import { DEFAULT_WAIT_SECONDS, resolveDbPath } from "../storage/database.js";
 import { DatabaseError, sqliteReason } from "../storage/errors.js";
 import { type Context, createContext } from "./context.js";
 import { addExamples, checkAction, localizeHelp, placeholderWord } from "./help.js";
-import { formatOfFile } from "./output-format.js";
+import type { TypedCommand } from "./options.js";
 import { formatProblemLine } from "./problems.js";
 
-type Action = (ctx: Context, args: string[], opts: Record<string, unknown>) => Promise<void>;
+// a typed command takes its OptionsOf<…>, an untyped one the record commander parsed
+type Action = (ctx: Context, args: string[], opts: never) => Promise<void>;
 type Loader = () => Promise<{ run: Action }>;
 
 interface Spec {
@@ -25,6 +27,8 @@ interface Spec {
   /** the actions its first argument names (task set|show|import): anything else gets a did-you-mean */
   actions?: string[];
   options?: (cmd: Command, lang: Lang) => void;
+  /** options declared as data in ./options.ts and validated there before the command runs */
+  typed?: TypedCommand;
   load: Loader;
 }
 
@@ -32,8 +36,6 @@ const formatOption = (choices: string[]) => (cmd: Command, lang: Lang) =>
   cmd.addOption(
     new Option("--format <format>", t(lang, "help.opt.format")).choices(choices).default("table"),
   );
-
-const REPORT_FORMATS = ["table", "json", "csv", "markdown", "html"];
 
 /** The terminal layout flags of every command that draws a table: --width, --style. */
 const layoutOptions = (cmd: Command, lang: Lang) => {
@@ -65,7 +67,7 @@ function fitFormatToFile(command: Command, opts: Record<string, unknown>, ctx: C
 
 /** The output flags every report command shares: --format, --output, --no-bom, --width, --style. */
 const reportOutput = (cmd: Command, lang: Lang) => {
-  formatOption(REPORT_FORMATS)(cmd, lang);
+  formatOption([...FORMAT_NAMES])(cmd, lang);
   cmd.option("-o, --output <file>", t(lang, "help.opt.output")).option("--no-bom", t(lang, "help.opt.noBom"));
   layoutOptions(cmd, lang);
 };
@@ -81,23 +83,13 @@ const COMMANDS: Spec[] = [
   {
     name: "plan",
     help: "help.plan",
-    options: (c, l) => {
-      c.option("--year <year>", t(l, "help.opt.year"))
-        .option("--section <section>", t(l, "help.opt.section"))
-        .option("--task <n>", t(l, "help.opt.task"));
-      formatOption(["table", "json"])(c, l);
-      layoutOptions(c, l);
-    },
+    typed: "plan",
     load: () => import("./commands/plan.js"),
   },
   {
     name: "units",
     help: "help.units",
-    options: (c, l) => {
-      c.option("--year <year>", t(l, "help.opt.year"));
-      formatOption(["table", "json"])(c, l);
-      layoutOptions(c, l);
-    },
+    typed: "units",
     load: () => import("./commands/units.js"),
   },
   {
@@ -132,7 +124,7 @@ const COMMANDS: Spec[] = [
     help: "help.imports",
     options: (c, l) => {
       c.option("--force", t(l, "help.opt.undoForce")).option("-y, --yes", t(l, "help.opt.yes"));
-      formatOption(["table", "json"])(c, l);
+      reportOutput(c, l);
     },
     load: () => import("./commands/imports.js"),
   },
@@ -140,11 +132,7 @@ const COMMANDS: Spec[] = [
     name: "history",
     args: "<indicator>",
     help: "help.history",
-    options: (c, l) => {
-      c.option("--unit <unit>", t(l, "help.opt.historyUnit")).option("--year <year>", t(l, "help.opt.year"));
-      formatOption(["table", "json"])(c, l);
-      layoutOptions(c, l);
-    },
+    typed: "history",
     load: () => import("./commands/history.js"),
   },
   {
@@ -195,14 +183,7 @@ const COMMANDS: Spec[] = [
   {
     name: "tasks",
     help: "help.tasks",
-    options: (c, l) => {
-      c.option("--year <year>", t(l, "help.opt.year"))
-        .option("--section <section>", t(l, "help.opt.section"))
-        // statuses are parsed leniently by the command (in_progress, 推进中, 进行中 …)
-        .option("--status <status>", t(l, "help.opt.taskStatus"))
-        .option("--overdue", t(l, "help.opt.overdue"));
-      reportOutput(c, l);
-    },
+    typed: "tasks",
     load: () => import("./commands/tasks.js"),
   },
   {
@@ -226,36 +207,28 @@ const COMMANDS: Spec[] = [
           ]),
         )
         .option("--force", t(l, "help.opt.force"));
-      formatOption(["table", "json"])(c, l);
+      // every format for `task show`; set and import write json or their own lines
+      reportOutput(c, l);
     },
     load: () => import("./commands/task.js"),
   },
   {
     name: "completeness",
     help: "help.completeness",
-    options: (c, l) => {
-      c.option("--period <period>", t(l, "help.opt.completenessPeriod")).option(
-        "--year <year>",
-        t(l, "help.opt.year"),
-      );
-      reportOutput(c, l);
-    },
+    typed: "completeness",
     load: () => import("./commands/completeness.js"),
   },
   {
     name: "trend",
     args: "<indicator>",
     help: "help.trend",
-    options: (c, l) => {
-      c.option("--unit <unit>", t(l, "help.opt.reportUnit")).option("--year <year>", t(l, "help.opt.year"));
-      reportOutput(c, l);
-    },
+    typed: "trend",
     load: () => import("./commands/trend.js"),
   },
   {
     name: "doctor",
     help: "help.doctor",
-    options: (c, l) => formatOption(["table", "json"])(c, l),
+    typed: "doctor",
     load: () => import("./commands/doctor.js"),
   },
   {
@@ -293,10 +266,12 @@ function commandsFor(argv: string[]): Spec[] {
  * Every command with the long flags of its options, as `dzkj CMD --help` lists them (the README
  * test checks that each is documented).
  */
-export function describeCommands(lang: Lang): { name: string; options: string[] }[] {
+export async function describeCommands(lang: Lang): Promise<{ name: string; options: string[] }[]> {
+  const typed = await import("./options.js");
   return COMMANDS.map((spec) => {
     const cmd = new Command(spec.name);
-    spec.options?.(cmd, lang);
+    if (spec.typed) typed.declareOptions(cmd, lang, spec.typed);
+    else spec.options?.(cmd, lang);
     return { name: spec.name, options: cmd.options.flatMap((o) => (o.long ? [o.long] : [])) };
   });
 }
@@ -379,12 +354,16 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   localizeHelp(program, lang);
   addExamples(program, lang, "help");
   let exit = 0;
-  for (const spec of commandsFor(argv)) {
+  const specs = commandsFor(argv);
+  // zod and the option lists only when a typed command is registered (never for report, status)
+  const typed = specs.some((s) => s.typed) ? await import("./options.js") : undefined;
+  for (const spec of specs) {
     const cmd = program
       .command(spec.args ? `${spec.name} ${spec.args}` : spec.name)
       .description(t(lang, spec.help));
     cmd.helpOption("-h, --help", t(lang, "help.opt.help"));
-    spec.options?.(cmd, lang);
+    if (spec.typed) typed?.declareOptions(cmd, lang, spec.typed);
+    else spec.options?.(cmd, lang);
     addExamples(cmd, lang, spec.name);
     cmd.action(async (...params: unknown[]) => {
       const command = params[params.length - 1] as Command;
@@ -403,7 +382,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       // --as-of/--year in any period form an import accepts (loaded only when given: start-up time)
       if (typeof opts.asOf === "string" || typeof opts.year === "string")
         (await import("./period-options.js")).normalizePeriodOptions(opts);
-      await run(ctx, args, opts);
+      // the one place options become a command's type: validated against its declared list
+      await run(ctx, args, (spec.typed && typed ? typed.parseOptions(spec.typed, opts) : opts) as never);
     });
   }
   try {

@@ -1,6 +1,7 @@
 import { format as formatDate } from "date-fns/format";
 import { refuseDatabaseFile, resolveOutputFile, stamp, writeFileAtomically } from "../app/ops.js";
 import { type Doc, renderView } from "../render/doc.js";
+import { extensionOf } from "../render/formats.js";
 import type { Context } from "./context.js";
 import { type LayoutOptions, tableOptions } from "./width.js";
 
@@ -16,14 +17,6 @@ export interface OutputOptions extends LayoutOptions {
 export function toFile(output: string | undefined): output is string {
   return output !== undefined && output !== "-";
 }
-
-const EXTENSIONS: Record<string, string> = {
-  table: "txt",
-  json: "json",
-  csv: "csv",
-  markdown: "md",
-  html: "html",
-};
 
 /**
  * Writes bytes to the file named by `-o` (see toFile): an existing folder gets a file named
@@ -44,7 +37,7 @@ export function writeOutputFile(ctx: Context, output: string, bytes: Uint8Array,
 export function emit(ctx: Context, opts: OutputOptions, text: string): void {
   const body = opts.format === "csv" && opts.bom !== false ? `\uFEFF${text}` : text;
   if (toFile(opts.output))
-    writeOutputFile(ctx, opts.output, Buffer.from(body, "utf8"), EXTENSIONS[opts.format ?? "table"] ?? "txt");
+    writeOutputFile(ctx, opts.output, Buffer.from(body, "utf8"), extensionOf(opts.format));
   else ctx.stdout.write(body);
 }
 

@@ -33,10 +33,3 @@ export function quarterIndex(p: Period, year: number): 0 | Quarter | null {
 export function baselinePeriod(year: number): string {
   return `${year - 1}Q4`;
 }
-
-/** The last day of a period, YYYY-MM-DD. */
-export function periodEndDate(p: Period): string {
-  const month = p.quarter * 3;
-  const day = month === 6 || month === 9 ? 30 : 31;
-  return `${p.year}-${String(month).padStart(2, "0")}-${day}`;
-}

@@ -86,17 +86,7 @@ export interface Plan {
 }
 
 /** Units of measure whose values are counts and so must be whole numbers. */
-export const COUNT_UNITS: ReadonlySet<string> = new Set([
-  "项",
-  "个",
-  "家",
-  "人次",
-  "次",
-  "人",
-  "件",
-  "所",
-  "座",
-]);
+const COUNT_UNITS: ReadonlySet<string> = new Set(["项", "个", "家", "人次", "次", "人", "件", "所", "座"]);
 /** Money units and their factor in 元. */
 export const MONEY_UNITS: ReadonlyMap<string, number> = new Map([
   ["元", 0],

@@ -127,7 +127,7 @@ export function periodOfIndex(year: number, q: number): string {
  * at Q4, when the city figure rests on a Q4 全市 value, or (not for a rate) every unit that reported
  * the indicator in Q1–Q4 sent a Q4 figure (a unit that sent only a baseline does not count).
  */
-export function isFinal(
+function isFinal(
   kind: IndicatorKind,
   target: number,
   city: CityFigure,

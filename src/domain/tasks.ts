@@ -2,7 +2,6 @@
 
 /** 未启动 / 推进中 / 已完成 / 滞后 */
 export type TaskStatus = "not_started" | "in_progress" | "done" | "at_risk";
-export const TASK_STATUSES: readonly TaskStatus[] = ["not_started", "in_progress", "done", "at_risk"];
 
 /** A task with its current progress, as reports show it. */
 export interface TaskState {

@@ -73,6 +73,7 @@ export const opsZh = {
   "ops.notDzkj.noMigrations": "{file} 不是 dzkj 数据库（没有 schema_migrations 表）",
   "ops.notDzkj.corrupt": "{file} 不是可用的 dzkj 数据库（无法读取或完整性检查未通过：{detail}）",
   "ops.newer": "{file} 由更新版本的 dzkj 写入（结构迁移 {names} 本版本不认识）；未作任何修改，请升级 dzkj",
+  "ops.doctor.title": "数据库检查",
   "ops.doctor.head.check": "检查项",
   "ops.doctor.head.status": "结果",
   "ops.doctor.head.detail": "说明",
@@ -208,6 +209,7 @@ export const opsEn: Record<keyof typeof opsZh, string> = {
     "{file} is not a usable dzkj database (unreadable or failing the integrity check: {detail})",
   "ops.newer":
     "{file} was written by a newer dzkj (migrations {names} are unknown to this version); nothing was changed — upgrade dzkj",
+  "ops.doctor.title": "Database check",
   "ops.doctor.head.check": "Check",
   "ops.doctor.head.status": "Result",
   "ops.doctor.head.detail": "Detail",

@@ -14,8 +14,8 @@ import { escapeMarkdownText, mdTable } from "./markdown.js";
 import { type Cell, layoutTable, painter, type Row, type TableOptions } from "./table.js";
 import { plainGlyphs, wrapText } from "./width.js";
 
-/** How a cell or line is emphasised: red (bad), green (good), bold (strong), grey (dim). */
-export type Tone = "good" | "bad" | "strong" | "dim";
+/** How a cell or line is emphasised: red (bad), green (good), yellow (warn), bold (strong), grey (dim). */
+export type Tone = "good" | "bad" | "warn" | "strong" | "dim";
 
 export interface DocCell {
   /** what a person reads (formatted number, translated status) */
@@ -52,6 +52,8 @@ export interface Column {
   code?: string;
   /** CSV: the header of a marker column written after this one (cells' `marker`) */
   marker?: string;
+  /** written in CSV only (a code a spreadsheet or `task import` reads; people read the headings) */
+  csvOnly?: boolean;
 }
 
 export type DocRow = DocCell[] | { section: string };
@@ -67,6 +69,19 @@ export interface Block {
   rows: DocRow[];
   /** lines under the table (warnings, lists) */
   notes?: Line[];
+  /** CSV: false leaves out the section column (a csvOnly column of the rows names the section) */
+  csvSections?: boolean;
+}
+
+/** The block as people read it: the CSV-only columns left out. */
+function readable(b: Block): Block {
+  if (!b.columns.some((c) => c.csvOnly)) return b;
+  const keep = b.columns.flatMap((c, i) => (c.csvOnly ? [] : [i]));
+  return {
+    ...b,
+    columns: keep.map((i) => b.columns[i]!),
+    rows: b.rows.map((r) => (Array.isArray(r) ? keep.map((i) => r[i]!) : r)),
+  };
 }
 
 /** One bar of the HTML chart: completion against 序时进度 (both fractions of the target). */
@@ -119,11 +134,13 @@ export function docTable(doc: Doc, color: boolean, table: TableOptions = {}): st
       ? c.red(s)
       : tone === "good"
         ? c.green(s)
-        : tone === "strong"
-          ? c.bold(s)
-          : tone === "dim"
-            ? c.dim(s)
-            : s;
+        : tone === "warn"
+          ? c.yellow(s)
+          : tone === "strong"
+            ? c.bold(s)
+            : tone === "dim"
+              ? c.dim(s)
+              : s;
   const width = table.width && table.width > 0 ? table.width : undefined;
   // prose lines wrap at the width, each physical line painted on its own
   const prose = (s: string, tone?: Tone) =>
@@ -133,7 +150,7 @@ export function docTable(doc: Doc, color: boolean, table: TableOptions = {}): st
   const out: string[] = [...prose(doc.title, "strong"), ...doc.meta.flatMap((m) => prose(m))];
   if (doc.verdict) out.push(...prose(doc.verdict.text, doc.verdict.tone ?? "strong"));
   for (const d of doc.details ?? []) out.push(...prose(d.text, d.tone));
-  for (const b of doc.blocks) {
+  for (const b of doc.blocks.map(readable)) {
     if (b.title) out.push("", ...prose(b.title, "strong"));
     const right = new Set(b.columns.flatMap((col, i) => (col.right ? [i] : [])));
     const rows: Row[] = b.rows.map((r) =>
@@ -182,7 +199,7 @@ export function docMarkdown(doc: Doc): string {
   out.push("");
   if (doc.verdict) out.push(`**${md(doc.verdict.text)}**`, "");
   if (doc.details?.length) out.push(...doc.details.map((d) => `- ${md(d.text)}`), "");
-  for (const b of doc.blocks) {
+  for (const b of doc.blocks.map(readable)) {
     if (b.title) out.push(`## ${md(b.title)}`, "");
     const right = new Set(b.columns.flatMap((col, i) => (col.right ? [i] : [])));
     const rows = b.rows.map((r) =>
@@ -213,7 +230,7 @@ export function docMarkdown(doc: Doc): string {
  */
 export function docCsv(doc: Doc): string {
   const parts = doc.blocks.map((b) => {
-    const sectioned = b.rows.some((r) => !Array.isArray(r));
+    const sectioned = b.csvSections !== false && b.rows.some((r) => !Array.isArray(r));
     const head: CsvCell[] = [
       ...(sectioned ? [doc.sectionLabel] : []),
       ...b.columns.flatMap((c) => [
@@ -339,7 +356,7 @@ export function docHtml(doc: Doc): string {
     );
   if (doc.chart)
     body.push(`<section class="figure"><h2>${esc(doc.chart.title)}</h2>`, chartSvg(doc.chart), "</section>");
-  for (const b of doc.blocks) {
+  for (const b of doc.blocks.map(readable)) {
     body.push("<section>");
     if (b.title) body.push(`<h2>${esc(b.title)}</h2>`);
     const cls = (col: Column) => (col.right ? ' class="num"' : "");
@@ -373,10 +390,10 @@ export function docHtml(doc: Doc): string {
   return htmlPage(doc.lang, doc.title, body.join("\n"));
 }
 
-/** The formats every report command offers. */
-export type ReportFormat = "table" | "json" | "csv" | "markdown" | "html";
-
-/** Renders a view in `format`: JSON from its contract object, the rest from its Doc. */
+/**
+ * Renders a view in `format` (one of render/formats.ts's list): JSON from its contract object, the
+ * rest from its Doc. Every command that prints a table or a record comes through here.
+ */
 export function renderView(
   format: string | undefined,
   doc: () => Doc,

@@ -30,7 +30,7 @@ header { border-bottom: 2px solid #8b1a1a; padding-bottom: 4pt; margin-bottom: 8
 p.meta { margin: 1pt 0; color: #444; }
 p.verdict { font-weight: bold; font-size: 11pt; padding: 4pt 6pt; background: #f4f6f8; border-left: 4px solid #3b6fb6; }
 p.verdict.bad { border-left-color: #c92a2a; color: #222; } p.verdict.good { border-left-color: #2b8a3e; }
-p.note { margin: 2pt 0; } .bad { color: #b00020; } .good { color: #1b7a2f; } .strong { font-weight: bold; } .dim { color: #777; }
+p.note { margin: 2pt 0; } .bad { color: #b00020; } .good { color: #1b7a2f; } .warn { color: #9a5b00; } .strong { font-weight: bold; } .dim { color: #777; }
 tr.section th { background: #eef1f5; text-align: left; font-weight: bold; }
 thead th { background: #dfe4ea; }
 thead { display: table-header-group; }

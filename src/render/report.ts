@@ -103,7 +103,7 @@ export function statusText(lang: Lang, l: Pick<IndicatorLine, "status" | "pace" 
 }
 
 /** Where the city figure comes from (rule 1): 全市 2020Q3, 全市 2020Q3 + 单位增量, 各单位合计. */
-export function sourceText(lang: Lang, l: Pick<IndicatorLine, "source" | "sourcePeriod">): string {
+function sourceText(lang: Lang, l: Pick<IndicatorLine, "source" | "sourcePeriod">): string {
   return t(lang, `rep.source.${l.source}` as MessageKey, { period: l.sourcePeriod ?? "" });
 }
 
@@ -111,7 +111,7 @@ export function sourceText(lang: Lang, l: Pick<IndicatorLine, "source" | "source
  * The report's footnotes: the rules in brief, the indicators with no baseline (and how to give them
  * one: rule 3), and the stock units left out of a chained city figure (rule 1).
  */
-export function reportFootnotes(lang: Lang, report: Report): string[] {
+function reportFootnotes(lang: Lang, report: Report): string[] {
   const notes = [t(lang, "report.footnote")];
   const name = (l: IndicatorLine) => (lang === "en" ? l.nameEn : l.name);
   const noBaseline = report.indicators.filter((l) => l.status === "no_baseline");
@@ -157,7 +157,7 @@ export function asOfLine(lang: Lang, report: { asOf: string | null; elapsed: num
 }
 
 /** True when the report's as-of quarter is Q4: its figures are judged as year-end results. */
-export function isYearEnd(report: Pick<Report, "asOf" | "elapsed">): boolean {
+function isYearEnd(report: Pick<Report, "asOf" | "elapsed">): boolean {
   return report.asOf !== null && report.elapsed === 1;
 }
 
@@ -165,7 +165,7 @@ export function isYearEnd(report: Pick<Report, "asOf" | "elapsed">): boolean {
  * The verdict of the report (render/verdict.ts): the count line, then the named indicators of each
  * category that needs attention; at Q4 in the year-end words `status` uses.
  */
-export function reportVerdict(lang: Lang, report: Report): { head: Line; lines: Line[] } {
+function reportVerdict(lang: Lang, report: Report): { head: Line; lines: Line[] } {
   const yearEnd = isYearEnd(report);
   return indicatorVerdict(
     lang,
@@ -179,7 +179,7 @@ export function reportVerdict(lang: Lang, report: Report): { head: Line; lines: 
 }
 
 /** A line's status in the tables: the report status, or at Q4 the year-end result (完成 / 未完成, 暂定 …). */
-export function lineStatusText(lang: Lang, l: IndicatorLine, yearEnd: boolean): string {
+function lineStatusText(lang: Lang, l: IndicatorLine, yearEnd: boolean): string {
   return (yearEnd ? yearEndText(lang, verdictCategory(l, true), l.final) : null) ?? statusText(lang, l);
 }
 

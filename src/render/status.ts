@@ -54,12 +54,12 @@ export function statusJson(s: YearStatus, overview?: StatusOverview): object {
   };
 }
 
-export function taskStatusTone(s: TaskStatus, overdue: boolean): Tone | undefined {
+function taskStatusTone(s: TaskStatus, overdue: boolean): Tone | undefined {
   return s === "done" ? "good" : s === "at_risk" || overdue ? "bad" : s === "not_started" ? "dim" : undefined;
 }
 
 /** "已完成" / "推进中（逾期）" … */
-export function taskStatusText(lang: Lang, x: Pick<TaskState, "status" | "overdue">): string {
+function taskStatusText(lang: Lang, x: Pick<TaskState, "status" | "overdue">): string {
   const s = t(lang, `rep.task.${x.status}` as MessageKey);
   return x.overdue ? `${s}${t(lang, "rep.task.overdueMark")}` : s;
 }
@@ -74,7 +74,7 @@ function sectionHeading(lang: Lang, sec: SectionStatus): string {
  * line and named categories; before Q4 how many are projected to be met; then the tasks' counts
  * and their numbers by status.
  */
-export function statusVerdict(lang: Lang, o: StatusOverview): { head: Line; lines: Line[] } {
+function statusVerdict(lang: Lang, o: StatusOverview): { head: Line; lines: Line[] } {
   const s = o.status;
   const { head, lines } = indicatorVerdict(
     lang,

@@ -1,22 +1,16 @@
 /**
- * Renderers of the task list (`dzkj tasks`): terminal table, JSON, CSV, Markdown and HTML, all
- * from the same TaskList value; and the text of `dzkj task show`.
+ * The task list (`dzkj tasks`) as a document and its JSON contract, from one TaskList value; and
+ * the text of `dzkj task show`.
  */
 
-import type { TaskBatchChange } from "../app/tasks.js";
 import type { Section } from "../domain/plan.js";
 import type { IndicatorLine } from "../domain/report.js";
 import { summarizeTasks, type TaskState, type TaskStatus } from "../domain/tasks.js";
 import { type Lang, type MessageKey, t } from "../i18n/index.js";
-import type { TaskStateRecord } from "../storage/tasks.js";
-import { type CsvCell, toCsv } from "./csv.js";
-import { formatNumber, formatPercent, measureText, sectionHeadingText } from "./format.js";
-import { esc, htmlPage } from "./html.js";
-import { mdTable } from "./markdown.js";
+import { type Doc, type DocCell, type DocRow, numberCell, type Tone, text } from "./doc.js";
+import { formatPercent, measureText, sectionHeadingText } from "./format.js";
 import { statusText } from "./report.js";
-import { layoutTable, painter, type Row, renderTable, type TableOptions } from "./table.js";
 import { localTime } from "./time.js";
-import { plainGlyphs, wrapText } from "./width.js";
 
 /** What every task view renders: the plan's title and sections, the day, the (filtered) tasks. */
 export interface TaskList {
@@ -73,174 +67,77 @@ function summary(list: TaskList, lang: Lang): string {
 const sectionHeading = (lang: Lang, s: Section) =>
   sectionHeadingText(lang, s.code, lang === "en" ? s.titleEn : s.title);
 
-/** The tasks grouped under their sections (sections without listed tasks left out). */
-function bySection(list: TaskList): { section: Section; items: TaskState[] }[] {
-  return list.sections
-    .map((section) => ({ section, items: list.items.filter((x) => x.section === section.number) }))
-    .filter((g) => g.items.length > 0);
+const col = (lang: Lang, k: string) => t(lang, `tasks.col.${k}` as MessageKey);
+
+/** A task's status as read: 未启动（逾期） when past its deadline, red when overdue or at risk. */
+function statusCell(lang: Lang, x: TaskState): DocCell {
+  const label = statusLabel(lang, x.status);
+  const tone: Tone | undefined =
+    x.overdue || x.status === "at_risk"
+      ? "bad"
+      : x.status === "done"
+        ? "good"
+        : x.status === "in_progress"
+          ? "warn"
+          : undefined;
+  // CSV keeps the bare status (task import reads it back) and says 逾期 in a column of its own
+  return { text: label + (x.overdue ? t(lang, "rep.task.overdueMark") : ""), value: label, tone };
 }
-
-function clip(s: string | null, width: number): string {
-  if (!s) return "";
-  const chars = [...s.replace(/\s+/g, " ")];
-  let w = 0;
-  let out = "";
-  for (const c of chars) {
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
-      c,
-    )
-      ? 2
-      : 1;
-    if (w > width) return `${out}…`;
-    out += c;
-  }
-  return out;
-}
-
-const taskTitle = (lang: Lang, x: TaskState) => (lang === "en" ? x.titleEn : x.title);
-const lead = (lang: Lang, x: TaskState) => (lang === "en" ? x.leadEn : x.lead);
-
-/** The terminal view: a title, the summary, one table with a row per section and per task. */
-export function tasksTable(list: TaskList, lang: Lang, color: boolean, table: TableOptions = {}): string {
-  const c = painter(color);
-  const head = ["number", "title", "lead", "deadline", "status", "date", "note"].map((k) =>
-    t(lang, `tasks.col.${k}` as MessageKey),
-  );
-  const paint = (x: TaskState): string => {
-    // 未启动（逾期）, as status and markdown write it
-    const label = statusLabel(lang, x.status) + (x.overdue ? t(lang, "rep.task.overdueMark") : "");
-    if (x.overdue || x.status === "at_risk") return c.red(label);
-    if (x.status === "done") return c.green(label);
-    if (x.status === "in_progress") return c.yellow(label);
-    return label;
-  };
-  // columns of terminal width; English titles are longer in characters but narrower each
-  const titleWidth = lang === "en" ? 56 : 44;
-  const rows: Row[] = [];
-  for (const g of bySection(list)) {
-    // a heading band across the table, as in report and status
-    rows.push({ section: c.bold(sectionHeading(lang, g.section)) });
-    for (const x of g.items)
-      rows.push([
-        String(x.number),
-        clip(taskTitle(lang, x), titleWidth),
-        lead(lang, x),
-        x.deadline,
-        paint(x),
-        x.date ?? "",
-        clip(x.note, 30),
-      ]);
-  }
-  const glyphs = (table.style ?? "plain") === "plain" ? plainGlyphs : (s: string) => s;
-  const out = [glyphs(title(list, lang)), glyphs(summary(list, lang))];
-  if (!rows.length) out.push(t(lang, "tasks.list.empty"));
-  else {
-    // at 80 columns: number, title (wrapped), deadline and status; the rest as width allows
-    const fit = [{}, { wrap: true }, { drop: 2 }, { drop: 1 }, {}, { drop: 3 }, { drop: 4, wrap: true }];
-    const laid = layoutTable(head, rows, new Set([0]), { ...table, fit });
-    out.push(laid.text);
-    if (laid.hidden.length)
-      out.push(c.dim(t(lang, "table.hidden", { columns: laid.hidden.join(t(lang, "rep.listSep")) })));
-  }
-  if (table.width)
-    return `${out.flatMap((l) => (l.includes("\n") ? [l] : wrapText(l, table.width ?? 0, table.measure))).join("\n")}\n`;
-  return `${out.join("\n")}\n`;
-}
-
-const CSV_COLUMNS = [
-  "number",
-  "section",
-  "title",
-  "lead",
-  "deadline",
-  "status",
-  "date",
-  "note",
-  "evidence",
-  "overdue",
-];
 
 /**
- * CSV, one row per task. Its columns (序号, 状态, 日期, 进展情况, 佐证材料 …) are the ones
- * `task import` reads, so a list can be filled in and imported back.
+ * The task list as a Doc: title, the summary line, one table with a heading row per section.
+ * Its CSV columns (序号, 部分, 任务 … 佐证材料, 逾期) are the ones `task import` reads, so a list
+ * can be filled in and imported back; 部分 and 逾期 are CSV-only (people read the headings and
+ * the status).
  */
-export function tasksCsv(list: TaskList, lang: Lang): string {
-  const rows: CsvCell[][] = [CSV_COLUMNS.map((k) => t(lang, `tasks.col.${k}` as MessageKey))];
-  for (const x of list.items)
-    rows.push([
-      x.number,
-      x.sectionCode,
-      taskTitle(lang, x),
-      lead(lang, x),
-      x.deadline,
-      statusLabel(lang, x.status),
-      x.date,
-      x.note,
-      x.evidence,
-      x.overdue ? t(lang, "tasks.overdue") : "",
-    ]);
-  return toCsv(rows);
-}
-
-const MD_COLUMNS = ["number", "title", "lead", "deadline", "status", "date", "note", "evidence"];
-
-/** Markdown for mail and chat: title, summary, a pipe table per section. */
-export function tasksMarkdown(list: TaskList, lang: Lang): string {
-  const out = [`# ${title(list, lang)}`, "", summary(list, lang)];
-  const head = MD_COLUMNS.map((k) => t(lang, `tasks.col.${k}` as MessageKey));
-  for (const g of bySection(list)) {
-    out.push("", `## ${sectionHeading(lang, g.section)}`, "");
-    out.push(
-      mdTable(
-        head,
-        g.items.map((x) => [
-          String(x.number),
-          taskTitle(lang, x),
-          lead(lang, x),
-          x.deadline,
-          statusLabel(lang, x.status) + (x.overdue ? ` (${t(lang, "tasks.overdue")})` : ""),
-          x.date ?? "",
-          x.note ?? "",
-          x.evidence ?? "",
-        ]),
-        new Set([0]),
-      ),
-    );
+export function tasksDoc(list: TaskList, lang: Lang): Doc {
+  const en = lang === "en";
+  const rows: DocRow[] = [];
+  for (const section of list.sections) {
+    const items = list.items.filter((x) => x.section === section.number);
+    if (!items.length) continue;
+    rows.push({ section: sectionHeading(lang, section) });
+    for (const x of items)
+      rows.push([
+        { text: String(x.number), value: x.number },
+        text(x.sectionCode),
+        text(en ? x.titleEn : x.title),
+        text(en ? x.leadEn : x.lead),
+        text(x.deadline),
+        statusCell(lang, x),
+        text(x.date ?? ""),
+        text(x.note ?? ""),
+        text(x.evidence ?? ""),
+        text(x.overdue ? t(lang, "tasks.overdue") : ""),
+      ]);
   }
-  if (list.items.length === 0) out.push("", t(lang, "tasks.list.empty"));
-  return `${out.join("\n")}\n`;
-}
-
-/** The same column widths in every section's table, so the tables line up on paper. */
-const COLGROUP = `<colgroup>${[5, 29, 9, 11, 9, 11, 17, 9].map((w) => `<col style="width:${w}%">`).join("")}</colgroup>`;
-
-/** One self-contained, printable HTML page: title, summary, a table per section. */
-export function tasksHtml(list: TaskList, lang: Lang): string {
-  const head = MD_COLUMNS.map(
-    (k) => `<th${k === "number" ? ' class="num"' : ""}>${esc(t(lang, `tasks.col.${k}` as MessageKey))}</th>`,
-  );
-  const body: string[] = [
-    `<h1>${esc(title(list, lang))}</h1>`,
-    `<p class="verdict">${esc(summary(list, lang))}</p>`,
-  ];
-  for (const g of bySection(list)) {
-    body.push(
-      `<h2>${esc(sectionHeading(lang, g.section))}</h2>`,
-      '<table class="tasks">',
-      COLGROUP,
-      `<tr>${head.join("")}</tr>`,
-    );
-    for (const x of g.items) {
-      const cls = `${x.status}${x.overdue ? " overdue at_risk" : ""}`;
-      const label = statusLabel(lang, x.status) + (x.overdue ? ` (${t(lang, "tasks.overdue")})` : "");
-      body.push(
-        `<tr data-task="${x.number}"><td class="num">${x.number}</td><td>${esc(taskTitle(lang, x))}</td><td>${esc(lead(lang, x))}</td><td class="nw">${esc(x.deadline)}</td><td class="${cls}">${esc(label)}</td><td class="nw">${esc(x.date)}</td><td>${esc(x.note)}</td><td>${esc(x.evidence)}</td></tr>`,
-      );
-    }
-    body.push("</table>");
-  }
-  if (list.items.length === 0) body.push(`<p>${esc(t(lang, "tasks.list.empty"))}</p>`);
-  return htmlPage(lang, title(list, lang), body.join("\n"));
+  return {
+    lang,
+    title: title(list, lang),
+    meta: [summary(list, lang), ...(rows.length ? [] : [t(lang, "tasks.list.empty")])],
+    sectionLabel: col(lang, "section"),
+    blocks: rows.length
+      ? [
+          {
+            // at 80 columns: number, title (wrapped) and status; then deadline, lead, date, note
+            columns: [
+              { label: col(lang, "number"), right: true },
+              { label: col(lang, "section"), csvOnly: true },
+              { label: col(lang, "title"), wrap: true },
+              { label: col(lang, "lead"), drop: 2, wrap: true },
+              { label: col(lang, "deadline"), drop: 1 },
+              { label: col(lang, "status") },
+              { label: col(lang, "date"), drop: 3 },
+              { label: col(lang, "note"), drop: 4, wrap: true },
+              { label: col(lang, "evidence"), drop: 5, wrap: true },
+              { label: col(lang, "overdue"), csvOnly: true },
+            ],
+            rows,
+            csvSections: false,
+          },
+        ]
+      : [],
+  };
 }
 
 // ---- task show ----
@@ -259,7 +156,25 @@ export interface TaskDetailView {
   /** the report's lines for the task's indicators, and the report's as-of quarter */
   indicators: IndicatorLine[];
   asOf: string | null;
-  history: TaskStateRecord[];
+  history: TaskHistoryEntry[];
+}
+
+/** A state the task had or has (what the view reads of storage's TaskStateRecord). */
+export interface TaskHistoryEntry {
+  status: TaskStatus;
+  note: string | null;
+  evidence: string | null;
+  date: string;
+  batchId: number;
+  /** when the batch ran (ISO 8601 UTC) */
+  recordedAt: string;
+  batchKind: "import" | "undo" | "task";
+  /** the CSV file of an import; null for `dzkj task set` */
+  file: string | null;
+  /** for a state written by an undo: the batch it undid */
+  undoes: number | null;
+  /** the batch that replaced or removed this state; null while it is current */
+  supersededBy: number | null;
 }
 
 /** JSON of `task show --format json`. */
@@ -304,97 +219,94 @@ export function taskDetailJson(v: TaskDetailView): object {
   };
 }
 
-/** The text of `task show`: the task, its current state, its indicators and its history. */
-export function taskDetailText(v: TaskDetailView, lang: Lang, color: boolean): string {
-  const c = painter(color);
+/** `task show` as a Doc: the task and its current state, its indicators, its history of changes. */
+export function taskDetailDoc(v: TaskDetailView, lang: Lang): Doc {
   const en = lang === "en";
-  const out: string[] = [
-    c.bold(t(lang, "tasks.show.title", { number: v.number, title: en ? v.titleEn : v.title })),
-    t(lang, "tasks.show.section", { code: v.section.code, title: en ? v.section.titleEn : v.section.title }),
-    "",
-    v.text,
-    "",
-    t(lang, "tasks.show.lead", { lead: en ? v.leadEn : v.lead }),
-    // the deadline's note is Chinese plan text: shown in the Chinese view only
-    en || !v.deadlineNote
-      ? t(lang, "tasks.show.deadlineOnly", { deadline: v.deadline })
-      : t(lang, "tasks.show.deadline", { deadline: v.deadline, note: v.deadlineNote }),
-  ];
   const s = v.state;
   const status = statusLabel(lang, s.status);
-  out.push(
-    s.date
-      ? t(lang, "tasks.show.statusSince", { status, date: s.date })
-      : t(lang, "tasks.show.status", { status }),
-  );
-  if (s.overdue) out.push(c.red(`  ${t(lang, "tasks.show.overdue")}`));
-  if (s.note) out.push(t(lang, "tasks.show.note", { note: s.note }));
-  if (s.evidence) out.push(t(lang, "tasks.show.evidence", { evidence: s.evidence }));
-  if (v.indicators.length) {
-    out.push(
-      "",
-      v.asOf ? t(lang, "tasks.show.indicators", { asOf: v.asOf }) : t(lang, "tasks.show.indicatorsNoData"),
-    );
-    const head = [
-      "label.indicator",
-      "label.measure",
-      "label.target",
-      "label.actual",
-      "label.completion",
-      "label.expected",
-      "label.status",
-    ].map((k) => t(lang, k as MessageKey));
-    const rows = v.indicators.map((l) => [
-      en ? l.nameEn : l.name,
-      measureText(lang, l.unit, l.nameEn),
-      formatNumber(lang, l.target),
-      formatNumber(lang, l.actual),
-      formatPercent(l.completion),
-      formatNumber(lang, l.expected),
-      statusText(lang, l),
-    ]);
-    out.push(renderTable(head, rows, new Set([2, 3, 4, 5])));
-  }
-  out.push("", t(lang, "tasks.show.history"));
-  if (v.history.length === 0) out.push(`  ${t(lang, "tasks.show.noHistory")}`);
-  else {
-    const head = ["date", "status", "note", "evidence", "batch", "source", "recorded", "state"].map((k) =>
-      t(lang, `tasks.col.${k}` as MessageKey),
-    );
-    const rows = v.history.map((h) => [
-      h.date,
-      statusLabel(lang, h.status),
-      h.note ?? "",
-      h.evidence ?? "",
-      `#${h.batchId}`,
-      h.batchKind === "undo"
-        ? t(lang, "tasks.show.byUndo", { id: h.undoes ?? "" })
-        : (h.file ?? t(lang, "tasks.source.cli")),
-      localTime(h.recordedAt),
-      h.supersededBy === null
-        ? t(lang, "tasks.show.current")
-        : t(lang, "tasks.show.superseded", { by: h.supersededBy }),
-    ]);
-    out.push(renderTable(head, rows));
-  }
-  return `${out.join("\n")}\n`;
-}
-
-/** What a task batch changed (`dzkj imports show ID`): task, old → new state, and what replaced it since. */
-export function taskChangesTable(changes: readonly TaskBatchChange[], lang: Lang): string {
-  const head = ["number", "old", "new", "date", "state"].map((k) => t(lang, `tasks.col.${k}` as MessageKey));
-  const state = (r: TaskStateRecord | null) =>
-    r ? statusLabel(lang, r.status) + (r.evidence ? ` · ${r.evidence}` : "") : "—";
-  const rows = changes.map((c) => [
-    String(c.key.task),
-    state(c.old),
-    state(c.new),
-    c.new?.date ?? "",
-    c.laterBatch !== null
-      ? t(lang, "tasks.show.superseded", { by: c.laterBatch })
-      : c.new
-        ? t(lang, "tasks.show.current")
-        : "",
-  ]);
-  return `${renderTable(head, rows, new Set([0]))}\n`;
+  const doc: Doc = {
+    lang,
+    title: t(lang, "tasks.show.title", { number: v.number, title: en ? v.titleEn : v.title }),
+    meta: [
+      t(lang, "tasks.show.section", {
+        code: v.section.code,
+        title: en ? v.section.titleEn : v.section.title,
+      }),
+      v.text,
+      t(lang, "tasks.show.lead", { lead: en ? v.leadEn : v.lead }),
+      // the deadline's note is Chinese plan text: shown in the Chinese view only
+      en || !v.deadlineNote
+        ? t(lang, "tasks.show.deadlineOnly", { deadline: v.deadline })
+        : t(lang, "tasks.show.deadline", { deadline: v.deadline, note: v.deadlineNote }),
+    ],
+    verdict: {
+      text: s.date
+        ? t(lang, "tasks.show.statusSince", { status, date: s.date })
+        : t(lang, "tasks.show.status", { status }),
+      tone: s.overdue || s.status === "at_risk" ? "bad" : s.status === "done" ? "good" : "strong",
+    },
+    details: [
+      ...(s.overdue ? [{ text: t(lang, "tasks.show.overdue"), tone: "bad" as const }] : []),
+      ...(s.note ? [{ text: t(lang, "tasks.show.note", { note: s.note }) }] : []),
+      ...(s.evidence ? [{ text: t(lang, "tasks.show.evidence", { evidence: s.evidence }) }] : []),
+    ],
+    sectionLabel: t(lang, "label.section"),
+    blocks: [],
+  };
+  const l = (k: string) => t(lang, k as MessageKey);
+  if (v.indicators.length)
+    doc.blocks.push({
+      title: v.asOf ? t(lang, "tasks.show.indicators", { asOf: v.asOf }) : l("tasks.show.indicatorsNoData"),
+      columns: [
+        { label: l("label.indicator"), wrap: true },
+        { label: l("label.measure"), drop: 2 },
+        { label: l("label.target"), right: true },
+        { label: l("label.actual"), right: true },
+        { label: l("label.completion"), right: true },
+        { label: l("label.expected"), right: true, drop: 1 },
+        { label: l("label.status") },
+      ],
+      rows: v.indicators.map((line) => [
+        text(en ? line.nameEn : line.name),
+        text(measureText(lang, line.unit, line.nameEn)),
+        numberCell(lang, line.target),
+        numberCell(lang, line.actual),
+        { text: formatPercent(line.completion), value: line.completion },
+        numberCell(lang, line.expected),
+        text(statusText(lang, line)),
+      ]),
+    });
+  doc.blocks.push({
+    title: l("tasks.show.history"),
+    columns: [
+      { label: col(lang, "date") },
+      { label: col(lang, "status") },
+      { label: col(lang, "note"), wrap: true, drop: 3 },
+      { label: col(lang, "evidence"), wrap: true, drop: 4 },
+      { label: col(lang, "batch") },
+      { label: col(lang, "source"), wrap: true, drop: 2 },
+      { label: col(lang, "recorded"), drop: 1 },
+      { label: col(lang, "state") },
+    ],
+    rows: v.history.map((h) => [
+      text(h.date),
+      text(statusLabel(lang, h.status)),
+      text(h.note ?? ""),
+      text(h.evidence ?? ""),
+      { text: `#${h.batchId}`, value: h.batchId },
+      text(
+        h.batchKind === "undo"
+          ? t(lang, "tasks.show.byUndo", { id: h.undoes ?? "" })
+          : (h.file ?? t(lang, "tasks.source.cli")),
+      ),
+      text(localTime(h.recordedAt)),
+      text(
+        h.supersededBy === null
+          ? t(lang, "tasks.show.current")
+          : t(lang, "tasks.show.superseded", { by: h.supersededBy }),
+      ),
+    ]),
+    notes: v.history.length ? [] : [{ text: l("tasks.show.noHistory") }],
+  });
+  return doc;
 }

@@ -32,7 +32,7 @@ const ORDER: readonly VerdictCategory[] = [
 /** The categories whose members are named, worst first. */
 const NAMED: readonly VerdictCategory[] = ["missed", "behind", "no_baseline", "no_data", "pending"];
 /** How many names a category lists before "and N more". */
-export const NAMES_PER_CATEGORY = 5;
+const NAMES_PER_CATEGORY = 5;
 
 /**
  * An indicator's category. Before Q4 it is its report status. At Q4 a figure is judged against the

@@ -208,7 +208,7 @@ export function textWidth(s: string): number {
 }
 
 /** True when the code point's East Asian Width is ambiguous (drawn 1 or 2 columns by terminal). */
-export function isAmbiguous(code: number): boolean {
+function isAmbiguous(code: number): boolean {
   let lo = 0;
   let hi = AMBIGUOUS.length - 1;
   while (lo <= hi) {
@@ -225,7 +225,7 @@ export function isAmbiguous(code: number): boolean {
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** The text without ANSI colour codes. */
-export function stripAnsi(s: string): string {
+function stripAnsi(s: string): string {
   return s.replace(ANSI, "");
 }
 

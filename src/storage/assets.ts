@@ -8,7 +8,7 @@ let root: string | undefined;
  * The package's root folder (the one holding migrations/ and seeds/), found by walking up from
  * this module: the same code runs bundled from dist/ and unbundled from src/ in tests.
  */
-export function packageRoot(): string {
+function packageRoot(): string {
   if (root) return root;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {

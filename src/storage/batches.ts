@@ -129,3 +129,23 @@ export function listBatches(db: Db): Batch[] {
 export function markUndone(db: Db, id: number, by: number): void {
   db.prepare("UPDATE import_batches SET undone_by = ? WHERE id = ?").run(by, id);
 }
+
+/** Clears a batch's undone_by: the batch stands again (a redo). */
+export function clearUndone(db: Db, id: number): void {
+  db.prepare("UPDATE import_batches SET undone_by = NULL WHERE id = ?").run(id);
+}
+
+/** Records how many values an undo batch removed (import_batches.removed). */
+export function setRemoved(db: Db, id: number, removed: number): void {
+  db.prepare("UPDATE import_batches SET removed = ? WHERE id = ?").run(removed, id);
+}
+
+/** Renames the file a batch records (a spooled stdin becomes `-`). */
+export function setBatchFile(db: Db, id: number, file: string): void {
+  db.prepare("UPDATE import_batches SET file = ? WHERE id = ?").run(file, id);
+}
+
+/** The newest batch id; 0 when there is none. */
+export function lastBatchId(db: Db): number {
+  return (db.prepare("SELECT max(id) AS n FROM import_batches").get() as { n: number | null }).n ?? 0;
+}

@@ -86,12 +86,12 @@ function setBusyTimeout(db: Db, ms: number): void {
 }
 
 /** The lock wait of a connection: the one set with setLockWait, else the default. */
-export function lockWaitOf(db: Db): LockWait {
+function lockWaitOf(db: Db): LockWait {
   return waits.get(db) ?? { ms: DEFAULT_WAIT_SECONDS * 1000 };
 }
 
 /** True for SQLite's "database is locked" (SQLITE_BUSY and its extended codes). */
-export function isBusy(e: unknown): boolean {
+function isBusy(e: unknown): boolean {
   return String((e as { code?: unknown })?.code ?? "").startsWith("SQLITE_BUSY");
 }
 
@@ -195,6 +195,41 @@ export function waitForLock<T>(db: Db, f: () => T): T {
   } finally {
     if (sliced && db.open) setBusyTimeout(db, wait.ms);
   }
+}
+
+/**
+ * Transaction control for a use case that spans awaits (an import reads its file between
+ * statements), where better-sqlite3's db.transaction(f), which needs a synchronous f, cannot serve.
+ * beginWrite is BEGIN IMMEDIATE, waiting (--wait) while another dzkj holds the write lock.
+ */
+export function beginWrite(db: Db): void {
+  waitForLock(db, () => db.exec("BEGIN IMMEDIATE"));
+}
+
+/** BEGIN (deferred): one read snapshot for several statements (a backup's counts and copy). */
+export function beginRead(db: Db): void {
+  db.exec("BEGIN");
+}
+
+/** COMMIT the open transaction. */
+export function commit(db: Db): void {
+  db.exec("COMMIT");
+}
+
+/** ROLLBACK the open transaction, if one is open (safe in a finally). */
+export function rollback(db: Db): void {
+  if (db.open && db.inTransaction) db.exec("ROLLBACK");
+}
+
+/** The savepoint of one file inside an import's transaction (SQL stays literal: no name is built). */
+export function savepoint(db: Db): void {
+  db.exec("SAVEPOINT import_file");
+}
+
+/** Ends the file's savepoint: `keep` false first undoes what was written since it began. */
+export function releaseSavepoint(db: Db, keep: boolean): void {
+  if (!keep) db.exec("ROLLBACK TO import_file");
+  db.exec("RELEASE import_file");
 }
 
 /** Runs `f` in a write transaction (BEGIN IMMEDIATE), waiting for the lock like every writer. */

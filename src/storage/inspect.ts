@@ -207,3 +207,31 @@ export function missingSchema(db: Db, migrations: readonly { sql: string }[]): s
     ref.close();
   }
 }
+
+/** Whether every named table exists (a file may be a foreign or half-made database). */
+export function hasTables(db: Db, names: string[]): boolean {
+  const q = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+  return names.every((n) => q.get(n));
+}
+
+/** Sets the journal mode: DELETE for a single self-contained file (a backup), WAL for the live database. */
+export function setJournalMode(db: Db, mode: "DELETE" | "WAL"): void {
+  if (mode === "WAL") db.pragma("journal_mode = WAL");
+  else db.pragma("journal_mode = DELETE");
+}
+
+/** PRAGMA quick_check: "ok", or SQLite's list of what is damaged (one finding a line). */
+export function quickCheck(db: Db): string {
+  return String(db.pragma("quick_check", { simple: true }));
+}
+
+/** The number of pages in the database file. */
+export function pageCount(db: Db): number {
+  return db.pragma("page_count", { simple: true }) as number;
+}
+
+/** One wal_checkpoint(TRUNCATE): true when it finished (no reader kept it from copying every frame). */
+export function checkpointTruncate(db: Db): boolean {
+  const [r] = db.pragma("wal_checkpoint(TRUNCATE)") as { busy: number; log: number; checkpointed: number }[];
+  return !!r && r.busy === 0 && r.log === r.checkpointed;
+}

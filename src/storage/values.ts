@@ -418,3 +418,35 @@ export function writersAfter(db: Db, k: ValueKey, after: number): number[] {
       after,
     ) as number[];
 }
+
+/** A stored value of one indicator: period, unit, value, basis (口径) and note. */
+export interface IndicatorValue {
+  period: string;
+  unit: string;
+  value: number;
+  basis: Basis;
+  note: string | null;
+}
+
+/** Every current value of an indicator in a plan year, by period then unit. */
+export function indicatorValues(db: Db, year: number, indicator: string): IndicatorValue[] {
+  return db
+    .prepare(
+      "SELECT period, unit_code AS unit, value, basis, note FROM progress_values WHERE plan_year = ? AND indicator_code = ? ORDER BY period, unit_code",
+    )
+    .all(year, indicator) as IndicatorValue[];
+}
+
+/** Every current value of a plan year with the time of the import that wrote it. */
+export function valueSubmissions(
+  db: Db,
+  year: number,
+): { indicator: string; unit: string; period: string; importedAt: string }[] {
+  return db
+    .prepare(
+      `SELECT v.indicator_code AS indicator, v.unit_code AS unit, v.period, b.imported_at AS importedAt
+       FROM progress_values v JOIN import_batches b ON b.id = v.batch_id
+       WHERE v.plan_year = ?`,
+    )
+    .all(year) as { indicator: string; unit: string; period: string; importedAt: string }[];
+}

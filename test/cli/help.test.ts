@@ -32,7 +32,7 @@ async function run(...argv: string[]): Promise<{ code: number; stdout: string; s
   return { code, stdout, stderr };
 }
 
-const commands = describeCommands("zh");
+const commands = await describeCommands("zh");
 
 describe("every command's help", () => {
   it("lists all 17 commands", () => {

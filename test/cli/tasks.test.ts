@@ -617,29 +617,30 @@ describe("tasks", () => {
     expect(back.stdout).toContain("第 4 行 任务 3:");
   });
 
-  it("markdown and html: title, summary, a table per section", () => {
+  it("markdown and html: title, summary, the date generated, one table with a heading per section", () => {
     run("task", "set", "25", "done", "--evidence", "达市科〔2020〕12号", "--date", "2020-11-30");
     const md = squeezeTables(run("tasks", "--format", "markdown").stdout);
     expect(
       md.startsWith("# 2020年达州市科技创新工作要点 任务进展（2020-12-10）\n\n共 35 项：已完成 1，"),
     ).toBe(true);
-    expect(md).toContain("## 六、深入推进科技体制机制改革,提高创新体系效能");
+    // the same document as the report views: the generated line, section headings as table rows
+    expect(md).toContain("生成于 2020-12-10");
+    expect(md).toContain("| **六、深入推进科技体制机制改革,提高创新体系效能** |");
     expect(md).toContain(
       "| 25 | 深入推进科技奖励制度改革 | 市科技局 | 2020-12-31 | 已完成 | 2020-11-30 | | 达市科〔2020〕12号 |",
     );
-    expect(md.match(/^## /gm)).toHaveLength(8);
+    // eight sections, each a heading row; 部分 and 逾期 are CSV-only columns
+    expect(md.match(/^\| \*\*/gm)).toHaveLength(8);
+    expect(md).toContain("| 序号 | 任务 | 牵头单位 | 完成时限 | 状态 | 日期 | 进展情况 | 佐证材料 |");
     const out = join(dir, "tasks.html");
     expect(run("tasks", "--format", "html", "--output", out, "--lang", "en").code).toBe(0);
     const html = readFileSync(out, "utf8");
     expect(html.startsWith("<!doctype html>")).toBe(true);
     expect(html).not.toMatch(/<(script|link)\b|src=|https?:\/\//);
-    expect(html.match(/<table class="tasks">/g)).toHaveLength(8);
-    expect(html).toContain(
-      '<tr data-task="25"><td class="num">25</td><td>Deepen reform of the S&#38;T awards system</td>',
-    );
-    expect(html).toMatch(/<td class="done">done<\/td>/);
-    expect(html).toMatch(
-      /data-task="30">.*<td class="not_started overdue at_risk">not started \(overdue\)<\/td>/,
-    );
+    expect(html.match(/<tr class="section">/g)).toHaveLength(8);
+    expect(html).toContain('<tr><td class="num">25</td><td>Deepen reform of the S&#38;T awards system</td>');
+    expect(html).toMatch(/<td class="good">done<\/td>/);
+    // task 30 (deadline 2020-06-30) not started on 2020-12-10: overdue, red
+    expect(html).toMatch(/<td class="num">30<\/td>.*<td class="bad">not started \(overdue\)<\/td>/);
   });
 });

@@ -25,7 +25,7 @@ import { docTable } from "../../src/render/doc.js";
 import { reportDoc } from "../../src/render/report.js";
 import { statusDoc } from "../../src/render/status.js";
 import { layoutTable, type TableOptions } from "../../src/render/table.js";
-import { tasksTable } from "../../src/render/tasks.js";
+import { tasksDoc } from "../../src/render/tasks.js";
 import { ambiguousChars, displayWidth, wrapText } from "../../src/render/width.js";
 import { assetPath } from "../../src/storage/assets.js";
 import { type Db, openDatabase } from "../../src/storage/database.js";
@@ -78,7 +78,7 @@ function views(lang: Lang, table: TableOptions): Record<string, string> {
     status: docTable(statusDoc(overview, lang), false, table),
     "report --by unit": docTable(breakdownDoc(breakdown, lang, titles(lang)), false, table),
     "report --unit": docTable(unitReportDoc(unitReport, lang, titles(lang)), false, table),
-    tasks: tasksTable(list, lang, false, table),
+    tasks: docTable(tasksDoc(list, lang), false, table),
   };
 }
 

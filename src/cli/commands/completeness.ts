@@ -2,10 +2,11 @@ import { buildCompletenessFor } from "../../app/completeness.js";
 import { completenessDoc, completenessJson } from "../../render/completeness.js";
 import type { Context } from "../context.js";
 import { open } from "../open.js";
-import { emitView, type OutputOptions } from "../output.js";
+import type { OptionsOf } from "../options.js";
+import { emitView } from "../output.js";
 
-export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
-  const o = opts as OutputOptions & { year?: string; period?: string };
+/** dzkj completeness [--period 2020Q3]: who has reported what, units × indicators. */
+export async function run(ctx: Context, _args: string[], o: OptionsOf<"completeness">): Promise<void> {
   const { db } = await open(ctx);
   try {
     const { completeness } = buildCompletenessFor(db, { year: o.year, period: o.period });

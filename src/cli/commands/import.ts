@@ -8,6 +8,7 @@ import { createCatalogFor } from "../../app/import-session.js";
 import { DEFAULT_LIMITS } from "../../intake/csv-reader.js";
 import type { Encoding } from "../../intake/decode.js";
 import { formatNumber } from "../../render/format.js";
+import { setBatchFile } from "../../storage/batches.js";
 import { type Db, writeTransaction } from "../../storage/database.js";
 import type { Context } from "../context.js";
 import { failIfRefused, sayDuplicateOrProblems, summaryParams, writeOutcomesJson } from "../file-outcomes.js";
@@ -16,7 +17,7 @@ import { open } from "../open.js";
 import { progressBar } from "../progress.js";
 
 /** The name a file read from stdin (`dzkj import -`) is shown and recorded under. */
-export const STDIN_NAME = "(stdin)";
+const STDIN_NAME = "(stdin)";
 
 /**
  * Copies stdin into a new file (mode 0600) in a private temp folder (mode 0700), at most `max`
@@ -108,9 +109,7 @@ function nameStdin(db: Db, outcomes: FileOutcome[], spooled: string): void {
     o.file = STDIN_NAME;
     for (const p of o.problems) if (p.file === spooled) p.file = STDIN_NAME;
     if (o.batchId !== null && o.status === "imported")
-      writeTransaction(db, () =>
-        db.prepare("UPDATE import_batches SET file = ? WHERE id = ?").run(STDIN_NAME, o.batchId),
-      );
+      writeTransaction(db, () => setBatchFile(db, o.batchId!, STDIN_NAME));
   }
 }
 

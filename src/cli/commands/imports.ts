@@ -4,14 +4,20 @@ import { createCatalogFor } from "../../app/import-session.js";
 import { batchChanges, redoImport, requireBatch, undoImport, undoPreview } from "../../app/imports.js";
 import { taskBatchChanges } from "../../app/tasks.js";
 import { formatNumber } from "../../render/format.js";
-import { renderTable } from "../../render/table.js";
-import { statusLabel, taskChangesTable } from "../../render/tasks.js";
-import { localTime } from "../../render/time.js";
-import { type Batch, listBatches } from "../../storage/batches.js";
+import {
+  type BatchShowView,
+  batchesDoc,
+  batchesJson,
+  batchShowDoc,
+  batchShowJson,
+} from "../../render/imports.js";
+import { statusLabel } from "../../render/tasks.js";
+import { listBatches } from "../../storage/batches.js";
 import type { Db } from "../../storage/database.js";
 import type { Context } from "../context.js";
 import { namer } from "../names.js";
 import { open } from "../open.js";
+import { emitView, type OutputOptions } from "../output.js";
 
 /** dzkj imports [list] | show ID | undo ID [--force] [--yes] | redo ID [--yes] */
 export async function run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -23,119 +29,35 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
   try {
     if (action === "list") {
       const batches = listBatches(db);
-      if (json) {
-        ctx.stdout.write(`${JSON.stringify(batches.map(batchJson), null, 2)}\n`);
-        return;
-      }
-      if (batches.length === 0) {
+      // nothing to draw: said on stderr, stdout stays empty (a script reads [] from --format json)
+      if (batches.length === 0 && (opts.format ?? "table") === "table") {
         ctx.notice("imports.empty");
         return;
       }
-      const head = [
-        "label.id",
-        "label.kindOfBatch",
-        "label.file",
-        "label.time",
-        "label.rows",
-        "label.inserted",
-        "label.updated",
-        "label.unchanged",
-        "label.blank",
-        "label.state",
-      ].map((k) => ctx.t(k as never));
-      const rows = batches.map((b) => [
-        String(b.id),
-        ctx.t(`imports.kind.${b.kind}`) + (b.undoes ? ` #${b.undoes}` : ""),
-        b.file ?? (b.kind === "task" ? ctx.t("tasks.source.cli") : ""),
-        localTime(b.importedAt, true),
-        String(b.rowsRead),
-        String(b.inserted),
-        String(b.updated),
-        String(b.unchanged),
-        String(b.blank),
-        b.undoneBy ? ctx.t("imports.undoneBy", { by: b.undoneBy }) : "",
-      ]);
-      ctx.stdout.write(
-        `${ctx.t("imports.header")}\n${renderTable(head, rows, new Set([0, 4, 5, 6, 7, 8]))}\n`,
+      emitView(
+        ctx,
+        opts as OutputOptions,
+        () => batchesDoc(batches, ctx.lang),
+        () => batchesJson(batches),
       );
       return;
     }
     if (action === "show") {
       const batch = requireBatch(db, id!);
-      const changes = batchChanges(db, batch.id);
-      const taskChanges = taskBatchChanges(db, batch.id);
-      if (json) {
-        ctx.stdout.write(
-          `${JSON.stringify(
-            {
-              batch: batchJson(batch),
-              changes: changes.map((c) => ({
-                ...c.key,
-                old: c.old
-                  ? { value: c.old.value, basis: c.old.basis, note: c.old.note, batchId: c.old.batchId }
-                  : null,
-                new: c.new ? { value: c.new.value, basis: c.new.basis, note: c.new.note } : null,
-                laterBatch: c.laterBatch,
-              })),
-              // task batches (and their undos) change tasks, not values
-              ...(taskChanges.length > 0 && {
-                tasks: taskChanges.map((c) => ({
-                  task: c.key.task,
-                  old: c.old && {
-                    status: c.old.status,
-                    note: c.old.note,
-                    evidence: c.old.evidence,
-                    date: c.old.date,
-                  },
-                  new: c.new && {
-                    status: c.new.status,
-                    note: c.new.note,
-                    evidence: c.new.evidence,
-                    date: c.new.date,
-                  },
-                  laterBatch: c.laterBatch,
-                })),
-              }),
-            },
-            null,
-            2,
-          )}\n`,
-        );
-        return;
-      }
-      ctx.stdout.write(
-        `${ctx.t("imports.show.header", { id: batch.id, kind: ctx.t(`imports.kind.${batch.kind}`), file: batch.file ?? (batch.kind === "task" ? ctx.t("tasks.source.cli") : ""), date: localTime(batch.importedAt, true), count: changes.length + taskChanges.length })}\n`,
-      );
-      if (taskChanges.length > 0) {
-        ctx.stdout.write(taskChangesTable(taskChanges, ctx.lang));
-        if (changes.length === 0) return;
-      }
-      if (changes.length === 0) {
-        ctx.stdout.write(`${ctx.t("imports.show.none")}\n`);
-        return;
-      }
-      const head = [
-        "label.period",
-        "label.unit",
-        "label.indicator",
-        "label.old",
-        "label.new",
-        "label.state",
-      ].map((k) => ctx.t(k as never));
       const name = namer(createCatalogFor(db), ctx.lang);
-      const rows = changes.map((c) => [
-        c.key.period,
-        name.unit(c.key.year, c.key.unit),
-        name.indicator(c.key.year, c.key.indicator),
-        c.old ? formatNumber(ctx.lang, c.old.value, 6) : "",
-        c.new ? formatNumber(ctx.lang, c.new.value, 6) : "",
-        c.laterBatch
-          ? ctx.t("history.superseded", { by: c.laterBatch })
-          : c.new
-            ? ctx.t("history.current")
-            : "",
-      ]);
-      ctx.stdout.write(`${renderTable(head, rows, new Set([3, 4]))}\n`);
+      const view: BatchShowView = {
+        batch,
+        changes: batchChanges(db, batch.id),
+        tasks: taskBatchChanges(db, batch.id),
+        unitName: name.unit,
+        indicatorName: name.indicator,
+      };
+      emitView(
+        ctx,
+        opts as OutputOptions,
+        () => batchShowDoc(view, ctx.lang),
+        () => batchShowJson(view),
+      );
       return;
     }
     // on a terminal: show what will change and ask (scripts: --yes, or no terminal)
@@ -193,9 +115,4 @@ async function ask(ctx: Context): Promise<boolean> {
   } finally {
     rl.close();
   }
-}
-
-/** A batch as JSON: its details (what the table stage found) as an object, not a string of JSON. */
-function batchJson(b: Batch): object {
-  return { ...b, details: b.details === null ? null : (JSON.parse(b.details) as object) };
 }

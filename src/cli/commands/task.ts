@@ -2,11 +2,12 @@ import { UsageError } from "../../app/errors.js";
 import { buildReportFor, localDate, requirePlan } from "../../app/report.js";
 import { importTasks, requireTask, setTask, showTask, type TaskFileOutcome } from "../../app/tasks.js";
 import type { Encoding } from "../../intake/decode.js";
-import { statusLabel, taskDetailJson, taskDetailText } from "../../render/tasks.js";
+import { statusLabel, taskDetailDoc, taskDetailJson } from "../../render/tasks.js";
 import type { TaskRecord } from "../../storage/tasks.js";
 import type { Context } from "../context.js";
 import { failIfRefused, sayDuplicateOrProblems, summaryParams, writeOutcomesJson } from "../file-outcomes.js";
 import { open } from "../open.js";
+import { emitView, type OutputOptions } from "../output.js";
 
 /** dzkj task set N STATUS [--note] [--evidence] [--date] [--dry-run] | show N | import FILE… */
 export async function run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -72,10 +73,11 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
         asOf: report.asOf,
         history: detail.history,
       };
-      ctx.stdout.write(
-        json
-          ? `${JSON.stringify(taskDetailJson(view), null, 2)}\n`
-          : taskDetailText(view, ctx.lang, ctx.color),
+      emitView(
+        ctx,
+        opts as OutputOptions,
+        () => taskDetailDoc(view, ctx.lang),
+        () => taskDetailJson(view),
       );
       return;
     }

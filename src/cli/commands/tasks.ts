@@ -1,47 +1,30 @@
 import { UsageError } from "../../app/errors.js";
-import { localDate, requirePlan } from "../../app/report.js";
+import { localDate, requirePlan, resolveSection } from "../../app/report.js";
 import { readTaskStates } from "../../app/tasks.js";
 import { filterTasks, type TaskStatus } from "../../domain/tasks.js";
 import { parseTaskStatus, STATUS_FORMS } from "../../intake/task-fields.js";
-import {
-  type TaskList,
-  tasksCsv,
-  tasksHtml,
-  tasksJson,
-  tasksMarkdown,
-  tasksTable,
-} from "../../render/tasks.js";
+import { type TaskList, tasksDoc, tasksJson } from "../../render/tasks.js";
 import type { Context } from "../context.js";
 import { open } from "../open.js";
-import { emit, type OutputOptions } from "../output.js";
-import { tableOptions } from "../width.js";
+import type { OptionsOf } from "../options.js";
+import { emitView } from "../output.js";
 
 /** dzkj tasks [--section 六] [--status in_progress] [--overdue] [--format …] [--output FILE] */
-export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
+export async function run(ctx: Context, _args: string[], opts: OptionsOf<"tasks">): Promise<void> {
   let status: TaskStatus | undefined;
   if (opts.status !== undefined) {
-    const s = parseTaskStatus(String(opts.status));
+    const s = parseTaskStatus(opts.status);
     if (!s.ok)
       throw new UsageError({
         key: "error.option",
-        params: { option: "--status", value: String(opts.status), options: STATUS_FORMS },
+        params: { option: "--status", value: opts.status, options: STATUS_FORMS },
       });
     status = s.value;
   }
   const { db } = await open(ctx);
   try {
-    const plan = requirePlan(db, opts.year as string | undefined);
-    let section: number | undefined;
-    if (opts.section !== undefined) {
-      const v = String(opts.section).trim();
-      const s = plan.sections.find((x) => x.code === v || String(x.number) === v);
-      if (!s)
-        throw new UsageError({
-          key: "error.section",
-          params: { value: v, options: plan.sections.map((x) => x.code).join(" ") },
-        });
-      section = s.number;
-    }
+    const plan = requirePlan(db, opts.year);
+    const section = opts.section === undefined ? undefined : resolveSection(plan, opts.section).number;
     const today = localDate(ctx.now);
     const all = readTaskStates(db, plan, today);
     const overdue = opts.overdue === true;
@@ -52,23 +35,12 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
       items: filterTasks(all, { section, status, overdue }),
       filtered: section !== undefined || status !== undefined || overdue,
     };
-    const format = (opts.format as string | undefined) ?? "table";
-    const text =
-      format === "json"
-        ? `${JSON.stringify(tasksJson(list), null, 2)}\n`
-        : format === "csv"
-          ? tasksCsv(list, ctx.lang)
-          : format === "markdown"
-            ? tasksMarkdown(list, ctx.lang)
-            : format === "html"
-              ? tasksHtml(list, ctx.lang)
-              : tasksTable(
-                  list,
-                  ctx.lang,
-                  ctx.color && !opts.output,
-                  tableOptions(ctx, opts as OutputOptions),
-                );
-    emit(ctx, opts as OutputOptions, text);
+    emitView(
+      ctx,
+      opts,
+      () => tasksDoc(list, ctx.lang),
+      () => tasksJson(list),
+    );
   } finally {
     db.close();
   }

@@ -4,7 +4,8 @@ import { UsageError } from "../../app/errors.js";
 import { requirePlan } from "../../app/report.js";
 import { formatPeriod } from "../../domain/period.js";
 import { parsePeriod } from "../../intake/period.js";
-import { toCsv } from "../../render/csv.js";
+import { docCsv } from "../../render/doc.js";
+import { type TemplateView, templateDoc } from "../../render/template.js";
 import type { Context } from "../context.js";
 import { open } from "../open.js";
 import { toFile, writeOutputFile } from "../output.js";
@@ -37,23 +38,13 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
       }
       units = [u];
     }
-    const period = formatPeriod(parsed.value);
-    const rows: (string | number | null)[][] = [];
-    if (opts.layout === "wide") {
-      rows.push([
-        "报告期",
-        "填报单位",
-        ...plan.indicators.map((d) => `${d.name}（${d.unit}）`),
-        "口径",
-        "备注",
-      ]);
-      for (const u of units) rows.push([period, u.name, ...plan.indicators.map(() => ""), "累计", ""]);
-    } else {
-      rows.push(["报告期", "填报单位", "指标代码", "指标名称", "计量单位", "数值", "口径", "备注"]);
-      for (const u of units)
-        for (const d of plan.indicators) rows.push([period, u.name, d.code, d.name, d.unit, "", "累计", ""]);
-    }
-    text = toCsv(rows);
+    const view: TemplateView = {
+      period: formatPeriod(parsed.value),
+      units,
+      indicators: plan.indicators,
+      layout: opts.layout === "wide" ? "wide" : "long",
+    };
+    text = docCsv(templateDoc(view, ctx.lang));
   } finally {
     db.close();
   }

@@ -2,10 +2,11 @@ import { buildTrendFor } from "../../app/trend.js";
 import { trendDoc, trendJson } from "../../render/trend.js";
 import type { Context } from "../context.js";
 import { open } from "../open.js";
-import { emitView, type OutputOptions } from "../output.js";
+import type { OptionsOf } from "../options.js";
+import { emitView } from "../output.js";
 
-export async function run(ctx: Context, args: string[], opts: Record<string, unknown>): Promise<void> {
-  const o = opts as OutputOptions & { year?: string; unit?: string };
+/** dzkj trend INDICATOR [--unit U]: an indicator quarter by quarter. */
+export async function run(ctx: Context, args: string[], o: OptionsOf<"trend">): Promise<void> {
   const { db } = await open(ctx);
   try {
     const { trend } = buildTrendFor(db, { indicator: args[0] ?? "", unit: o.unit, year: o.year });
