@@ -257,9 +257,17 @@ const COMMANDS: Spec[] = [
  * with their translated options is measurable start-up time), else all (help, a typo to suggest for).
  */
 function commandsFor(argv: string[]): Spec[] {
-  const first = argv.find((a, i) => !a.startsWith("-") && !["--db", "--lang"].includes(argv[i - 1] ?? ""));
-  const named = COMMANDS.find((c) => c.name === first);
+  const named = namedCommand(argv);
   return named ? [named] : COMMANDS;
+}
+
+/** The command argv names (`dzkj --db x plan`, `dzkj help plan`), if any. */
+function namedCommand(argv: string[]): Spec | undefined {
+  const words = argv.filter(
+    (a, i) => !a.startsWith("-") && !["--db", "--lang", "--wait"].includes(argv[i - 1] ?? ""),
+  );
+  const first = words[0] === "help" ? words[1] : words[0];
+  return COMMANDS.find((c) => c.name === first);
 }
 
 /**
@@ -356,7 +364,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   let exit = 0;
   const specs = commandsFor(argv);
   // zod and the option lists only when a typed command is registered (never for report, status)
-  const typed = specs.some((s) => s.typed) ? await import("./options.js") : undefined;
+  // (`dzkj --help` lists the commands without their options: no command of it needs them)
+  const typed = namedCommand(argv)?.typed ? await import("./options.js") : undefined;
   for (const spec of specs) {
     const cmd = program
       .command(spec.args ? `${spec.name} ${spec.args}` : spec.name)
