@@ -32,7 +32,8 @@ export interface SlotLayout {
 }
 
 /** What an office's name adds to its unit's: the seal note, the province and city, the office itself. */
-const SEAL = /[(（][^)）]*[)）]$/;
+/** A seal note after the name: （盖章）, （章）, （公章）; any other bracket (（含高新区）) changes what it names. */
+const SEAL = /[(（](?:盖章|章|公章|签章|盖公章)[)）]$/;
 const PLACE_PREFIX = /^(?:四川省达州市|四川省|达州市)(?=.)/;
 /** The official long form of a zone's name: 达州高新技术产业开发区 is 达州高新区. */
 const ZONE = /高新技术产业开发区/;

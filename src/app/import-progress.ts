@@ -329,6 +329,7 @@ async function readAndStore(
     return known;
   };
 
+  let statedUnitMemo: { code: string; text: string } | null | undefined;
   let rows = 0;
   /** value cells that passed every check (0 with data rows: every value was blank) */
   let stored = 0;
@@ -340,6 +341,11 @@ async function readAndStore(
     const kind = table.push(rec.line, cells);
     if (kind === "title") out.counts.skipped++; // the header rows are not counted
     if (kind === "title" || kind === "header") return;
+    if (kind === "retitle") {
+      const text = cells.filter((x) => x !== "").join(" ");
+      problem(rec.line, null, text, { key: "intake.row.retitle", params: { value: text } });
+      return;
+    }
     out.counts.rowsRead++;
     if ((++rows & 4095) === 0) {
       options.checkInterrupt?.();
@@ -457,7 +463,36 @@ async function readAndStore(
     }
     entry.year = place.year;
     entry.q = place.q;
+    // a row's own period must agree with the period the file states elsewhere
+    const h = table.head;
+    if (h && h.roles.period !== undefined) {
+      const stated = table.statedPeriod();
+      const span = h.valuePeriod === null ? null : parsePeriod(h.valuePeriod, table.defaultYear);
+      if (stated !== null && stated.quarter !== entry.text)
+        entry.reason = {
+          key: "intake.row.periodConflict",
+          params: { period: entry.text, stated: stated.text },
+        };
+      else if (span?.ok && formatPeriod(span.value) !== entry.text)
+        entry.reason = {
+          key: "intake.row.spanConflict",
+          params: { period: entry.text, column: h.headers[h.roles.value ?? -1] ?? h.valuePeriod ?? "" },
+        };
+    }
     return entry;
+  }
+
+  /**
+   * The county the title block (or --unit) names as the reporting unit, when it names one: the
+   * rows' own unit column must then agree. The city's office (达州市科技局) compiles the counties'
+   * rows, so a title naming no single unit is no constraint.
+   */
+  function statedUnit(): { code: string; text: string } | null {
+    if (statedUnitMemo !== undefined) return statedUnitMemo;
+    const text = options.unit ?? table.title.unit?.text;
+    const found = text === undefined ? undefined : catalog.unit(newestYear, text);
+    statedUnitMemo = found && !found.isTotal && text !== undefined ? { code: found.code, text } : null;
+    return statedUnitMemo;
   }
 
   function periodOf(text: string): PeriodEntry {
@@ -660,6 +695,14 @@ async function readAndStore(
       c.indicatorColumn,
     );
     if (!known || !unit) return;
+    const stated = statedUnit();
+    if (stated && table.head?.roles.unit !== undefined && unit.item.code !== stated.code) {
+      problem(c.line, c.unitColumn, c.unit, {
+        key: "intake.row.unitConflict",
+        params: { unit: c.unit, stated: stated.text },
+      });
+      return;
+    }
     const ind = known.item;
     if (c.flowValue !== null) {
       // 期末数 | 本年新增: a flow's figure is the year's new ones, a stock's or rate's the level

@@ -33,6 +33,13 @@ export const intakeZh = {
   "intake.title.conflict.period": "报告期前后不一致：“{first}”与“{second}”——请核对后只保留正确的一个",
   "intake.title.conflict.unit": "填报单位前后不一致：“{first}”与“{second}”——请核对后只保留正确的一个",
   "intake.title.conflict.measure": "计量单位前后不一致：“{first}”与“{second}”——请核对后只保留正确的一个",
+  "intake.header.reportPeriodAmbiguous":
+    "“{columns}”列的“本期”所指不明：报告期“{period}”不是从1月起的累计区间，本期可能是当季，也可能是年初至今；请把列名写成“1-9月累计”或“三季度当季”，或加一列“口径”",
+  "intake.row.retitle":
+    "表体中又出现表头区的内容（{value}）：一个文件只能有一张表；请把每个单位或每个期间的表分成单独的文件",
+  "intake.row.periodConflict": "这一行的报告期 {period} 与文件所写的报告期“{stated}”不一致：请核对",
+  "intake.row.spanConflict": "这一行的报告期 {period} 与数值列“{column}”所示期间不一致：请核对",
+  "intake.row.unitConflict": "这一行的填报单位“{unit}”与表头上方的“填报单位：{stated}”不一致：请核对",
   "intake.header.periodConflict": "表头“{header}”所示期间与报告期“{period}”不一致：请核对报告期",
   "intake.row.unplaced":
     "单元格“{value}”（{column} 列）不在任何列名之下：表头只有 {width} 列，或该列缺少列名；请删去多余的内容或补上列名",
@@ -123,6 +130,16 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
     'the reporting unit is stated twice, differently: "{first}" and "{second}" — check which is right and keep only that one',
   "intake.title.conflict.measure":
     'the unit of measure is stated twice, differently: "{first}" and "{second}" — check which is right and keep only that one',
+  "intake.header.reportPeriodAmbiguous":
+    'the "本期" (this period) of column "{columns}" is ambiguous: the report period "{period}" does not run from January, so 本期 may be the quarter\'s own figure or the year\'s to date; head the column "1-9月累计" or "三季度当季", or add a 口径 (basis) column',
+  "intake.row.retitle":
+    "the table's title block appears again inside the body ({value}): a file holds one table; split each unit's or each period's table into a file of its own",
+  "intake.row.periodConflict":
+    "this row's period {period} differs from the file's stated report period \"{stated}\": check it",
+  "intake.row.spanConflict":
+    'this row\'s period {period} differs from the span of the value column "{column}": check it',
+  "intake.row.unitConflict":
+    'this row\'s reporting unit "{unit}" differs from "填报单位：{stated}" above the header: check it',
   "intake.header.periodConflict":
     'the period of the header "{header}" differs from the report period "{period}": check the period',
   "intake.row.unplaced":

@@ -250,7 +250,7 @@ export function readValue(c: RawCell, ind: Indicator, title: TitleBlock): number
       ? measureFor(c, ind, title)
       : null;
   if (m && m.unit !== ind.unit) {
-    const unit = toHalfWidth(m.unit);
+    const unit = canonicalMeasure(m.unit) ?? toHalfWidth(m.unit); // 万元人民币 → 万元
     // amounts convert by their power of ten; any other measure must be the indicator's own
     if (!(isMoneyUnit(unit) && isMoneyUnit(ind.unit)) && unit !== ind.unit)
       return {

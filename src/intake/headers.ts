@@ -19,8 +19,30 @@ export type Role = ColumnRole;
 /** Header names per role; compared after normalizeKey, so width, case and spaces don't matter. */
 export const COLUMN_SYNONYMS: Readonly<Record<ColumnRole, readonly string[]>> = {
   period: ["period", "报告期", "期间", "季度", "时间"],
-  unit: ["unit", "单位", "填报单位", "地区", "区县", "县(市、区)"],
-  indicator: ["indicator", "指标", "指标名称", "指标代码", "项目"],
+  unit: [
+    "unit",
+    "单位",
+    "填报单位",
+    "地区",
+    "区县",
+    "县(市、区)",
+    "区(县、市)",
+    "县市区",
+    "单位名称",
+    "区县名称",
+    "地区名称",
+  ],
+  indicator: [
+    "indicator",
+    "指标",
+    "指标名称",
+    "指标代码",
+    "项目",
+    "项目名称",
+    "主要指标",
+    "指标项",
+    "考核指标",
+  ],
   value: [
     "value",
     "数值",
@@ -128,11 +150,11 @@ export interface SubColumnInfo {
 
 const DERIVED =
   /率|同比|环比|增长|增幅|增速|增减|占比|比重|比上年|比年初|较上年|较年初|上年|去年|同期|进度|排名|排位|差额|差距/;
-const TARGET = /目标|计划|任务/;
+const TARGET = /目标|计划|任务|预计|预测|预期/;
 const MONTH_ONLY = /^(?:本月|当月|本旬)(?:完成|实绩)?(?:数|值|额)?$/;
 const PERIOD_VALUE = /^(?:本期|当期|当季|本季|本季度|当季度)(?:完成|实绩|新增)?(?:数|值|额)?$/;
 const CUMULATIVE =
-  /^(?:本年|自年初|年|本年度)?(?:累计|期末|年末)(?:累计)?(?:完成|实际完成|新增)?(?:数|值|额|数值)?$|^(?:本年|本年度)(?:完成|实际完成|新增)?(?:数|值|额)?$|^(?:期末|年末)$|^累计新增(?:数)?$/;
+  /^(?:本年|自年初|年|本年度)?(?:累计|期末|年末)(?:累计)?(?:完成|实际完成|新增)?(?:数|值|额|数值)?$|^(?:本年|本年度)(?:完成|实际完成|新增)?(?:数|值|额)?$|^(?:期末|年末|本期末|本年实际)(?:数|值)?$|^累计新增(?:数)?$/;
 const PLAIN_VALUE =
   /^(?:完成|实际|实绩|实际完成|完成情况|数值|新增|今年以来|本年以来|年初至今)(?:累计)?(?:完成)?(?:数|值|额)?$/;
 /** What may follow a span in a value header: `1-9月累计完成数`. */

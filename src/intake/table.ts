@@ -150,8 +150,21 @@ export function readTitleRow(line: number, cells: readonly string[], into: Title
   for (const raw of cells) {
     if (raw === "") continue;
     // spaces go first: forms space out two-character labels (`单　位：万元`) and separate fields
-    const c = toHalfWidth(raw).replace(/\s+/g, "");
+    // spaces go first; 单位/亿元, 单位—亿元, 单位(亿元) and 金额：亿元 say 单位：亿元 too
+    const c = toHalfWidth(raw)
+      .replace(/\s+/g, "")
+      .replace(/(^|[^填报送表])单位(?:[/—–-]|\((?=[^)]+\)$))/, "$1单位:")
+      .replace(/^金额[:：]/, "金额单位:");
     const found = [...c.matchAll(TITLE_FIELD)];
+    if (found.length === 0) {
+      // a unit of measure in brackets closing a title or standing alone: （亿元）, …情况表（亿元）
+      const bracket = /\(([^()]+)\)$/.exec(c)?.[1];
+      if (bracket !== undefined && isMeasureList(bracket)) {
+        into.measure ??= { text: measureOf(bracket), line, moneyOnly: false };
+        if (into.measure.line !== line || into.measure.text !== measureOf(bracket))
+          into.repeated.measure.push({ text: measureOf(bracket), line, moneyOnly: false });
+      }
+    }
     if (found.length === 0 && !c.includes("日期")) {
       const named = PERIOD_IN_NAME.exec(c);
       if (named) into.periodInName ??= { text: named[0], line };
@@ -605,7 +618,7 @@ const TOTAL =
   /^(?:达州市|全市|全县|全区|全省|本市|各县\(市、区\)|各区县|各县市区|各地)?(?:合计|总计|小计|共计|总合计|汇总)(?:数)?(?::|\(.*\))?$|^(?:total|sum|subtotal)$/;
 /** Footer rows: signatures, contacts, dates and notes under the table. */
 const FOOTER =
-  /^(?:单位负责人|统计负责人|部门负责人|主管领导|分管领导|负责人|填表人|制表人|审核人|审批人|复核人|联系人|联系电话|电话|手机|填报日期|填表日期|报出日期|报送日期|制表日期|填表说明|数据来源|说明[:：]|附注|注[0-9一二三四五六七八九]?[:：]|备注[:：]|(?:说明|注|备注)$)/;
+  /^(?:单位负责人|统计负责人|部门负责人|主管领导|分管领导|负责人|填表人|制表人|审核人|审批人|复核人|联系人|联系电话|电话|手机|填报日期|填表日期|报出日期|报送日期|制表日期|填表说明|数据来源|填报人|经办人|联系方式|审核[:：]|制表[:：]|日期[:：]|说明[:：]|附注|注[0-9一二三四五六七八九]?[:：]|备注[:：]|(?:说明|注|备注)$)/;
 
 /** True when a label cell (unit, period, 序号 or first cell) says the row is a total. */
 export function isTotalLabel(text: string): boolean {
@@ -665,6 +678,21 @@ export function isSubtotalRow(h: HeaderInfo, cells: readonly string[]): boolean 
     if (c && isTotalLabel(c) && normalizeKey(c).includes("小计")) return true;
   }
   return false;
+}
+
+/**
+ * True for a row that states a title field (填报单位：, 报告期：, 单位：…) in its first cell and holds
+ * no figure: above the header a title row, under it the title block of another table.
+ */
+export function isTitleFieldRow(cells: readonly string[]): boolean {
+  const first = cells.find((c) => c !== "");
+  if (first === undefined) return false;
+  const c = toHalfWidth(first).replace(/\s+/g, "");
+  TITLE_FIELD.lastIndex = 0;
+  const m = TITLE_FIELD.exec(c);
+  TITLE_FIELD.lastIndex = 0;
+  if (!m || m.index !== 0 || /日期/.test(m[1]!)) return false;
+  return cells.every((x) => x === "" || !isNumeric(x));
 }
 
 /** True when the row's first non-empty cell opens a footer (负责人, 填表人, 联系电话, 说明：, 注：…). */
@@ -738,7 +766,7 @@ export interface TableProblem {
 }
 
 /** What TableReader.push makes of a row. */
-export type PushedRow = "title" | "header" | RowKind;
+export type PushedRow = "title" | "header" | "retitle" | RowKind;
 
 /**
  * The table stage as a reader of rows: feed it every non-empty, cleaned row in order (push) and it
@@ -789,6 +817,8 @@ export class TableReader {
 
   push(line: number, cells: readonly string[]): PushedRow {
     if (this.head && !this.bodyStarted && isColumnNumberRow(cells)) return "header"; // 甲,乙,1,2,3
+    // 填报单位：达川区 under the table: a second table's title block (stacked sheets)
+    if (this.head && this.complete && isTitleFieldRow(cells)) return "retitle";
     const kind = this.read(line, cells);
     if (kind === "data" && this.inFooter && isNoteRow(cells)) return "footer";
     if (kind === "footer") this.inFooter = true;
@@ -858,6 +888,20 @@ export class TableReader {
       if (m.text !== t.measure!.text) conflict(m.line, t.measure!.text, m.text, "measure");
   }
 
+  /**
+   * The period the file (or --period) states apart from a period column: the title's 报告期, the
+   * table's name, or the option; null when none does. Its canonical quarter (`2020Q3`) and spelling.
+   */
+  statedPeriod(): { quarter: string; text: string } | null {
+    if (this.stated !== undefined) return this.stated;
+    const text = this.cliPeriod ?? this.title.period?.text ?? this.title.periodInName?.text;
+    const p = text === undefined ? null : parsePeriod(text, this.defaultYear);
+    this.stated = p?.ok && text !== undefined ? { quarter: formatPeriod(p.value), text } : null;
+    return this.stated;
+  }
+
+  private stated: { quarter: string; text: string } | null | undefined;
+
   /** Completes the header (at its first body row, or at the end of the file). */
   finish(): void {
     const h = this.head;
@@ -917,11 +961,33 @@ export class TableReader {
           });
       }
     }
-    // 本期 is the report period's figure: when that period runs from January, a year-to-date one
-    if (d.period !== undefined && FROM_JANUARY.test(d.period)) {
-      if (h.valueBasis === "period" && h.valueReportPeriodWord) h.valueBasis = "ytd";
-      for (const c of h.indicatorColumns) if (c.basis === "period" && c.reportPeriodWord) c.basis = "ytd";
+    // 本期 is the report period's figure: when that period runs from January, a year-to-date one;
+    // when it is a quarter or a month (2020年三季度, 2020年9月) it may be the quarter's own or the
+    // year's to date, and only a 口径 column can say which
+    const fromJanuary = d.period !== undefined && FROM_JANUARY.test(d.period);
+    const reportWord = (basis: "ytd" | "period" | null, word: boolean) => word && basis === "period";
+    const ambiguous: string[] = [];
+    if (reportWord(h.valueBasis, h.valueReportPeriodWord)) {
+      if (fromJanuary) h.valueBasis = "ytd";
+      else if (h.roles.basis !== undefined) h.valueBasis = null;
+      else ambiguous.push(h.headers[h.roles.value!] ?? "");
     }
+    for (const c of h.indicatorColumns)
+      if (reportWord(c.basis, c.reportPeriodWord)) {
+        if (fromJanuary) c.basis = "ytd";
+        else if (h.roles.basis !== undefined) c.basis = null;
+        else ambiguous.push(c.header);
+      }
+    if (ambiguous.length > 0)
+      this.problems.push({
+        line: h.line,
+        column: ambiguous[0]!,
+        value: d.period ?? null,
+        reason: {
+          key: "intake.header.reportPeriodAmbiguous",
+          params: { columns: ambiguous.join("、"), period: d.period ?? "—" },
+        },
+      });
     // a period from the title block that cannot be read is one problem, at its own line
     const fromTitle = [this.title.period, this.title.periodInName].find((f) => f?.text === d.period);
     if (fromTitle && this.cliPeriod === undefined) {

@@ -990,10 +990,31 @@ describe("本期 is the report period's figure", () => {
     ]),
   );
 
-  it("with a quarter as the report period (2020年三季度), 本期 is the quarter's own figure", async () => {
+  it.each(["报告期：2020年三季度", "达州市2020年9月科技创新指标表"])(
+    "with %s (a quarter or a month), 本期 may be the quarter's own or the year's to date: refused, saying so",
+    (title) =>
+      expectRefused(`${title}\n填报单位：通川区\n指标名称,本期,上年同期\n技术合同登记额,100,90\n`, [
+        "本期",
+        "口径",
+      ]),
+  );
+
+  it("with a 口径 column, 本期 leaves the basis to it", async () => {
     const db = await freshDb();
     const file = join(dir, "q.csv");
-    writeFileSync(file, "报告期：2020年三季度\n填报单位：通川区\n指标名称,本期\n技术合同登记额,100\n");
+    writeFileSync(
+      file,
+      "报告期：2020年三季度\n填报单位：通川区\n指标名称,本期,口径\n技术合同登记额,100,当季\n",
+    );
+    await importFile(db, file);
+    expect(db.prepare("SELECT basis FROM progress_values").pluck().get()).toBe("period");
+    db.close();
+  });
+
+  it("当季 and 本季 always mean the quarter's own figure", async () => {
+    const db = await freshDb();
+    const file = join(dir, "q2.csv");
+    writeFileSync(file, "报告期：2020年三季度\n填报单位：通川区\n指标名称,当季完成\n技术合同登记额,100\n");
     await importFile(db, file);
     expect(db.prepare("SELECT basis FROM progress_values").pluck().get()).toBe("period");
     db.close();
@@ -1002,10 +1023,10 @@ describe("本期 is the report period's figure", () => {
 
 describe("a basis stated twice must agree", () => {
   it.each([
-    ["报告期,填报单位,指标,本期完成,口径\n2020Q3,通川区,技术合同登记额,300,累计", {}],
+    ["报告期,填报单位,指标,当季完成,口径\n2020Q3,通川区,技术合同登记额,300,累计", {}],
     ["报告期,填报单位,指标,1-9月累计,口径\n2020Q3,通川区,技术合同登记额,300,本期", {}],
     ["报告期,填报单位,指标,1-9月累计\n2020Q3,通川区,技术合同登记额,300", { basis: "period" }],
-    ["报告期,填报单位,指标,本期完成\n2020Q3,通川区,技术合同登记额,300", { basis: "ytd" }],
+    ["报告期,填报单位,指标,当季完成\n2020Q3,通川区,技术合同登记额,300", { basis: "ytd" }],
   ])("%j %j: refused", (sheet, options) => expectRefused(`${sheet}\n`, ["口径"], options));
 
   it("a plain 数值 column leaves the basis to the 口径 column", () =>
@@ -1147,4 +1168,123 @@ describe("a file that cannot be read says why in words", () => {
     expect(o.problems.map((p) => p.reason.key)).toEqual(["intake.file.notFound"]);
     db.close();
   });
+});
+
+describe("what a row says must agree with what the file states above it", () => {
+  it.each([
+    [
+      "达州市2020年三季度科技创新主要指标完成情况表\n填报单位：通川区科技局\n报告期,指标名称,本年累计\n2020年二季度,技术合同登记额,300\n",
+      {},
+      ["2020Q2"],
+    ],
+    [
+      "报告期：2020年三季度\n填报单位：通川区\n报告期,指标名称,本年累计\n2020年二季度,技术合同登记额,300\n",
+      {},
+      ["2020Q2", "2020年三季度"],
+    ],
+    [
+      "填报单位：通川区\n报告期,指标名称,本年累计\n2020年二季度,技术合同登记额,300\n",
+      { period: "2020Q3" },
+      ["2020Q2"],
+    ],
+  ])("a period column against the stated period: refused (%#)", (sheet, options, words) =>
+    expectRefused(sheet, words, options),
+  );
+
+  it.each([
+    ["报告期,填报单位,指标名称,1-6月累计\n2020年三季度,宣汉县,技术合同登记额,300\n", ["1-6月累计"]],
+    ["报告期,填报单位,指标名称,1-9月累计\n2020年二季度,宣汉县,技术合同登记额,300\n", ["1-9月累计"]],
+  ])("a period column against the value header's span: refused (%#)", (sheet, words) =>
+    expectRefused(sheet, words),
+  );
+
+  it("a unit column against the title's 填报单位: refused naming both", () =>
+    expectRefused(
+      "填报单位：渠县科技局\n报告期：2020年三季度\n填报单位,指标名称,本年累计\n宣汉县,技术合同登记额,300\n",
+      ["宣汉县", "渠县科技局"],
+    ));
+
+  it("the city office's title over the counties' rows is no conflict", () =>
+    expectRows(
+      "填报单位：达州市科技局\n报告期：2020年三季度\n区县,指标名称,本年累计\n宣汉县,技术合同登记额,300\n渠县,技术合同登记额,200\n",
+      [
+        row("2020Q3", "quxian", "tech_contract_value", 200),
+        row("2020Q3", "xuanhan", "tech_contract_value", 300),
+      ],
+    ));
+
+  it("a period column agreeing with the title: imported", () =>
+    expectRows(
+      "报告期：2020年1-9月\n填报单位：通川区\n报告期,指标名称,本年累计\n2020Q3,技术合同登记额,300\n",
+      [row("2020Q3", "tongchuan", "tech_contract_value", 300)],
+    ));
+
+  it.each(["填报单位：达川区", "单位：亿元", "报告期：2020年二季度"])(
+    "a title field (%s) inside the body: refused, never read as the next rows' unit",
+    (field) =>
+      expectRefused(
+        `报告期：2020年三季度\n填报单位：通川区\n指标名称,本年累计\n技术合同登记额,300\n${field}\n高新技术企业,7\n`,
+        [field.split("：")[0]!],
+      ),
+  );
+
+  it("审核：王某 alone under the table is a footer", async () => {
+    const r = await imported(
+      "报告期：2020Q3\n填报单位：通川区\n指标名称,本年累计\n技术合同登记额,300\n审核：王某\n",
+      [row("2020Q3", "tongchuan", "tech_contract_value", 300)],
+    );
+    expect(r.outcome.table.footerRows).toBe(1);
+  });
+});
+
+describe("title measures as forms write them", () => {
+  it.each([
+    "单位（亿元）",
+    "单位(亿元)",
+    "（亿元）",
+    "单位/亿元",
+    "单位—亿元",
+    "金额：亿元",
+    "达州市情况表（亿元）",
+  ])("%s: 0.03 亿元 is 300 万元", (field) =>
+    expectRows(
+      `达州市2020年三季度科技创新主要指标完成情况表,,,\n填报单位（盖章）：渠县科技局,,${field},\n序号,指标名称,年度目标,1-9月累计\n1,技术合同登记额,0.06,0.03\n`,
+      [row("2020Q3", "quxian", "tech_contract_value", 300)],
+    ),
+  );
+});
+
+describe("more column names and spellings", () => {
+  it.each(["单位名称", "区县名称", "地区名称", "县市区", "区（县、市）"])("a %s column names the unit", (h) =>
+    expectRows(`报告期：2020Q3\n${h},关键技术攻关项目\n通川区,5\n`, [
+      row("2020Q3", "tongchuan", "key_tech_projects", 5),
+    ]),
+  );
+
+  it.each(["项目名称", "主要指标", "指标项", "考核指标"])("a %s column names the indicator", (h) =>
+    expectRows(`报告期：2020Q3\n填报单位：通川区\n${h},累计完成\n关键技术攻关项目,5\n`, [
+      row("2020Q3", "tongchuan", "key_tech_projects", 5),
+    ]),
+  );
+
+  it.each(["本期末", "本年实际"])("%s is a value column", (h) =>
+    expectRows(`报告期：2020Q3\n填报单位：通川区\n指标名称,${h}\n高新技术企业,9\n`, [
+      row("2020Q3", "tongchuan", "hitech_enterprises", 9),
+    ]),
+  );
+
+  it.each(["全年预计", "预计全年", "预测"])("a %s column is never the value", (h) =>
+    expectRows(`报告期：2020Q3\n填报单位：通川区\n指标名称,累计完成,${h}\n技术合同登记额,300,800\n`, [
+      row("2020Q3", "tongchuan", "tech_contract_value", 300),
+    ]),
+  );
+
+  it("通川区（含高新区） is not read as 通川区: refused, naming it", () =>
+    expectRefused("报告期,填报单位,关键技术攻关项目\n2020Q3,通川区（含高新区）,5\n", ["通川区（含高新区）"]));
+
+  it("a 计量单位 cell of 万元人民币 is 万元", () =>
+    expectRows(
+      "报告期：2020Q3\n填报单位：通川区\n指标名称,计量单位,累计完成\n高新技术产业主营业务收入,万元人民币,265000\n",
+      [row("2020Q3", "tongchuan", "hitech_industry_revenue", 26.5)],
+    ));
 });
