@@ -141,6 +141,7 @@ const TITLE_KEYS =
   "填报日期|报送日期|报出日期|填表日期|制表日期|填报单位名称|填报单位|报送单位|填报机关|填表单位|单位名称|金额单位|计量单位|单位|报告期间|报告期|统计期间|统计期|统计时间|统计时段|所属期|时间";
 /** `KEY：` or `KEY（盖章）：`, found anywhere in a title cell (one cell may hold several fields). */
 const TITLE_FIELD = new RegExp(`(${TITLE_KEYS})(?:\\([^)]*\\))?\\s*:`, "g");
+const TITLE_FIELD_AT_START = new RegExp(`^(${TITLE_KEYS})(?:\\([^)]*\\))?\\s*:`);
 
 /**
  * Reads the fields of a title row: `填报单位（盖章）：渠县`, `报告期：2020年三季度`, `单位：万元`,
@@ -688,10 +689,9 @@ export function isTitleFieldRow(cells: readonly string[]): boolean {
   const first = cells.find((c) => c !== "");
   if (first === undefined) return false;
   const c = toHalfWidth(first).replace(/\s+/g, "");
-  TITLE_FIELD.lastIndex = 0;
-  const m = TITLE_FIELD.exec(c);
-  TITLE_FIELD.lastIndex = 0;
-  if (!m || m.index !== 0 || /日期/.test(m[1]!)) return false;
+  // the global TITLE_FIELD's state is not shared: a fresh match, anchored at the start
+  const m = c.match(TITLE_FIELD_AT_START);
+  if (m?.[1] === undefined || /日期/.test(m[1])) return false;
   return cells.every((x) => x === "" || !isNumeric(x));
 }
 

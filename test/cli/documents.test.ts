@@ -5,9 +5,9 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, PROGRESS_FIXTURES, ROOT, tempDir } from "../helpers.js";
+import { type MainResult, runMain } from "../support/main.js";
 
 const seed = JSON.parse(readFileSync(join(ROOT, "seeds", "plan-2020.json"), "utf8"));
 let dir: ReturnType<typeof tempDir>;
@@ -20,29 +20,14 @@ beforeAll(async () => {
 });
 afterAll(() => dir.cleanup());
 
-/** Runs main in-process; what it wrote to stdout and stderr, and its exit code. */
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((s) => {
-    stdout += String(s);
-    return true;
+/** Runs main in-process against the test database. */
+function run(...argv: string[]): Promise<MainResult> {
+  return runMain(["--db", db, ...argv], {
+    PATH: process.env.PATH,
+    HOME: dir.dir,
+    NO_COLOR: "1",
+    DZKJ_NOW: "2020-10-15T08:00:00Z",
   });
-  vi.spyOn(process.stderr, "write").mockImplementation((s) => {
-    stderr += String(s);
-    return true;
-  });
-  try {
-    const code = await main(["--db", db, ...argv], {
-      PATH: process.env.PATH,
-      HOME: dir.dir,
-      NO_COLOR: "1",
-      DZKJ_NOW: "2020-10-15T08:00:00Z",
-    });
-    return { code, stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-  }
 }
 
 describe("plan", () => {

@@ -6,30 +6,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { describeCommands, main } from "../../src/cli/main.js";
+import { describeCommands } from "../../src/cli/main.js";
 import { ROOT } from "../helpers.js";
+import { type MainResult, runMain } from "../support/main.js";
 
 afterEach(() => vi.restoreAllMocks());
 
-/** Runs main in-process; what it wrote to stdout and stderr, and its exit code. */
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((s) => {
-    stdout += String(s);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((s) => {
-    stderr += String(s);
-    return true;
-  });
-  const code = await main(argv, {
-    PATH: process.env.PATH,
-    HOME: "/nonexistent",
-    DZKJ_DB: "/nonexistent/x.db",
-  });
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
+/** Runs main in-process, with no database anywhere. */
+function run(...argv: string[]): Promise<MainResult> {
+  return runMain(argv, { PATH: process.env.PATH, HOME: "/nonexistent", DZKJ_DB: "/nonexistent/x.db" });
 }
 
 const commands = await describeCommands("zh");
