@@ -143,7 +143,7 @@ describe("seeds/plan-2020.json", () => {
 
   it("has the 10 reporting units", () => {
     expect(plan.units.map((u) => [u.code, u.name, u.aliases, u.adminCode, u.isTotal])).toEqual([
-      ["city", "全市", ["达州市", "全市合计"], "511700", true],
+      ["city", "全市", ["达州市"], "511700", true],
       ["shibenji", "市本级", ["市级"], null, false],
       ["tongchuan", "通川区", ["通川"], "511702", false],
       ["dachuan", "达川区", ["达川"], "511703", false],

@@ -60,6 +60,9 @@ export interface Change {
   indicator: string;
   old: number | null;
   new: number;
+  /** the basis before (null for an insert) and after: 累计 → 本期 changes the figure the report reads */
+  oldBasis: Basis | null;
+  newBasis: Basis;
   kind: "insert" | "update" | "unchanged";
 }
 
@@ -94,6 +97,8 @@ export interface TableSummary {
   footerRows: number;
   /** target, derived and unknown columns that were not read (序号 is not listed) */
   ignoredColumns: string[];
+  /** long rows whose indicator is qualified as a target or derived figure (技术合同登记额（目标）): not read */
+  qualifiedRows: number;
   /** the measure the title block named (`单位：万元`), if any */
   measure: string | null;
   /** reporting-unit spellings that are not the unit's name or code (宣汉县科技局 → xuanhan) */
@@ -134,7 +139,14 @@ async function importFile(
     ...emptyOutcome(file),
     layout: null,
     changesOmitted: 0,
-    table: { totalRows: 0, footerRows: 0, ignoredColumns: [], measure: null, unitSpellings: {} },
+    table: {
+      totalRows: 0,
+      footerRows: 0,
+      ignoredColumns: [],
+      qualifiedRows: 0,
+      measure: null,
+      unitSpellings: {},
+    },
   };
   try {
     await checkFile(file, options.limits ?? DEFAULT_LIMITS); // refuse a huge file before hashing it
@@ -680,6 +692,17 @@ async function readAndStore(
     const unit = c.unit
       ? resolve("unit", ys.units, ys.layout.unitOrdinal, year, c.unit, c.line, c.unitColumn)
       : null;
+    // a row whose indicator carries a qualifier: a target or derived figure is not data (not
+    // read, counted); an unknown one (（新认定）) cannot be placed
+    if (c.qualifier !== null) {
+      if (c.qualifier.kind === "unknown")
+        problem(c.line, c.indicatorColumn, c.indicator, {
+          key: "import.indicator.qualifier",
+          params: { value: c.indicator, qualifier: c.qualifier.text },
+        });
+      else out.table.qualifiedRows++;
+      return;
+    }
     // indicator
     if (!c.indicator) {
       problem(c.line, c.indicatorColumn, "", { key: "import.indicator.missing" });
@@ -845,6 +868,8 @@ async function readAndStore(
           indicator: ind.code,
           old: old?.value ?? null,
           new: value,
+          oldBasis: old?.basis ?? null,
+          newBasis: basis,
           kind,
         });
       else out.changesOmitted++;

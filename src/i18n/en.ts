@@ -42,6 +42,7 @@ export const en: Record<keyof typeof zh, string> = {
   "import.duplicateFile": "{file}: identical to batch #{id} imported on {date}; skipped",
   "import.change.update": "  line {line} {period} {unit} {indicator}: {old} → {new}",
   "import.change.insert": "  line {line} {period} {unit} {indicator}: new {new}",
+  "import.change.basis": "  line {line} {period} {unit} {indicator}: {new}, basis {oldBasis} → {newBasis}",
   "import.change.note": "  line {line} {period} {unit} {indicator}: {new} (note changed only)",
   "import.change.unchanged": "  line {line} {period} {unit} {indicator}: unchanged {new}",
   "import.changes.omitted": "  … {count} more changes not listed",

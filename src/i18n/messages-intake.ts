@@ -83,6 +83,9 @@ export const intakeZh = {
     "{unit} {indicator} 为 {value}{measure}，超过全年目标 {target}{measure} 的 10 倍：请核对计量单位（万元/亿元）",
   "import.warn.unknownColumn": "列“{column}”不是工作要点中的指标，也不是已知的列：其中的数值未导入",
   "import.indicator.missing": "缺少指标名称：这一行的指标单元格是空的",
+  "import.indicator.qualifier":
+    "“{value}”：指标名称后的“（{qualifier}）”不是计量单位，也不是已知的说法（目标、同比、累计、本期…）：无法确定这一行的数是什么，请改为工作要点中的指标名称",
+  "import.table.qualified": "目标、同比等行 {count} 行（未读取）",
   "import.warning": "{location}: 提醒: {message}",
   "import.table.totals": "合计行 {count} 行（已核对，不导入）",
   "import.table.footers": "表尾 {count} 行（已跳过）",
@@ -189,6 +192,9 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
   "import.warn.unknownColumn":
     'column "{column}" is neither an indicator of the plan nor a known column: its figures were not imported',
   "import.indicator.missing": "no indicator: this row's indicator cell is empty",
+  "import.indicator.qualifier":
+    '"{value}": the "（{qualifier}）" after the indicator is neither a unit of measure nor a known word (目标, 同比, 累计, 本期 …): what this row\'s figure is cannot be told; write the indicator\'s name as the plan has it',
+  "import.table.qualified": "{count} rows of targets or derived figures (not read)",
   "import.warning": "{location}: warning: {message}",
   "import.table.totals": "{count} total rows (checked, not imported)",
   "import.table.footers": "{count} footer rows (skipped)",

@@ -39,6 +39,7 @@ export const zh = {
   "import.duplicateFile": "{file}: 与 {date} 导入的批次 #{id} 内容完全相同，已跳过",
   "import.change.update": "  第 {line} 行 {period} {unit} {indicator}: {old} → {new}",
   "import.change.insert": "  第 {line} 行 {period} {unit} {indicator}: 新增 {new}",
+  "import.change.basis": "  第 {line} 行 {period} {unit} {indicator}: {new}，口径 {oldBasis} → {newBasis}",
   "import.change.note": "  第 {line} 行 {period} {unit} {indicator}: {new}（仅备注变更）",
   "import.change.unchanged": "  第 {line} 行 {period} {unit} {indicator}: 未变 {new}",
   "import.changes.omitted": "  ……另有 {count} 项变更未列出",

@@ -6,7 +6,7 @@
  */
 import { type Indicator, isMoneyUnit } from "../domain/plan.js";
 import type { Reason } from "../i18n/index.js";
-import { splitHeaderUnit } from "./headers.js";
+import { classifySubColumn, splitHeaderUnit } from "./headers.js";
 import { canonicalMeasure, checkValue, isMeasureUnit, parseQuantity } from "./number.js";
 import { type HeaderInfo, type TitleBlock, titleMeasureFor } from "./table.js";
 import { toHalfWidth } from "./text.js";
@@ -37,6 +37,12 @@ export interface RawCell {
   columnBasis: "ytd" | "period" | null;
   /** the value column's header says 新增: an increment, never a stock's level */
   increment: boolean;
+  /**
+   * a long row's bracket after the indicator that is no unit of measure: a target, a derived
+   * figure or a month (技术合同登记额（目标）: never a value, the row is not read) or an unknown
+   * word (（新认定）: refused)
+   */
+  qualifier: { text: string; kind: "target" | "derived" | "month" | "unknown" } | null;
   /** beside a level column (期末数), the year's new ones (本年新增): a flow's figure; null without one */
   flowValue: string | null;
   flowValueColumn: string;
@@ -98,6 +104,7 @@ export function longCellReader(
     basisColumn: name(r.basis, "口径"),
     columnBasis: header.valueBasis,
     increment: header.valueIncrement,
+    qualifier: null,
     flowValue: null,
     flowValueColumn: header.flowValue?.header ?? "",
     note: "",
@@ -122,10 +129,21 @@ export function longCellReader(
     out.indicator = cell(cells, indicator);
     // 高新技术产业主营业务收入（万元）: the row names its own measure beside the indicator
     out.ownMeasure = null;
+    out.qualifier = null;
+    out.columnBasis = header.valueBasis;
+    out.increment = header.valueIncrement;
     const last = out.indicator.charCodeAt(out.indicator.length - 1);
     if (last === 0xff09 || last === 41) {
       const own = splitHeaderUnit(out.indicator).unit;
-      if (own !== null && isMeasureUnit(own)) out.ownMeasure = own;
+      if (own !== null) {
+        // 技术合同登记额（目标）, （同比）, （本年新增）: the row says what its figure is
+        const sub = isMeasureUnit(own) ? null : classifySubColumn(own);
+        if (isMeasureUnit(own)) out.ownMeasure = own;
+        else if (sub?.kind === "ytd" || sub?.kind === "period") {
+          out.columnBasis = sub.kind === "period" ? "period" : sub.cumulative ? "ytd" : out.columnBasis;
+          out.increment ||= sub.increment === true;
+        } else out.qualifier = { text: own, kind: sub?.kind ?? "unknown" };
+      }
     }
     out.value = cell(cells, value);
     out.flowValue = flowIndex === undefined ? null : cell(cells, flowIndex);
@@ -175,6 +193,7 @@ export function rowCells(
     basisColumn,
     columnBasis: c.basis,
     increment: c.increment,
+    qualifier: null,
     flowValue: null,
     flowValueColumn: "",
     note,

@@ -950,7 +950,7 @@ export class TableReader {
           h.valuePeriod = match.periodText;
           h.valueBasis = match.basis;
         }
-        const column = h.headers[h.roles.value!] ?? "";
+        const column = h.headers[h.roles.value ?? -1] || h.valuePeriod || "";
         const hinted = quarterOf(h.valuePeriod!);
         if (hinted !== null && given !== null && hinted !== given)
           this.problems.push({

@@ -491,6 +491,23 @@ describe("template", () => {
   });
 });
 
+describe("a changed basis is reported as such", () => {
+  it("the same figure with 本期 for 累计: the summary names the basis change, not a note", () => {
+    const a = join(dir, "b1.csv");
+    const b = join(dir, "b2.csv");
+    writeFileSync(
+      a,
+      "period,unit,indicator,value,basis\n2020Q2,渠县,技术合同登记额,200,累计\n2020Q3,渠县,技术合同登记额,300,累计\n",
+    );
+    writeFileSync(b, "period,unit,indicator,value,basis\n2020Q3,渠县,技术合同登记额,300,本期\n");
+    expect(run("import", a).code).toBe(0);
+    const r = run("import", b);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("第 2 行 2020Q3 渠县 技术合同登记额: 300，口径 累计 → 本期");
+    expect(r.stdout).not.toContain("仅备注变更");
+  });
+});
+
 describe("template --period takes every form an import file may use", () => {
   it.each(["2020年前三季度", "前三季度", "截至2020年9月底"])("%s is 2020Q3 in the template", (period) => {
     const tpl = join(dir, "tpl-words.csv");

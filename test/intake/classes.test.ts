@@ -1288,3 +1288,44 @@ describe("more column names and spellings", () => {
       [row("2020Q3", "tongchuan", "hitech_industry_revenue", 26.5)],
     ));
 });
+
+describe("a long row's indicator with a qualifier in brackets", () => {
+  it.each([
+    "技术合同登记额（目标）",
+    "技术合同登记额（上年同期）",
+    "技术合同登记额（预计）",
+    "技术合同登记额（同比）",
+    "技术合同登记额（增长%）",
+  ])("%s is no figure: the row is not read", async (name) => {
+    const r = await imported(
+      `填报单位：渠县\n报告期：2020年1-9月\n指标名称,累计\n技术合同登记额,300\n${name},12\n`,
+      [row("2020Q3", "quxian", "tech_contract_value", 300)],
+    );
+    expect(r.outcome.table.qualifiedRows).toBe(1);
+  });
+
+  it.each(["高新技术企业（新培育）", "高新技术企业（新认定）"])(
+    "%s cannot be placed: refused, naming it",
+    (name) => expectRefused(`填报单位：渠县\n报告期：2020年1-9月\n指标名称,累计\n${name},12\n`, [name]),
+  );
+
+  it("高新技术企业(本年新增) is an increment of a stock: refused", () =>
+    expectRefused("填报单位：渠县\n报告期：2020年1-9月\n指标名称,累计\n高新技术企业(本年新增),12\n", [
+      "新增",
+    ]));
+
+  it("技术合同登记额（累计） is the year-to-date figure", () =>
+    expectRows("填报单位：渠县\n报告期：2020年1-9月\n指标名称,数值\n技术合同登记额（累计）,300\n", [
+      row("2020Q3", "quxian", "tech_contract_value", 300),
+    ]));
+});
+
+describe("全市合计 is a total row everywhere: no longer a name of 全市", () => {
+  it("the plan's 全市 has no alias 全市合计", async () => {
+    const db = await freshDb();
+    expect(db.prepare("SELECT alias FROM unit_aliases WHERE unit_code = 'city'").pluck().all()).toEqual([
+      "达州市",
+    ]);
+    db.close();
+  });
+});

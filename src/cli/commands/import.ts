@@ -141,6 +141,7 @@ function report(
       const parts = [
         t.totalRows ? ctx.t("import.table.totals", { count: t.totalRows }) : "",
         t.footerRows ? ctx.t("import.table.footers", { count: t.footerRows }) : "",
+        t.qualifiedRows ? ctx.t("import.table.qualified", { count: t.qualifiedRows }) : "",
         t.ignoredColumns.length
           ? ctx.t("import.table.ignored", { columns: t.ignoredColumns.join(ctx.lang === "en" ? ", " : "、") })
           : "",
@@ -150,7 +151,9 @@ function report(
     if (o.status === "rejected") continue;
     const name = namer(catalog, ctx.lang);
     for (const ch of o.changes) {
-      const kind = ch.kind === "update" && ch.old === ch.new ? "note" : ch.kind;
+      // the same figure with another basis (累计 → 本期) is a change of what the report reads, not a note
+      const basisChanged = ch.oldBasis !== null && ch.oldBasis !== ch.newBasis;
+      const kind = ch.kind === "update" && ch.old === ch.new ? (basisChanged ? "basis" : "note") : ch.kind;
       say(
         ctx.t(`import.change.${kind}`, {
           line: ch.line,
@@ -159,6 +162,8 @@ function report(
           indicator: name.indicator(ch.year, ch.indicator),
           old: ch.old === null ? "" : formatNumber(ctx.lang, ch.old, 6),
           new: formatNumber(ctx.lang, ch.new, 6),
+          oldBasis: ch.oldBasis === null ? "" : ctx.t(`basis.${ch.oldBasis}`),
+          newBasis: ctx.t(`basis.${ch.newBasis}`),
         }),
       );
     }
