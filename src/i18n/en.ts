@@ -219,6 +219,7 @@ export const en: Record<keyof typeof zh, string> = {
   "label.inserted": "Inserted",
   "label.updated": "Updated",
   "label.unchanged": "Unchanged",
+  "label.removed": "Removed",
   "label.blank": "Blank",
   "label.note": "Note",
   "label.value": "Value",

@@ -212,6 +212,7 @@ export const zh = {
   "label.inserted": "新增",
   "label.updated": "更新",
   "label.unchanged": "未变",
+  "label.removed": "删除",
   "label.blank": "空白",
   "label.note": "备注",
   "label.value": "数值",

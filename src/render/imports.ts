@@ -21,6 +21,8 @@ export interface BatchRecord {
   updated: number;
   unchanged: number;
   blank: number;
+  /** values an undo removed */
+  removed: number;
   /** JSON text: what the table stage found */
   details: string | null;
   undoes: number | null;
@@ -99,6 +101,7 @@ export function batchesDoc(batches: readonly BatchRecord[], lang: Lang): Doc {
           { label: l(lang, "label.updated"), right: true },
           { label: l(lang, "label.unchanged"), right: true, drop: 3 },
           { label: l(lang, "label.blank"), right: true, drop: 4 },
+          { label: l(lang, "label.removed"), right: true, drop: 5 },
           { label: l(lang, "label.state") },
         ],
         rows: batches.map((b) => [
@@ -111,6 +114,7 @@ export function batchesDoc(batches: readonly BatchRecord[], lang: Lang): Doc {
           count(b.updated),
           count(b.unchanged),
           count(b.blank),
+          count(b.removed),
           text(b.undoneBy ? l(lang, "imports.undoneBy", { by: b.undoneBy }) : ""),
         ]),
       },

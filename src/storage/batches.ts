@@ -22,12 +22,14 @@ export interface Batch extends BatchCounts {
   format: string | null;
   /** JSON: what the table stage found (unit spellings, measure, total and footer rows, columns not read) */
   details: string | null;
+  /** values an undo removed (they had been added by the undone batch) */
+  removed: number;
   undoes: number | null;
   undoneBy: number | null;
 }
 
 const SELECT = `SELECT id, kind, file, hash, imported_at AS importedAt, encoding, delimiter, layout, format, details, rows_read AS rowsRead,
-  skipped, inserted, updated, unchanged, blank, undoes, undone_by AS undoneBy FROM import_batches`;
+  skipped, inserted, updated, unchanged, blank, removed, undoes, undone_by AS undoneBy FROM import_batches`;
 
 /** Starts a batch row (inside the caller's transaction) and returns its id. */
 export function createBatch(

@@ -184,8 +184,8 @@ describe("imports", () => {
     expect(j[1]).toMatchObject({ rowsRead: 1, inserted: 0, updated: 1, undoneBy: null });
     const csv = await run("imports", "--format", "csv", "--no-bom");
     const lines = csv.stdout.split("\r\n");
-    expect(lines[0]).toBe("编号,类别,文件,时间,行数,新增,更新,未变,空白,状态");
-    expect(lines[2]).toMatch(/^2,导入,[^,]*fix\.csv,[^,]+,1,0,1,0,0,$/);
+    expect(lines[0]).toBe("编号,类别,文件,时间,行数,新增,更新,未变,空白,删除,状态");
+    expect(lines[2]).toMatch(/^2,导入,[^,]*fix\.csv,[^,]+,1,0,1,0,0,0,$/);
   });
 
   it("show: names in the table, codes in the JSON, every format", async () => {
@@ -245,5 +245,26 @@ describe("template", () => {
     expect(lines).toContain("2020Q4,通川区,key_tech_projects,关键技术攻关项目,项,,累计,");
     // 23 indicators, a header and the empty string after the last CRLF
     expect(lines).toHaveLength(23 + 2);
+  });
+});
+
+describe("imports: an undo that removed values says how many", () => {
+  it("the undo batch's removed count is listed, in the table and the JSON", async () => {
+    // a file that adds one value (开江县 科技成果转化项目 2020Q3 = 4), then its undo removes it
+    const added = join(dir.dir, "added.csv");
+    writeFileSync(added, "period,unit,indicator,value\n2020Q3,开江县,st_transfer_projects,4\n");
+    expect((await run("import", added)).code).toBe(0);
+    const batches = JSON.parse((await run("imports", "--format", "json")).stdout) as { id: number }[];
+    const last = batches[batches.length - 1]!.id;
+    expect((await run("imports", "undo", String(last), "--yes")).code).toBe(0);
+    const after = JSON.parse((await run("imports", "--format", "json")).stdout) as {
+      kind: string;
+      removed: number;
+      updated: number;
+    }[];
+    expect(after[after.length - 1]).toMatchObject({ kind: "undo", updated: 0, removed: 1 });
+    const csv = (await run("imports", "--format", "csv", "--no-bom")).stdout.split("\r\n");
+    expect(csv[0]).toContain("删除");
+    expect(csv[after.length]).toMatch(/,0,0,0,0,0,1,$/); // rows, inserted, updated, unchanged, blank, removed
   });
 });
