@@ -141,6 +141,8 @@ const TITLE_KEYS =
   "填报日期|报送日期|报出日期|填表日期|制表日期|填报单位名称|填报单位|报送单位|填报机关|填表单位|单位名称|金额单位|计量单位|单位|报告期间|报告期|统计期间|统计期|统计时间|统计时段|所属期|时间";
 /** `KEY：` or `KEY（盖章）：`, found anywhere in a title cell (one cell may hold several fields). */
 const TITLE_FIELD = new RegExp(`(${TITLE_KEYS})(?:\\([^)]*\\))?\\s*:`, "g");
+/** The first characters of the title keys (填报单位, 报告期, 单位, 金额单位, 计量单位, 时间, 统计期, 所属期). */
+const TITLE_FIRST = "填报送单金计时统所";
 const TITLE_FIELD_AT_START = new RegExp(`^(${TITLE_KEYS})(?:\\([^)]*\\))?\\s*:`);
 
 /**
@@ -687,7 +689,8 @@ export function isSubtotalRow(h: HeaderInfo, cells: readonly string[]): boolean 
  */
 export function isTitleFieldRow(cells: readonly string[]): boolean {
   const first = cells.find((c) => c !== "");
-  if (first === undefined) return false;
+  // quick refusal (asked of every body row): a title field's key starts with one of these
+  if (first === undefined || !TITLE_FIRST.includes(first[0]!)) return false;
   const c = toHalfWidth(first).replace(/\s+/g, "");
   // the global TITLE_FIELD's state is not shared: a fresh match, anchored at the start
   const m = c.match(TITLE_FIELD_AT_START);
@@ -719,18 +722,30 @@ const BARE_NOTE = /^(?:说明|注|备注)$/;
  */
 export function classifyRow(h: HeaderInfo, cells: readonly string[]): RowKind {
   if (isFooterRow(cells)) return "footer";
-  const r = h.roles;
-  for (const i of [r.unit, r.period, r.indicator, 0]) {
-    if (i === undefined) continue;
+  for (const i of labelColumns(h)) {
     const c = cells[i];
     if (c !== undefined && c !== "" && isTotalLabel(c)) return "total";
   }
-  for (const g of h.ignored) {
-    if (g.why !== "sequence") continue;
-    const c = cells[g.index];
-    if (c !== undefined && c !== "" && isTotalLabel(c)) return "total";
-  }
   return "data";
+}
+
+/** The columns whose cell may say 合计: unit, period, indicator, the first and 序号 (once per header). */
+const LABELS = new WeakMap<HeaderInfo, number[]>();
+function labelColumns(h: HeaderInfo): number[] {
+  let cols = LABELS.get(h);
+  if (!cols) {
+    const r = h.roles;
+    const all = [
+      r.unit,
+      r.period,
+      r.indicator,
+      0,
+      ...h.ignored.filter((g) => g.why === "sequence").map((g) => g.index),
+    ];
+    cols = [...new Set(all.filter((i): i is number => i !== undefined))];
+    LABELS.set(h, cols);
+  }
+  return cols;
 }
 
 /**
