@@ -205,7 +205,7 @@ export function rowCells(
  * 计量单位 column, the column header's bracket (`（万元）`), then the title block's `单位：万元`
  * (`金额单位：` applies to amounts only). Null when nothing names one.
  */
-export function measureFor(c: RawCell, ind: Indicator, title: TitleBlock): Measure | null {
+function measureFor(c: RawCell, ind: Indicator, title: TitleBlock): Measure | null {
   const row = c.rowMeasure ?? c.ownMeasure;
   if (row) return { unit: row, source: "row", where: "" };
   if (c.headerUnit) return { unit: c.headerUnit, source: "header", where: c.indicatorColumn };

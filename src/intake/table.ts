@@ -469,7 +469,7 @@ export function isSubHeader(h: HeaderInfo, cells: readonly string[]): boolean {
  * a column the header leaves blank takes its role from the row above (区县, 报告期), and a span
  * above the figures (1-9月完成情况) gives their period.
  */
-export function mergeGroupRow(h: HeaderInfo, above: readonly string[]): void {
+function mergeGroupRow(h: HeaderInfo, above: readonly string[]): void {
   if (above.length === 0) return;
   let changed = false;
   above.forEach((text, i) => {
@@ -624,7 +624,7 @@ const FOOTER =
   /^(?:单位负责人|统计负责人|部门负责人|主管领导|分管领导|负责人|填表人|制表人|审核人|审批人|复核人|联系人|联系电话|电话|手机|填报日期|填表日期|报出日期|报送日期|制表日期|填表说明|数据来源|填报人|经办人|联系方式|审核[:：]|制表[:：]|日期[:：]|说明[:：]|附注|注[0-9一二三四五六七八九]?[:：]|备注[:：]|(?:说明|注|备注)$)/;
 
 /** True when a label cell (unit, period, 序号 or first cell) says the row is a total. */
-export function isTotalLabel(text: string): boolean {
+function isTotalLabel(text: string): boolean {
   // quick refusal (a million-row file asks for every row): a total's label starts with one of
   // these, with a space, or with an English word's t / s
   const c = text.charCodeAt(0);
@@ -643,7 +643,7 @@ const STEMS = "甲乙丙丁戊己庚辛壬癸";
  * True for a form's column-number row under its header: `甲,乙,丙,1,2,3` — stems, then whole
  * numbers counting up by one. Never data: a data row names a unit or an indicator.
  */
-export function isColumnNumberRow(cells: readonly string[]): boolean {
+function isColumnNumberRow(cells: readonly string[]): boolean {
   let next = 0;
   let count = 0;
   for (const c of cells) {
@@ -687,7 +687,7 @@ export function isSubtotalRow(h: HeaderInfo, cells: readonly string[]): boolean 
  * True for a row that states a title field (填报单位：, 报告期：, 单位：…) in its first cell and holds
  * no figure: above the header a title row, under it the title block of another table.
  */
-export function isTitleFieldRow(cells: readonly string[]): boolean {
+function isTitleFieldRow(cells: readonly string[]): boolean {
   const first = cells.find((c) => c !== "");
   // quick refusal (asked of every body row): a title field's key starts with one of these
   if (first === undefined || !TITLE_FIRST.includes(first[0]!)) return false;
@@ -699,7 +699,7 @@ export function isTitleFieldRow(cells: readonly string[]): boolean {
 }
 
 /** True when the row's first non-empty cell opens a footer (负责人, 填表人, 联系电话, 说明：, 注：…). */
-export function isFooterRow(cells: readonly string[]): boolean {
+function isFooterRow(cells: readonly string[]): boolean {
   for (const c of cells) {
     if (c === "") continue;
     const first = c.charCodeAt(0);
