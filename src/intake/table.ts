@@ -1,8 +1,8 @@
 /**
  * The table stage of intake: rows of cleaned text cells (from any record source: CSV today) to a
  * recognised statistical table (统计报表) — title block, one or two header rows, column roles, body
- * rows, total rows and footer — as values. Pure: no I/O, no plan lookups beyond the two predicates
- * it is given.
+ * rows, total rows and footer — as values. Pure: no I/O, and no plan lookups but the ones it is given
+ * (is this an indicator, close indicator names, which unit a spelling names).
  *
  * A county sheet looks like this (README, "What a progress file may look like"):
  *
