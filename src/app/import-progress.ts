@@ -342,6 +342,23 @@ async function readAndStore(
   };
 
   let statedUnitMemo: { code: string; text: string } | null | undefined;
+  /** the last period and unit a data row gave, by column (vertically merged cells: see fillDown) */
+  const above = new Map<number, string>();
+  /**
+   * A vertically merged cell reaches the CSV in its first row only: a data row whose period or
+   * unit cell is blank takes the one above it. (Were it a true omission, the row would repeat a key
+   * of the row above: refused as a duplicate with a different value.)
+   */
+  const fillDown = (h: HeaderInfo, cells: string[]): void => {
+    for (const i of [h.roles.period, h.roles.unit]) {
+      if (i === undefined) continue;
+      const c = cells[i] ?? "";
+      if (c === "") {
+        const last = above.get(i);
+        if (last !== undefined) cells[i] = last;
+      } else above.set(i, c);
+    }
+  };
   let rows = 0;
   /** value cells that passed every check (0 with data rows: every value was blank) */
   let stored = 0;
@@ -384,6 +401,7 @@ async function readAndStore(
       lastTotalLine = rec.line;
       return;
     }
+    fillDown(h, cells);
     if (readLong) storeCell(readLong(rec.line, cells));
     else {
       for (const c of rowCells(h, rec.line, cells, defaults)) storeCell(c);

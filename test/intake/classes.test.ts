@@ -1329,3 +1329,28 @@ describe("全市合计 is a total row everywhere: no longer a name of 全市", (
     db.close();
   });
 });
+
+describe("vertically merged cells: a period or unit written once per block", () => {
+  it("a long sheet: the unit and period on the first row of each block", () =>
+    expectRows(
+      "报告期,填报单位,指标,数值\n2020Q3,通川区,关键技术攻关项目,5\n,,技术合同登记额,820\n2020Q3,达川区,关键技术攻关项目,4\n,,技术合同登记额,640\n",
+      [
+        row("2020Q3", "dachuan", "key_tech_projects", 4),
+        row("2020Q3", "dachuan", "tech_contract_value", 640),
+        row("2020Q3", "tongchuan", "key_tech_projects", 5),
+        row("2020Q3", "tongchuan", "tech_contract_value", 820),
+      ],
+    ));
+
+  it("a wide sheet: a unit over its quarters", () =>
+    expectRows("填报单位,报告期,关键技术攻关项目\n通川区,2020Q2,3\n,2020Q3,5\n", [
+      row("2020Q2", "tongchuan", "key_tech_projects", 3),
+      row("2020Q3", "tongchuan", "key_tech_projects", 5),
+    ]));
+
+  it("a blank unit that would repeat the row above with another value is refused, not merged", () =>
+    expectRefused("报告期,填报单位,关键技术攻关项目\n2020Q3,通川区,5\n2020Q3,,4\n", ["第 2 行"]));
+
+  it("a blank period before any row gave one is still refused", () =>
+    expectRefused("报告期,填报单位,指标,数值\n,通川区,关键技术攻关项目,5\n", ["报告期"]));
+});
