@@ -342,21 +342,24 @@ async function readAndStore(
   };
 
   let statedUnitMemo: { code: string; text: string } | null | undefined;
-  /** the last period and unit a data row gave, by column (vertically merged cells: see fillDown) */
-  const above = new Map<number, string>();
+  /** the last period and unit a data row gave (vertically merged cells: see fillDown) */
+  let periodAbove = "";
+  let unitAbove = "";
   /**
    * A vertically merged cell reaches the CSV in its first row only: a data row whose period or
    * unit cell is blank takes the one above it. (Were it a true omission, the row would repeat a key
    * of the row above: refused as a duplicate with a different value.)
    */
   const fillDown = (h: HeaderInfo, cells: string[]): void => {
-    for (const i of [h.roles.period, h.roles.unit]) {
-      if (i === undefined) continue;
-      const c = cells[i] ?? "";
-      if (c === "") {
-        const last = above.get(i);
-        if (last !== undefined) cells[i] = last;
-      } else above.set(i, c);
+    const p = h.roles.period;
+    if (p !== undefined) {
+      if (cells[p]) periodAbove = cells[p]!;
+      else if (periodAbove) cells[p] = periodAbove;
+    }
+    const u = h.roles.unit;
+    if (u !== undefined) {
+      if (cells[u]) unitAbove = cells[u]!;
+      else if (unitAbove) cells[u] = unitAbove;
     }
   };
   let rows = 0;
