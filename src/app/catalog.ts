@@ -31,7 +31,9 @@ export interface SlotLayout {
   slot: (indicator: number, unit: number, q: number) => number;
 }
 
-/** What an office's name adds to its unit's: the seal note, the province and city, the office itself. */
+// What an office's name adds to its unit's: the seal note, 其中：, the zone's long form, the
+// province and city, the office itself.
+
 /** A seal note after the name: （盖章）, （章）, （公章）; any other bracket (（含高新区）) changes what it names. */
 const SEAL = /[(（](?:盖章|章|公章|签章|盖公章)[)）]$/;
 const PLACE_PREFIX = /^(?:四川省达州市|四川省|达州市)(?=.)/;
@@ -47,11 +49,16 @@ const OFFICE_SUFFIX =
 /** `达州市通川区科技局（盖章）` → `通川区`; a normalised key in, a normalised key out. */
 export function withoutOfficeAffixes(key: string): string {
   if (key === "达州市本级") return "市本级";
-  let k = key.replace(SEAL, "").replace(AMONG, "").replace(ZONE, "高新区");
+  let k = unsealed(key);
   const suffixed = k.replace(OFFICE_SUFFIX, "");
   if (suffixed !== "") k = suffixed;
   const unplaced = k.replace(PLACE_PREFIX, "");
   return unplaced;
+}
+
+/** A normalised key without its seal note and 其中：, the zone's long name shortened. */
+function unsealed(key: string): string {
+  return key.replace(SEAL, "").replace(AMONG, "").replace(ZONE, "高新区");
 }
 
 /** A list number or 其中： in front of an indicator's name: `1.` `2、` `（一）` `一、` `(3)`. */
@@ -137,7 +144,7 @@ export class Catalog {
     const bare = withoutOfficeAffixes(key);
     let found = bare !== key && bare !== "" ? units.get(bare) : undefined;
     // any other office: a unit's name (or alias) followed by an office's name (宣汉县科技经济和信息化局)
-    const sealed = key.replace(SEAL, "").replace(AMONG, "").replace(ZONE, "高新区");
+    const sealed = unsealed(key);
     found ??= this.unitByPrefix(units, sealed.replace(PLACE_PREFIX, "")) ?? this.unitByPrefix(units, sealed);
     // the city's own office (达州市科技局) reports for 全市 or for 市本级: which one, it does not say
     return found?.isTotal ? undefined : found;

@@ -605,6 +605,7 @@ async function readAndStore(
     for (const t of totals) {
       if (t.ind.kind === "rate") continue;
       const { ys } = t;
+      const city = cityCode(ys.year);
       let sum = 0;
       let n = 0;
       ys.layout.units.forEach((code, u) => {
@@ -612,7 +613,7 @@ async function readAndStore(
         const at = ys.lines[slot]!;
         // a 小计 sums the rows since the last total row; a 合计 / 总计 every unit row
         const inGroup = t.subtotalFrom === null || (at > t.subtotalFrom && at < t.line);
-        if (at && inGroup && code !== cityCode(ys.year)) {
+        if (at && inGroup && code !== city) {
           sum += ys.values[slot]!;
           n++;
         }

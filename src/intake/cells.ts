@@ -69,9 +69,8 @@ const cell = (cells: readonly string[], i: number | undefined) => (i === undefin
  * other text a reporting unit. A measure never becomes a reporting unit, nor the reverse.
  */
 function unitOrMeasure(text: string, defaultUnit: string): { unit: string; measure: string | null } {
-  return isMeasureUnit(text)
-    ? { unit: defaultUnit, measure: toHalfWidth(text).trim() }
-    : { unit: text, measure: null };
+  const measure = canonicalMeasure(text);
+  return measure !== null ? { unit: defaultUnit, measure } : { unit: text, measure: null };
 }
 
 /**

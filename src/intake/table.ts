@@ -163,9 +163,9 @@ export function readTitleRow(line: number, cells: readonly string[], into: Title
       // a unit of measure in brackets closing a title or standing alone: （亿元）, …情况表（亿元）
       const bracket = /\(([^()]+)\)$/.exec(c)?.[1];
       if (bracket !== undefined && isMeasureList(bracket)) {
-        into.measure ??= { text: measureOf(bracket), line, moneyOnly: false };
-        if (into.measure.line !== line || into.measure.text !== measureOf(bracket))
-          into.repeated.measure.push({ text: measureOf(bracket), line, moneyOnly: false });
+        const measure = { text: measureOf(bracket), line, moneyOnly: false };
+        if (into.measure) into.repeated.measure.push(measure);
+        else into.measure = measure;
       }
     }
     if (found.length === 0 && !c.includes("日期")) {
@@ -669,15 +669,8 @@ function isNoteRow(cells: readonly string[]): boolean {
 
 /** True when a total row's label is a 小计 (a subtotal of the rows since the last total row). */
 export function isSubtotalRow(h: HeaderInfo, cells: readonly string[]): boolean {
-  const r = h.roles;
-  for (const i of [
-    r.unit,
-    r.period,
-    r.indicator,
-    0,
-    ...h.ignored.filter((g) => g.why === "sequence").map((g) => g.index),
-  ]) {
-    const c = i === undefined ? undefined : cells[i];
+  for (const i of labelColumns(h)) {
+    const c = cells[i];
     if (c && isTotalLabel(c) && normalizeKey(c).includes("小计")) return true;
   }
   return false;
