@@ -146,7 +146,21 @@ export function layoutTable(
   const limit = opts.width && opts.width > 0 ? opts.width : undefined;
   const overhead = (k: number) => (style === "box" ? 3 * (k - 1) + 4 : 3 * (k - 1));
 
-  const natural = (c: Col, short: boolean) => {
+  // a column's widths depend only on the column and the cells' form: measured once each, however
+  // often dropping, wrapping and splitting ask
+  const once = (f: (c: Col, short: boolean) => number) => {
+    const seen = new Map<number, number>();
+    return (c: Col, short: boolean) => {
+      const k = 2 * c.index + (short ? 1 : 0);
+      let w = seen.get(k);
+      if (w === undefined) {
+        w = f(c, short);
+        seen.set(k, w);
+      }
+      return w;
+    };
+  };
+  const natural = once((c, short) => {
     let w = measure(c.label);
     for (const r of body)
       if ("cells" in r) {
@@ -154,9 +168,9 @@ export function layoutTable(
         if (cell) w = Math.max(w, measure(short ? cell.short : cell.text));
       }
     return w;
-  };
+  });
   // the narrowest a column can be: wrapped columns down to MIN_WRAP (or their widest word)
-  const least = (c: Col, short: boolean) => {
+  const least = once((c, short) => {
     const full = natural(c, short);
     if (!c.fit.wrap) return full;
     let word = 0;
@@ -166,7 +180,7 @@ export function layoutTable(
         for (const w of (r.cells[c.index]?.text ?? "").match(LATIN_WORD) ?? [])
           word = Math.max(word, measure(w));
     return Math.min(full, Math.max(MIN_WRAP, Math.min(word, 16)));
-  };
+  });
   const total = (cs: readonly Col[], widths: readonly number[]) =>
     widths.reduce((a, w) => a + w, 0) + overhead(cs.length);
 
