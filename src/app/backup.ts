@@ -3,7 +3,7 @@
  * is renamed into place; restore validated on a private copy, then written into the live database
  * in one SQLite write transaction after a safety backup. No console: confirmation is a callback.
  */
-import { copyFileSync, existsSync, mkdirSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, realpathSync, renameSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { lastBatchId } from "../storage/batches.js";
 import {
@@ -39,6 +39,7 @@ import {
   isSqliteFile,
   openOrFail,
   refuseDatabaseFile,
+  removeDatabaseFiles,
   removeStaleTemps,
   requireDatabase,
   resolveOutputFile,
@@ -145,7 +146,7 @@ export async function backupDatabase(
     renameSync(tmp, file);
     fsyncDir(dirname(file));
   } catch (e) {
-    for (const f of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
+    removeDatabaseFiles(tmp);
     if (e instanceof UserError) throw e;
     if ((e as { reason?: unknown }).reason) throw e; // a lock timeout: named and explained already
     throw new UserError({ key: "ops.backup.failed", params: { file, error: (e as Error).message } });
@@ -305,8 +306,7 @@ export async function restoreDatabase(
     return { ...info, path: target, safetyBackup, checkpointed };
   } finally {
     stagingDb?.close();
-    for (const f of [staging, `${staging}-wal`, `${staging}-shm`, `${staging}-journal`])
-      rmSync(f, { force: true });
+    removeDatabaseFiles(staging);
   }
 }
 

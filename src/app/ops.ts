@@ -126,6 +126,14 @@ function canonical(path: string): string {
   }
 }
 
+/** A database file and the files SQLite keeps beside it: "" (the file itself), -wal, -shm, -journal. */
+const SQLITE_FILES = ["", "-wal", "-shm", "-journal"] as const;
+
+/** Removes the database file `path` and SQLite's files beside it, those that exist. */
+export function removeDatabaseFiles(path: string): void {
+  for (const suffix of SQLITE_FILES) rmSync(path + suffix, { force: true });
+}
+
 /**
  * Refuses (exit 1) to write `file` when it is the database at `db` or one of SQLite's files
  * beside it (-wal, -shm, -journal): by name, through a symlink, or as a hard link to it.
@@ -133,7 +141,7 @@ function canonical(path: string): string {
 export function refuseDatabaseFile(file: string, db: string): void {
   const target = canonical(file);
   const base = canonical(db);
-  const hit = ["", "-wal", "-shm", "-journal"].some((suffix) => target === base + suffix);
+  const hit = SQLITE_FILES.some((suffix) => target === base + suffix);
   let same = false;
   try {
     const a = statSync(file);
