@@ -6,7 +6,7 @@
  * with 暂定 for a result that does not yet rest on Q4 figures (README "How it computes", rule 5).
  */
 import type { IndicatorLine } from "../domain/report.js";
-import type { TaskState, TaskStatus } from "../domain/tasks.js";
+import { summarizeTasks, type TaskState, type TaskStatus } from "../domain/tasks.js";
 import { type Lang, type MessageKey, t } from "../i18n/index.js";
 import type { Line, Tone } from "./doc.js";
 
@@ -137,9 +137,8 @@ const TASK_ORDER: readonly TaskStatus[] = ["done", "in_progress", "not_started",
  */
 export function taskVerdict(lang: Lang, tasks: readonly TaskState[]): Line[] {
   if (!tasks.length) return [];
-  const counts = TASK_ORDER.map(
-    (s) => `${t(lang, `rep.task.${s}` as MessageKey)} ${tasks.filter((x) => x.status === s).length}`,
-  );
+  const summary = summarizeTasks(tasks);
+  const counts = TASK_ORDER.map((s) => `${t(lang, `rep.task.${s}` as MessageKey)} ${summary[s]}`);
   const overdue = tasks.filter((x) => x.overdue);
   const out: Line[] = [
     {
