@@ -10,7 +10,7 @@ import {
   beginRead,
   commit,
   type Db,
-  DEFAULT_WAIT_SECONDS,
+  DEFAULT_WAIT,
   type LockWait,
   loadMigrations,
   lockTimeout,
@@ -46,8 +46,6 @@ import {
   stamp,
   tempNextTo,
 } from "./ops.js";
-
-const DEFAULT_WAIT: LockWait = { ms: DEFAULT_WAIT_SECONDS * 1000 };
 
 /**
  * Copies every page of `src` into the database file `dest` with the SQLite backup API, in one

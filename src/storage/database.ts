@@ -71,6 +71,9 @@ export interface LockWait {
 /** The documented default of `--wait`, in seconds. */
 export const DEFAULT_WAIT_SECONDS = 120;
 
+/** The lock wait of a connection nobody set one for: DEFAULT_WAIT_SECONDS, no progress shown. */
+export const DEFAULT_WAIT: LockWait = { ms: DEFAULT_WAIT_SECONDS * 1000 };
+
 const waits = new WeakMap<Db, LockWait>();
 
 /** Sets how long writes on this connection wait for the lock (busy_timeout and waitForLock). */
@@ -87,7 +90,7 @@ function setBusyTimeout(db: Db, ms: number): void {
 
 /** The lock wait of a connection: the one set with setLockWait, else the default. */
 function lockWaitOf(db: Db): LockWait {
-  return waits.get(db) ?? { ms: DEFAULT_WAIT_SECONDS * 1000 };
+  return waits.get(db) ?? DEFAULT_WAIT;
 }
 
 /** True for SQLite's "database is locked" (SQLITE_BUSY and its extended codes). */
@@ -137,7 +140,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Opened {
     });
   }
   try {
-    setLockWait(db, options.wait ?? { ms: DEFAULT_WAIT_SECONDS * 1000 });
+    setLockWait(db, options.wait ?? DEFAULT_WAIT);
     db.pragma("foreign_keys = ON");
     db.pragma("synchronous = NORMAL");
     migrate(db, path, options);

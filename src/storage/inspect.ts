@@ -3,7 +3,7 @@
  * read from sqlite_master and quoted with quoteIdent: they are identifiers, never user values.
  */
 import Database from "better-sqlite3";
-import { type Db, DEFAULT_WAIT_SECONDS, type LockWait, nativeBinding, setLockWait } from "./database.js";
+import { type Db, DEFAULT_WAIT, type LockWait, nativeBinding, setLockWait } from "./database.js";
 
 /** Opens an existing database file without creating or migrating it (doctor, export, restore checks). */
 export function openExisting(
@@ -17,7 +17,7 @@ export function openExisting(
     ...(nb ? { nativeBinding: nb } : {}),
   });
   try {
-    setLockWait(db, options.wait ?? { ms: DEFAULT_WAIT_SECONDS * 1000 });
+    setLockWait(db, options.wait ?? DEFAULT_WAIT);
   } catch (e) {
     db.close();
     throw e;
