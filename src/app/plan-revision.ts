@@ -6,15 +6,12 @@
  * units (元, 万元, 亿元): then the values are converted exactly, as one batch that `imports undo`
  * reverses (the unit goes back with the values). A change of kind is never converted.
  */
-import type { Plan } from "../domain/plan.js";
+import { MONEY_UNITS, type Plan } from "../domain/plan.js";
 import { createBatch, finishBatch } from "../storage/batches.js";
 import type { Db } from "../storage/database.js";
 import { indicatorsWithValues, recordConversion } from "../storage/plans.js";
 import { indicatorValues, ValueWriter } from "../storage/values.js";
 import { UserError } from "./errors.js";
-
-/** Money units and their size in 元: the only units whose values convert (README "init"). */
-const MONEY: Readonly<Record<string, number>> = { 元: 0, 万元: 4, 亿元: 8 };
 
 /**
  * `value` × 10^`shift`, exactly in decimal: the shortest decimal that reads back as `value`, with
@@ -27,11 +24,12 @@ export function shiftDecimal(value: number, shift: number): number {
 
 /**
  * The power of ten that converts a value in unit `from` into unit `to` (万元 → 亿元: −4), or null
- * when the two are not both money units.
+ * when the two are not both money units (元, 万元, 亿元: MONEY_UNITS, the only units whose values
+ * convert, README "init").
  */
 export function moneyShift(from: string, to: string): number | null {
-  const a = MONEY[from];
-  const b = MONEY[to];
+  const a = MONEY_UNITS.get(from);
+  const b = MONEY_UNITS.get(to);
   return a === undefined || b === undefined ? null : a - b;
 }
 

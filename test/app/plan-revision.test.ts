@@ -132,5 +132,8 @@ describe("exact decimal conversion", () => {
     expect(moneyShift("万元", "亿元")).toBe(-4);
     expect(moneyShift("亿元", "元")).toBe(8);
     expect(moneyShift("家", "个")).toBeNull();
+    // a unit spelt like an object's own property is no money unit either
+    expect(moneyShift("constructor", "万元")).toBeNull();
+    expect(moneyShift("万元", "toString")).toBeNull();
   });
 });
