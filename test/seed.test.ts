@@ -9,6 +9,17 @@ const seedUrl = new URL("../seeds/plan-2020.json", import.meta.url);
 const seedText = readFileSync(seedUrl, "utf8");
 const plan = parsePlanFile("seeds/plan-2020.json", seedText);
 
+/** The paths of the problems parsePlanFile names in `raw`; fails the test when it accepts it. */
+function problemPaths(raw: unknown): string[] {
+  try {
+    parsePlanFile("broken.json", JSON.stringify(raw));
+  } catch (e) {
+    expect(e).toBeInstanceOf(PlanFileError);
+    return (e as PlanFileError).problems.map((p) => p.path);
+  }
+  throw new Error("parsePlanFile accepted a broken plan");
+}
+
 function task(n: number) {
   const t = plan.tasks.find((x) => x.number === n);
   if (!t) throw new Error(`no task ${n}`);
@@ -226,14 +237,7 @@ describe("seeds/plan-2020.json", () => {
   ])("rejects a pace that is not linear, milestone or four cumulative shares: %s", (_case, pace) => {
     const raw = JSON.parse(seedText);
     raw.indicators[2].pace = pace;
-    let caught: unknown;
-    try {
-      parsePlanFile("broken.json", JSON.stringify(raw));
-    } catch (e) {
-      caught = e;
-    }
-    expect(caught).toBeInstanceOf(PlanFileError);
-    expect((caught as PlanFileError).problems.map((p) => p.path)).toContain("indicators[2].pace");
+    expect(problemPaths(raw)).toContain("indicators[2].pace");
   });
 
   it("a plan file without pace means linear; a profile is kept as given", () => {
@@ -248,14 +252,6 @@ describe("seeds/plan-2020.json", () => {
   it("rejects a copy with a broken field, naming its path", () => {
     const raw = JSON.parse(seedText);
     raw.indicators[0].target = "x";
-    let caught: unknown;
-    try {
-      parsePlanFile("broken.json", JSON.stringify(raw));
-    } catch (e) {
-      caught = e;
-    }
-    expect(caught).toBeInstanceOf(PlanFileError);
-    const problems = (caught as PlanFileError).problems;
-    expect(problems.map((p) => p.path)).toContain("indicators[0].target");
+    expect(problemPaths(raw)).toContain("indicators[0].target");
   });
 });
