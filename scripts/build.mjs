@@ -54,7 +54,7 @@ await build({
   format: "cjs",
   platform: "node",
   target: "node20",
-  external: ["bindings", "iconv-lite", "zod"],
+  external: ["bindings", "iconv-lite", "zod", "exceljs", "jszip"],
   // import.meta.url (used to find the package's folder) has no CommonJS form: give it one
   define: {
     "import.meta.url": "__dzkjModuleUrl",

@@ -47,22 +47,36 @@ const layoutOptions = (cmd: Command, lang: Lang) => {
 };
 
 /**
- * `-o report.html` means html (likewise .csv, .md, .json, .txt) unless --format says otherwise;
- * an explicit --format that contradicts the file's extension is kept, with a warning on stderr.
+ * `-o report.html` means html (likewise .xlsx, .csv, .md, .json, .txt) unless --format says
+ * otherwise; an explicit --format that contradicts the file's extension is kept, with a warning on
+ * stderr. A spreadsheet or document name the command cannot write is refused, and so is an xlsx
+ * workbook for a terminal (binary bytes on a screen): `-o FILE`, or a pipe, takes it.
  */
 function fitFormatToFile(command: Command, opts: Record<string, unknown>, ctx: Context): void {
   const output = opts.output;
-  if (typeof output !== "string" || output === "-") return;
-  const byName = formatOfFile(output);
-  const other = output.match(/\.(xlsx|xlsm|xls|et|ods|pdf|docx?|wps)$/i)?.[1];
-  // a spreadsheet or document name would get a text file under its name: refuse rather than mislead
-  if (other)
-    throw new UsageError({ key: "output.unsupported", params: { file: output, ext: other.toLowerCase() } });
   const choices = command.options.find((o) => o.long === "--format")?.argChoices;
-  if (byName === undefined || !choices?.includes(byName)) return;
-  if (command.getOptionValueSource("format") !== "cli") opts.format = byName;
-  else if (opts.format !== byName)
-    ctx.notice("output.formatMismatch", { file: output, format: String(opts.format), implied: byName });
+  if (typeof output === "string" && output !== "-") {
+    const byName = formatOfFile(output);
+    const writable = byName !== undefined && !!choices?.includes(byName);
+    const other = output.match(/\.(xlsx|xlsm|xls|et|ods|pdf|docx?|wps)$/i)?.[1];
+    // a spreadsheet or document name would get a text file under its name: refuse rather than mislead
+    if (other && !writable)
+      throw new UsageError({ key: "output.unsupported", params: { file: output, ext: other.toLowerCase() } });
+    if (writable) {
+      if (command.getOptionValueSource("format") !== "cli") opts.format = byName;
+      else if (opts.format !== byName && (opts.format === "xlsx" || byName === "xlsx"))
+        // a workbook under a text name, or text under a workbook's name, opens as garbage
+        throw new UsageError({
+          key: "output.binaryMismatch",
+          params: { file: output, format: String(opts.format), implied: byName },
+        });
+      else if (opts.format !== byName)
+        ctx.notice("output.formatMismatch", { file: output, format: String(opts.format), implied: byName });
+    }
+  }
+  const toStdout = typeof output !== "string" || output === "-";
+  if (opts.format === "xlsx" && toStdout && ctx.stdout.isTTY)
+    throw new UsageError({ key: "output.xlsxTerminal" });
 }
 
 /** The output flags every report command shares: --format, --output, --no-bom, --width, --style. */

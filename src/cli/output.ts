@@ -33,24 +33,33 @@ export function writeOutputFile(ctx: Context, output: string, bytes: Uint8Array,
 /**
  * Writes a rendered report to --output FILE (atomically, never onto the database) or to stdout
  * (no -o, or `-o -`). CSV gets a UTF-8 BOM unless --no-bom, so Excel and WPS open it as UTF-8.
+ * Bytes (an xlsx workbook) are written as they are.
  */
-export function emit(ctx: Context, opts: OutputOptions, text: string): void {
-  const body = opts.format === "csv" && opts.bom !== false ? `\uFEFF${text}` : text;
-  if (toFile(opts.output))
-    writeOutputFile(ctx, opts.output, Buffer.from(body, "utf8"), extensionOf(opts.format));
-  else ctx.stdout.write(body);
+export function emit(ctx: Context, opts: OutputOptions, body: string | Uint8Array): void {
+  const bytes =
+    typeof body !== "string"
+      ? body
+      : Buffer.from(opts.format === "csv" && opts.bom !== false ? `\uFEFF${body}` : body, "utf8");
+  if (toFile(opts.output)) writeOutputFile(ctx, opts.output, bytes, extensionOf(opts.format));
+  else ctx.stdout.write(typeof body === "string" ? bytes.toString() : bytes);
 }
 
 /**
  * Renders one report view in the chosen --format and writes it: JSON from the view's contract,
  * the other formats from its Doc. Colour only for a table on a terminal (never into a file);
- * markdown and HTML carry the date they were generated.
+ * markdown, HTML and xlsx carry the date they were generated (xlsx is also dated by it, so the
+ * same data on the same day gives the same workbook).
  */
-export function emitView(ctx: Context, opts: OutputOptions, doc: () => Doc, json: () => object): void {
+export async function emitView(
+  ctx: Context,
+  opts: OutputOptions,
+  doc: () => Doc,
+  json: () => object,
+): Promise<void> {
   const color = ctx.color && !toFile(opts.output) && (opts.format ?? "table") === "table";
   const dated = () => ({
     ...doc(),
     generated: ctx.t("rep.generated", { date: formatDate(ctx.now, "yyyy-MM-dd") }),
   });
-  emit(ctx, opts, renderView(opts.format, dated, json, color, tableOptions(ctx, opts)));
+  emit(ctx, opts, await renderView(opts.format, dated, json, color, tableOptions(ctx, opts), ctx.now));
 }

@@ -1,7 +1,13 @@
 /** Messages of the output layer (table width and style, help), zh and en with the same keys. */
 export const outputZh = {
   "output.unsupported":
-    "dzkj 不能写出 .{ext} 文件（{file}）：可用的输出格式为 .html、.csv（Excel/WPS 可直接打开）、.md、.json、.txt；未写入任何文件",
+    "dzkj 不能写出 .{ext} 文件（{file}）：可用的输出格式为 .xlsx（Excel 工作簿）、.html、.csv（Excel/WPS 可直接打开）、.md、.json、.txt；未写入任何文件",
+  "output.binaryMismatch":
+    "{file} 的扩展名表示 {implied} 格式，但 --format 指定为 {format}：这样写出的文件无法打开；请去掉 --format，或换用相符的文件名；未写入任何文件",
+  "output.xlsxTerminal":
+    "xlsx 是 Excel 工作簿（二进制文件），不能显示在终端上：请用 -o 文件名.xlsx 写入文件，或重定向到文件（> report.xlsx）",
+  "xlsx.summary": "概要",
+  "xlsx.table": "表{n}",
   "output.formatMismatch":
     "注意：{file} 的扩展名表示 {implied} 格式，但 --format 指定为 {format}，按 {format} 写入",
   "table.hidden": "（终端宽度不足，未显示：{columns}；加宽终端或用 --width 查看全部列）",
@@ -79,7 +85,13 @@ export const outputZh = {
 
 export const outputEn: Record<keyof typeof outputZh, string> = {
   "output.unsupported":
-    "dzkj cannot write a .{ext} file ({file}): the output formats are .html, .csv (Excel and WPS open it), .md, .json and .txt; nothing was written",
+    "dzkj cannot write a .{ext} file ({file}): the output formats are .xlsx (Excel workbook), .html, .csv (Excel and WPS open it), .md, .json and .txt; nothing was written",
+  "output.binaryMismatch":
+    "the extension of {file} means {implied}, but --format says {format}: such a file would not open; drop --format or use a matching file name; nothing was written",
+  "output.xlsxTerminal":
+    "xlsx is an Excel workbook (binary) and cannot be shown on a terminal: write it with -o FILE.xlsx, or redirect stdout to a file (> report.xlsx)",
+  "xlsx.summary": "Summary",
+  "xlsx.table": "Table {n}",
   "output.formatMismatch":
     "note: the extension of {file} means {implied}, but --format says {format}; writing {format}",
   "table.hidden": "(too narrow to show: {columns}; widen the terminal or use --width to see every column)",

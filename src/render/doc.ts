@@ -392,15 +392,18 @@ export function docHtml(doc: Doc): string {
 
 /**
  * Renders a view in `format` (one of render/formats.ts's list): JSON from its contract object, the
- * rest from its Doc. Every command that prints a table or a record comes through here.
+ * rest from its Doc. Every command that prints a table or a record comes through here. Text formats
+ * give a string; xlsx gives the workbook's bytes (render/xlsx.ts, loaded only for it, with exceljs),
+ * dated by `now`.
  */
-export function renderView(
+export async function renderView(
   format: string | undefined,
   doc: () => Doc,
   json: () => object,
   color: boolean,
   table: TableOptions = {},
-): string {
+  now: Date = new Date(0),
+): Promise<string | Uint8Array> {
   switch (format) {
     case "json":
       return `${JSON.stringify(json(), null, 2)}\n`;
@@ -410,6 +413,8 @@ export function renderView(
       return docMarkdown(doc());
     case "html":
       return docHtml(doc());
+    case "xlsx":
+      return (await import("./xlsx.js")).docXlsx(doc(), { now });
     default:
       return docTable(doc(), color, table);
   }

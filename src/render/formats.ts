@@ -2,7 +2,8 @@
  * The output formats, in one list: the `--format` choices of every command that prints a
  * document, the extensions that pick a format from `-o FILE` (hledger's rule: report.html →
  * html), and the extension of a file written into a folder. Adding a format means a line here
- * and its renderer in render/doc.ts (renderView); nothing in cli/ changes. Kept free of imports:
+ * and its renderer in render/doc.ts (renderView); nothing in cli/ changes (xlsx, the one binary
+ * format, is refused on a terminal by main.ts). Kept free of imports:
  * main.ts reads it at start-up without loading any renderer.
  */
 export const FORMATS = [
@@ -11,9 +12,10 @@ export const FORMATS = [
   { name: "csv", extensions: ["csv"] },
   { name: "markdown", extensions: ["md", "markdown"] },
   { name: "html", extensions: ["html", "htm"] },
+  { name: "xlsx", extensions: ["xlsx"] },
 ] as const;
 
-/** A format's name: table, json, csv, markdown, html. */
+/** A format's name: table, json, csv, markdown, html, xlsx. */
 export type Format = (typeof FORMATS)[number]["name"];
 
 /** The names, in the order `--help` lists them. */

@@ -37,6 +37,6 @@ describe("declared options", () => {
       key: "error.option",
       params: { option: "--unit" },
     });
-    expect(() => parseOptions("doctor", { format: "xlsx" })).toThrow(UsageError);
+    expect(() => parseOptions("doctor", { format: "pdf" })).toThrow(UsageError);
   });
 });

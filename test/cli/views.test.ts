@@ -764,7 +764,7 @@ describe("-o FILE: the format from the file's name", () => {
 });
 
 describe("-o with a spreadsheet or document name dzkj cannot write", () => {
-  it.each(["r.xlsx", "r.xls", "r.pdf", "r.docx"])(
+  it.each(["r.xlsm", "r.xls", "r.pdf", "r.docx"])(
     "report -o %s is a usage error, and no file is written",
     (name) => {
       const file = join(dir, name);

@@ -12,7 +12,8 @@ describe("output formats", () => {
     expect(formatOfFile("x.csv")).toBe("csv");
     expect(formatOfFile("x.json")).toBe("json");
     expect(formatOfFile("x.txt")).toBe("table");
-    expect(formatOfFile("x.xlsx")).toBeUndefined();
+    expect(formatOfFile("x.xlsx")).toBe("xlsx");
+    expect(formatOfFile("x.xls")).toBeUndefined();
     expect(formatOfFile("README")).toBeUndefined();
   });
 
@@ -23,7 +24,7 @@ describe("output formats", () => {
   });
 
   it("every command that prints a document offers the same formats, and -o", async () => {
-    expect(FORMAT_NAMES).toEqual(["table", "json", "csv", "markdown", "html"]);
+    expect(FORMAT_NAMES).toEqual(["table", "json", "csv", "markdown", "html", "xlsx"]);
     const documents = [
       "plan",
       "units",

@@ -10,7 +10,7 @@ export async function run(ctx: Context, _args: string[], o: OptionsOf<"completen
   const { db } = await open(ctx);
   try {
     const { completeness } = buildCompletenessFor(db, { year: o.year, period: o.period });
-    emitView(
+    await emitView(
       ctx,
       o,
       () => completenessDoc(completeness, ctx.lang),

@@ -10,7 +10,7 @@ import { emitView } from "../output.js";
 export async function run(ctx: Context, _args: string[], opts: OptionsOf<"doctor">): Promise<void> {
   const path = resolveDbPath(ctx.dbOption, ctx.env);
   const report = runDoctor(path);
-  emitView(
+  await emitView(
     ctx,
     opts,
     () => doctorDoc(report, ctx.lang),

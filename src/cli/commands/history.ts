@@ -22,7 +22,7 @@ export async function run(ctx: Context, args: string[], opts: OptionsOf<"history
       states,
       unitName: new Map(plan.units.map((u) => [u.code, ctx.lang === "en" ? u.nameEn : u.name])),
     };
-    emitView(
+    await emitView(
       ctx,
       opts,
       () => historyDoc(view, ctx.lang),

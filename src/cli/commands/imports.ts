@@ -34,7 +34,7 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
         ctx.notice("imports.empty");
         return;
       }
-      emitView(
+      await emitView(
         ctx,
         opts as OutputOptions,
         () => batchesDoc(batches, ctx.lang),
@@ -52,7 +52,7 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
         unitName: name.unit,
         indicatorName: name.indicator,
       };
-      emitView(
+      await emitView(
         ctx,
         opts as OutputOptions,
         () => batchShowDoc(view, ctx.lang),

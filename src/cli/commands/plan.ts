@@ -34,7 +34,7 @@ export async function run(ctx: Context, _args: string[], opts: OptionsOf<"plan">
       indicators = indicators.filter((d) => d.task === n);
     }
     const view: PlanView = { plan, sections, tasks, indicators, oneTask: opts.task !== undefined };
-    emitView(
+    await emitView(
       ctx,
       opts,
       () => planDoc(view, ctx.lang),

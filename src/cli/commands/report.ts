@@ -72,7 +72,7 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
     if (o.by === "unit") {
       const { plan, breakdown } = buildBreakdownFor(db, sel);
       report = breakdown.report;
-      emitView(
+      await emitView(
         ctx,
         o,
         () => breakdownDoc(breakdown, ctx.lang, sectionTitles(ctx, plan)),
@@ -81,7 +81,7 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
     } else if (o.unit !== undefined) {
       const { plan, unitReport } = buildUnitReportFor(db, { ...sel, unit: o.unit });
       report = unitReport.report;
-      emitView(
+      await emitView(
         ctx,
         o,
         () => unitReportDoc(unitReport, ctx.lang, sectionTitles(ctx, plan)),
@@ -90,7 +90,7 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
     } else {
       const built = buildReportFor(db, sel);
       report = built.report;
-      emitView(
+      await emitView(
         ctx,
         o,
         () => reportDoc(built.report, ctx.lang, sectionTitles(ctx, built.plan)),

@@ -12,7 +12,7 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
   try {
     built = buildStatusOverviewFor(db, { year: o.year, asOf: o.asOf, today: localDate(ctx.now) });
     const { overview } = built;
-    emitView(
+    await emitView(
       ctx,
       o,
       () => statusDoc(overview, ctx.lang),

@@ -73,7 +73,7 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
         asOf: report.asOf,
         history: detail.history,
       };
-      emitView(
+      await emitView(
         ctx,
         opts as OutputOptions,
         () => taskDetailDoc(view, ctx.lang),

@@ -35,7 +35,7 @@ export async function run(ctx: Context, _args: string[], opts: OptionsOf<"tasks"
       items: filterTasks(all, { section, status, overdue }),
       filtered: section !== undefined || status !== undefined || overdue,
     };
-    emitView(
+    await emitView(
       ctx,
       opts,
       () => tasksDoc(list, ctx.lang),

@@ -10,7 +10,7 @@ export async function run(ctx: Context, args: string[], o: OptionsOf<"trend">): 
   const { db } = await open(ctx);
   try {
     const { trend } = buildTrendFor(db, { indicator: args[0] ?? "", unit: o.unit, year: o.year });
-    emitView(
+    await emitView(
       ctx,
       o,
       () => trendDoc(trend, ctx.lang),

@@ -10,7 +10,7 @@ export async function run(ctx: Context, _args: string[], opts: OptionsOf<"units"
   const { db } = await open(ctx);
   try {
     const plan = requirePlan(db, opts.year);
-    emitView(
+    await emitView(
       ctx,
       opts,
       () => unitsDoc(plan.units, plan.plan.year, ctx.lang),
