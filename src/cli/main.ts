@@ -165,6 +165,11 @@ const COMMANDS: Spec[] = [
         )
         .option("--year <year>", t(l, "help.opt.year"))
         .option("-o, --output <file>", t(l, "help.opt.output"));
+      c.addOption(
+        new Option("--format <format>", t(l, "help.opt.templateFormat"))
+          .choices(["csv", "xlsx"])
+          .default("csv"),
+      );
     },
     load: () => import("./commands/template.js"),
   },

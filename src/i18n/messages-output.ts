@@ -8,6 +8,37 @@ export const outputZh = {
     "xlsx 是 Excel 工作簿（二进制文件），不能显示在终端上：请用 -o 文件名.xlsx 写入文件，或重定向到文件（> report.xlsx）",
   "xlsx.summary": "概要",
   "xlsx.table": "表{n}",
+  "help.opt.templateFormat":
+    "模板格式：csv 或 xlsx（Excel 工作簿，带下拉列表和数据校验）；默认按 -o 的扩展名，否则 csv",
+  "template.writtenXlsx": "已写入模板 {file}（Excel 工作簿，{layout}，{rows} 行待填）",
+  "template.xlsx.ruleWhole": "请填写整数（单位：{unit}），不小于 0；不报送留空",
+  "template.xlsx.rulePercent": "请填写 0 到 100 之间的数（单位：%，58.5 表示 58.5%）；不报送留空",
+  "template.xlsx.ruleDecimal": "请填写不小于 0 的数（单位：{unit}）；不报送留空",
+  "template.xlsx.errorTitle": "数值无效",
+  "template.xlsx.error": "“{name}”的数值无效：{rule}",
+  "template.xlsx.basisPrompt": "累计：1 月至本期末的累计数（默认）；本期：仅本季度的增量",
+  "template.xlsx.basisError": "口径只能选“累计”或“本期”",
+  "template.xlsx.notesTitle": "{period} 指标进度填报说明",
+  "template.xlsx.notesIntro":
+    "请在“填报表”的白色单元格中填写数值、口径和备注；灰色单元格已锁定（工作表保护无密码，如需修改可撤销保护）。",
+  "template.xlsx.notesColumn": "列",
+  "template.xlsx.notesMeaning": "填写说明",
+  "template.xlsx.col.unit": "填报单位名称，已填好，请勿修改",
+  "template.xlsx.col.code": "指标代码，dzkj 据此识别指标，请勿修改",
+  "template.xlsx.col.name": "指标名称（工作要点原文）",
+  "template.xlsx.col.measure": "数值的计量单位；金额按此单位填写（如万元、亿元）",
+  "template.xlsx.col.target": "全市本年度目标，仅供参考，不导入",
+  "template.xlsx.col.previous":
+    "本单位上一季度已报送的数值（流量为 1 月起累计数，存量、比率为期末水平），仅供参考，不导入；空白表示上季度未报送",
+  "template.xlsx.col.value":
+    "本期数值：个数类（项、个、家、人次…）填整数，百分比填 0–100，其他填不小于 0 的数；不报送留空（不要填 0）",
+  "template.xlsx.col.wideValue": "每个指标一列，列名带计量单位；填写规则同长表的“数值”列",
+  "template.xlsx.col.indicatorColumns": "各指标列",
+  "template.xlsx.col.basis":
+    "下拉选择：累计（1 月起累计，默认）或 本期（仅本季度增量；存量、比率指标只能填累计）",
+  "template.xlsx.col.note": "可选：口径说明、数据来源等",
+  "template.xlsx.notesReturn":
+    "填好后直接报送本工作簿：隐藏的 _dzkj 工作表记录了填报单位、报告期和计划年度，导入时无需另加选项。",
   "output.formatMismatch":
     "注意：{file} 的扩展名表示 {implied} 格式，但 --format 指定为 {format}，按 {format} 写入",
   "table.hidden": "（终端宽度不足，未显示：{columns}；加宽终端或用 --width 查看全部列）",
@@ -92,6 +123,40 @@ export const outputEn: Record<keyof typeof outputZh, string> = {
     "xlsx is an Excel workbook (binary) and cannot be shown on a terminal: write it with -o FILE.xlsx, or redirect stdout to a file (> report.xlsx)",
   "xlsx.summary": "Summary",
   "xlsx.table": "Table {n}",
+  "help.opt.templateFormat":
+    "template format: csv or xlsx (an Excel workbook with drop-downs and validation); default: from -o's extension, else csv",
+  "template.writtenXlsx": "wrote template {file} (Excel workbook, {layout}, {rows} rows to fill in)",
+  "template.xlsx.ruleWhole": "enter a whole number ({unit}), 0 or more; leave blank if not reported",
+  "template.xlsx.rulePercent":
+    "enter a number from 0 to 100 (%, 58.5 means 58.5%); leave blank if not reported",
+  "template.xlsx.ruleDecimal": "enter a number, 0 or more ({unit}); leave blank if not reported",
+  "template.xlsx.errorTitle": "Invalid value",
+  "template.xlsx.error": "invalid value for {name}: {rule}",
+  "template.xlsx.basisPrompt":
+    "累计: year-to-date total from January (default); 本期: this quarter's increment only",
+  "template.xlsx.basisError": "口径 must be 累计 or 本期",
+  "template.xlsx.notesTitle": "{period} progress form: how to fill it in",
+  "template.xlsx.notesIntro":
+    "Fill in the white cells of the sheet 填报表 (value, 口径, note); grey cells are locked (the sheet is protected without a password: unprotect it to change them).",
+  "template.xlsx.notesColumn": "Column",
+  "template.xlsx.notesMeaning": "What to enter",
+  "template.xlsx.col.unit": "the reporting unit, filled in: do not change it",
+  "template.xlsx.col.code": "the indicator's code, by which dzkj recognises it: do not change it",
+  "template.xlsx.col.name": "the indicator's name (as in the plan)",
+  "template.xlsx.col.measure": "the unit of measure of the value; amounts in this unit (万元, 亿元)",
+  "template.xlsx.col.target": "the city's target for the year, for reference only; never imported",
+  "template.xlsx.col.previous":
+    "the figure this unit reported for the previous quarter (a flow's total since January, a stock's or rate's level), for reference only; never imported; blank when none was reported",
+  "template.xlsx.col.value":
+    "this period's figure: counts (项, 个, 家, 人次 …) whole numbers, percentages 0–100, anything else 0 or more; leave blank if not reported (do not enter 0)",
+  "template.xlsx.col.wideValue":
+    "one column per indicator, its unit of measure in the header; the same rules as the long layout's 数值",
+  "template.xlsx.col.indicatorColumns": "indicator columns",
+  "template.xlsx.col.basis":
+    "drop-down: 累计 (year-to-date from January, default) or 本期 (this quarter's increment; stock and rate indicators take 累计 only)",
+  "template.xlsx.col.note": "optional: how the figure was counted, its source",
+  "template.xlsx.notesReturn":
+    "Send this workbook back as it is: the hidden sheet _dzkj records the unit, the period and the plan year, so it imports with no options.",
   "output.formatMismatch":
     "note: the extension of {file} means {implied}, but --format says {format}; writing {format}",
   "table.hidden": "(too narrow to show: {columns}; widen the terminal or use --width to see every column)",

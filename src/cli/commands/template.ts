@@ -2,6 +2,7 @@ import iconv from "iconv-lite";
 import { Catalog } from "../../app/catalog.js";
 import { UsageError } from "../../app/errors.js";
 import { requirePlan } from "../../app/report.js";
+import { previousFigures } from "../../app/template.js";
 import { formatPeriod } from "../../domain/period.js";
 import { parsePeriod } from "../../intake/period.js";
 import { docCsv } from "../../render/doc.js";
@@ -11,8 +12,9 @@ import { open } from "../open.js";
 import { toFile, writeOutputFile } from "../output.js";
 
 /**
- * dzkj template --unit 渠县 --period 2020Q3 [--layout long|wide] [--encoding utf8|gb18030]:
- * a CSV a county fills in (every indicator with name and unit) that imports back unchanged.
+ * dzkj template --unit 渠县 --period 2020Q3 [--layout long|wide] [--encoding utf8|gb18030]
+ * [--format csv|xlsx]: a CSV, or an Excel workbook with validated cells (render/template-xlsx.ts),
+ * that a county fills in (every indicator with name and unit) and that imports back unchanged.
  * Headers are in Chinese, as county staff read them; dzkj import recognises them.
  */
 export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
@@ -44,20 +46,47 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
       indicators: plan.indicators,
       layout: opts.layout === "wide" ? "wide" : "long",
     };
+    if (opts.format === "xlsx") {
+      const previous = previousFigures(db, plan, units, parsed.value);
+      const { templateXlsx } = await import("../../render/template-xlsx.js");
+      const bytes = await templateXlsx(
+        { ...view, planTitle: plan.plan.title, planYear: plan.plan.year, previous },
+        ctx.lang,
+        ctx.now,
+      );
+      writeTemplate(
+        ctx,
+        opts,
+        bytes,
+        "xlsx",
+        view.layout === "wide" ? units.length : units.length * plan.indicators.length,
+      );
+      return;
+    }
     text = docCsv(templateDoc(view, ctx.lang));
   } finally {
     db.close();
   }
   const bytes =
     opts.encoding === "gb18030" ? iconv.encode(text, "gb18030") : Buffer.from(`\uFEFF${text}`, "utf8");
+  writeTemplate(ctx, opts, bytes, "csv", text.split("\r\n").length - 2);
+}
+
+/** Writes the template to -o FILE (saying what was written) or to stdout. */
+function writeTemplate(
+  ctx: Context,
+  opts: Record<string, unknown>,
+  bytes: Uint8Array,
+  ext: "csv" | "xlsx",
+  rows: number,
+): void {
   const output = opts.output as string | undefined;
-  if (toFile(output)) {
-    const file = writeOutputFile(ctx, output, bytes, "csv");
-    ctx.notice("template.written", {
-      file,
-      layout: ctx.t(`import.layout.${opts.layout === "wide" ? "wide" : "long"}`),
-      encoding: String(opts.encoding),
-      rows: text.split("\r\n").length - 2,
-    });
-  } else ctx.stdout.write(bytes);
+  if (!toFile(output)) {
+    ctx.stdout.write(bytes);
+    return;
+  }
+  const file = writeOutputFile(ctx, output, bytes, ext);
+  const layout = ctx.t(`import.layout.${opts.layout === "wide" ? "wide" : "long"}`);
+  if (ext === "xlsx") ctx.notice("template.writtenXlsx", { file, layout, rows });
+  else ctx.notice("template.written", { file, layout, encoding: String(opts.encoding), rows });
 }
