@@ -74,7 +74,7 @@ export const outputZh = {
   "help.examples.history":
     "  dzkj history 高新技术企业  # 某指标历次存储的数值\n  dzkj history hitech_enterprises --unit 通川  # 只看通川区",
   "help.examples.template":
-    "  dzkj template --unit 渠县 --period 2020Q3 -o 渠县-2020Q3.csv  # 渠县第三季度填报模板\n  dzkj template --unit 渠县 --period 2020Q3 --encoding gb18030 -o 渠县.csv  # 供旧版 Excel 打开",
+    "  dzkj template --unit 渠县 --period 2020Q3 -o 渠县-2020Q3.csv  # 渠县第三季度填报模板\n  dzkj template --unit 渠县 --period 2020Q3 --encoding gb18030 -o 渠县.csv  # 供旧版 Excel 打开\n  dzkj template --unit 渠县 --period 2020Q3 -o 渠县-2020Q3.xlsx  # Excel 工作簿：下拉列表、数据校验",
   "help.examples.report":
     "  dzkj report  # 截至最新季度的目标差距\n  dzkj report --as-of 2020Q2 --by unit  # 第二季度各单位的数\n  dzkj report --format markdown -o 简报.md  # 写成 Markdown 简报",
   "help.examples.status":
@@ -193,7 +193,7 @@ export const outputEn: Record<keyof typeof outputZh, string> = {
   "help.examples.history":
     "  dzkj history 高新技术企业  # every value ever stored for an indicator\n  dzkj history hitech_enterprises --unit 通川  # Tongchuan only",
   "help.examples.template":
-    "  dzkj template --unit 渠县 --period 2020Q3 -o 渠县-2020Q3.csv  # Qu County's Q3 template\n  dzkj template --unit 渠县 --period 2020Q3 --encoding gb18030 -o 渠县.csv  # for older Excel",
+    "  dzkj template --unit 渠县 --period 2020Q3 -o 渠县-2020Q3.csv  # Qu County's Q3 template\n  dzkj template --unit 渠县 --period 2020Q3 --encoding gb18030 -o 渠县.csv  # for older Excel\n  dzkj template --unit 渠县 --period 2020Q3 -o 渠县-2020Q3.xlsx  # an Excel workbook: drop-downs, validation",
   "help.examples.report":
     "  dzkj report  # gap to target at the latest quarter\n  dzkj report --as-of 2020Q2 --by unit  # each unit's figures at Q2\n  dzkj report --format markdown -o 简报.md  # a markdown briefing",
   "help.examples.status":

@@ -82,7 +82,7 @@ describe("every command's help", () => {
     expect(r.stdout).toMatch(/^Usage: dzkj report \[options\]/);
     // (commander wraps the description at 80 columns)
     expect(r.stdout.replace(/\s+/g, " ")).toContain(
-      "--format <format> output format (choices: table, json, csv, markdown, html; default: table)",
+      "--format <format> output format (choices: table, json, csv, markdown, html, xlsx; default: table)",
     );
     expect(r.stdout).toContain("\nGlobal options:\n  --db <path>");
     expect(r.stdout).toContain("\nExamples:\n  dzkj report");
@@ -92,7 +92,7 @@ describe("every command's help", () => {
     const r = await run("report", "--help");
     // (a description wider than 80 columns continues on the next line, indented)
     expect(r.stdout.replace(/\n +/g, "")).toContain(
-      "--format <格式>      输出格式（可选：table、json、csv、markdown、html；默认：table）",
+      "--format <格式>      输出格式（可选：table、json、csv、markdown、html、xlsx；默认：table）",
     );
   });
 });

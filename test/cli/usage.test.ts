@@ -14,7 +14,7 @@ describe("usage errors", () => {
     [["reprt"], "dzkj: 错误: 未知的命令 reprt——是否指 report？"],
     [
       ["report", "--format", "xml"],
-      "dzkj: 错误: 选项 --format 的值无效：xml；可用：table, json, csv, markdown, html",
+      "dzkj: 错误: 选项 --format 的值无效：xml；可用：table, json, csv, markdown, html, xlsx",
     ],
     [["trend"], "dzkj: 错误: 缺少参数 <指标>"],
     [["report", "--as-of"], "dzkj: 错误: 选项 --as-of 缺少取值"],
