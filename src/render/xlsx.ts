@@ -79,7 +79,7 @@ interface Written {
  */
 export function xlsxCell(cell: DocCell): Written {
   const value = cell.value === undefined ? cell.text : cell.value;
-  const pct = PERCENT.exec(cell.text);
+  const pct = cell.text.match(PERCENT);
   if (pct) {
     const shown = Number(pct[1]!.replace(/,/g, ""));
     const decimals = pct[2]?.length ?? 0;
@@ -95,7 +95,7 @@ export function xlsxCell(cell: DocCell): Written {
   }
   if (typeof value !== "number") return { value: value === null ? null : String(value) };
   if (!Number.isFinite(value)) return { value: cell.text };
-  const plain = PLAIN_NUMBER.exec(cell.text);
+  const plain = cell.text.match(PLAIN_NUMBER);
   if (plain) return { value, numFmt: numberFormat(plain[2]?.length ?? 0) };
   // the number inside other text (`#12`, `3 项`): the text around it as literals
   const inner = /[-+]?\d[\d,]*(\.(\d+))?/.exec(cell.text);
