@@ -226,6 +226,20 @@ const COMMANDS: Spec[] = [
     load: () => import("./commands/trend.js"),
   },
   {
+    name: "targets",
+    args: "[action] [files...]",
+    actions: ["list", "import"],
+    help: "help.targets",
+    typed: "targets",
+    load: () => import("./commands/targets.js"),
+  },
+  {
+    name: "rank",
+    help: "help.rank",
+    typed: "rank",
+    load: () => import("./commands/rank.js"),
+  },
+  {
     name: "doctor",
     help: "help.doctor",
     typed: "doctor",
