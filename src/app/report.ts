@@ -25,6 +25,7 @@ import { readValueColumns } from "../storage/values.js";
 import { Catalog } from "./catalog.js";
 import { UsageError, UserError } from "./errors.js";
 import { currentPlan } from "./store.js";
+import { unitTargetLines } from "./targets-report.js";
 import { readTaskStates } from "./tasks.js";
 
 /** The plan of the requested year (default: newest), or a UserError naming the loaded years. */
@@ -151,7 +152,10 @@ export function buildUnitReportFor(
   opts: { year?: string | undefined; asOf?: string | undefined; unit: string },
 ): { plan: Plan; unitReport: UnitReport } {
   const { plan, index, report } = loadReport(db, opts);
-  return { plan, unitReport: buildUnitReport(index, report, resolveUnit(plan, opts.unit)) };
+  const unit = resolveUnit(plan, opts.unit);
+  const q = report.elapsed === null ? null : Math.round(report.elapsed * 4);
+  const own = unitTargetLines(db, plan, index, unit.code, q);
+  return { plan, unitReport: buildUnitReport(index, report, unit, own) };
 }
 
 /** The last day of a quarter, `2020Q2` → `2020-06-30` (undefined when there is no quarter). */

@@ -9,6 +9,7 @@ export const targetsZh = {
   "help.examples.rank":
     "  dzkj rank  # 截至最新季度的综合排名和各指标排名\n  dzkj rank --indicator 技术合同登记额 --format markdown  # 发到工作群",
   "imports.kind.targets": "单位目标",
+  "unitTargets.col.target": "本单位目标",
   "targets.usage": "用法：dzkj targets [list] [--unit 单位] | dzkj targets import 文件...",
   "targets.title": "{year} 年单位目标（目标分解）",
   "targets.none": "尚未导入单位目标；用 dzkj targets import 文件 导入",
@@ -40,12 +41,11 @@ export const targetsZh = {
   "rank.col.missing": "未报送",
   "rank.missingOf": "{missing}/{total} 项",
   "rank.weight": "（权重 {weight}）",
+  "rank.indicatorTitle": "{indicator}（{unit}）{weight}",
   "rank.notReported": "未报送",
   "rank.noTargets": "尚未导入单位目标，无法排名；用 dzkj targets import 文件 导入",
   "rank.footnote":
     "各指标按完成率（完成 ÷ 本单位目标，不封顶）排名；综合得分 = Σ 权重 × min(完成率, 100%) ÷ Σ 权重，取本单位有目标的指标；未报送的指标计 0 分；并列者名次相同（1、1、3）。",
-  "unitTargets.title": "{unit} 对照本单位目标（截至 {asOf}）",
-  "unitTargets.none": "{unit} 没有单位目标；用 dzkj targets import 文件 导入",
 };
 
 export const targetsEn: Record<keyof typeof targetsZh, string> = {
@@ -59,6 +59,7 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
   "help.examples.rank":
     "  dzkj rank  # the composite ranking and each indicator's, at the latest quarter\n  dzkj rank --indicator tech_contract_value --format markdown  # for the chat group",
   "imports.kind.targets": "unit targets",
+  "unitTargets.col.target": "Own target",
   "targets.usage": "usage: dzkj targets [list] [--unit UNIT] | dzkj targets import FILE...",
   "targets.title": "Unit targets {year}",
   "targets.none": "no unit targets yet; import them with dzkj targets import FILE",
@@ -91,11 +92,10 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
   "rank.col.score": "Score",
   "rank.col.missing": "Not reported",
   "rank.missingOf": "{missing} of {total}",
-  "rank.weight": "(weight {weight})",
+  "rank.weight": ", weight {weight}",
+  "rank.indicatorTitle": "{indicator} ({unit}{weight})",
   "rank.notReported": "not reported",
   "rank.noTargets": "no unit targets yet, nothing to rank; import them with dzkj targets import FILE",
   "rank.footnote":
     "Each indicator ranks by completion (actual ÷ the unit's own target, uncapped); composite = Σ weight × min(completion, 100%) ÷ Σ weight over the indicators the unit has targets for; an indicator not reported scores 0; ties share a rank (1, 1, 3).",
-  "unitTargets.title": "{unit} against its own targets (as of {asOf})",
-  "unitTargets.none": "{unit} has no unit targets; import them with dzkj targets import FILE",
 };

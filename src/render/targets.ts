@@ -160,7 +160,11 @@ export function rankDoc(v: RankView, lang: Lang): Doc {
   for (const r of v.ranking.indicators) {
     const d = v.indicators.find((i) => i.code === r.indicator)!;
     blocks.push({
-      title: `${indName(lang, d)}（${measureText(lang, d.unit, d.nameEn)}）${r.weight !== 1 ? ` ${t(lang, "rank.weight", { weight: r.weight })}` : ""}`,
+      title: t(lang, "rank.indicatorTitle", {
+        indicator: indName(lang, d),
+        unit: measureText(lang, d.unit, d.nameEn),
+        weight: r.weight !== 1 ? t(lang, "rank.weight", { weight: r.weight }) : "",
+      }),
       columns: [
         { label: t(lang, "rank.col.rank"), right: true },
         { label: t(lang, "targets.col.unit"), code: t(lang, "targets.col.unitCode") },
