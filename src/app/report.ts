@@ -25,7 +25,7 @@ import { readValueColumns } from "../storage/values.js";
 import { Catalog } from "./catalog.js";
 import { UsageError, UserError } from "./errors.js";
 import { currentPlan } from "./store.js";
-import { unitTargetLines } from "./targets-report.js";
+import { targetsOf } from "./targets-report.js";
 import { readTaskStates } from "./tasks.js";
 
 /** The plan of the requested year (default: newest), or a UserError naming the loaded years. */
@@ -97,7 +97,7 @@ function loadReport(
   const plan = requirePlan(db, opts.year);
   const asOf = parseAsOf(plan.plan.year, opts.asOf);
   const index = indexYear(db, plan.plan.year);
-  return { plan, index, report: buildReport(plan, index, asOf) };
+  return { plan, index, report: buildReport(plan, index, asOf, targetsOf(db, plan.plan.year)) };
 }
 
 /** The reporting unit named by code, name or alias; a UsageError with "did you mean" otherwise. */
@@ -152,10 +152,7 @@ export function buildUnitReportFor(
   opts: { year?: string | undefined; asOf?: string | undefined; unit: string },
 ): { plan: Plan; unitReport: UnitReport } {
   const { plan, index, report } = loadReport(db, opts);
-  const unit = resolveUnit(plan, opts.unit);
-  const q = report.elapsed === null ? null : Math.round(report.elapsed * 4);
-  const own = unitTargetLines(db, plan, index, unit.code, q);
-  return { plan, unitReport: buildUnitReport(index, report, unit, own) };
+  return { plan, unitReport: buildUnitReport(index, report, resolveUnit(plan, opts.unit)) };
 }
 
 /** The last day of a quarter, `2020Q2` → `2020-06-30` (undefined when there is no quarter). */

@@ -4,14 +4,14 @@
  */
 import type { Observation } from "../domain/progress.js";
 import type { ObservationIndex } from "../domain/report.js";
-import { buildRanking, type UnitTarget, type UnitTargetLine, unitTargetLine } from "../domain/targets.js";
+import { buildRanking, type UnitTarget } from "../domain/targets.js";
 import type { RankView } from "../render/targets.js";
 import type { Db } from "../storage/database.js";
 import { readUnitTargets } from "../storage/targets.js";
 import { buildReportFor, indexYear, resolveIndicator } from "./report.js";
 
-/** The current unit targets of a plan year. */
-function targetsOf(db: Db, year: number): UnitTarget[] {
+/** The current unit targets of a plan year (目标分解), as the domain reads them. */
+export function targetsOf(db: Db, year: number): UnitTarget[] {
   return readUnitTargets(db, year).map((r) => ({
     indicator: r.indicator,
     unit: r.unit,
@@ -37,26 +37,3 @@ export function buildRankingFor(
 export function obsIn(index: ObservationIndex): (indicator: string, unit: string) => readonly Observation[] {
   return (indicator, unit) => index.get(indicator)?.get(unit) ?? [];
 }
-
-/**
- * Each indicator's line for one unit against its own target (indicator code → line), for the
- * indicators the unit has a target for, at quarter q.
- */
-export function unitTargetLines(
-  db: Db,
-  plan: import("../domain/plan.js").Plan,
-  index: ObservationIndex,
-  unit: string,
-  q: number | null,
-): Map<string, UnitTargetLine> {
-  const lines = new Map<string, UnitTargetLine>();
-  const obs = obsIn(index);
-  for (const t of targetsOf(db, plan.plan.year)) {
-    if (t.unit !== unit) continue;
-    const ind = plan.indicators.find((d) => d.code === t.indicator);
-    if (ind) lines.set(ind.code, unitTargetLine(ind, t.target, obs(ind.code, unit), q));
-  }
-  return lines;
-}
-
-export { targetsOf };

@@ -5,7 +5,7 @@
  * `completeness` read them.
  */
 import type { Indicator, Plan, ReportingUnit } from "../domain/plan.js";
-import { type TargetSplit, targetSplits, type UnitTarget } from "../domain/targets.js";
+import { type TargetSplit, targetSplits } from "../domain/targets.js";
 import type { Reason } from "../i18n/index.js";
 import type { RawCell } from "../intake/cells.js";
 import type { Encoding } from "../intake/decode.js";
@@ -503,16 +503,6 @@ async function readTargetFile(
 function isBlankCell(text: string): boolean {
   const s = text.trim();
   return s === "" || /^[-\u2010-\u2015\u2212/]+$/.test(s) || s === "无";
-}
-
-/** The current unit targets of a plan year as the domain reads them. */
-export function unitTargetsOf(db: Db, year: number): UnitTarget[] {
-  return readUnitTargets(db, year).map((r) => ({
-    indicator: r.indicator,
-    unit: r.unit,
-    target: r.target,
-    weight: r.weight,
-  }));
 }
 
 export interface TargetBatchChange {

@@ -142,14 +142,9 @@ export interface UnitReport {
 
 /**
  * One unit's figures for every indicator, quarter by quarter up to the report's as-of quarter,
- * with its line against its own target where `own` (indicator code → line) has one.
+ * with its line against its own target where it has one (IndicatorLine.unitTargets).
  */
-export function buildUnitReport(
-  index: ObservationIndex,
-  report: Report,
-  unit: ReportingUnit,
-  own: ReadonlyMap<string, UnitTargetLine> = new Map(),
-): UnitReport {
+export function buildUnitReport(index: ObservationIndex, report: Report, unit: ReportingUnit): UnitReport {
   const q = report.elapsed === null ? 0 : Math.round(report.elapsed * 4);
   const lines = report.indicators.map((line): UnitLine => {
     const obs = index.get(line.code)?.get(unit.code) ?? [];
@@ -169,7 +164,7 @@ export function buildUnitReport(
       value,
       lastQuarter: last >= 0 ? last : null,
       share,
-      own: own.get(line.code) ?? null,
+      own: line.unitTargets[unit.code] ?? null,
     };
   });
   return { report, unit: column(unit), lines };

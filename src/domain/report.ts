@@ -16,6 +16,7 @@ import {
   type Status,
   statusOf,
 } from "./progress.js";
+import { type UnitTarget, type UnitTargetLine, unitTargetLine } from "./targets.js";
 
 export interface IndicatorLine {
   code: string;
@@ -50,6 +51,8 @@ export interface IndicatorLine {
   unitsReported: number;
   /** whether 全市 sent a figure in Q1..as-of */
   cityReported: boolean;
+  /** each unit with a target of its own (目标分解) → its line against it, by the same rules */
+  unitTargets: Record<string, UnitTargetLine>;
 }
 
 export interface Report {
@@ -150,11 +153,17 @@ function isFinal(
 }
 
 /**
- * Builds the report of `plan` at quarter `asOf` (default: the newest quarter with data).
+ * Builds the report of `plan` at quarter `asOf` (default: the newest quarter with data), with each
+ * unit's line against its own target where `targets` (目标分解) gives it one.
  * An as-of quarter with no data in the plan year at all gives null asOf/elapsed/expected; an
  * as-of later than the newest data is allowed and flagged (`asOfBeyondData`).
  */
-export function buildReport(plan: Plan, index: ObservationIndex, asOf?: Quarter): Report {
+export function buildReport(
+  plan: Plan,
+  index: ObservationIndex,
+  asOf?: Quarter,
+  targets: readonly UnitTarget[] = [],
+): Report {
   const newest = newestDataQuarter(index);
   const q = asOf ?? newest;
   const elapsed = q === null ? null : q / 4;
@@ -206,6 +215,11 @@ export function buildReport(plan: Plan, index: ObservationIndex, asOf?: Quarter)
       final: isFinal(ind.kind, ind.target, city, byUnit, totalUnit, q),
       unitsReported,
       cityReported,
+      unitTargets: Object.fromEntries(
+        targets
+          .filter((t) => t.indicator === ind.code && t.unit !== totalUnit)
+          .map((t) => [t.unit, unitTargetLine(ind, t.target, byUnit.get(t.unit) ?? [], q)]),
+      ),
     };
   });
   return {

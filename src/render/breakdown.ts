@@ -2,6 +2,7 @@
 import type { Breakdown, UnitColumn, UnitLine, UnitReport } from "../domain/breakdown.js";
 import { formatPeriod, type Quarter } from "../domain/period.js";
 import { periodOfIndex } from "../domain/report.js";
+import type { UnitTargetLine } from "../domain/targets.js";
 import type { Lang } from "../i18n/index.js";
 import { t } from "../i18n/index.js";
 import { completionCell, type Doc, type DocCell, type DocRow, type Line, numberCell, text } from "./doc.js";
@@ -48,7 +49,23 @@ export function breakdownJson(b: Breakdown): object {
       comparable: r.comparable,
       disagree: r.disagree,
       units: Object.fromEntries(b.units.map((u, i) => [u.code, r.units[i] ?? null])),
+      unitTargets: Object.fromEntries(
+        Object.entries(r.line.unitTargets).map(([unit, u]) => [unit, unitTargetJson(u)]),
+      ),
     })),
+  };
+}
+
+/**
+ * A unit's figure in the matrix; with a target of its own (目标分解), its completion against it in
+ * brackets and the status colour: `820 (68.3%)`. CSV keeps the bare figure.
+ */
+function unitFigureCell(lang: Lang, v: number | null, own: UnitTargetLine | undefined): DocCell {
+  if (!own || v === null) return numberCell(lang, v);
+  return {
+    text: `${formatNumber(lang, v)} (${formatPercent(own.completion)})`,
+    value: v,
+    tone: statusTone(own.status),
   };
 }
 
@@ -91,7 +108,7 @@ export function breakdownDoc(b: Breakdown, lang: Lang, sectionTitles: ReadonlyMa
     rows.push([
       indicatorCell(lang, r.line),
       text(measureText(lang, r.line.unit, r.line.nameEn)),
-      ...r.units.map((v) => numberCell(lang, v)),
+      ...r.units.map((v, i) => unitFigureCell(lang, v, r.line.unitTargets[b.units[i]!.code])),
       numberCell(lang, r.sum),
       numberCell(lang, r.total),
       check,

@@ -16,6 +16,7 @@ import {
   text,
 } from "./doc.js";
 import { formatPercent, measureText, sectionHeadingText } from "./format.js";
+import { unitTargetJson } from "./targets.js";
 import { categoryLabel, indicatorVerdict, verdictCategory, yearEndText } from "./verdict.js";
 
 /** The JSON contract of `report --format json` (see README): numbers unrounded, absent values null. */
@@ -49,6 +50,9 @@ export function reportJson(report: Report): object {
       final: l.final,
       unitsReported: l.unitsReported,
       cityReported: l.cityReported,
+      unitTargets: Object.fromEntries(
+        Object.entries(l.unitTargets).map(([unit, u]) => [unit, unitTargetJson(u)]),
+      ),
     })),
   };
 }

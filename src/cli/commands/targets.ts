@@ -1,6 +1,7 @@
 import { UsageError } from "../../app/errors.js";
 import { requirePlan, resolveUnit } from "../../app/report.js";
-import { importTargets, type TargetFileOutcome, unitTargetsOf } from "../../app/targets.js";
+import { importTargets, type TargetFileOutcome } from "../../app/targets.js";
+import { targetsOf } from "../../app/targets-report.js";
 import { targetSplits } from "../../domain/targets.js";
 import { formatNumber } from "../../render/format.js";
 import { splitLine, targetsDoc, targetsJson } from "../../render/targets.js";
@@ -20,7 +21,7 @@ export async function run(ctx: Context, args: string[], opts: OptionsOf<"targets
     const plan = requirePlan(db, opts.year);
     if (action === "list") {
       const unit = opts.unit === undefined ? null : resolveUnit(plan, opts.unit).code;
-      const targets = unitTargetsOf(db, plan.plan.year);
+      const targets = targetsOf(db, plan.plan.year);
       const view = {
         year: plan.plan.year,
         indicators: plan.indicators,
