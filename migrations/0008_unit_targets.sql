@@ -1,4 +1,9 @@
--- dzkj schema, version 8: the city's targets split among the reporting units (目标分解), as the
+-- dzkj schema, version 8: the reporting deadline (README "On-time reporting"): the days after each
+-- quarter's end by which the units' reports are due; null means the default, 10 (plan file:
+-- plan.reportDeadlineDays).
+ALTER TABLE plans ADD COLUMN report_deadline_days INTEGER CHECK (report_deadline_days BETWEEN 0 AND 366);
+
+-- The city's targets split among the reporting units (目标分解), as the
 -- bureau assigns them each year. One current target per (plan year, indicator, unit), in the
 -- indicator's canonical unit, with an optional assessment weight (考核权重) for the ranking; every
 -- state a target had before a later batch replaced or removed it is kept in unit_target_history,

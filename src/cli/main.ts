@@ -267,7 +267,7 @@ const COMMANDS: Spec[] = [
 ];
 
 /**
- * The commands to register for this run: only the one named, when it is named (building all 20
+ * The commands to register for this run: only the one named, when it is named (building all 19
  * with their translated options is measurable start-up time), else all (help, a typo to suggest for).
  */
 function commandsFor(argv: string[]): Spec[] {

@@ -75,7 +75,12 @@ export const OPTIONS = {
     overdue: flag("--overdue", "help.opt.overdue"),
     ...OUTPUT,
   },
-  completeness: { period: text("--period <period>", "help.opt.completenessPeriod"), year, ...OUTPUT },
+  completeness: {
+    period: text("--period <period>", "help.opt.completenessPeriod"),
+    year,
+    check: flag("--check", "help.opt.completenessCheck"),
+    ...OUTPUT,
+  },
   trend: { unit: text("--unit <unit>", "help.opt.reportUnit"), year, ...OUTPUT },
   targets: {
     unit: text("--unit <unit>", "help.opt.targetsUnit"),

@@ -9,6 +9,21 @@ export const targetsZh = {
   "help.examples.rank":
     "  dzkj rank  # 截至最新季度的综合排名和各指标排名\n  dzkj rank --indicator 技术合同登记额 --format markdown  # 发到工作群",
   "imports.kind.targets": "单位目标",
+  "plan.revision.unitTargets":
+    "{name} 的计量单位由 {from} 改为 {to}，已存 {count} 个单位目标（以 {from} 计）不会换算；请先用 dzkj imports undo 撤销目标导入，载入新要点后按 {to} 重新导入目标",
+  "help.opt.completenessCheck": "有单位逾期报送（或逾期未报送）时退出码为 3，供定时任务使用",
+  "completeness.onTime": "按时",
+  "completeness.late": "逾期 {days} 天",
+  "completeness.lateItem": "{unit}（逾期 {days} 天）",
+  "completeness.overdue": "（逾期 {days} 天）",
+  "completeness.cell": "{count} · {when}",
+  "completeness.short": "，缺目标指标 {n}/{total}",
+  "completeness.note.late": "{period} 逾期报送：{list}",
+  "completeness.note.short": "{period} 未报齐本单位有目标的指标：{list}",
+  "completeness.summary":
+    "{period}：按时 {onTime}，逾期 {late}，未报送 {missing}（截止 {deadline}，季末后 {days} 天）",
+  "completeness.summaryTargets": "；报齐本单位目标指标 {complete}/{total} 个单位",
+  "completeness.check.failed": "检查未通过：{n} 处逾期：{list}",
   "unitTargets.col.target": "本单位目标",
   "targets.usage": "用法：dzkj targets [list] [--unit 单位] | dzkj targets import 文件...",
   "targets.title": "{year} 年单位目标（目标分解）",
@@ -59,6 +74,22 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
   "help.examples.rank":
     "  dzkj rank  # the composite ranking and each indicator's, at the latest quarter\n  dzkj rank --indicator tech_contract_value --format markdown  # for the chat group",
   "imports.kind.targets": "unit targets",
+  "plan.revision.unitTargets":
+    "{name}: the unit changes from {from} to {to}, and its {count} unit targets (in {from}) are not converted; undo the targets import (dzkj imports undo), load the new plan, then import the targets in {to}",
+  "help.opt.completenessCheck":
+    "exit 3 when a unit reported late (or is overdue and has not reported), for cron",
+  "completeness.onTime": "on time",
+  "completeness.late": "late by {days} day(s)",
+  "completeness.lateItem": "{unit} (late by {days} day(s))",
+  "completeness.overdue": " (overdue by {days} day(s))",
+  "completeness.cell": "{count} · {when}",
+  "completeness.short": ", {n} of {total} targeted missing",
+  "completeness.note.late": "{period} reported late: {list}",
+  "completeness.note.short": "{period} short of the indicators they have targets for: {list}",
+  "completeness.summary":
+    "{period}: {onTime} on time, {late} late, {missing} not reported (due {deadline}, {days} days after the quarter)",
+  "completeness.summaryTargets": "; {complete} of {total} units sent every indicator they have a target for",
+  "completeness.check.failed": "check failed: {n} late: {list}",
   "unitTargets.col.target": "Own target",
   "targets.usage": "usage: dzkj targets [list] [--unit UNIT] | dzkj targets import FILE...",
   "targets.title": "Unit targets {year}",

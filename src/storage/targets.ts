@@ -138,3 +138,13 @@ export function targetWritersAfter(db: Db, k: TargetKey, after: number): number[
     .pluck()
     .all(k.year, k.indicator, k.unit, after, k.year, k.indicator, k.unit, after) as number[];
 }
+
+/** How many current unit targets each indicator of a plan year has (indicator code → count). */
+export function unitTargetCounts(db: Db, year: number): Map<string, number> {
+  const rows = db
+    .prepare(
+      "SELECT indicator_code AS code, count(*) AS n FROM unit_targets WHERE plan_year = ? GROUP BY indicator_code",
+    )
+    .all(year) as { code: string; n: number }[];
+  return new Map(rows.map((r) => [r.code, r.n]));
+}

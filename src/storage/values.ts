@@ -450,3 +450,23 @@ export function valueSubmissions(
     )
     .all(year) as { indicator: string; unit: string; period: string; importedAt: string }[];
 }
+
+/**
+ * When each unit first reported each period of a plan year: the earliest time of a batch that
+ * wrote one of its values for the period (current or since replaced), leaving out batches since
+ * undone (what they wrote no longer counts as sent). For on-time reporting (README "On-time
+ * reporting").
+ */
+export function firstReportTimes(db: Db, year: number): { unit: string; period: string; firstAt: string }[] {
+  return db
+    .prepare(
+      `SELECT s.unit_code AS unit, s.period, min(b.imported_at) AS firstAt FROM (
+         SELECT unit_code, period, batch_id FROM progress_values WHERE plan_year = ?
+         UNION ALL
+         SELECT unit_code, period, batch_id FROM value_history WHERE plan_year = ?
+       ) s JOIN import_batches b ON b.id = s.batch_id
+       WHERE b.undone_by IS NULL
+       GROUP BY s.unit_code, s.period`,
+    )
+    .all(year, year) as { unit: string; period: string; firstAt: string }[];
+}

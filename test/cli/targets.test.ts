@@ -1,7 +1,7 @@
 /**
  * End to end, in-process: the 2020 targets split over three units, four quarters of their
- * figures, then `targets`, `report --unit`, `report --by unit`, `rank` in zh, en and JSON, and
- * the targets batch undone. Every figure worked out by hand below.
+ * figures arriving on time or late, then `targets`, `report --unit`, `report --by unit`, `rank`
+ * and `completeness` in zh, en and JSON, and the targets batch undone. Every figure by hand below.
  *
  * Targets (金额单位：万元 in the title block; 0.12亿元 is 1,200 万元):
  *   关键技术攻关项目 (flow, city 30): 渠县 8 (考核权重 2, so every unit's weight is 2), 通川区 10, 达川区 6
@@ -17,22 +17,23 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, tempDir } from "../helpers.js";
+import { createDatabase, ROOT, tempDir } from "../helpers.js";
 import { type MainResult, runMain } from "../support/main.js";
 
 let dir: ReturnType<typeof tempDir>;
 let db: string;
 let targetsFile: string;
 
-function run(...argv: string[]): Promise<MainResult> {
+/** Runs main in-process at the time `now` (the import's batch time). */
+function runAt(now: string, ...argv: string[]): Promise<MainResult> {
   return runMain(["--db", db, ...argv], {
     PATH: process.env.PATH,
     HOME: dir.dir,
     NO_COLOR: "1",
-    TZ: "UTC",
-    DZKJ_NOW: "2021-01-08T08:00:00Z",
+    DZKJ_NOW: now,
   });
 }
+const run = (...argv: string[]) => runAt("2021-01-15T02:00:00Z", ...argv);
 
 const TARGETS = [
   "2020年科技创新目标任务分解表",
@@ -49,8 +50,8 @@ const TARGETS = [
   "",
 ].join("\n");
 
-const VALUES = [
-  "报告期,填报单位,指标,数值",
+/** The values as `2020Q1,渠县,关键技术攻关项目,2` rows (see the head comment). */
+const ROWS = [
   "2019Q4,渠县,高新技术企业,30",
   "2019Q4,通川区,高新技术企业,28",
   ...[
@@ -63,8 +64,24 @@ const VALUES = [
   "2020Q2,渠县,高新技术企业,33",
   "2020Q4,渠县,高新技术企业,41",
   "2020Q3,通川区,高新技术企业,31",
-  "",
-].join("\n");
+];
+
+/*
+ * When each file arrives (the deadline is the quarter's last day + 10 local calendar days; the
+ * clock runs at +08:00, Asia/Shanghai):
+ *   Q1 (with the baselines), everyone: 2020-04-10T15:59Z = 04-10 23:59 local, the deadline day → 按时
+ *   Q2 渠县, 通川区: 2020-07-10T15:00Z = 07-10 23:00 → 按时; 达川区: 2020-07-10T16:00Z = 07-11 00:00 → 逾期 1 天
+ *   Q3 渠县, 通川区: 2020-10-09T02:00Z → 按时; 达川区: 2020-10-12T02:00Z = 10-12 10:00 → 逾期 2 天
+ *   Q4 everyone: 2021-01-08T02:00Z → 按时 (deadline 2021-01-10)
+ */
+const ARRIVALS: [string, (row: string) => boolean][] = [
+  ["2020-04-10T15:59:00Z", (r) => r.startsWith("2019Q4") || r.startsWith("2020Q1")],
+  ["2020-07-10T15:00:00Z", (r) => r.startsWith("2020Q2") && !r.includes("达川区")],
+  ["2020-07-10T16:00:00Z", (r) => r.startsWith("2020Q2") && r.includes("达川区")],
+  ["2020-10-09T02:00:00Z", (r) => r.startsWith("2020Q3") && !r.includes("达川区")],
+  ["2020-10-12T02:00:00Z", (r) => r.startsWith("2020Q3") && r.includes("达川区")],
+  ["2021-01-08T02:00:00Z", (r) => r.startsWith("2020Q4")],
+];
 
 beforeAll(async () => {
   dir = tempDir();
@@ -72,12 +89,21 @@ beforeAll(async () => {
   await createDatabase(db);
   targetsFile = join(dir.dir, "目标分解.csv");
   writeFileSync(targetsFile, TARGETS);
-  const values = join(dir.dir, "values.csv");
-  writeFileSync(values, VALUES);
-  const r = await run("import", values);
-  expect(r.code, r.stderr).toBe(0);
+  process.env.TZ = "Asia/Shanghai";
+  let n = 0;
+  for (const [now, pick] of ARRIVALS) {
+    const file = join(dir.dir, `values-${++n}.csv`);
+    writeFileSync(file, ["报告期,填报单位,指标,数值", ...ROWS.filter(pick), ""].join("\n"));
+    const r = await runAt(now, "import", file);
+    expect(r.code, r.stderr).toBe(0);
+  }
 });
-afterAll(() => dir.cleanup());
+const tz = process.env.TZ;
+afterAll(() => {
+  dir.cleanup();
+  if (tz === undefined) delete process.env.TZ;
+  else process.env.TZ = tz;
+});
 
 describe("targets import", () => {
   it("a bad cell refuses the whole file, naming line, column and value; nothing is stored", async () => {
@@ -246,6 +272,84 @@ describe("rank", () => {
       /\|\s+3 \| Dachuan District\s+\|\s+1,000 \|\s+not reported \|\s+not reported \|/,
     );
     expect(md.stdout.split("\n").length).toBeLessThan(30);
+  });
+});
+
+describe("completeness: on time, late, and short of the targeted indicators", () => {
+  it("JSON: the first import decides; the deadline day itself is on time, the day after 1 day late", async () => {
+    const r = await run("completeness", "--format", "json");
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.deadlineDays).toBe(10);
+    const cell = (unit: string, period: string) =>
+      j.units
+        .find((u: { code: string }) => u.code === unit)
+        .periods.find((p: { period: string }) => p.period === period);
+    expect(cell("quxian", "2020Q1").timeliness).toEqual({
+      deadline: "2020-04-10",
+      firstReport: "2020-04-10",
+      status: "on_time",
+      daysLate: 0,
+      overdue: false,
+    });
+    expect(cell("dachuan", "2020Q2").timeliness).toMatchObject({
+      firstReport: "2020-07-11",
+      status: "late",
+      daysLate: 1,
+    });
+    expect(cell("dachuan", "2020Q3").timeliness).toMatchObject({
+      firstReport: "2020-10-12",
+      status: "late",
+      daysLate: 2,
+    });
+    expect(cell("tongchuan", "2020Q2").timeliness.status).toBe("on_time");
+    // a unit with nothing: 未报送, overdue by 2021-01-15 − 2020-04-10 = 20 + 31 + 30 + 31 + 31 + 30 + 31 + 30 + 31 + 15 = 280 days
+    expect(cell("wanyuan", "2020Q1").timeliness).toMatchObject({
+      status: "missing",
+      overdue: true,
+      daysLate: 280,
+    });
+    // 全市 is the city, not a reporting unit: not judged
+    expect(cell("city", "2020Q1").timeliness).toBeNull();
+    // sent a file ≠ sent every indicator it has a target for: 渠县 Q1 sent 2 of its 3 (no 高新技术企业)
+    expect(cell("quxian", "2020Q1").indicators).toEqual(["key_tech_projects", "tech_contract_value"]);
+    expect(cell("quxian", "2020Q1").expectedMissing).toEqual(["hitech_enterprises"]);
+    expect(cell("quxian", "2020Q2").expectedMissing).toEqual([]);
+    expect(cell("dachuan", "2020Q4").expectedMissing).toEqual(["tech_contract_value"]);
+  });
+
+  it("zh and en tables, and --check exits 3 naming who was late", async () => {
+    const zh = await run("completeness", "--width", "200");
+    expect(zh.code, zh.stderr).toBe(0);
+    expect(zh.stdout).toMatch(/达川区[^\n]*1 项 . 逾期 1 天，缺目标指标 1\/2[^\n]*逾期 2 天/);
+    // Q4: 3 units on time, none late, 6 of the 9 units (全市 aside) not reported; 渠县 alone sent all three of its targeted indicators
+    expect(zh.stdout).toContain(
+      "2020Q4：按时 3，逾期 0，未报送 6（截止 2021-01-10，季末后 10 天）；报齐本单位目标指标 1/3 个单位",
+    );
+    const en = await run("--lang", "en", "completeness", "--period", "2020Q2", "--width", "200");
+    expect(en.stdout).toContain("2020Q2 reported late: Dachuan District (late by 1 day(s))");
+    const check = await run("completeness", "--check", "--period", "2020Q3");
+    expect(check.code).toBe(3);
+    expect(check.stderr).toContain("达川区 2020Q3 逾期 2 天");
+  });
+});
+
+describe("a plan revision does not reinterpret unit targets", () => {
+  it("a new unit for an indicator with unit targets is refused, even with --convert", async () => {
+    const seed = JSON.parse(readFileSync(join(ROOT, "seeds", "plan-2020.json"), "utf8"));
+    const tc = seed.indicators.find((i: { code: string }) => i.code === "tech_contract_value");
+    tc.unit = "亿元";
+    tc.target = 0.56;
+    const file = join(dir.dir, "plan-rev.json");
+    writeFileSync(file, JSON.stringify(seed));
+    const r = await run("init", "--plan", file, "--convert");
+    expect(r.code).toBe(1);
+    // 3 unit targets of 技术合同登记额 (渠县, 通川区, 达川区)
+    expect(r.stderr).toContain("技术合同登记额 的计量单位由 万元 改为 亿元，已存 3 个单位目标");
+    const j = JSON.parse((await run("targets", "--unit", "渠县", "--format", "json")).stdout);
+    expect(j.targets.find((t: { indicator: string }) => t.indicator === "tech_contract_value").target).toBe(
+      1200,
+    );
   });
 });
 

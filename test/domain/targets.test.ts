@@ -267,7 +267,12 @@ describe("ranking", () => {
 
   it("a composite tie shares a rank", () => {
     // only f: b and c both 60 % → ranks 1 (a, capped 100 %), 2, 2
-    const r = buildRanking(p, targets(null, null).filter((t) => t.indicator === "f"), obsOf, 2);
+    const r = buildRanking(
+      p,
+      targets(null, null).filter((t) => t.indicator === "f"),
+      obsOf,
+      2,
+    );
     expect(r.composite.map((c) => [c.unit, c.rank])).toEqual([
       ["a", 1],
       ["b", 2],
