@@ -8,7 +8,7 @@ import { buildRanking, type UnitTarget } from "../domain/targets.js";
 import type { RankView } from "../render/targets.js";
 import type { Db } from "../storage/database.js";
 import { readUnitTargets } from "../storage/targets.js";
-import { buildReportFor, indexYear, resolveIndicator } from "./report.js";
+import { buildReportFor, flowCodes, indexYear, resolveIndicator } from "./report.js";
 
 /** The current unit targets of a plan year (目标分解), as the domain reads them. */
 export function targetsOf(db: Db, year: number): UnitTarget[] {
@@ -27,7 +27,7 @@ export function buildRankingFor(
 ): RankView {
   const { plan, report } = buildReportFor(db, opts);
   const only = opts.indicator === undefined ? undefined : resolveIndicator(plan, opts.indicator).code;
-  const index = indexYear(db, plan.plan.year);
+  const index = indexYear(db, plan.plan.year, flowCodes(plan));
   const q = report.elapsed === null ? null : Math.round(report.elapsed * 4);
   const ranking = buildRanking(plan, targetsOf(db, plan.plan.year), obsIn(index), q, only);
   return { year: plan.plan.year, asOf: report.asOf, indicators: plan.indicators, units: plan.units, ranking };

@@ -9,6 +9,10 @@ export const targetsZh = {
   "help.examples.rank":
     "  dzkj rank  # 截至最新季度的综合排名和各指标排名\n  dzkj rank --indicator 技术合同登记额 --format markdown  # 发到工作群",
   "imports.kind.targets": "单位目标",
+  "yoy.col.lastYear": "上年同期",
+  "yoy.col.yoy": "同比",
+  "yoy.points": "{points} 个百分点",
+  "yoy.spark": "上年同期",
   "plan.revision.unitTargets":
     "{name} 的计量单位由 {from} 改为 {to}，已存 {count} 个单位目标（以 {from} 计）不会换算；请先用 dzkj imports undo 撤销目标导入，载入新要点后按 {to} 重新导入目标",
   "help.opt.completenessCheck": "有单位逾期报送（或逾期未报送）时退出码为 3，供定时任务使用",
@@ -74,6 +78,10 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
   "help.examples.rank":
     "  dzkj rank  # the composite ranking and each indicator's, at the latest quarter\n  dzkj rank --indicator tech_contract_value --format markdown  # for the chat group",
   "imports.kind.targets": "unit targets",
+  "yoy.col.lastYear": "Last year",
+  "yoy.col.yoy": "YoY",
+  "yoy.points": "{points} pts",
+  "yoy.spark": "last year",
   "plan.revision.unitTargets":
     "{name}: the unit changes from {from} to {to}, and its {count} unit targets (in {from}) are not converted; undo the targets import (dzkj imports undo), load the new plan, then import the targets in {to}",
   "help.opt.completenessCheck":

@@ -50,6 +50,16 @@ const TARGETS = [
   "",
 ].join("\n");
 
+/** Last year's 技术合同登记额 of 全市, year to date (2019Q4 = the whole year). */
+const LAST_YEAR = [
+  "报告期,填报单位,指标,数值",
+  "2019Q1,全市,技术合同登记额,1000",
+  "2019Q2,全市,技术合同登记额,2000",
+  "2019Q3,全市,技术合同登记额,3000",
+  "2019Q4,全市,技术合同登记额,4800",
+  "",
+].join("\n");
+
 /** The values as `2020Q1,渠县,关键技术攻关项目,2` rows (see the head comment). */
 const ROWS = [
   "2019Q4,渠县,高新技术企业,30",
@@ -90,6 +100,11 @@ beforeAll(async () => {
   targetsFile = join(dir.dir, "目标分解.csv");
   writeFileSync(targetsFile, TARGETS);
   process.env.TZ = "Asia/Shanghai";
+  // last year's figures, without a 2019 plan (同比)
+  const last = join(dir.dir, "2019.csv");
+  writeFileSync(last, LAST_YEAR);
+  const l = await runAt("2020-03-01T02:00:00Z", "import", last);
+  expect(l.code, l.stderr).toBe(0);
   let n = 0;
   for (const [now, pick] of ARRIVALS) {
     const file = join(dir.dir, `values-${++n}.csv`);
@@ -331,6 +346,52 @@ describe("completeness: on time, late, and short of the targeted indicators", ()
     const check = await run("completeness", "--check", "--period", "2020Q3");
     expect(check.code).toBe(3);
     expect(check.stderr).toContain("达川区 2020Q3 逾期 2 天");
+  });
+});
+
+describe("同比: last year's figures imported without a 2019 plan", () => {
+  /*
+   * 技术合同登记额: 全市 sent nothing in 2020, so the city figure is the units' sum (rule 1):
+   *   Q2 700 + 600 = 1,300 against 2019Q2 2,000 → (1,300 − 2,000) ÷ 2,000 = −35.0 %
+   *   Q4 1,300 + 1,400 = 2,700 against 2019Q4 4,800 → (2,700 − 4,800) ÷ 4,800 = −43.75 %
+   * 高新技术企业 (stock) at Q4: 渠县 41 + 通川区 31 (carried from Q3) = 72 against last year's Q4
+   *   (the baselines) 30 + 28 = 58 → (72 − 58) ÷ 58 = +24.1 %
+   * 关键技术攻关项目: no figure last year → no 同比.
+   */
+  it("JSON at Q2 and Q4", async () => {
+    const at = async (q: string) => {
+      const r = await run("report", "--as-of", q, "--format", "json");
+      expect(r.code, r.stderr).toBe(0);
+      const j = JSON.parse(r.stdout);
+      return (code: string) => j.indicators.find((i: { code: string }) => i.code === code);
+    };
+    const q2 = await at("2020Q2");
+    expect(q2("tech_contract_value")).toMatchObject({ actual: 1300, lastYear: 2000, yoyPoints: null });
+    expect(q2("tech_contract_value").yoy).toBeCloseTo(-0.35, 12);
+    expect(q2("key_tech_projects")).toMatchObject({ lastYear: null, yoy: null });
+    const q4 = await at("2020Q4");
+    expect(q4("tech_contract_value")).toMatchObject({ actual: 2700, lastYear: 4800 });
+    expect(q4("tech_contract_value").yoy).toBeCloseTo(-0.4375, 12);
+    expect(q4("hitech_enterprises")).toMatchObject({ actual: 72, lastYear: 58 });
+    expect(q4("hitech_enterprises").yoy).toBeCloseTo(14 / 58, 12);
+  });
+
+  it("the table in zh and en, and trend draws both years", async () => {
+    const zh = await run("report", "--as-of", "2020Q2", "--width", "250");
+    expect(zh.stdout).toMatch(/上年同期 \| +同比/);
+    expect(zh.stdout).toMatch(/技术合同登记额[^\n]*2,000 \| +-35\.0%/);
+    const en = await run("--lang", "en", "report", "--width", "250");
+    expect(en.stdout).toMatch(/Last year \| +YoY/);
+    expect(en.stdout).toMatch(/High-tech enterprises[^\n]*58 \| +\+24\.1%/);
+    const tr = JSON.parse((await run("trend", "技术合同登记额", "--format", "json")).stdout);
+    expect(tr.points.map((p: { lastYear: number | null }) => p.lastYear)).toEqual([
+      null,
+      1000,
+      2000,
+      3000,
+      4800,
+    ]);
+    expect(tr.points.map((p: { value: number | null }) => p.value)).toEqual([0, 500, 1300, 1900, 2700]);
   });
 });
 
