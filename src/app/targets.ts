@@ -203,7 +203,8 @@ async function readTargetFile(
       if (role === "unit" && h.unit < 0) h.unit = i;
       else if (role === "indicator" && h.indicator === undefined) h.indicator = i;
       else if (role === "measure" || (role === "unit" && h.measure === undefined)) h.measure = i;
-      else if (role === "task" || role === "note") h.ignored.push(i);
+      // 序号, 备注, and a second indicator column (指标代码 beside 指标名称: the first is read)
+      else if (role === "task" || role === "note" || role === "indicator") h.ignored.push(i);
       else {
         const ind = catalog.indicator(year, name);
         if (ind) h.columns.push({ index: i, header: cell, indicator: ind, unit });
@@ -375,6 +376,8 @@ async function readTargetFile(
             headerUnit: c.unit,
             weight: "",
           });
+      // a row that assigns nothing (the sheet lists every indicator, a unit has targets for a few)
+      if (items.every((it) => isBlankCell(it.raw))) out.counts.blank++;
       for (const it of items) {
         if (isBlankCell(it.raw)) continue;
         const value = readNumber(it.raw, it.ind, rec.line, it.column, it.index, it.headerUnit, rowMeasure);

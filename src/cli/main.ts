@@ -141,6 +141,7 @@ const COMMANDS: Spec[] = [
     options: (c, l) => {
       c.option("--unit <unit>", t(l, "help.opt.templateUnit"))
         .option("--period <period>", t(l, "help.opt.templatePeriod"))
+        .option("--targets", t(l, "help.opt.templateTargets"))
         .addOption(
           new Option("--layout <layout>", t(l, "help.opt.layout")).choices(["long", "wide"]).default("long"),
         )

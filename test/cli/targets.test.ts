@@ -162,6 +162,23 @@ describe("targets import", () => {
   });
 });
 
+describe("template --targets", () => {
+  it("the fill-in sheet holds the stored targets and imports back unchanged", async () => {
+    const file = join(dir.dir, "渠县-目标.csv");
+    const r = await run("template", "--targets", "--unit", "渠县", "-o", file);
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(file, "utf8");
+    expect(text.startsWith("\uFEFF填报单位,指标代码,指标名称,计量单位,目标,考核权重\r\n")).toBe(true);
+    expect(text).toContain("渠县,key_tech_projects,关键技术攻关项目,项,8,2\r\n");
+    expect(text).toContain("渠县,tech_contract_value,技术合同登记额,万元,1200,\r\n");
+    expect(text).toContain("渠县,st_transfer_projects,科技成果转化项目,项,,\r\n");
+    const back = await run("targets", "import", file);
+    expect(back.code, back.stderr).toBe(0);
+    // 23 indicators, 3 with a target: 3 unchanged, 20 blank
+    expect(back.stdout).toContain("读取 23 行，跳过标题行 0，新增 0，更新 0，未变 3，空白 20");
+  });
+});
+
 describe("report --unit against the unit's own target", () => {
   it("at 2020Q2, in JSON: flow on pace, stock behind from the unit's own baseline", async () => {
     const r = await run("report", "--unit", "渠县", "--as-of", "2020Q2", "--format", "json");
