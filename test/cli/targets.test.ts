@@ -57,6 +57,8 @@ const LAST_YEAR = [
   "2019Q2,全市,技术合同登记额,2000",
   "2019Q3,全市,技术合同登记额,3000",
   "2019Q4,全市,技术合同登记额,4800",
+  // a flow's 2019Q4 is last year's total, never a baseline: 万源市 sends nothing in 2020
+  "2019Q4,万源市,关键技术攻关项目,7",
   "",
 ].join("\n");
 
@@ -385,7 +387,8 @@ describe("同比: last year's figures imported without a 2019 plan", () => {
     const q2 = await at("2020Q2");
     expect(q2("tech_contract_value")).toMatchObject({ actual: 1300, lastYear: 2000, yoyPoints: null });
     expect(q2("tech_contract_value").yoy).toBeCloseTo(-0.35, 12);
-    expect(q2("key_tech_projects")).toMatchObject({ lastYear: null, yoy: null });
+    // 4 + 5 + 3 = 12 from the three units: 万源市's 7 of 2019Q4 does not count in 2020
+    expect(q2("key_tech_projects")).toMatchObject({ actual: 12, lastYear: null, yoy: null });
     const q4 = await at("2020Q4");
     expect(q4("tech_contract_value")).toMatchObject({ actual: 2700, lastYear: 4800 });
     expect(q4("tech_contract_value").yoy).toBeCloseTo(-0.4375, 12);
