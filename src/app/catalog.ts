@@ -18,6 +18,13 @@ interface PlanLookup {
   indicatorOrdinal: Map<string, number>;
 }
 
+/**
+ * The quarter indexes a plan year's slots hold: −3 … −1 the same quarters of the year before (同比),
+ * 0 the baseline (the year before's Q4), 1 … 4 the plan year's quarters.
+ */
+export const FIRST_Q = -3;
+export const SLOT_QUARTERS = 8;
+
 /** See Catalog.slotLayout. */
 export interface SlotLayout {
   /** codes by ordinal */
@@ -122,11 +129,15 @@ export class Catalog {
    */
   place(period: Period, forcedYear?: number): { year: number; q: number } | null {
     if (forcedYear !== undefined) {
-      const q = this.byYear.has(forcedYear) ? quarterIndex(period, forcedYear) : null;
-      return q === null ? null : { year: forcedYear, q };
+      if (!this.byYear.has(forcedYear)) return null;
+      const q = quarterIndex(period, forcedYear);
+      if (q !== null) return { year: forcedYear, q };
+      return period.year === forcedYear - 1 ? { year: forcedYear, q: period.quarter - 4 } : null;
     }
     if (this.byYear.has(period.year)) return { year: period.year, q: period.quarter };
-    if (period.quarter === 4 && this.byYear.has(period.year + 1)) return { year: period.year + 1, q: 0 };
+    // the year before a plan's: its Q4 is the baseline (q 0), Q1–Q3 the same quarters last year
+    // (同比, q −3 … −1), kept with the plan they are compared in
+    if (this.byYear.has(period.year + 1)) return { year: period.year + 1, q: period.quarter - 4 };
     return null;
   }
 
@@ -206,8 +217,8 @@ export class Catalog {
       units: l.plan.units.map((u) => u.code),
       indicatorOrdinal: l.indicatorOrdinal,
       unitOrdinal: l.unitOrdinal,
-      size: l.indicatorOrdinal.size * units * 5,
-      slot: (indicator, unit, q) => (indicator * units + unit) * 5 + q,
+      size: l.indicatorOrdinal.size * units * SLOT_QUARTERS,
+      slot: (indicator, unit, q) => (indicator * units + unit) * SLOT_QUARTERS + q - FIRST_Q,
     };
   }
 }

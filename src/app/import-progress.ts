@@ -29,7 +29,7 @@ import type { BatchCounts } from "../storage/batches.js";
 import { type Db, withForeignKeysOff } from "../storage/database.js";
 import { heldBasis, type StoredValue, storedYtdFigures, ValueWriter } from "../storage/values.js";
 import { emptyOutcome, importAsBatch, importFiles, yieldToEventLoop } from "./batch-file.js";
-import type { Catalog, SlotLayout } from "./catalog.js";
+import { type Catalog, FIRST_Q, SLOT_QUARTERS, type SlotLayout } from "./catalog.js";
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -457,6 +457,7 @@ async function readAndStore(
           year,
           ...ys.layout,
           periods: ys.periods,
+          firstQ: FIRST_Q,
           values: ys.values,
           basis: ys.held,
           notes: ys.notes,
@@ -549,7 +550,7 @@ async function readAndStore(
         basis: new Uint8Array(layout.size),
         held: new Uint8Array(layout.size),
         notes: new Map(),
-        periods: [null, null, null, null, null],
+        periods: new Array<string | null>(SLOT_QUARTERS).fill(null),
         heldCount: 0,
         units: new TextMemo(),
         indicators: new TextMemo(),
@@ -774,12 +775,6 @@ async function readAndStore(
         };
     }
     const period = pe.text;
-    if (q === 0 && ind.kind === "flow") {
-      problem(c.line, c.periodColumn, c.period, {
-        key: "import.period.flowBaseline",
-        params: { period, indicator: ind.name, indicatorEn: ind.nameEn },
-      });
-    }
     const value = readValue(c, ind, title);
     if (typeof value !== "number") {
       problem(c.line, c.valueColumn, c.value, value);
@@ -864,7 +859,7 @@ async function readAndStore(
     if (pe.isNew) {
       ys.held[slot] = heldBasis(basis);
       if (note !== null) ys.notes.set(slot, note);
-      ys.periods[q] = period;
+      ys.periods[q - FIRST_Q] = period;
       ys.heldCount++;
     } else {
       const key = { year, indicator: ind.code, period, unit: unit.item.code };

@@ -5,6 +5,7 @@
 import { type Batch, clearUndone, getBatch } from "../storage/batches.js";
 import { type Db, writeTransaction } from "../storage/database.js";
 import { applyConversion } from "../storage/plans.js";
+import { TargetWriter } from "../storage/targets.js";
 import { TaskWriter, taskWritersAfter } from "../storage/tasks.js";
 import {
   statesReplacedBy,
@@ -15,6 +16,7 @@ import {
   writersAfter,
 } from "../storage/values.js";
 import { UserError } from "./errors.js";
+import { TARGETS_LAYOUT, type TargetBatchChange, targetBatchChanges, targetWritersAfter } from "./targets.js";
 import { type TaskBatchChange, taskBatchChanges } from "./tasks.js";
 import { revertBatch, standingLater } from "./undo-batch.js";
 
@@ -59,7 +61,7 @@ export interface UndoResult {
   restored: number;
   removed: number;
   /** values (or, undoing a task batch, tasks) a later batch had changed (overwritten only with force) */
-  conflicts: BatchChange[] | TaskBatchChange[];
+  conflicts: BatchChange[] | TaskBatchChange[] | TargetBatchChange[];
 }
 
 /**
@@ -117,6 +119,28 @@ export function undoPreview(
 
 /** Reverts one batch (values or tasks) inside the caller's transaction, refusing standing conflicts. */
 function revert(db: Db, batch: Batch, opts: { force: boolean; now: Date }): UndoResult {
+  const targetChanges = targetBatchChanges(db, batch.id);
+  if (batch.layout === TARGETS_LAYOUT || (batch.kind === "undo" && targetChanges.length > 0)) {
+    const blocking = (c: TargetBatchChange) =>
+      c.laterBatch === null ? null : standingLater(db, batch, targetWritersAfter(db, c.key, batch.id));
+    const conflicts = targetChanges.filter((c) => blocking(c) !== null);
+    if (conflicts.length > 0 && !opts.force)
+      throw new UserError(
+        { key: "imports.undo.conflict", params: { id: batch.id, count: conflicts.length } },
+        conflicts.slice(0, 20).map((c) => ({
+          file: batch.file ?? `#${batch.id}`,
+          line: null,
+          column: `${c.key.unit} ${c.key.indicator}`,
+          value: String(c.new?.target ?? ""),
+          reason: { key: "imports.undo.conflictItem", params: { later: blocking(c) ?? "" } },
+        })),
+      );
+    const old = targetChanges.map((c) => ({
+      key: c.key,
+      old: c.old && { target: c.old.target, weight: c.old.weight },
+    }));
+    return { ...revertBatch(db, batch, old, new TargetWriter(db), opts.now), conflicts };
+  }
   const taskChanges = taskBatchChanges(db, batch.id);
   if (batch.kind === "task" || (batch.kind === "undo" && taskChanges.length > 0)) {
     const blocking = (c: TaskBatchChange) =>

@@ -10,6 +10,7 @@ import { MONEY_UNITS, type Plan } from "../domain/plan.js";
 import { createBatch, finishBatch } from "../storage/batches.js";
 import type { Db } from "../storage/database.js";
 import { indicatorsWithValues, recordConversion } from "../storage/plans.js";
+import { unitTargetCounts } from "../storage/targets.js";
 import { indicatorValues, ValueWriter } from "../storage/values.js";
 import { UserError } from "./errors.js";
 
@@ -55,8 +56,19 @@ export function checkRevision(db: Db, plan: Plan, file: string, convert: boolean
   const stored = indicatorsWithValues(db, plan.plan.year);
   const problems: { code: string; reason: UserError["reason"] }[] = [];
   const changes: UnitChange[] = [];
+  const targets = unitTargetCounts(db, plan.plan.year);
   for (const d of plan.indicators) {
     const old = stored.get(d.code);
+    // unit targets are never converted: read in another unit they would be wrong figures
+    const nTargets = targets.get(d.code) ?? 0;
+    if (old && old.unit !== d.unit && nTargets > 0)
+      problems.push({
+        code: d.code,
+        reason: {
+          key: "plan.revision.unitTargets",
+          params: { name: d.name, from: old.unit, to: d.unit, count: nTargets },
+        },
+      });
     if (!old || old.values === 0) continue;
     if (old.kind !== d.kind) {
       problems.push({

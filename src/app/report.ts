@@ -25,6 +25,7 @@ import { readValueColumns } from "../storage/values.js";
 import { Catalog } from "./catalog.js";
 import { UsageError, UserError } from "./errors.js";
 import { currentPlan } from "./store.js";
+import { targetsOf } from "./targets-report.js";
 import { readTaskStates } from "./tasks.js";
 
 /** The plan of the requested year (default: newest), or a UserError naming the loaded years. */
@@ -46,10 +47,11 @@ export function requirePlan(db: Db, year?: string | number): Plan {
 
 /**
  * The observations of a plan year, positioned as quarters 0 (baseline) … 4 and grouped by indicator
- * and unit: what every report view computes from. Values of other periods (none are stored by the
- * importer) are left out.
+ * and unit: what every report view computes from. Values of other periods (last year's quarters,
+ * kept for 同比: see indexPriorYear) are left out, and so is a flow's `2019Q4` (last year's total:
+ * a flow restarts at zero, it has no baseline).
  */
-export function indexYear(db: Db, year: number): ObservationIndex {
+export function indexYear(db: Db, year: number, flows: ReadonlySet<string> = new Set()): ObservationIndex {
   const index: ObservationIndex = new Map();
   const { indicator, unit, period, value, basis } = readValueColumns(db, year);
   // a year has five periods (baseline, Q1–Q4) over all its rows: parse each once
@@ -62,10 +64,46 @@ export function indexYear(db: Db, year: number): ObservationIndex {
       q = parsed ? quarterIndex(parsed, year) : null;
       quarters.set(p, q);
     }
-    if (q === null) continue;
+    if (q === null || (q === 0 && flows.has(indicator[k]!))) continue;
     addObservation(index, indicator[k]!, { unit: unit[k]!, q, value: value[k]!, basis: basis[k]! });
   }
   return index;
+}
+
+/**
+ * The year before plan year `year`, positioned as its own quarters 1 … 4 (同比, README "Year on
+ * year"): the values of its periods kept with this plan (imported as last year's figures, the
+ * baseline among them), and, when that year's own plan is loaded, its stored values too (they win
+ * where both have a key). Empty when neither holds any.
+ */
+export function indexPriorYear(db: Db, year: number): ObservationIndex {
+  const prior = year - 1;
+  const index: ObservationIndex = new Map();
+  const seen = new Set<string>();
+  const add = (from: number) => {
+    const { indicator, unit, period, value, basis } = readValueColumns(db, from);
+    for (let k = 0; k < value.length; k++) {
+      const parsed = parseCanonicalPeriod(period[k]!);
+      if (!parsed || parsed.year !== prior) continue;
+      const key = `${indicator[k]} ${unit[k]} ${parsed.quarter}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      addObservation(index, indicator[k]!, {
+        unit: unit[k]!,
+        q: parsed.quarter,
+        value: value[k]!,
+        basis: basis[k]!,
+      });
+    }
+  };
+  if (listPlanYears(db).includes(prior)) add(prior);
+  add(year);
+  return index;
+}
+
+/** The codes of a plan's flow indicators (see indexYear). */
+export function flowCodes(plan: Plan): Set<string> {
+  return new Set(plan.indicators.filter((d) => d.kind === "flow").map((d) => d.code));
 }
 
 /**
@@ -95,8 +133,9 @@ function loadReport(
 ): { plan: Plan; index: ObservationIndex; report: Report } {
   const plan = requirePlan(db, opts.year);
   const asOf = parseAsOf(plan.plan.year, opts.asOf);
-  const index = indexYear(db, plan.plan.year);
-  return { plan, index, report: buildReport(plan, index, asOf) };
+  const index = indexYear(db, plan.plan.year, flowCodes(plan));
+  const prior = indexPriorYear(db, plan.plan.year);
+  return { plan, index, report: buildReport(plan, index, asOf, targetsOf(db, plan.plan.year), prior) };
 }
 
 /** The reporting unit named by code, name or alias; a UsageError with "did you mean" otherwise. */

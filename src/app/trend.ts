@@ -3,7 +3,14 @@ import type { Plan } from "../domain/plan.js";
 import { buildReport } from "../domain/report.js";
 import { buildTrend, type Trend } from "../domain/trend.js";
 import type { Db } from "../storage/database.js";
-import { indexYear, requirePlan, resolveIndicator, resolveUnit } from "./report.js";
+import {
+  flowCodes,
+  indexPriorYear,
+  indexYear,
+  requirePlan,
+  resolveIndicator,
+  resolveUnit,
+} from "./report.js";
 
 /** The trend of the indicator named by code or name, for the city or for `unit`. */
 export function buildTrendFor(
@@ -13,8 +20,8 @@ export function buildTrendFor(
   const plan = requirePlan(db, opts.year);
   const indicator = resolveIndicator(plan, opts.indicator);
   const unit = opts.unit === undefined ? undefined : resolveUnit(plan, opts.unit);
-  const index = indexYear(db, plan.plan.year);
-  const trend = buildTrend(plan, index, indicator, unit);
+  const index = indexYear(db, plan.plan.year, flowCodes(plan));
+  const trend = buildTrend(plan, index, indicator, unit, indexPriorYear(db, plan.plan.year));
   // the year-end result of the city's Q4 point is the report's (final or provisional, rule 5)
   if (!unit && trend.points.some((p) => p.q === 4 && p.value !== null)) {
     const line = buildReport(plan, index, 4).indicators.find((l) => l.code === indicator.code);

@@ -155,6 +155,7 @@ const COMMANDS: Spec[] = [
     options: (c, l) => {
       c.option("--unit <unit>", t(l, "help.opt.templateUnit"))
         .option("--period <period>", t(l, "help.opt.templatePeriod"))
+        .option("--targets", t(l, "help.opt.templateTargets"))
         .addOption(
           new Option("--layout <layout>", t(l, "help.opt.layout")).choices(["long", "wide"]).default("long"),
         )
@@ -245,6 +246,20 @@ const COMMANDS: Spec[] = [
     load: () => import("./commands/trend.js"),
   },
   {
+    name: "targets",
+    args: "[action] [files...]",
+    actions: ["list", "import"],
+    help: "help.targets",
+    typed: "targets",
+    load: () => import("./commands/targets.js"),
+  },
+  {
+    name: "rank",
+    help: "help.rank",
+    typed: "rank",
+    load: () => import("./commands/rank.js"),
+  },
+  {
     name: "doctor",
     help: "help.doctor",
     typed: "doctor",
@@ -272,7 +287,7 @@ const COMMANDS: Spec[] = [
 ];
 
 /**
- * The commands to register for this run: only the one named, when it is named (building all 18
+ * The commands to register for this run: only the one named, when it is named (building all 19
  * with their translated options is measurable start-up time), else all (help, a typo to suggest for).
  */
 function commandsFor(argv: string[]): Spec[] {

@@ -75,8 +75,26 @@ export const OPTIONS = {
     overdue: flag("--overdue", "help.opt.overdue"),
     ...OUTPUT,
   },
-  completeness: { period: text("--period <period>", "help.opt.completenessPeriod"), year, ...OUTPUT },
+  completeness: {
+    period: text("--period <period>", "help.opt.completenessPeriod"),
+    year,
+    check: flag("--check", "help.opt.completenessCheck"),
+    ...OUTPUT,
+  },
   trend: { unit: text("--unit <unit>", "help.opt.reportUnit"), year, ...OUTPUT },
+  targets: {
+    unit: text("--unit <unit>", "help.opt.targetsUnit"),
+    year,
+    dryRun: flag("--dry-run", "help.opt.dryRun"),
+    allOrNothing: flag("--all-or-nothing", "help.opt.allOrNothing"),
+    ...OUTPUT,
+  },
+  rank: {
+    indicator: text("--indicator <indicator>", "help.opt.rankIndicator"),
+    asOf: text("--as-of <quarter>", "help.opt.asOf"),
+    year,
+    ...OUTPUT,
+  },
 } satisfies Record<string, Record<string, OptionDef>>;
 
 export type TypedCommand = keyof typeof OPTIONS;

@@ -7,6 +7,7 @@
 import type { Plan, ReportingUnit } from "./plan.js";
 import { exactSum, newestQuarter, type Observation, unitFigure } from "./progress.js";
 import type { IndicatorLine, ObservationIndex, Report, StatusLine, YearStatus } from "./report.js";
+import type { UnitTargetLine } from "./targets.js";
 import { summarizeTasks, type TaskState, type TaskSummary } from "./tasks.js";
 
 /** A reporting unit as a column of the breakdown. */
@@ -129,6 +130,8 @@ export interface UnitLine {
   lastQuarter: number | null;
   /** value ÷ the city figure (the unit's share), null for a rate or without both */
   share: number | null;
+  /** the unit against its own target (目标分解), null when it has none for the indicator */
+  own: UnitTargetLine | null;
 }
 
 export interface UnitReport {
@@ -137,7 +140,10 @@ export interface UnitReport {
   lines: UnitLine[];
 }
 
-/** One unit's figures for every indicator, quarter by quarter up to the report's as-of quarter. */
+/**
+ * One unit's figures for every indicator, quarter by quarter up to the report's as-of quarter,
+ * with its line against its own target where it has one (IndicatorLine.unitTargets).
+ */
 export function buildUnitReport(index: ObservationIndex, report: Report, unit: ReportingUnit): UnitReport {
   const q = report.elapsed === null ? 0 : Math.round(report.elapsed * 4);
   const lines = report.indicators.map((line): UnitLine => {
@@ -151,7 +157,15 @@ export function buildUnitReport(index: ObservationIndex, report: Report, unit: R
       line.kind === "rate" || value === null || line.actual === null || line.actual === 0
         ? null
         : value / line.actual;
-    return { line, baseline, quarters, value, lastQuarter: last >= 0 ? last : null, share };
+    return {
+      line,
+      baseline,
+      quarters,
+      value,
+      lastQuarter: last >= 0 ? last : null,
+      share,
+      own: line.unitTargets[unit.code] ?? null,
+    };
   });
   return { report, unit: column(unit), lines };
 }

@@ -23,7 +23,12 @@ export interface PlanInfo {
   issuer: string;
   issuerEn: string;
   issuedOn: string; // YYYY-MM-DD
+  /** the reporting deadline: days after each quarter's end (README "On-time reporting"); absent = 10 */
+  reportDeadlineDays?: number;
 }
+
+/** The reporting deadline when the plan names none: 10 days after the quarter's end. */
+export const DEFAULT_REPORT_DEADLINE_DAYS = 10;
 
 export interface Section {
   number: number; // 1..8

@@ -9,6 +9,7 @@ import {
   type CitySource,
   cityFigure,
   completionOf,
+  exactSum,
   expectedAt,
   forecastOf,
   gapOf,
@@ -16,6 +17,7 @@ import {
   type Status,
   statusOf,
 } from "./progress.js";
+import { type UnitTarget, type UnitTargetLine, unitTargetLine } from "./targets.js";
 
 export interface IndicatorLine {
   code: string;
@@ -50,6 +52,47 @@ export interface IndicatorLine {
   unitsReported: number;
   /** whether 全市 sent a figure in Q1..as-of */
   cityReported: boolean;
+  /** each unit with a target of its own (目标分解) → its line against it, by the same rules */
+  unitTargets: Record<string, UnitTargetLine>;
+  /** 上年同期: the city figure at the same quarter last year, by the same rules; null when unknown */
+  lastYear: number | null;
+  /** 同比增长: (actual − lastYear) ÷ lastYear for a flow or stock (a fraction); null for a rate or when unknown */
+  yoy: number | null;
+  /** a rate's change on last year, in percentage points (actual − lastYear); null otherwise */
+  yoyPoints: number | null;
+}
+
+/**
+ * 上年同期: the city figure at quarter q of last year (`prior` positioned by its own quarters), by
+ * rule 1, but only from figures of that very quarter: last year's Q2 carried to Q3 would compare a
+ * flow's nine months with six. A rate needs 全市's own figure of that quarter. Null otherwise.
+ */
+export function lastYearFigure(
+  prior: ReadonlyMap<string, readonly Observation[]> | undefined,
+  totalUnit: string | null,
+  kind: IndicatorKind,
+  q: number,
+): number | null {
+  if (!prior) return null;
+  const at = (obs: readonly Observation[] | undefined) => obs?.some((o) => o.q === q) === true;
+  const has =
+    kind === "rate" ? at(totalUnit ? prior.get(totalUnit) : undefined) : [...prior.values()].some(at);
+  return has ? cityFigure(prior, totalUnit, kind, q).value : null;
+}
+
+/**
+ * 同比 (README "Year on year"): a flow's or stock's growth on the same quarter last year,
+ * (actual − lastYear) ÷ lastYear, none when last year's figure is 0 or unknown; a rate's change in
+ * percentage points, actual − lastYear.
+ */
+export function yearOnYear(
+  kind: IndicatorKind,
+  actual: number | null,
+  lastYear: number | null,
+): { yoy: number | null; yoyPoints: number | null } {
+  if (actual === null || lastYear === null) return { yoy: null, yoyPoints: null };
+  if (kind === "rate") return { yoy: null, yoyPoints: exactSum([actual, -lastYear]) };
+  return { yoy: lastYear === 0 ? null : exactSum([actual, -lastYear]) / lastYear, yoyPoints: null };
 }
 
 export interface Report {
@@ -150,11 +193,19 @@ function isFinal(
 }
 
 /**
- * Builds the report of `plan` at quarter `asOf` (default: the newest quarter with data).
+ * Builds the report of `plan` at quarter `asOf` (default: the newest quarter with data), with each
+ * unit's line against its own target where `targets` (目标分解) gives it one, and 同比 against
+ * `prior`, last year's observations positioned as its quarters 1 … 4 (see yearOnYear).
  * An as-of quarter with no data in the plan year at all gives null asOf/elapsed/expected; an
  * as-of later than the newest data is allowed and flagged (`asOfBeyondData`).
  */
-export function buildReport(plan: Plan, index: ObservationIndex, asOf?: Quarter): Report {
+export function buildReport(
+  plan: Plan,
+  index: ObservationIndex,
+  asOf?: Quarter,
+  targets: readonly UnitTarget[] = [],
+  prior: ObservationIndex = new Map(),
+): Report {
   const newest = newestDataQuarter(index);
   const q = asOf ?? newest;
   const elapsed = q === null ? null : q / 4;
@@ -172,6 +223,8 @@ export function buildReport(plan: Plan, index: ObservationIndex, asOf?: Quarter)
         : cityFigure(byUnit, totalUnit, ind.kind, q);
     const actual = city.value;
     const expected = expectedAt(ind, baseline, q);
+    const priorByUnit = prior.get(ind.code);
+    const lastYear = q === null ? null : lastYearFigure(priorByUnit, totalUnit, ind.kind, q);
     let unitsReported = 0;
     let cityReported = false;
     if (q !== null)
@@ -206,6 +259,13 @@ export function buildReport(plan: Plan, index: ObservationIndex, asOf?: Quarter)
       final: isFinal(ind.kind, ind.target, city, byUnit, totalUnit, q),
       unitsReported,
       cityReported,
+      lastYear,
+      ...yearOnYear(ind.kind, actual, lastYear),
+      unitTargets: Object.fromEntries(
+        targets
+          .filter((t) => t.indicator === ind.code && t.unit !== totalUnit)
+          .map((t) => [t.unit, unitTargetLine(ind, t.target, byUnit.get(t.unit) ?? [], q)]),
+      ),
     };
   });
   return {

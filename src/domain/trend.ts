@@ -5,7 +5,7 @@
 import { formatPeriod, type Quarter } from "./period.js";
 import type { Indicator, Plan, ReportingUnit } from "./plan.js";
 import { cityFigure, expectedAt, type Observation, type Status, statusOf, unitFigure } from "./progress.js";
-import { newestDataQuarter, type ObservationIndex } from "./report.js";
+import { lastYearFigure, newestDataQuarter, type ObservationIndex } from "./report.js";
 
 export interface TrendPoint {
   /** 0 = baseline (the prior year-end), 1..4 = quarters */
@@ -21,6 +21,8 @@ export interface TrendPoint {
   status: Status | null;
   /** the city figure at this quarter (next to a unit's figure) */
   city: number | null;
+  /** 上年同期: the same figure (city or unit) at the same quarter last year; null when unknown */
+  lastYear: number | null;
 }
 
 export interface Trend {
@@ -42,13 +44,15 @@ export interface Trend {
 /**
  * The trend of `indicator` over the plan year. Quarters after the newest quarter with any data
  * are left empty rather than carried forward: they have not happened yet. A flow starts the year
- * at zero (累计 restarts every year), so its baseline point is 0.
+ * at zero (累计 restarts every year), so its baseline point is 0. Each quarter also has last
+ * year's figure where `prior` (last year's observations by its quarters 1 … 4) gives one.
  */
 export function buildTrend(
   plan: Plan,
   index: ObservationIndex,
   indicator: Indicator,
   unit?: ReportingUnit,
+  prior: ObservationIndex = new Map(),
 ): Trend {
   const newest = newestDataQuarter(index);
   const byUnit = index.get(indicator.code) ?? new Map<string, Observation[]>();
@@ -71,6 +75,16 @@ export function buildTrend(
         ? (baseline ?? (indicator.kind === "flow" ? 0 : null))
         : expectedAt(indicator, baseline, q);
     const target = indicator.target;
+    const priorByUnit = prior.get(indicator.code);
+    const unitPrior = unit ? priorByUnit?.get(unit.code) : undefined;
+    const lastYear =
+      q === 0
+        ? null
+        : unit
+          ? unitPrior?.some((o) => o.q === q)
+            ? unitFigure(unitPrior, indicator.kind, q)
+            : null
+          : lastYearFigure(priorByUnit, totalUnit, indicator.kind, q);
     return {
       q,
       period:
@@ -82,6 +96,7 @@ export function buildTrend(
       completion: value === null ? null : target === 0 ? null : value / target,
       status: unit || q === 0 || !happened ? null : statusOf(indicator, city, expected, q, baseline),
       city,
+      lastYear,
     };
   });
   return {

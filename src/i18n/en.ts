@@ -52,8 +52,6 @@ export const en: Record<keyof typeof zh, string> = {
   "import.layout.wide": "wide layout",
   "import.period.missing": "no period: add a period column or give --period",
   "import.period.outsidePlans": "{period} is not in a loaded plan year ({years}) nor its baseline",
-  "import.period.flowBaseline":
-    "{indicator} is a flow counted from zero each year: a {period} baseline is accepted for stock and rate indicators only",
   "import.unit.missing":
     "no reporting unit: add a unit column, give --unit, or write 填报单位：XX above the header",
   "import.unit.unknown": "unknown unit '{value}' (dzkj units lists them)",

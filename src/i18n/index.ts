@@ -8,6 +8,7 @@ import { intakeEn, intakeZh } from "./messages-intake.js";
 import { opsEn, opsZh } from "./messages-ops.js";
 import { outputEn, outputZh } from "./messages-output.js";
 import { reportsEn, reportsZh } from "./messages-reports.js";
+import { targetsEn, targetsZh } from "./messages-targets.js";
 import { tasksEn, tasksZh } from "./messages-tasks.js";
 import { zh } from "./zh.js";
 
@@ -19,8 +20,8 @@ export type Params = Readonly<Record<string, string | number | null | undefined>
  * ~5 ms at every start of every command (a run renders only a few dozen messages).
  */
 const PARTS: Readonly<Record<Lang, readonly Readonly<Record<string, string>>[]>> = {
-  zh: [zh, intakeZh, tasksZh, reportsZh, opsZh, outputZh],
-  en: [en, intakeEn, tasksEn, reportsEn, opsEn, outputEn],
+  zh: [zh, intakeZh, tasksZh, reportsZh, opsZh, outputZh, targetsZh],
+  en: [en, intakeEn, tasksEn, reportsEn, opsEn, outputEn, targetsEn],
 };
 
 function lookup(lang: Lang, key: string): string | undefined {
@@ -37,7 +38,8 @@ export type MessageKey =
   | keyof typeof tasksZh
   | keyof typeof reportsZh
   | keyof typeof opsZh
-  | keyof typeof outputZh;
+  | keyof typeof outputZh
+  | keyof typeof targetsZh;
 
 /** A message not yet rendered: a key and its parameters (domain and intake code return these). */
 export interface Reason {

@@ -49,7 +49,6 @@ export const zh = {
   "import.layout.wide": "宽表",
   "import.period.missing": "缺少报告期：文件中没有报告期列时请用 --period 指定",
   "import.period.outsidePlans": "{period} 不属于已载入的工作要点年度（{years}），也不是其基期",
-  "import.period.flowBaseline": "{indicator} 是累计型指标，每年从零开始：基期 {period} 只接受存量和比率指标",
   "import.unit.missing": "缺少填报单位：文件中没有单位列时请用 --unit 指定，或在表头上方写“填报单位：XX”",
   "import.unit.unknown": "未知的填报单位“{value}”（dzkj units 可列出全部单位）",
   "import.unit.unknownHint": "未知的填报单位“{value}”——是否指 {hint}？",

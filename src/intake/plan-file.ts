@@ -26,6 +26,8 @@ export const planFileSchema = z
       issuer: z.string().min(1),
       issuerEn: z.string().min(1),
       issuedOn: date,
+      /** days after each quarter's end by which the units report (README "On-time reporting") */
+      reportDeadlineDays: z.number().int().min(0).max(366).optional(),
     }),
     sections: z
       .array(

@@ -1,12 +1,23 @@
 /** `report --by unit` (units × indicators) and `report --unit U` (one unit) as Docs and JSON. */
-import type { Breakdown, UnitColumn, UnitReport } from "../domain/breakdown.js";
+import type { Breakdown, UnitColumn, UnitLine, UnitReport } from "../domain/breakdown.js";
 import { formatPeriod, type Quarter } from "../domain/period.js";
 import { periodOfIndex } from "../domain/report.js";
+import type { UnitTargetLine } from "../domain/targets.js";
 import type { Lang } from "../i18n/index.js";
 import { t } from "../i18n/index.js";
-import { type Doc, type DocRow, type Line, numberCell, text } from "./doc.js";
+import { completionCell, type Doc, type DocCell, type DocRow, type Line, numberCell, text } from "./doc.js";
 import { formatNumber, formatPercent, measureText } from "./format.js";
-import { asOfLine, groupHeading, groupKey, indicatorCell, indicatorColumn, reportTitle } from "./report.js";
+import {
+  asOfLine,
+  groupHeading,
+  groupKey,
+  indicatorCell,
+  indicatorColumn,
+  reportTitle,
+  statusText,
+  statusTone,
+} from "./report.js";
+import { unitTargetJson } from "./targets.js";
 
 /** A unit's name short enough for a matrix column: 通川, 渠县, High-tech Zone. */
 export function shortUnitName(lang: Lang, u: Pick<UnitColumn, "name" | "nameEn" | "aliases">): string {
@@ -38,7 +49,23 @@ export function breakdownJson(b: Breakdown): object {
       comparable: r.comparable,
       disagree: r.disagree,
       units: Object.fromEntries(b.units.map((u, i) => [u.code, r.units[i] ?? null])),
+      unitTargets: Object.fromEntries(
+        Object.entries(r.line.unitTargets).map(([unit, u]) => [unit, unitTargetJson(u)]),
+      ),
     })),
+  };
+}
+
+/**
+ * A unit's figure in the matrix; with a target of its own (目标分解), its completion against it in
+ * brackets and the status colour: `820 (68.3%)`. CSV keeps the bare figure.
+ */
+function unitFigureCell(lang: Lang, v: number | null, own: UnitTargetLine | undefined): DocCell {
+  if (!own || v === null) return numberCell(lang, v);
+  return {
+    text: `${formatNumber(lang, v)} (${formatPercent(own.completion)})`,
+    value: v,
+    tone: statusTone(own.status),
   };
 }
 
@@ -81,7 +108,7 @@ export function breakdownDoc(b: Breakdown, lang: Lang, sectionTitles: ReadonlyMa
     rows.push([
       indicatorCell(lang, r.line),
       text(measureText(lang, r.line.unit, r.line.nameEn)),
-      ...r.units.map((v) => numberCell(lang, v)),
+      ...r.units.map((v, i) => unitFigureCell(lang, v, r.line.unitTargets[b.units[i]!.code])),
       numberCell(lang, r.sum),
       numberCell(lang, r.total),
       check,
@@ -142,6 +169,7 @@ export function unitReportJson(r: UnitReport): object {
       value: l.value,
       city: l.line.actual,
       share: l.share,
+      own: l.own === null ? null : unitTargetJson(l.own),
       lastPeriod:
         l.lastQuarter === null
           ? null
@@ -150,6 +178,21 @@ export function unitReportJson(r: UnitReport): object {
             : formatPeriod({ year: r.report.plan.year, quarter: l.lastQuarter as Quarter }),
     })),
   };
+}
+
+/** A unit line's cells against its own target (blank where it has none for the indicator). */
+function ownCells(lang: Lang, l: UnitLine): DocCell[] {
+  const o = l.own;
+  if (o === null) return [text(""), text(""), text(""), text(""), text(""), text("")];
+  const tone = statusTone(o.status);
+  return [
+    numberCell(lang, o.target),
+    completionCell(o.completion, tone),
+    numberCell(lang, o.expected),
+    numberCell(lang, o.gap),
+    text(statusText(lang, { status: o.status, pace: l.line.pace, cadence: l.line.cadence }), tone),
+    numberCell(lang, o.forecast),
+  ];
 }
 
 /** One unit's figures quarter by quarter, its share of the city figure, and when it last reported. */
@@ -165,6 +208,17 @@ export function unitReportDoc(r: UnitReport, lang: Lang, sectionTitles: Readonly
     { label: t(lang, "rep.col.share"), right: true, csv: `${t(lang, "rep.col.share")} (%)` },
     { label: t(lang, "rep.col.lastReported") },
   ];
+  // the unit's own targets (目标分解): target, completion, 序时进度, gap, status and forecast
+  const hasOwn = r.lines.some((l) => l.own !== null);
+  if (hasOwn)
+    columns.push(
+      { label: t(lang, "unitTargets.col.target"), right: true },
+      { label: t(lang, "label.completion"), right: true, csv: `${t(lang, "label.completion")} (%)` },
+      { label: t(lang, "label.expected"), right: true, drop: 2 },
+      { label: t(lang, "label.gap"), right: true, drop: 3 },
+      { label: t(lang, "label.status") },
+      { label: t(lang, "label.forecast"), right: true, drop: 4 },
+    );
   const rows: DocRow[] = [];
   let group: string | null = null;
   let reported = 0;
@@ -190,6 +244,7 @@ export function unitReportDoc(r: UnitReport, lang: Lang, sectionTitles: Readonly
             : formatPeriod({ year, quarter: l.lastQuarter as Quarter }),
         l.lastQuarter === null ? "dim" : undefined,
       ),
+      ...(hasOwn ? ownCells(lang, l) : []),
     ]);
   }
   const name = lang === "en" ? r.unit.nameEn : r.unit.name;

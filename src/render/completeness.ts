@@ -1,9 +1,9 @@
 /** `completeness` (报送情况) as a Doc and as JSON. */
-import type { Completeness } from "../domain/completeness.js";
+import type { Completeness, PeriodCell } from "../domain/completeness.js";
 import type { Lang } from "../i18n/index.js";
 import { t } from "../i18n/index.js";
 import { shortUnitName } from "./breakdown.js";
-import { type Doc, type DocRow, type Line, numberCell, text } from "./doc.js";
+import { type Doc, type DocCell, type DocRow, type Line, numberCell, text } from "./doc.js";
 import { localTime } from "./time.js";
 
 /** An import time for people, in local time with its offset: 2020-10-15 16:00 +08:00. */
@@ -15,6 +15,7 @@ export function importTime(iso: string | null): string {
 export function completenessJson(c: Completeness): object {
   return {
     plan: { year: c.plan.year, title: c.plan.title },
+    deadlineDays: c.deadlineDays,
     periods: c.periods,
     units: c.units.map((u) => ({
       code: u.code,
@@ -25,10 +26,39 @@ export function completenessJson(c: Completeness): object {
         period: p.period,
         indicators: p.indicators,
         importedAt: p.importedAt,
+        timeliness: p.timeliness,
+        expected: p.expected,
+        expectedMissing: p.expectedMissing,
       })),
       missing: u.missing,
     })),
     missing: c.missing,
+  };
+}
+
+/**
+ * A unit's cell for one quarter: how many indicators it sent and when — 按时, 逾期 N 天 — or 未报送
+ * (逾期 N 天 once the deadline has passed); short of the indicators it has targets for, how many.
+ */
+function periodCell(lang: Lang, p: PeriodCell): DocCell {
+  const t_ = p.timeliness;
+  if (p.indicators.length === 0) {
+    const overdue = t_?.overdue ? t(lang, "completeness.overdue", { days: t_.daysLate }) : "";
+    return { text: t(lang, "rep.missing") + overdue, value: 0, tone: "bad" };
+  }
+  const count = t(lang, "rep.count.indicators", { n: p.indicators.length });
+  if (t_ === null) return { text: count, value: p.indicators.length };
+  const when =
+    t_.status === "late"
+      ? t(lang, "completeness.late", { days: t_.daysLate })
+      : t(lang, "completeness.onTime");
+  const short = p.expectedMissing.length
+    ? t(lang, "completeness.short", { n: p.expectedMissing.length, total: p.expected.length })
+    : "";
+  return {
+    text: t(lang, "completeness.cell", { count, when }) + short,
+    value: p.indicators.length,
+    tone: t_.status === "late" ? "bad" : short ? "warn" : undefined,
   };
 }
 
@@ -37,11 +67,7 @@ export function completenessDoc(c: Completeness, lang: Lang): Doc {
   const unitName = (u: { name: string; nameEn: string }) => (lang === "en" ? u.nameEn : u.name);
   const rows: DocRow[] = c.units.map((u) => [
     { ...text(unitName(u)), code: u.code },
-    ...u.periods.map((p) =>
-      p.indicators.length
-        ? { text: t(lang, "rep.count.indicators", { n: p.indicators.length }), value: p.indicators.length }
-        : { text: t(lang, "rep.missing"), value: 0, tone: "bad" as const },
-    ),
+    ...u.periods.map((p) => periodCell(lang, p)),
     {
       text: importTime(u.lastImport),
       value: u.lastImport ?? "",
@@ -60,6 +86,42 @@ export function completenessDoc(c: Completeness, lang: Lang): Doc {
       tone: "bad" as const,
     }));
   const last = c.periods.length - 1;
+  const name = (code: string) =>
+    unitName(c.units.find((u) => u.code === code) ?? { name: code, nameEn: code });
+  if (last >= 0) {
+    const period = c.periods[last]!;
+    const late = c.units.filter((u) => u.periods[last]?.timeliness?.status === "late");
+    if (late.length)
+      notes.push({
+        text: t(lang, "completeness.note.late", {
+          period,
+          list: late
+            .map((u) =>
+              t(lang, "completeness.lateItem", {
+                unit: name(u.code),
+                days: u.periods[last]!.timeliness!.daysLate,
+              }),
+            )
+            .join(sep),
+        }),
+        tone: "bad",
+      });
+    const short = c.units.filter((u) => (u.periods[last]?.expectedMissing.length ?? 0) > 0);
+    const indName = (code: string) => {
+      const d = c.indicators.find((i) => i.code === code);
+      return d ? (lang === "en" ? d.nameEn : d.name) : code;
+    };
+    if (short.length)
+      notes.push({
+        text: t(lang, "completeness.note.short", {
+          period,
+          list: short
+            .map((u) => `${name(u.code)}：${u.periods[last]!.expectedMissing.map(indName).join(sep)}`)
+            .join("；"),
+        }),
+        tone: "warn",
+      });
+  }
   const blocks: Doc["blocks"] = [
     {
       title: t(lang, "rep.block.completeness"),
@@ -114,7 +176,28 @@ export function completenessDoc(c: Completeness, lang: Lang): Doc {
             }),
             tone: newestMissing ? "bad" : "good",
           },
+    details: newest === undefined ? [] : [timelinessLine(lang, c, last)],
     blocks,
     sectionLabel: t(lang, "label.section"),
+  };
+}
+
+/** 按时 X，逾期 Y，未报送 Z (of the units, 全市 aside) for one period, and the deadline it was judged by. */
+function timelinessLine(lang: Lang, c: Completeness, i: number): Line {
+  const cells = c.units.flatMap((u) => (u.periods[i]?.timeliness ? [u.periods[i]!] : []));
+  const n = (s: string) => cells.filter((p) => p.timeliness!.status === s).length;
+  const complete = cells.filter((p) => p.expected.length > 0 && p.expectedMissing.length === 0).length;
+  const judged = cells.filter((p) => p.expected.length > 0).length;
+  return {
+    text:
+      t(lang, "completeness.summary", {
+        period: c.periods[i] ?? "",
+        onTime: n("on_time"),
+        late: n("late"),
+        missing: n("missing"),
+        deadline: cells[0]?.timeliness?.deadline ?? "",
+        days: c.deadlineDays,
+      }) + (judged ? t(lang, "completeness.summaryTargets", { complete, total: judged }) : ""),
+    tone: n("late") ? "bad" : undefined,
   };
 }

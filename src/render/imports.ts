@@ -14,6 +14,8 @@ import { localTime } from "./time.js";
 export interface BatchRecord {
   id: number;
   kind: "import" | "undo" | "task";
+  /** `targets` for a unit-targets import (migration 0008) */
+  layout?: string | null;
   file: string | null;
   importedAt: string;
   rowsRead: number;
@@ -75,6 +77,11 @@ export function batchesJson<B extends BatchRecord>(batches: readonly B[]): objec
   return batches.map(batchJson);
 }
 
+/** What kind of batch: 导入, 撤销, 任务, or 单位目标 for a targets import. */
+function kindText(lang: Lang, b: BatchRecord): string {
+  return l(lang, b.layout === "targets" ? "imports.kind.targets" : `imports.kind.${b.kind}`);
+}
+
 /** Who wrote a batch: its file, or `task set` for a task batch without one. */
 function source(lang: Lang, b: BatchRecord): string {
   return b.file ?? (b.kind === "task" ? l(lang, "tasks.source.cli") : "");
@@ -106,7 +113,7 @@ export function batchesDoc(batches: readonly BatchRecord[], lang: Lang): Doc {
         ],
         rows: batches.map((b) => [
           count(b.id),
-          text(l(lang, `imports.kind.${b.kind}`) + (b.undoes ? ` #${b.undoes}` : "")),
+          text(kindText(lang, b) + (b.undoes ? ` #${b.undoes}` : "")),
           text(source(lang, b)),
           text(localTime(b.importedAt, true)),
           count(b.rowsRead),
@@ -159,7 +166,7 @@ export function batchShowDoc(v: BatchShowView, lang: Lang): Doc {
     lang,
     title: l(lang, "imports.show.header", {
       id: b.id,
-      kind: l(lang, `imports.kind.${b.kind}`),
+      kind: kindText(lang, b),
       file: source(lang, b),
       date: localTime(b.importedAt, true),
       count: v.changes.length + v.tasks.length,

@@ -15,7 +15,8 @@ import {
   type Tone,
   text,
 } from "./doc.js";
-import { formatPercent, measureText, sectionHeadingText } from "./format.js";
+import { formatNumber, formatPercent, measureText, sectionHeadingText } from "./format.js";
+import { unitTargetJson } from "./targets.js";
 import { categoryLabel, indicatorVerdict, verdictCategory, yearEndText } from "./verdict.js";
 
 /** The JSON contract of `report --format json` (see README): numbers unrounded, absent values null. */
@@ -49,6 +50,12 @@ export function reportJson(report: Report): object {
       final: l.final,
       unitsReported: l.unitsReported,
       cityReported: l.cityReported,
+      lastYear: l.lastYear,
+      yoy: l.yoy,
+      yoyPoints: l.yoyPoints,
+      unitTargets: Object.fromEntries(
+        Object.entries(l.unitTargets).map(([unit, u]) => [unit, unitTargetJson(u)]),
+      ),
     })),
   };
 }
@@ -196,13 +203,40 @@ export function gapColumns(lang: Lang): Column[] {
   ];
 }
 
+/**
+ * 同比 as a person reads it: +12.5% for a flow or stock, +1.2 个百分点 for a rate (CSV: the
+ * percentage, or the points); blank when last year's figure is unknown.
+ */
+export function yoyCell(lang: Lang, l: Pick<IndicatorLine, "yoy" | "yoyPoints">): DocCell {
+  if (l.yoy !== null) {
+    const pct = Math.round(l.yoy * 1000) / 10;
+    return { text: `${pct > 0 ? "+" : ""}${formatPercent(l.yoy)}`, value: pct };
+  }
+  if (l.yoyPoints !== null)
+    return {
+      text: t(lang, "yoy.points", {
+        points: `${l.yoyPoints > 0 ? "+" : ""}${formatNumber(lang, l.yoyPoints)}`,
+      }),
+      value: l.yoyPoints,
+    };
+  return { text: "", value: null };
+}
+
 /** The gap table of the report, grouped by 总体目标 then sections; a completion bar per indicator. */
 export function reportDoc(report: Report, lang: Lang, sectionTitles: ReadonlyMap<string, string>): Doc {
+  // 同比: last year's figure and the growth on it, when any indicator has last year's figure
+  const hasLast = report.indicators.some((l) => l.lastYear !== null);
   const columns = [
     ...gapColumns(lang),
     { label: t(lang, "label.status"), wrap: true },
     { label: t(lang, "label.forecast"), right: true, drop: 5 },
     { label: t(lang, "rep.col.source"), drop: 6 },
+    ...(hasLast
+      ? [
+          { label: t(lang, "yoy.col.lastYear"), right: true, drop: 7 },
+          { label: t(lang, "yoy.col.yoy"), right: true, drop: 7, csv: `${t(lang, "yoy.col.yoy")} (%)` },
+        ]
+      : []),
   ];
   const rows: DocRow[] = [];
   const yearEnd = isYearEnd(report);
@@ -224,6 +258,7 @@ export function reportDoc(report: Report, lang: Lang, sectionTitles: ReadonlyMap
       text(lineStatusText(lang, l, yearEnd), statusTone(l.status)),
       numberCell(lang, l.forecast),
       text(sourceText(lang, l), "dim"),
+      ...(hasLast ? [numberCell(lang, l.lastYear), yoyCell(lang, l)] : []),
     ]);
   }
   const verdict = reportVerdict(lang, report);

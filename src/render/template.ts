@@ -39,3 +39,40 @@ export function templateDoc(v: TemplateView, lang: Lang): Doc {
     blocks: [{ columns: columns.map((label) => ({ label })), rows: rows.map((r) => r.map((s) => text(s))) }],
   };
 }
+
+/** What a targets template holds: the units, the plan's indicators, the targets stored so far. */
+export interface TargetsTemplateView {
+  units: readonly ReportingUnit[];
+  indicators: readonly Indicator[];
+  /** `${indicator} ${unit}` → the stored target and weight, written in so the sheet round-trips */
+  current: ReadonlyMap<string, { target: number; weight: number | null }>;
+}
+
+/**
+ * `dzkj template --targets`: the fill-in sheet of the units' targets (目标分解), a row per unit and
+ * indicator with its unit of measure, the targets stored so far written in; `dzkj targets import`
+ * reads it back (README "Unit targets").
+ */
+export function targetsTemplateDoc(v: TargetsTemplateView, lang: Lang): Doc {
+  const columns = ["填报单位", "指标代码", "指标名称", "计量单位", "目标", "考核权重"];
+  const rows = v.units.flatMap((u) =>
+    v.indicators.map((d) => {
+      const c = v.current.get(`${d.code} ${u.code}`);
+      return [
+        u.name,
+        d.code,
+        d.name,
+        d.unit,
+        c ? String(c.target) : "",
+        c?.weight == null ? "" : String(c.weight),
+      ];
+    }),
+  );
+  return {
+    lang,
+    title: "",
+    meta: [],
+    sectionLabel: "",
+    blocks: [{ columns: columns.map((label) => ({ label })), rows: rows.map((r) => r.map((s) => text(s))) }],
+  };
+}

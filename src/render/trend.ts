@@ -22,6 +22,7 @@ export function trendJson(tr: Trend): object {
       completion: p.completion,
       status: p.status,
       city: p.city,
+      lastYear: p.lastYear,
     })),
   };
 }
@@ -53,6 +54,9 @@ export function trendDoc(tr: Trend, lang: Lang): Doc {
       : null) ?? statusText(lang, { status: p.status!, pace: ind.pace, cadence: ind.cadence });
   const period = (p: Trend["points"][number]) =>
     p.q === 0 ? t(lang, "rep.baselineOf", { period: p.period }) : p.period;
+  // 同比: last year's figure beside each quarter, when any is known
+  const hasLast = tr.points.some((p) => p.lastYear !== null);
+  const lastCells = (p: Trend["points"][number]) => (hasLast ? [numberCell(lang, p.lastYear)] : []);
   const rows: DocRow[] = tr.points.map((p) =>
     tr.unit
       ? [
@@ -63,6 +67,7 @@ export function trendDoc(tr: Trend, lang: Lang): Doc {
             text: formatPercent(p.value === null || !p.city ? null : p.value / p.city),
             value: p.value === null || !p.city ? null : Math.round((p.value / p.city) * 1000) / 10,
           },
+          ...lastCells(p),
         ]
       : [
           text(period(p)),
@@ -70,6 +75,7 @@ export function trendDoc(tr: Trend, lang: Lang): Doc {
           numberCell(lang, p.expected),
           completionCell(p.completion),
           text(p.status === null ? "" : pointStatus(p), p.status ? statusTone(p.status) : undefined),
+          ...lastCells(p),
         ],
   );
   const columns = tr.unit
@@ -78,6 +84,7 @@ export function trendDoc(tr: Trend, lang: Lang): Doc {
         { label: lang === "en" ? tr.unit.nameEn : tr.unit.name, right: true },
         { label: t(lang, "rep.col.city"), right: true },
         { label: t(lang, "rep.col.share"), right: true, csv: `${t(lang, "rep.col.share")} (%)` },
+        ...(hasLast ? [{ label: t(lang, "yoy.col.lastYear"), right: true }] : []),
       ]
     : [
         { label: t(lang, "label.period") },
@@ -85,9 +92,14 @@ export function trendDoc(tr: Trend, lang: Lang): Doc {
         { label: t(lang, "label.expected"), right: true },
         { label: t(lang, "label.completion"), right: true, csv: `${t(lang, "label.completion")} (%)` },
         { label: t(lang, "label.status") },
+        ...(hasLast ? [{ label: t(lang, "yoy.col.lastYear"), right: true }] : []),
       ];
   const values = tr.points.map((p) => p.value);
-  const max = Math.max(ind.target, ...values.map((v) => v ?? 0), ...tr.points.map((p) => p.expected ?? 0));
+  const max = Math.max(
+    ind.target,
+    ...values.map((v) => v ?? 0),
+    ...tr.points.map((p) => Math.max(p.expected ?? 0, p.lastYear ?? 0)),
+  );
   const latest = [...tr.points].reverse().find((p) => p.q > 0 && p.value !== null);
   const verdict = !latest
     ? { text: t(lang, "status.no_data"), tone: "dim" as const }
@@ -151,6 +163,14 @@ export function trendDoc(tr: Trend, lang: Lang): Doc {
     blocks: [{ columns, rows }],
     terminal: [
       `${t(lang, "rep.spark.actual")}  ${sparkline(values, max)}`,
+      ...(hasLast
+        ? [
+            `${t(lang, "yoy.spark")}  ${sparkline(
+              tr.points.map((p) => (p.q === 0 ? null : p.lastYear)),
+              max,
+            )}`,
+          ]
+        : []),
       ...(tr.unit
         ? []
         : [

@@ -19,12 +19,22 @@ export function savePlan(
   writeTransaction(db, () => {
     const p = plan.plan;
     db.prepare(
-      `INSERT INTO plans (year, title, title_en, issuer, issuer_en, issued_on, source_hash, loaded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO plans (year, title, title_en, issuer, issuer_en, issued_on, source_hash, loaded_at, report_deadline_days)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (year) DO UPDATE SET title = excluded.title, title_en = excluded.title_en, issuer = excluded.issuer,
          issuer_en = excluded.issuer_en, issued_on = excluded.issued_on, source_hash = excluded.source_hash,
-         loaded_at = excluded.loaded_at`,
-    ).run(year, p.title, p.titleEn, p.issuer, p.issuerEn, p.issuedOn, hash, now);
+         loaded_at = excluded.loaded_at, report_deadline_days = excluded.report_deadline_days`,
+    ).run(
+      year,
+      p.title,
+      p.titleEn,
+      p.issuer,
+      p.issuerEn,
+      p.issuedOn,
+      hash,
+      now,
+      p.reportDeadlineDays ?? null,
+    );
     // Aliases and plan items that are not referenced by stored data are rewritten from the file.
     db.prepare("DELETE FROM unit_aliases WHERE plan_year = ?").run(year);
     const section = db.prepare(
@@ -211,6 +221,9 @@ export function loadPlan(db: Db, year: number): Plan | null {
       issuer: p.issuer!,
       issuerEn: p.issuer_en!,
       issuedOn: p.issued_on!,
+      ...(p.report_deadline_days === null || p.report_deadline_days === undefined
+        ? {}
+        : { reportDeadlineDays: Number(p.report_deadline_days) }),
     },
     sections,
     tasks,

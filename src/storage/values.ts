@@ -28,8 +28,13 @@ export interface HeldValues {
   indicators: readonly string[];
   /** unit codes by ordinal */
   units: readonly string[];
-  /** the period of each quarter index (0 = baseline … 4), null for one that holds nothing */
+  /**
+   * the period of each quarter index from `firstQ` (−3 … −1 last year's Q1–Q3, 0 the baseline,
+   * 1 … 4), at periods[q − firstQ]; null for one that holds nothing
+   */
   periods: readonly (string | null)[];
+  /** the quarter index of periods[0] */
+  firstQ: number;
   /** the slot of (indicator ordinal, unit ordinal, quarter index) */
   slot: (indicator: number, unit: number, q: number) => number;
   /** by slot: the value */
@@ -154,8 +159,8 @@ export class ValueWriter {
   private writeHeld(h: HeldValues, batchId: number): number {
     const indicators = byteOrder(h.indicators);
     const units = byteOrder(h.units);
-    const qs = [0, 1, 2, 3, 4].filter((q) => h.periods[q] != null);
-    qs.sort((a, b) => compareBytes(h.periods[a]!, h.periods[b]!));
+    const qs = h.periods.flatMap((p, i) => (p == null ? [] : [i + h.firstQ]));
+    qs.sort((a, b) => compareBytes(h.periods[a - h.firstQ]!, h.periods[b - h.firstQ]!));
     const shared = { year: h.year, indicator: "", period: "", batch: batchId };
     const notes = h.notes.size > 0;
     // the held slots of one (indicator, period) and their units, in unit order
@@ -167,7 +172,7 @@ export class ValueWriter {
       shared.indicator = h.indicators[i]!;
       let indicatorUsed = false;
       for (const q of qs) {
-        shared.period = h.periods[q]!;
+        shared.period = h.periods[q - h.firstQ]!;
         let n = 0;
         let plain = true;
         for (const u of units) {
@@ -449,4 +454,24 @@ export function valueSubmissions(
        WHERE v.plan_year = ?`,
     )
     .all(year) as { indicator: string; unit: string; period: string; importedAt: string }[];
+}
+
+/**
+ * When each unit first reported each period of a plan year: the earliest time of a batch that
+ * wrote one of its values for the period (current or since replaced), leaving out batches since
+ * undone (what they wrote no longer counts as sent). For on-time reporting (README "On-time
+ * reporting").
+ */
+export function firstReportTimes(db: Db, year: number): { unit: string; period: string; firstAt: string }[] {
+  return db
+    .prepare(
+      `SELECT s.unit_code AS unit, s.period, min(b.imported_at) AS firstAt FROM (
+         SELECT unit_code, period, batch_id FROM progress_values WHERE plan_year = ?
+         UNION ALL
+         SELECT unit_code, period, batch_id FROM value_history WHERE plan_year = ?
+       ) s JOIN import_batches b ON b.id = s.batch_id
+       WHERE b.undone_by IS NULL
+       GROUP BY s.unit_code, s.period`,
+    )
+    .all(year, year) as { unit: string; period: string; firstAt: string }[];
 }

@@ -20,7 +20,7 @@ function run(...argv: string[]): Promise<MainResult> {
 const commands = await describeCommands("zh");
 
 describe("every command's help", () => {
-  it("lists all 17 commands", () => {
+  it("lists all 19 commands", () => {
     expect(commands.map((c) => c.name)).toEqual([
       "init",
       "plan",
@@ -35,6 +35,8 @@ describe("every command's help", () => {
       "task",
       "completeness",
       "trend",
+      "targets",
+      "rank",
       "doctor",
       "backup",
       "restore",

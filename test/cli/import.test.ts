@@ -148,10 +148,6 @@ describe("import: every error is listed, actionable, and nothing is written", ()
     ["percent-range.csv", "fixtures/broken/percent-range.csv:2: value: 120 — 120% 超出范围"],
     ["not-a-number.csv", "fixtures/broken/not-a-number.csv:2: value: five — “five”不是有效的数值"],
     [
-      "flow-baseline.csv",
-      "fixtures/broken/flow-baseline.csv:2: period: 2019Q4 — 关键技术攻关项目 是累计型指标，每年从零开始",
-    ],
-    [
       "duplicate-key.csv",
       "fixtures/broken/duplicate-key.csv:3: value: 6 — 2020Q3 通川区 关键技术攻关项目 在第 2 行已给出不同的数值",
     ],

@@ -185,8 +185,14 @@ describe("report --by unit and --unit", () => {
 describe("completeness", () => {
   it("who sent what for each quarter, 未报送, latest import", () => {
     const out = ok(q3, "completeness", "--lang", "en", "--style", "box");
-    expect(out).toMatch(/│ City level +│ not reported │ +1 │ +1 │ 2020-10-15 08:00 \+00:00 │/);
-    expect(out).toMatch(/│ Tongchuan District +│ +2 │ +3 │ +5 │/);
+    // every fixture arrived on 2020-10-15 (DZKJ_NOW): Q1's deadline 04-10 was 20 + 31 + 30 + 31 + 31
+    // + 30 + 15 = 188 days before, Q2's (07-10) 21 + 31 + 30 + 15 = 97, Q3's (10-10) 5
+    expect(out).toMatch(
+      /│ City level +│ not reported \(overdue by 188 day\(s\)\) │ +1 · late by 97 day\(s\) │ +1 · late by 5 day\(s\) │ 2020-10-15 08:00 \+00:00 │/,
+    );
+    expect(out).toMatch(
+      /│ Tongchuan District +│ +2 · late by 188 day\(s\) │ +3 · late by 97 day\(s\) │ +5 · late by 5 day\(s\) │/,
+    );
     expect(out).toContain("2020Q1 not reported: City level, Kaijiang County, Dazhu County, Wanyuan City");
     const md = squeezeTables(ok(q3, "completeness", "--period", "2020年第一季度", "--format", "markdown"));
     expect(md).toContain("**2020Q1：已报送 6/10 个单位，未报送 4 个**");

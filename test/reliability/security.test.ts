@@ -110,6 +110,8 @@ const ALLOWED = new Set([
   "src/storage/inspect.ts: quoteIdent(table.name)",
   // (on main, from the tasks branch) COLUMNS is a constant column list; the values are bound
   "src/storage/tasks.ts: COLUMNS",
+  // COLUMNS is a constant column list of unit_targets; the values are bound
+  "src/storage/targets.ts: COLUMNS",
   // a multi-row INSERT of held values: n (a row count) copies of one of two constant row forms
   'src/storage/values.ts: Array(n).fill(row).join(", ")',
   // restores the page-cache size the connection had: a number read with PRAGMA cache_size, through Number()

@@ -144,6 +144,7 @@ function heldQ1(
     indicators,
     units,
     periods: [null, "2020Q1", null, null, null],
+    firstQ: 0,
     slot,
     values,
     basis,

@@ -2,11 +2,12 @@ import iconv from "iconv-lite";
 import { Catalog } from "../../app/catalog.js";
 import { UsageError } from "../../app/errors.js";
 import { requirePlan } from "../../app/report.js";
+import { targetsOf } from "../../app/targets-report.js";
 import { previousFigures } from "../../app/template.js";
 import { formatPeriod } from "../../domain/period.js";
 import { parsePeriod } from "../../intake/period.js";
 import { docCsv } from "../../render/doc.js";
-import { type TemplateView, templateDoc } from "../../render/template.js";
+import { type TemplateView, targetsTemplateDoc, templateDoc } from "../../render/template.js";
 import type { Context } from "../context.js";
 import { open } from "../open.js";
 import { toFile, writeOutputFile } from "../output.js";
@@ -18,6 +19,7 @@ import { toFile, writeOutputFile } from "../output.js";
  * Headers are in Chinese, as county staff read them; dzkj import recognises them.
  */
 export async function run(ctx: Context, _args: string[], opts: Record<string, unknown>): Promise<void> {
+  if (opts.targets === true) return targetsTemplate(ctx, opts);
   if (opts.period === undefined) throw new UsageError({ key: "template.needPeriod" });
   const { db } = await open(ctx);
   let text: string;
@@ -89,4 +91,39 @@ function writeTemplate(
   const layout = ctx.t(`import.layout.${opts.layout === "wide" ? "wide" : "long"}`);
   if (ext === "xlsx") ctx.notice("template.writtenXlsx", { file, layout, rows });
   else ctx.notice("template.written", { file, layout, encoding: String(opts.encoding), rows });
+}
+
+/** `template --targets [--unit U]`: the targets fill-in sheet, with the targets stored so far. */
+async function targetsTemplate(ctx: Context, opts: Record<string, unknown>): Promise<void> {
+  // the targets sheet is a CSV form only: CSV bytes under an .xlsx name would open as garbage
+  if (opts.format === "xlsx") throw new UsageError({ key: "targets.template.csvOnly" });
+  const { db } = await open(ctx);
+  let text: string;
+  try {
+    const plan = requirePlan(db, opts.year as string | undefined);
+    let units = plan.units.filter((u) => !u.isTotal);
+    if (opts.unit !== undefined) {
+      const catalog = new Catalog([plan]);
+      const u = catalog.unit(plan.plan.year, String(opts.unit));
+      if (!u) {
+        const hint = catalog.suggestUnit(plan.plan.year, String(opts.unit));
+        throw new UsageError({
+          key: hint.length ? "import.unit.unknownHint" : "import.unit.unknown",
+          params: { value: String(opts.unit), hint: hint.join("、") },
+        });
+      }
+      units = [u];
+    }
+    const current = new Map(targetsOf(db, plan.plan.year).map((t) => [`${t.indicator} ${t.unit}`, t]));
+    text = docCsv(targetsTemplateDoc({ units, indicators: plan.indicators, current }, ctx.lang));
+  } finally {
+    db.close();
+  }
+  const bytes =
+    opts.encoding === "gb18030" ? iconv.encode(text, "gb18030") : Buffer.from(`\uFEFF${text}`, "utf8");
+  const output = opts.output as string | undefined;
+  if (toFile(output)) {
+    const file = writeOutputFile(ctx, output, bytes, "csv");
+    ctx.notice("targets.template.written", { file, rows: text.split("\r\n").length - 2 });
+  } else ctx.stdout.write(bytes);
 }

@@ -1,0 +1,246 @@
+/**
+ * Unit targets (目标分解): the city's target of an indicator split among the reporting units, each
+ * unit judged on its own share under the city's rules (README "Unit targets"), and the ranking
+ * (排名) of the units by completion against their own targets (README "dzkj rank"). Pure.
+ */
+import type { Indicator, Plan } from "./plan.js";
+import {
+  completionOf,
+  exactSum,
+  expectedAt,
+  forecastOf,
+  gapOf,
+  type Observation,
+  type Status,
+  statusOf,
+  unitFigure,
+} from "./progress.js";
+
+/** One unit's target of one indicator, in the indicator's canonical unit; weight = 考核权重 (null counts 1). */
+export interface UnitTarget {
+  indicator: string;
+  unit: string;
+  target: number;
+  weight: number | null;
+}
+
+/**
+ * How the units' targets of one flow or stock add up against the city's: short (分解不足: the sum
+ * is below the city target, `gap` = city − sum) or over (层层加码: above it, normal, only noted).
+ * A rate's unit targets are levels and are never added up, so a rate never has a split.
+ */
+export interface TargetSplit {
+  indicator: string;
+  kind: "short" | "over";
+  cityTarget: number;
+  sum: number;
+  /** |city − sum| */
+  difference: number;
+  /** units (other than 全市) with no target for the indicator */
+  unitsWithout: string[];
+}
+
+/**
+ * The split of each indicator that has unit targets (README "Unit targets"): for a flow or stock,
+ * the units' targets summed exactly and compared with the plan's city target; equal sums and rates
+ * give nothing.
+ */
+export function targetSplits(plan: Plan, targets: readonly UnitTarget[]): TargetSplit[] {
+  const units = plan.units.filter((u) => !u.isTotal).map((u) => u.code);
+  const out: TargetSplit[] = [];
+  for (const ind of plan.indicators) {
+    if (ind.kind === "rate") continue;
+    const mine = targets.filter((t) => t.indicator === ind.code && units.includes(t.unit));
+    if (mine.length === 0) continue;
+    const sum = exactSum(mine.map((t) => t.target));
+    const difference = Math.abs(exactSum([ind.target, -sum]));
+    if (difference === 0) continue;
+    out.push({
+      indicator: ind.code,
+      kind: sum < ind.target ? "short" : "over",
+      cityTarget: ind.target,
+      sum,
+      difference,
+      unitsWithout: units.filter((u) => !mine.some((t) => t.unit === u)),
+    });
+  }
+  return out;
+}
+
+/** A unit's position on one indicator against its own target, by the city's rules. */
+export interface UnitTargetLine {
+  target: number;
+  /** the unit's prior year-end figure (stock, rate), null for a flow */
+  baseline: number | null;
+  actual: number | null;
+  gap: number | null;
+  completion: number | null;
+  expected: number | null;
+  status: Status;
+  forecast: number | null;
+  /** met for good (a flow reached its target), or the unit's Q4 figure is in (rule 5) */
+  final: boolean;
+  /** the unit sent a figure in Q1..q (a baseline alone is not a report) */
+  reported: boolean;
+}
+
+/**
+ * The unit's line for `ind` at quarter q against its own `target` (README "Unit targets": the
+ * city's rules 2–5, 9 applied to the unit's own figures): the unit's figure is unitFigure (rule 1's
+ * per-unit figure), its baseline the same at q = 0; 序时进度, status and forecast are those of the
+ * city with the unit's target in place of the city's, so annual cadence, pace profiles and
+ * milestones apply unchanged. Final: a flow that reached its target, or at Q4 the unit sent a Q4
+ * figure.
+ */
+export function unitTargetLine(
+  ind: Indicator,
+  target: number,
+  obs: readonly Observation[],
+  q: number | null,
+): UnitTargetLine {
+  const own: Indicator = { ...ind, target };
+  const baseline = ind.kind === "flow" ? null : unitFigure(obs, ind.kind, 0);
+  const actual = q === null ? null : unitFigure(obs, ind.kind, q);
+  const expected = expectedAt(own, baseline, q);
+  const reported = q !== null && obs.some((o) => o.q >= 1 && o.q <= q);
+  const final =
+    actual !== null &&
+    q !== null &&
+    ((ind.kind === "flow" && actual >= target) || (q >= 4 && obs.some((o) => o.q === 4)));
+  return {
+    target,
+    baseline,
+    actual,
+    gap: gapOf(target, actual),
+    completion: completionOf(target, actual),
+    expected,
+    status: statusOf(own, actual, expected, q, baseline),
+    forecast: forecastOf(own, actual, baseline, q),
+    final,
+    reported,
+  };
+}
+
+/** Scores closer than this count as a tie: completions are quotients of decimals held as doubles. */
+const TIE = 1e-12;
+
+/**
+ * Competition ranking (1, 1, 3): the highest score ranks 1; equal scores share the best rank of
+ * their group and the next score's rank counts the ones before it. Returns the ranks in the
+ * order of `scores`.
+ */
+export function competitionRanks(scores: readonly number[]): number[] {
+  return scores.map((s) => 1 + scores.filter((o) => o > s + TIE).length);
+}
+
+/** One unit's place on one indicator. */
+export interface IndicatorRankEntry {
+  unit: string;
+  rank: number;
+  target: number;
+  actual: number | null;
+  /** actual ÷ the unit's own target, uncapped; null when the unit sent nothing (未报送) */
+  completion: number | null;
+  /** what the rank is by: the completion, 0 for 未报送 */
+  score: number;
+  reported: boolean;
+  status: Status;
+}
+
+/** The units ranked on one indicator. */
+export interface IndicatorRanking {
+  indicator: string;
+  weight: number;
+  entries: IndicatorRankEntry[];
+}
+
+/** One unit's composite score. */
+export interface CompositeEntry {
+  unit: string;
+  rank: number;
+  /** Σ wᵢ · min(max(cᵢ, 0), 1) ÷ Σ wᵢ over the indicators the unit has targets for */
+  score: number;
+  /** how many indicators the unit has targets for */
+  indicators: number;
+  /** of those, how many it sent no figure for (scored 0) */
+  missing: number;
+}
+
+export interface Ranking {
+  /** the as-of quarter (1..4) the ranking is at; null when the plan year has no data */
+  q: number | null;
+  indicators: IndicatorRanking[];
+  composite: CompositeEntry[];
+}
+
+/**
+ * Ranks the units (README "dzkj rank"). Per indicator, every unit with a target for it, by its
+ * uncapped completion against its own target; a unit that sent no figure in Q1..q scores 0 and is
+ * marked 未报送, never skipped. Composite: the weighted mean of the completions capped at 100 %
+ * (and floored at 0) over the indicators the unit has targets for, weight = 考核权重 (null counts 1).
+ * Ties share a rank (competition ranking, see competitionRanks). Units in plan order within a tie.
+ */
+export function buildRanking(
+  plan: Plan,
+  targets: readonly UnitTarget[],
+  obsOf: (indicator: string, unit: string) => readonly Observation[],
+  q: number | null,
+  only?: string,
+): Ranking {
+  const unitOrder = new Map(plan.units.map((u, i) => [u.code, i]));
+  const totals = new Set(plan.units.filter((u) => u.isTotal).map((u) => u.code));
+  const rows = targets.filter((t) => unitOrder.has(t.unit) && !totals.has(t.unit));
+  const byUnit = new Map<string, { weighted: number[]; weights: number[]; n: number; missing: number }>();
+  const indicators: IndicatorRanking[] = [];
+  for (const ind of plan.indicators) {
+    const mine = rows
+      .filter((t) => t.indicator === ind.code)
+      .sort((a, b) => unitOrder.get(a.unit)! - unitOrder.get(b.unit)!);
+    if (mine.length === 0) continue;
+    const entries = mine.map((t) => {
+      const line = unitTargetLine(ind, t.target, obsOf(ind.code, t.unit), q);
+      const completion = line.reported ? line.completion : null;
+      const score = completion ?? 0;
+      const weight = t.weight ?? 1;
+      const u = byUnit.get(t.unit) ?? { weighted: [], weights: [], n: 0, missing: 0 };
+      u.weighted.push(weight * Math.min(Math.max(score, 0), 1));
+      u.weights.push(weight);
+      u.n++;
+      if (!line.reported) u.missing++;
+      byUnit.set(t.unit, u);
+      return {
+        unit: t.unit,
+        rank: 0,
+        target: t.target,
+        actual: line.reported ? line.actual : null,
+        completion,
+        score,
+        reported: line.reported,
+        status: line.reported ? line.status : ("no_data" as Status),
+      };
+    });
+    const ranks = competitionRanks(entries.map((e) => e.score));
+    entries.forEach((e, i) => {
+      e.rank = ranks[i]!;
+    });
+    entries.sort((a, b) => a.rank - b.rank || unitOrder.get(a.unit)! - unitOrder.get(b.unit)!);
+    if (only === undefined || only === ind.code)
+      indicators.push({ indicator: ind.code, weight: mine[0]!.weight ?? 1, entries });
+  }
+  const composite: CompositeEntry[] = [...byUnit.entries()].map(([unit, u]) => {
+    const total = u.weights.reduce((a, b) => a + b, 0);
+    return {
+      unit,
+      rank: 0,
+      score: total > 0 ? u.weighted.reduce((a, b) => a + b, 0) / total : 0,
+      indicators: u.n,
+      missing: u.missing,
+    };
+  });
+  const ranks = competitionRanks(composite.map((c) => c.score));
+  composite.forEach((c, i) => {
+    c.rank = ranks[i]!;
+  });
+  composite.sort((a, b) => a.rank - b.rank || unitOrder.get(a.unit)! - unitOrder.get(b.unit)!);
+  return { q, indicators, composite };
+}
