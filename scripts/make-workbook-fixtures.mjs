@@ -4,14 +4,16 @@
 //   - hand-made sheets, written as flat ODF (.fods) with merged headers, number formats,
 //     percentages, dates, formulas, hidden rows and sheets, a 说明 sheet and the template's _dzkj
 //     metadata sheet, then converted to .xlsx and .xls.
-// A few files LibreOffice cannot make (a formula without a cached value, a corrupt zip, an HTML or
-// CSV "export to Excel" named .xls) are derived from its output or written here by hand; each says so.
+// A few files LibreOffice cannot make (a formula without a cached value, a damaged or truncated zip,
+// an encrypted container, an HTML or CSV "export to Excel" named .xls) are derived from its output
+// or written here by hand; each says so.
 // Run once: `node scripts/make-workbook-fixtures.mjs`; the bytes are kept in the repository and
 // the tests never need LibreOffice.
 
 import { isUtf8 } from "node:buffer";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -291,4 +293,33 @@ writeFileSync(
   join(out, "csv-export.xls"),
   "报告期,填报单位,指标,数值\r\n2020Q3,大竹县,关键技术攻关项目,7\r\n",
 );
+// a Word document's shape (a ZIP, but no workbook); LibreOffice's Writer is not installed here,
+// so the two parts that make it a .docx are zipped by hand
+mkdirSync(join(tmp, "docx/word"), { recursive: true });
+writeFileSync(
+  join(tmp, "docx/[Content_Types].xml"),
+  '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+);
+writeFileSync(
+  join(tmp, "docx/word/document.xml"),
+  '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>三季度报表见附件</w:t></w:r></w:p></w:body></w:document>',
+);
+rmSync(join(out, "letter.docx"), { force: true });
+execFileSync("zip", ["-q", "-X", "-r", join(out, "letter.docx"), "."], { cwd: join(tmp, "docx") });
+// A password-protected workbook. LibreOffice 7.4 headless writes no encrypted file from the
+// command line (its Password filter option is ignored), so this is the container Excel and WPS
+// write for one, built with SheetJS's CFB writer: an OLE2 file holding the EncryptionInfo and
+// EncryptedPackage streams (their content, random here, is never read: the container is refused).
+{
+  const require = createRequire(import.meta.url);
+  const { CFB } = require("@e965/xlsx");
+  const cfb = CFB.utils.cfb_new();
+  CFB.utils.cfb_add(cfb, "/EncryptionInfo", Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0, ...Array(56).fill(7)]));
+  CFB.utils.cfb_add(cfb, "/EncryptedPackage", Buffer.alloc(4096, 0x5a));
+  writeFileSync(join(out, "encrypted.xlsx"), CFB.write(cfb, { type: "buffer", fileType: "cfb" }));
+}
+// a damaged zip: features.xlsx with its middle overwritten
+const damaged = Buffer.from(readFileSync(join(out, "features.xlsx")));
+damaged.fill(0x20, 1000, 4000);
+writeFileSync(join(out, "damaged.xlsx"), damaged);
 rmSync(tmp, { recursive: true, force: true });
