@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ColumnRole, classifySubColumn, matchColumn, splitHeaderUnit } from "../../src/intake/headers.js";
+import {
+  type ColumnRole,
+  classifySubColumn,
+  matchColumn,
+  splitHeaderUnit,
+} from "../../src/intake/headers.js";
 import { normalizeKey, toHalfWidth } from "../../src/intake/text.js";
 
 describe("toHalfWidth / normalizeKey", () => {
