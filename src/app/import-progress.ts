@@ -571,7 +571,7 @@ async function readAndStore(
       if (hiddenValueColumn)
         warn(
           h.line,
-          h.headers[hiddenValueColumn.column] ?? null,
+          null,
           null,
           {
             key: "import.warn.hiddenColumn",

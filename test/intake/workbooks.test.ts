@@ -3,7 +3,7 @@
  * values the cells hold, sheets chosen and skipped, problems located at SHEET!C12, the template's
  * _dzkj sheet, and the workbooks that are refused.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
@@ -238,6 +238,88 @@ describe("problems located as FILE:SHEET!C12", () => {
     expect(out.problems).toEqual([
       expect.objectContaining({ line: 3, sheet: "达川区", cell: "D3", column: "数值", value: "abc" }),
     ]);
+  });
+});
+
+/** SheetJS, to write the few workbooks whose point is a rule rather than a program's bytes. */
+async function sheetJs() {
+  const { createRequire } = await import("node:module");
+  return createRequire(import.meta.url)("@e965/xlsx");
+}
+
+describe("merges, hidden columns and macros (books written by SheetJS: the rules are under test)", () => {
+  const head = ["报告期", "填报单位", "指标", "数值"];
+
+  it("a figure merged down over two units' rows is refused at the cell: it belongs to no single row", async () => {
+    const X = await sheetJs();
+    const ws = X.utils.aoa_to_sheet([
+      head,
+      ["2020Q3", "通川区", "关键技术攻关项目", 5],
+      ["2020Q3", "达川区", "关键技术攻关项目", null],
+    ]);
+    ws["!merges"] = [{ s: { r: 1, c: 3 }, e: { r: 2, c: 3 } }]; // D2:D3
+    const wb = X.utils.book_new();
+    X.utils.book_append_sheet(wb, ws, "表");
+    const file = join(tmp.dir, "merged-figure.xlsx");
+    writeFileSync(file, X.write(wb, { type: "buffer", bookType: "xlsx" }));
+    const { o, rows, lines } = await load(file);
+    expect(o.status).toBe("rejected");
+    expect(rows).toEqual([]);
+    expect(lines).toEqual([
+      "merged-figure.xlsx:表!D3: 数值: 5 — 数值单元格与上方 D2 合并（跨越多行）：合并的数值不能确定属于哪一行，请取消合并并逐行填写",
+    ]);
+  });
+
+  it("a unit and an indicator merged down are given to each row they cover", async () => {
+    const X = await sheetJs();
+    const ws = X.utils.aoa_to_sheet([
+      ["报告期", "填报单位", "指标", "数值", "口径"],
+      ["2020Q3", "通川区", "关键技术攻关项目", 5, "累计"],
+      ["2020Q3", null, "高新技术企业", 8, null],
+    ]);
+    ws["!merges"] = [
+      { s: { r: 1, c: 1 }, e: { r: 2, c: 1 } }, // B2:B3 通川区
+      { s: { r: 1, c: 4 }, e: { r: 2, c: 4 } }, // E2:E3 累计
+    ];
+    const wb = X.utils.book_new();
+    X.utils.book_append_sheet(wb, ws, "表");
+    const file = join(tmp.dir, "merged-unit.xlsx");
+    writeFileSync(file, X.write(wb, { type: "buffer", bookType: "xlsx" }));
+    const { o, rows } = await load(file);
+    expect(o.status).toBe("imported");
+    expect(rows.map((r) => `${r.unit} ${r.indicator} ${r.value}`)).toEqual([
+      "tongchuan hitech_enterprises 8",
+      "tongchuan key_tech_projects 5",
+    ]);
+  });
+
+  it("a hidden value column is read, with a warning at its header", async () => {
+    const X = await sheetJs();
+    const ws = X.utils.aoa_to_sheet([head, ["2020Q3", "通川区", "关键技术攻关项目", 5]]);
+    ws["!cols"] = [{}, {}, {}, { hidden: true }];
+    const wb = X.utils.book_new();
+    X.utils.book_append_sheet(wb, ws, "表");
+    const file = join(tmp.dir, "hidden-column.xlsx");
+    writeFileSync(file, X.write(wb, { type: "buffer", bookType: "xlsx" }));
+    const { o, rows, warnings } = await load(file);
+    expect(o.status).toBe("imported");
+    expect(rows.map((r) => r.value)).toEqual([5]);
+    expect(warnings).toEqual([
+      "hidden-column.xlsx:表!D1: 数值列“数值”在表中是隐藏的，已照常读取：请确认这是要导入的列",
+    ]);
+  });
+
+  it("a workbook with macros is read (its macros never run) and says so", async () => {
+    const X = await sheetJs();
+    const zip = X.CFB.read(readFileSync(join(WB, "two-sheets.xlsx")), { type: "buffer" });
+    X.CFB.utils.cfb_add(zip, "/xl/vbaProject.bin", Buffer.from("not run"));
+    const file = join(tmp.dir, "macros.xlsm");
+    writeFileSync(file, X.CFB.write(zip, { type: "buffer", fileType: "zip" }));
+    const { o, rows } = await load(file);
+    expect(o.status).toBe("imported");
+    expect(rows.length).toBe(2);
+    expect((o.source as WorkbookSource).format).toBe("xlsm");
+    expect((o.source as WorkbookSource).macros).toBe(true);
   });
 });
 
