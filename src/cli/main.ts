@@ -123,7 +123,7 @@ const COMMANDS: Spec[] = [
         .option("--basis <basis>", t(l, "help.opt.basis"))
         .option("--year <year>", t(l, "help.opt.importYear"))
         .option("--force", t(l, "help.opt.force"))
-        .option("--sheet <sheets>", t(l, "help.opt.sheet"), collectSheets, [])
+        .option("--sheet <sheets>", t(l, "help.opt.sheet"), collectSheets)
         .option("--max-file-mb <mb>", t(l, "help.opt.maxFileMb"), "200");
       formatOption(["table", "json"])(c, l);
     },

@@ -427,6 +427,8 @@ function sheetRecords(
         texts.push(t);
         if (t !== "") any = true;
       }
+    // the row's cell objects are garbage from here: a large sheet is not held twice
+    data[r] = [];
     if (!any && !fill) continue;
     const rec: WorkbookRecord = { line: sheetLine(index, r + 1), cells: texts };
     if (fill) rec.fill = fill;
