@@ -800,8 +800,11 @@ async function readAndStore(
       ys.layout.units.forEach((code, u) => {
         const slot = ys.layout.slot(t.ordinal, u, t.q);
         const at = ys.lines[slot]!;
-        // a 小计 sums the rows since the last total row; a 合计 / 总计 every unit row
-        const inGroup = t.subtotalFrom === null || (at > t.subtotalFrom && at < t.line);
+        // a 小计 sums the rows since the last total row; a 合计 / 总计 every unit row (of its own
+        // sheet, in a workbook: each sheet is a table)
+        const inGroup =
+          (t.subtotalFrom === null || (at > t.subtotalFrom && at < t.line)) &&
+          (!wb || lineToRow(at).sheet === lineToRow(t.line).sheet);
         if (at && inGroup && code !== city) {
           sum += ys.values[slot]!;
           n++;

@@ -73,9 +73,9 @@ const reportOutput = (cmd: Command, lang: Lang) => {
 };
 
 /** --sheet, repeatable, each a name or 1-based index or a comma list of them. */
-function collectSheets(value: string, previous: string[]): string[] {
+function collectSheets(value: string, previous: string[] | undefined): string[] {
   return [
-    ...previous,
+    ...(previous ?? []),
     ...value
       .split(/[,，]/)
       .map((x) => x.trim())

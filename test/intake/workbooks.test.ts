@@ -293,6 +293,55 @@ describe("merges, hidden columns and macros (books written by SheetJS: the rules
     ]);
   });
 
+  it("each sheet's 合计 row is checked against its own sheet's rows, and the batch keeps the sheet names", async () => {
+    const X = await sheetJs();
+    const wb = X.utils.book_new();
+    const wide = ["填报单位", "关键技术攻关项目（项）"];
+    // 5 + 4 = 9 on 一, 3 + 6 = 9 on 二: both totals agree with their own sheet (not with 18)
+    X.utils.book_append_sheet(
+      wb,
+      X.utils.aoa_to_sheet([["报告期：2020年1-9月"], wide, ["通川区", 5], ["达川区", 4], ["合计", 9]]),
+      "一",
+    );
+    X.utils.book_append_sheet(
+      wb,
+      X.utils.aoa_to_sheet([["报告期：2020年1-9月"], wide, ["宣汉县", 3], ["开江县", 6], ["合计", 9]]),
+      "二",
+    );
+    const file = join(tmp.dir, "totals.xlsx");
+    writeFileSync(file, X.write(wb, { type: "buffer", bookType: "xlsx" }));
+    const { o, rows, warnings } = await load(file);
+    expect(o.status).toBe("imported");
+    expect(warnings).toEqual([]);
+    expect(o.table.totalRows).toBe(2);
+    expect(rows.map((r) => r.value)).toEqual([4, 6, 5, 3]); // dachuan, kaijiang, tongchuan, xuanhan
+    const batch = db!.prepare("SELECT format, details FROM import_batches WHERE id = ?").get(o.batchId) as {
+      format: string;
+      details: string;
+    };
+    expect(batch.format).toBe("xlsx");
+    expect(JSON.parse(batch.details).sheets).toEqual(["一", "二"]);
+  });
+
+  it("a total that disagrees with its own sheet is warned of at its cell", async () => {
+    const X = await sheetJs();
+    const wb = X.utils.book_new();
+    const wide = ["填报单位", "关键技术攻关项目（项）"];
+    X.utils.book_append_sheet(
+      wb,
+      X.utils.aoa_to_sheet([["报告期：2020年1-9月"], wide, ["通川区", 5], ["达川区", 4], ["合计", 10]]),
+      "一",
+    );
+    const file = join(tmp.dir, "total-off.xlsx");
+    writeFileSync(file, X.write(wb, { type: "buffer", bookType: "xlsx" }));
+    const { o, warnings } = await load(file);
+    expect(o.status).toBe("imported");
+    // 5 + 4 = 9, not 10: B5 is the 合计 row's figure
+    expect(warnings).toEqual([
+      expect.stringMatching(/^total-off\.xlsx:一!B5: 关键技术攻关项目（项）: 10 — /),
+    ]);
+  });
+
   it("a hidden value column is read, with a warning at its header", async () => {
     const X = await sheetJs();
     const ws = X.utils.aoa_to_sheet([head, ["2020Q3", "通川区", "关键技术攻关项目", 5]]);
