@@ -12,7 +12,15 @@
 
 import { isUtf8 } from "node:buffer";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -263,6 +271,9 @@ for (const [name, book] of Object.entries(books)) {
   convert(file, "xlsx", out);
   if (book.xls) convert(file, "xls:MS Excel 97", out);
 }
+// Excel 2003's XML spreadsheet (SpreadsheetML), which older systems hand out named .xls
+convert(join(out, "two-sheets.xlsx"), "xml:MS Excel 2003 XML", tmp);
+copyFileSync(join(tmp, "two-sheets.xml"), join(out, "two-sheets-2003xml.xls"));
 
 // 3. what LibreOffice does not write. A formula without its cached value (written by programs that
 // leave calculation to Excel): features.xlsx with the <v> of C6 (the 0.1+0.2 formula) removed.

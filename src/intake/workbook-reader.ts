@@ -24,7 +24,7 @@ import { createDecoder, detectEncoding } from "./decode.js";
 import { FileError, type Problem } from "./errors.js";
 
 /** The kinds of workbook the reader takes; the batch records which one a file was. */
-export type WorkbookFormat = "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" | "html";
+export type WorkbookFormat = "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" | "html" | "xml";
 
 /** How a workbook's records were read. */
 export interface WorkbookSource {
@@ -113,9 +113,12 @@ export function maxUnzippedBytes(limits: ReadLimits): number {
 export const MAX_SHEET_CELLS = 20_000_000;
 
 /** What the first bytes of a file say it is. */
-export type Sniffed = "zip" | "ole" | "html" | "text";
+export type Sniffed = "zip" | "ole" | "html" | "xml" | "text";
 
-/** Sniffs a file's first bytes: a ZIP (xlsx, ods), an OLE2 container (xls, et), an HTML page, or text. */
+/**
+ * Sniffs a file's first bytes: a ZIP (xlsx, ods), an OLE2 container (xls, et), an HTML page, an
+ * Excel 2003 XML spreadsheet (SpreadsheetML, often named .xls), or text.
+ */
 export function sniff(head: Uint8Array): Sniffed {
   if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5 || head[2] === 7)) return "zip";
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return "ole";
@@ -130,6 +133,8 @@ export function sniff(head: Uint8Array): Sniffed {
     .replace(/^[\s\uFEFF]+/, "")
     .slice(0, 2048)
     .toLowerCase();
+  if (start.startsWith("<?xml") && start.includes("urn:schemas-microsoft-com:office:spreadsheet"))
+    return "xml";
   if (/^<(?:!doctype html|html|table|\?xml[^>]*>\s*<html|meta|head|body)/.test(start) && start.includes("<"))
     return "html";
   return "text";
@@ -238,12 +243,23 @@ export async function openWorkbook(
     if (!names.includes("Workbook") && !names.includes("Book")) fail(file, "intake.workbook.notWorkbook");
     macros = names.some((n) => n === "_VBA_PROJECT_CUR" || n === "VBA");
     format = "xls";
-  } else format = "html";
+  } else format = sniffed;
 
   const X = sheetJs();
   let wb: Xlsx.WorkBook;
   try {
-    if (format === "html") {
+    if (format === "xml") {
+      const { encoding, bom } = detectEncoding(buf.subarray(0, 65536));
+      const text = createDecoder(encoding).write(buf.subarray(bom));
+      wb = X.read(text, {
+        type: "string",
+        dense: true,
+        cellNF: true,
+        cellText: false,
+        cellStyles: true,
+        sheetStubs: true,
+      });
+    } else if (format === "html") {
       const { encoding, bom } = detectEncoding(buf.subarray(0, 65536));
       const text = createDecoder(encoding).write(buf.subarray(bom));
       // raw: the cells stay the text the page shows (1,250.5; 2020-09-30), read by the intake's own rules

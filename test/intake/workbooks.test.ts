@@ -418,6 +418,13 @@ describe("web systems' .xls that is HTML or CSV", () => {
     ]);
   });
 
+  it("an Excel 2003 XML spreadsheet named .xls (LibreOffice's) is read as one", async () => {
+    const { o, rows } = await load("two-sheets-2003xml.xls");
+    expect(o.source?.format).toBe("xml");
+    expect((o.source as WorkbookSource).sheets).toEqual(["通川区", "达川区"]);
+    expect(rows.map((r) => `${r.unit}=${r.value}`)).toEqual(["dachuan=4", "tongchuan=5"]);
+  });
+
   it("a CSV file named .xls is read as CSV", async () => {
     const { o, rows } = await load("csv-export.xls");
     expect(o.source?.format).toBe("csv");
