@@ -40,8 +40,6 @@ export interface WorkbookSource {
   /** the sheets whose rows were handed on, and those left out with the reason */
   sheets: string[];
   skipped: SkippedSheet[];
-  /** the sheet rows hidden in the file whose cells were read all the same (sheet!row), for a warning */
-  hiddenRows: { sheet: number; row: number }[];
   /** the columns hidden in the file (sheet, 0-based column) */
   hiddenColumns: { sheet: number; column: number }[];
   /** the file holds VBA macros: never run, mentioned to the user */
@@ -292,7 +290,6 @@ export async function openWorkbook(
     sheetNames: wb.SheetNames.slice(),
     sheets: [],
     skipped: [],
-    hiddenRows: [],
     hiddenColumns: [],
     macros,
     template: null,
@@ -448,10 +445,7 @@ function sheetRecords(
     if (!any && !fill) continue;
     const rec: WorkbookRecord = { line: sheetLine(index, r + 1), cells: texts };
     if (fill) rec.fill = fill;
-    if (hiddenRows?.[r]?.hidden) {
-      rec.hidden = true;
-      if (any) info.hiddenRows.push({ sheet: index, row: r + 1 });
-    }
+    if (hiddenRows?.[r]?.hidden) rec.hidden = true;
     out.push(rec);
   }
   return out;

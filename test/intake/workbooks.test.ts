@@ -342,6 +342,41 @@ describe("merges, hidden columns and macros (books written by SheetJS: the rules
     ]);
   });
 
+  it("a sheet without a header row is no progress table: skipped and listed, its rows not counted", async () => {
+    const X = await sheetJs();
+    const wb = X.utils.book_new();
+    X.utils.book_append_sheet(
+      wb,
+      X.utils.aoa_to_sheet([["走势"], ["一季度", "二季度"], ["甲", "乙"]]),
+      "图表数据",
+    );
+    X.utils.book_append_sheet(
+      wb,
+      X.utils.aoa_to_sheet([head, ["2020Q3", "通川区", "关键技术攻关项目", 5]]),
+      "数据",
+    );
+    const file = join(tmp.dir, "no-header.xlsx");
+    writeFileSync(file, X.write(wb, { type: "buffer", bookType: "xlsx" }));
+    const { o, rows } = await load(file);
+    expect(o.status).toBe("imported");
+    expect(rows.map((r) => r.value)).toEqual([5]);
+    expect((o.source as WorkbookSource).skipped).toEqual([{ name: "图表数据", why: "noHeader" }]);
+    expect((o.source as WorkbookSource).sheets).toEqual(["数据"]);
+    expect(o.counts.skipped).toBe(0); // the three rows of 图表数据 are not 数据's title rows
+  });
+
+  it("a workbook none of whose sheets holds a table is refused saying so", async () => {
+    const X = await sheetJs();
+    const wb = X.utils.book_new();
+    X.utils.book_append_sheet(wb, X.utils.aoa_to_sheet([["走势"], ["甲", "乙"]]), "图表数据");
+    X.utils.book_append_sheet(wb, X.utils.aoa_to_sheet([["填表说明"]]), "说明");
+    const file = join(tmp.dir, "no-table.xlsx");
+    writeFileSync(file, X.write(wb, { type: "buffer", bookType: "xlsx" }));
+    const { o } = await load(file);
+    expect(o.status).toBe("rejected");
+    expect(o.problems.map((p) => p.reason.key)).toEqual(["intake.workbook.noTable"]);
+  });
+
   it("a hidden value column is read, with a warning at its header", async () => {
     const X = await sheetJs();
     const ws = X.utils.aoa_to_sheet([head, ["2020Q3", "通川区", "关键技术攻关项目", 5]]);
