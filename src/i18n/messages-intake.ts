@@ -56,7 +56,7 @@ export const intakeZh = {
   "intake.workbook.encrypted":
     "工作簿设有打开密码（已加密），无法读取：请在 Excel/WPS 中取消密码（文件 → 信息 → 保护工作簿）后另存再导入",
   "intake.workbook.tooLarge":
-    "工作簿解压后过大（{size}，上限 {max}）：可能是异常文件；请拆分后分别导入，或用 --max-file-mb 提高上限",
+    "工作簿过大（解压后 {size}，上限 {max}，工作簿须整个读入内存）：请拆分成几个文件分别导入；文件异常小而解压后巨大的，可能是恶意文件",
   "intake.workbook.sheetTooLarge": "工作表“{sheet}”的单元格超过 {max} 个：请拆分后分别导入",
   "intake.workbook.noCachedValue":
     "公式 {formula} 没有计算结果（文件保存时未计算）：请在 Excel/WPS 中打开并保存一次后重新导入",
@@ -182,7 +182,7 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
   "intake.workbook.encrypted":
     "the workbook is password-protected (encrypted) and cannot be read: remove the password in Excel/WPS (File → Info → Protect Workbook), save and import again",
   "intake.workbook.tooLarge":
-    "the workbook is too large once unzipped ({size}, limit {max}): it may be malformed; split it, or raise the limit with --max-file-mb",
+    "the workbook is too large ({size} unzipped, limit {max}; a workbook is read whole into memory): split it into several files; a small file that unzips to this much may be malicious",
   "intake.workbook.sheetTooLarge": 'sheet "{sheet}" has more than {max} cells: split it and import the parts',
   "intake.workbook.noCachedValue":
     "formula {formula} has no calculated result (the file was saved without calculating): open and save it once in Excel/WPS, then import again",

@@ -100,13 +100,19 @@ export const TEMPLATE_SHEET = "_dzkj";
 export const TEMPLATE_MARK = "dzkj-template";
 
 /**
- * The uncompressed size a zipped workbook may claim: 8× the file size limit, at most 1 GiB. SheetJS
- * holds a whole sheet in memory, a few hundred bytes per cell; a zip bomb (a small file whose sheet
- * XML is gigabytes) must be refused before it is inflated.
+ * The uncompressed size a zipped workbook may claim: 8× the file size limit, at most 256 MiB.
+ * SheetJS holds the whole workbook in memory, about 9× its sheet XML (measured: 32 MB of XML, a
+ * 100,000-row sheet, peaks at ~290 MiB); 256 MiB of XML stays well inside Node's ~4 GB heap, and a
+ * zip bomb (a small file whose sheet XML is gigabytes) is refused before it is inflated.
  */
 export function maxUnzippedBytes(limits: ReadLimits): number {
-  return Math.min(limits.maxFileBytes * 8, 1024 * 1024 * 1024);
+  return Math.min(limits.maxFileBytes * 8, 256 * 1024 * 1024);
 }
+/**
+ * The size an unzipped workbook (.xls, HTML, XML) may have: BIFF packs a cell in ~15 bytes, so
+ * its parse takes ~30× the file; 64 MiB keeps that inside the heap as 256 MiB of XML does.
+ */
+export const MAX_FLAT_WORKBOOK_BYTES = 64 * 1024 * 1024;
 /** Cells a sheet may hold (rows × columns of its used range). */
 export const MAX_SHEET_CELLS = 20_000_000;
 
@@ -201,6 +207,8 @@ export async function openWorkbook(
 ): Promise<{ info: WorkbookSource; batches: AsyncIterable<WorkbookRecord[]> }> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const size = await checkFile(file, limits);
+  if (sniffed !== "zip" && size > MAX_FLAT_WORKBOOK_BYTES)
+    fail(file, "intake.workbook.tooLarge", { size: mb(size), max: mb(MAX_FLAT_WORKBOOK_BYTES) });
   const handle = await open(file, "r");
   let buf: Buffer;
   try {
