@@ -58,6 +58,7 @@ export const intakeZh = {
   "intake.workbook.tooLarge":
     "工作簿过大（解压后 {size}，上限 {max}，工作簿须整个读入内存）：请拆分成几个文件分别导入；文件异常小而解压后巨大的，可能是恶意文件",
   "intake.workbook.sheetTooLarge": "工作表“{sheet}”的单元格超过 {max} 个：请拆分后分别导入",
+  "intake.workbook.tooManySheets": "工作簿有 {count} 个工作表，超过上限 {max}：请拆分后分别导入",
   "intake.workbook.noCachedValue":
     "公式 {formula} 没有计算结果（文件保存时未计算）：请在 Excel/WPS 中打开并保存一次后重新导入",
   "intake.workbook.noSheet": "工作簿中没有名为或序号为“{sheet}”的工作表；共有：{sheets}",
@@ -184,6 +185,8 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
   "intake.workbook.tooLarge":
     "the workbook is too large ({size} unzipped, limit {max}; a workbook is read whole into memory): split it into several files; a small file that unzips to this much may be malicious",
   "intake.workbook.sheetTooLarge": 'sheet "{sheet}" has more than {max} cells: split it and import the parts',
+  "intake.workbook.tooManySheets":
+    "the workbook has {count} sheets, more than {max}: split it and import the parts",
   "intake.workbook.noCachedValue":
     "formula {formula} has no calculated result (the file was saved without calculating): open and save it once in Excel/WPS, then import again",
   "intake.workbook.noSheet": 'the workbook has no sheet named or numbered "{sheet}"; its sheets: {sheets}',

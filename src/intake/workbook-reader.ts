@@ -113,7 +113,9 @@ export function maxUnzippedBytes(limits: ReadLimits): number {
  * its parse takes ~30× the file; 64 MiB keeps that inside the heap as 256 MiB of XML does.
  */
 export const MAX_FLAT_WORKBOOK_BYTES = 64 * 1024 * 1024;
-/** Cells a sheet may hold (rows × columns of its used range). */
+/** Sheets a workbook may have (see sheetLine). */
+export const MAX_SHEETS = 1024;
+/** Cells a sheet may hold. */
 export const MAX_SHEET_CELLS = 20_000_000;
 
 /** What the first bytes of a file say it is. */
@@ -195,8 +197,8 @@ export function zipEntries(buf: Buffer): { name: string; size: number }[] | null
 }
 
 /**
- * Opens a workbook's records. `sniffed` is what its bytes are (see sniff); `choose` the sheets the
- * user named (--sheet, by name or 1-based index), empty for every sheet that holds a table.
+ * Opens a workbook's records. `sniffed` is what its bytes are (see sniff); `options.sheets` the
+ * sheets the user named (--sheet, by name or 1-based index), empty for every sheet that holds a table.
  * FileError for a workbook that is encrypted, corrupt, too large when unzipped, not a workbook
  * (a .docx), or has a formula without a cached value.
  */
@@ -302,6 +304,9 @@ export async function openWorkbook(
     macros,
     template: null,
   };
+  // a record's line holds its sheet's index above the row's 21 bits (sheetLine): 1,024 sheets at most
+  if (wb.SheetNames.length > MAX_SHEETS)
+    fail(file, "intake.workbook.tooManySheets", { count: wb.SheetNames.length, max: MAX_SHEETS });
   const chosen = chooseSheets(file, wb, options.sheets ?? []);
   const date1904 = wb.Workbook?.WBProps?.date1904 === true;
   const rows: WorkbookRecord[][] = [];

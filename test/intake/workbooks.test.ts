@@ -437,6 +437,18 @@ describe("files that are refused", () => {
     expect(o.problems[0]!.reason.params).toEqual({ size: "8 MB", max: "4 MB" });
   });
 
+  it("a workbook of more than 1,024 sheets is refused (a record's line holds its sheet in 10 bits)", async () => {
+    const X = await sheetJs();
+    const wb = X.utils.book_new();
+    for (let i = 1; i <= 1025; i++) X.utils.book_append_sheet(wb, X.utils.aoa_to_sheet([["x"]]), `S${i}`);
+    const file = join(tmp.dir, "many.xlsx");
+    writeFileSync(file, X.write(wb, { type: "buffer", bookType: "xlsx" }));
+    const { o } = await load(file);
+    expect(o.problems.map((p) => [p.reason.key, p.reason.params])).toEqual([
+      ["intake.workbook.tooManySheets", { count: 1025, max: 1024 }],
+    ]);
+  });
+
   it("--max-file-mb applies to a workbook before it is read", async () => {
     const { o } = await load("features.xlsx", { limits: { maxFileBytes: 1024, maxLineBytes: 1024 * 1024 } });
     expect(o.problems.map((p) => p.reason.key)).toEqual(["intake.file.tooLarge"]);
