@@ -250,6 +250,28 @@ async function sheetJs() {
 describe("merges, hidden columns and macros (books written by SheetJS: the rules are under test)", () => {
   const head = ["报告期", "填报单位", "指标", "数值"];
 
+  it("a date cell is its day in either date system: serial 44104 (1900) and 42642 (1904) are 2020-09-30", async () => {
+    const X = await sheetJs();
+    for (const [date1904, serial] of [
+      [false, 44104], // days since 1899-12-30: 2020-09-30
+      [true, 42642], // days since 1904-01-01: 44104 − 1462
+    ] as const) {
+      const ws = X.utils.aoa_to_sheet([head, [null, "通川区", "关键技术攻关项目", 5]]);
+      ws.A2 = { t: "n", v: serial, z: "yyyy-mm-dd" };
+      const wb = X.utils.book_new();
+      X.utils.book_append_sheet(wb, ws, "表");
+      wb.Workbook = { WBProps: { date1904 } };
+      const file = join(tmp.dir, `date-${date1904}.xlsx`);
+      writeFileSync(file, X.write(wb, { type: "buffer", bookType: "xlsx" }));
+      db?.close();
+      const { o, rows } = await load(file);
+      expect(o.status).toBe("imported");
+      expect(rows).toEqual([
+        { period: "2020Q3", unit: "tongchuan", indicator: "key_tech_projects", value: 5 },
+      ]);
+    }
+  });
+
   it("a figure merged down over two units' rows is refused at the cell: it belongs to no single row", async () => {
     const X = await sheetJs();
     const ws = X.utils.aoa_to_sheet([
