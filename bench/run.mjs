@@ -3,7 +3,7 @@
 //
 //   node bench/run.mjs            full sizes (1,000,000-row import, 1,000,000 stored values)
 //   node bench/run.mjs --quick    a tenth of the rows, fewer runs: for iterating (BENCH_QUICK=1 too)
-//   node bench/run.mjs --only import,report   run some cases (startup, import, report)
+//   node bench/run.mjs --only import,report   run some cases (startup, import, report, workbook)
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
@@ -41,8 +41,13 @@ const want = (c) => !ONLY || ONLY.includes(c);
 
 // Sizes: full = what issue 5 asks for; quick = a tenth of the units (so a tenth of the rows).
 const UNITS = QUICK ? 20 : 200;
-const RUNS = { startup: QUICK ? 5 : 15, import: QUICK ? 3 : 5, report: QUICK ? 3 : 5 };
-const GOALS = { startup: 1.6, import: 3, importRssMiB: 128, decode: 1.15, report: 2 };
+const RUNS = {
+  startup: QUICK ? 5 : 15,
+  import: QUICK ? 3 : 5,
+  report: QUICK ? 3 : 5,
+  workbook: QUICK ? 2 : 3,
+};
+const GOALS = { startup: 1.6, import: 3, importRssMiB: 128, decode: 1.15, report: 2, workbook: 1 };
 
 requireGnuTime();
 mkdirSync(DATA, { recursive: true });
@@ -388,6 +393,85 @@ function checkBaselines(db, sqlReport, sqlByUnit, reportText, byUnitText) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 4. A workbook: 100,000 rows as an .xlsx (LibreOffice's, from the generated CSV; kept in DATA),
+// imported by dzkj, against what a user would do without workbook import: LibreOffice converts it
+// to CSV (`soffice --headless --convert-to csv`), then dzkj imports the CSV. Goal: dzkj alone is
+// faster than the round trip. Always 100,000 rows (20 units × 5,000), also with --quick.
+async function benchWorkbook() {
+  const units = 20;
+  const kinds = [...Array(500).fill("flow"), ...Array(600).fill("stock")];
+  const plan = makePlan(2050, units, kinds);
+  const tag = `workbook-${units}`;
+  const planFile = join(DATA, `${tag}-plan.json`);
+  const csv = join(DATA, `${tag}.csv`);
+  const xlsx = join(DATA, `${tag}.xlsx`);
+  const profile = join(DATA, "soffice-profile");
+  const soffice = (...a) => [`-env:UserInstallation=file://${profile}`, "--headless", ...a];
+  let rows = units * (500 * 4 + 600 * 5);
+  if (!existsSync(xlsx) || !existsSync(planFile)) {
+    log(
+      `workbook: generating ${rows.toLocaleString("en")} rows and converting them to .xlsx with LibreOffice`,
+    );
+    writePlan(planFile, plan);
+    rows = await writeProgressCsv(csv, plan, { seed: 2050 });
+    execFileSync(
+      "soffice",
+      soffice("--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", DATA, csv),
+      {
+        stdio: "ignore",
+      },
+    );
+    rmSync(csv);
+  }
+  const template = join(DATA, `${tag}-template.db`);
+  rmDb(template);
+  dzkjSync(...dzkjArgs(template, "init", "--plan", planFile));
+  const runDb = join(DATA, `${tag}-run.db`);
+  const outDir = join(DATA, `${tag}-csv`);
+  mkdirSync(outDir, { recursive: true });
+  const converted = join(outDir, `${tag}.csv`);
+  const mb = (statSync(xlsx).size / 1024 / 1024).toFixed(1);
+  log(`workbook: ${rows.toLocaleString("en")} rows, ${mb} MB .xlsx; ${RUNS.workbook} runs each, interleaved`);
+  const roundTrip = [
+    `soffice ${soffice("--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", outDir, xlsx)
+      .map((a) => `'${a}'`)
+      .join(" ")} >/dev/null 2>&1`,
+    `'${NODE}' ${dzkjArgs(runDb, "import", converted)
+      .map((a) => `'${a}'`)
+      .join(" ")}`,
+  ].join(" && ");
+  const cases = [
+    {
+      name: "soffice --convert-to csv, then dzkj import",
+      cmd: "sh",
+      args: ["-c", roundTrip],
+      env,
+      before: () => {
+        copyDb(template, runDb);
+        rmSync(converted, { force: true });
+      },
+    },
+    {
+      name: "dzkj import (xlsx)",
+      cmd: NODE,
+      args: dzkjArgs(runDb, "import", xlsx),
+      env,
+      before: () => copyDb(template, runDb),
+    },
+  ];
+  // one warm-up: LibreOffice's first start in a new profile writes the profile (not a user's cost)
+  const [trip, direct] = measureInterleaved(cases, { runs: RUNS.workbook, warmup: 1 });
+  checkImported(runDb, rows);
+  const rate = (r) => Math.round(rows / (r.ms / 1000));
+  record("workbook", cases[0].name, trip, null, undefined, { rate: rate(trip) });
+  record("workbook", cases[1].name, direct, trip, GOALS.workbook, {
+    baselineName: "soffice + import",
+    rate: rate(direct),
+  });
+  printGroup("workbook", `4. A workbook (${rows.toLocaleString("en")} rows, ${mb} MB .xlsx)`);
+}
+
+// ---------------------------------------------------------------------------------------------
 const sqliteVersion = execFileSync(SQLITE, ["--version"], { encoding: "utf8" }).split(" ")[0];
 process.stdout.write(
   `dzkj bench${QUICK ? " (--quick)" : ""}: node ${process.version}, sqlite3 ${sqliteVersion}, ` +
@@ -396,6 +480,7 @@ process.stdout.write(
 if (want("startup")) benchStartup();
 if (want("import")) await benchImport();
 if (want("report")) await benchReport();
+if (want("workbook")) await benchWorkbook();
 writeFileSync(
   join(DATA, `results${QUICK ? "-quick" : ""}.json`),
   `${JSON.stringify({ date: new Date().toISOString(), quick: QUICK, node: process.version, sqlite: sqliteVersion, results }, null, 1)}\n`,

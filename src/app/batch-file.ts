@@ -4,8 +4,8 @@
  * the file into it, and either finish the batch or, when any row was refused, report that nothing
  * was written. The caller holds the transaction and commits or rolls it back by the outcome.
  */
-import type { CsvSource } from "../intake/csv-reader.js";
 import { FileError, type Problem } from "../intake/errors.js";
+import type { SourceInfo } from "../intake/records.js";
 import { type BatchCounts, createBatch, findImportByHash, finishBatch } from "../storage/batches.js";
 import { beginWrite, commit, type Db, releaseSavepoint, rollback, savepoint } from "../storage/database.js";
 
@@ -15,7 +15,7 @@ export interface BatchFileOutcome {
   status: "imported" | "rejected" | "duplicate" | "dry-run" | "rolled-back";
   batchId: number | null;
   hash: string | null;
-  source: CsvSource | null;
+  source: SourceInfo | null;
   counts: BatchCounts & { rejected: number };
   changes: unknown[];
   problems: Problem[];

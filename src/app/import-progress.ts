@@ -15,7 +15,7 @@ import type { Encoding } from "../intake/decode.js";
 import { FileError, type Problem } from "../intake/errors.js";
 import { isBlank, parseBasis } from "../intake/number.js";
 import { parsePeriod } from "../intake/period.js";
-import { openRecords, type SourceInfo, type SourceRecord } from "../intake/records.js";
+import { isWorkbook, openRecords, type SourceInfo, type SourceRecord } from "../intake/records.js";
 import {
   columnLetter,
   type HeaderInfo,
@@ -25,6 +25,7 @@ import {
   unplacedCell,
 } from "../intake/table.js";
 import { cleanCell } from "../intake/text.js";
+import { cellAddress, lineToRow, type SkippedSheet, type TemplateMeta } from "../intake/workbook-reader.js";
 import type { BatchCounts } from "../storage/batches.js";
 import { type Db, withForeignKeysOff } from "../storage/database.js";
 import { heldBasis, type StoredValue, storedYtdFigures, ValueWriter } from "../storage/values.js";
@@ -45,6 +46,8 @@ export interface ImportOptions {
   force?: boolean;
   limits?: ReadLimits;
   now: Date;
+  /** a workbook's sheets to read (--sheet: names or 1-based indexes); empty: every sheet holding a table */
+  sheets?: readonly string[];
   /** called every few thousand rows (progress bar) */
   onProgress?: (file: string, bytesRead: number, bytesTotal: number) => void;
   /** checked between rows; throwing from it aborts the import (Ctrl-C) */
@@ -52,7 +55,11 @@ export interface ImportOptions {
 }
 
 export interface Change {
+  /** the line, or a workbook's row (then `sheet` and `cell` say where) */
   line: number;
+  sheet?: string;
+  /** the value cell's A1 address in a workbook */
+  cell?: string;
   /** the plan year the value belongs to (a 2019Q4 baseline belongs to 2020) */
   year: number;
   period: string;
@@ -103,6 +110,9 @@ export interface TableSummary {
   measure: string | null;
   /** reporting-unit spellings that are not the unit's name or code (宣汉县科技局 → xuanhan) */
   unitSpellings: Record<string, string>;
+  /** a workbook's sheets that were read, and those left out with the reason (recorded with the batch) */
+  sheets?: string[];
+  skippedSheets?: SkippedSheet[];
 }
 
 const MAX_CHANGES = 2000;
@@ -164,6 +174,7 @@ async function importFile(
       basis: options.basis,
       year: options.year,
       encoding: options.encoding,
+      sheets: options.sheets?.length ? options.sheets.join(",") : undefined,
     }).filter(([, v]) => v !== undefined),
   );
   await importAsBatch(db, out, {
@@ -263,50 +274,98 @@ async function readAndStore(
   out: FileOutcome,
 ): Promise<void> {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  // 1. records: bytes to rows of text cells with their lines
-  const { info, batches } = await openRecords(file, { encoding: options.encoding, limits });
+  // 1. records: bytes to rows of text cells with their lines (a workbook's: sheet and row)
+  const { info, batches } = await openRecords(file, {
+    encoding: options.encoding,
+    limits,
+    sheets: options.sheets,
+  });
   out.source = info;
+  const wb = isWorkbook(info) ? info : null;
+  // a dzkj template's hidden _dzkj sheet stands for --unit, --period, --year and --basis
+  const opts = wb?.template ? withTemplate(file, catalog, options, wb.template) : options;
   const writer = new ValueWriter(db);
   const years = new Map<number, YearState>();
-  const periods = new TextMemo<PeriodEntry>();
+  let periods = new TextMemo<PeriodEntry>();
   const bases = new TextMemo<ReturnType<typeof parseBasis>>();
   let readLong: ((line: number, cells: readonly string[]) => RawCell) | null = null;
   const totals: TotalCell[] = [];
   /** problems already reported: a wide row repeats its unit's problem under every indicator column */
   const reported = new Set<string>();
-  const problem = (line: number | null, column: string | null, value: string | null, reason: Reason) => {
+  /**
+   * A problem's location: the line of a text file; in a workbook the sheet, the row and the
+   * column (given, else the one the header names `column`), and a `line` param made a row too.
+   */
+  const locate = (
+    line: number | null,
+    column: string | null,
+    value: string | null,
+    reason: Reason,
+    index?: number,
+  ): Problem => {
+    if (!wb || line === null) return { file, line, column, value, reason };
+    const { sheet, row } = lineToRow(line);
+    let columnIndex: number | null = index ?? null;
+    if (columnIndex === null && column !== null) {
+      const i = table.head?.headers.indexOf(column) ?? -1;
+      if (i >= 0) columnIndex = i;
+      else if (/^[A-Z]{1,3}$/.test(column)) columnIndex = columnNumber(column);
+    }
+    let r = reason;
+    const at = reason.params?.line;
+    if (typeof at === "number" && at > 0) {
+      const other = lineToRow(at);
+      const shown = other.sheet === sheet ? other.row : `${wb.sheetNames[other.sheet]}!${other.row}`;
+      r = { ...reason, params: { ...reason.params, line: shown } };
+    }
+    return { file, line: row, column, value, reason: r, sheet: wb.sheetNames[sheet] ?? null, columnIndex };
+  };
+  const problem = (
+    line: number | null,
+    column: string | null,
+    value: string | null,
+    reason: Reason,
+    index?: number,
+  ) => {
     const key = `${line}\u0000${column}\u0000${value}\u0000${reason.key}`;
     if (reported.has(key)) return;
     reported.add(key);
-    if (out.problems.length < MAX_PROBLEMS) out.problems.push({ file, line, column, value, reason });
+    if (out.problems.length < MAX_PROBLEMS) out.problems.push(locate(line, column, value, reason, index));
     else out.counts.rejected++;
   };
   /** the line of the last total row: a 小计 sums the unit rows since then */
   let lastTotalLine = 0;
-  const warn = (line: number | null, column: string | null, value: string | null, reason: Reason) => {
-    if (out.warnings.length < MAX_PROBLEMS) out.warnings.push({ file, line, column, value, reason });
+  const warn = (
+    line: number | null,
+    column: string | null,
+    value: string | null,
+    reason: Reason,
+    index?: number,
+  ) => {
+    if (out.warnings.length < MAX_PROBLEMS) out.warnings.push(locate(line, column, value, reason, index));
   };
   const newestYear = catalog.years[catalog.years.length - 1]!;
-  // 2. table: title block, header rows, and each body row's kind
-  const table = new TableReader(
-    catalog.isIndicator,
-    { period: options.period, unit: options.unit, basis: options.basis },
-    options.year ?? (catalog.years.length === 1 ? catalog.years[0] : undefined),
-    options.year !== undefined,
-    (h) => {
-      out.layout = h.layout;
-      out.headerLine = h.line;
-      out.table.ignoredColumns = h.ignored.filter((g) => g.why !== "sequence").map((g) => g.header);
-      out.table.measure = table.title.measure?.text ?? null;
-      for (const p of table.problems) problem(p.line, p.column, p.value, p.reason);
-      if (h.layout === "long") readLong = longCellReader(h, table.defaults);
-    },
-    (text: string): string[] => catalog.suggestIndicator(newestYear, text),
-    (text: string): string => catalog.unit(newestYear, text)?.code ?? text,
-  );
+  // 2. table: title block, header rows, and each body row's kind; a workbook's every sheet is a table of its own
+  const newTable = (): TableReader =>
+    new TableReader(
+      catalog.isIndicator,
+      { period: opts.period, unit: opts.unit, basis: opts.basis },
+      opts.year ?? (catalog.years.length === 1 ? catalog.years[0] : undefined),
+      opts.year !== undefined,
+      (h) => {
+        out.layout = h.layout;
+        out.headerLine = h.line;
+        out.table.ignoredColumns.push(...h.ignored.filter((g) => g.why !== "sequence").map((g) => g.header));
+        out.table.measure ??= table.title.measure?.text ?? null;
+        for (const p of table.problems) problem(p.line, p.column, p.value, p.reason);
+        if (h.layout === "long") readLong = longCellReader(h, table.defaults);
+      },
+      (text: string): string[] => catalog.suggestIndicator(newestYear, text),
+      (text: string): string => catalog.unit(newestYear, text)?.code ?? text,
+    );
+  let table = newTable();
   /** the unknown columns of a wide table already warned of (a figure in one is not read) */
-  const warnedColumns = new Set<number>();
-  const { title, defaults } = table;
+  let warnedColumns = new Set<number>();
   /**
    * The unit or indicator a cell names, looked up once per spelling (the same few names are on
    * every row); unknown ones are reported with the close names as "did you mean".
@@ -371,7 +430,10 @@ async function readAndStore(
     for (let i = 0; i < cells.length; i++) cells[i] = cleanCell(cells[i]!, invisible);
     if (isEmptyRow(cells)) return;
     const kind = table.push(rec.line, cells);
-    if (kind === "title") out.counts.skipped++; // the header rows are not counted
+    if (kind === "title") {
+      out.counts.skipped++; // the header rows are not counted
+      sheetTitleRows++;
+    }
     if (kind === "title" || kind === "header") return;
     if (kind === "retitle") {
       const text = cells.filter((x) => x !== "").join(" ");
@@ -397,17 +459,19 @@ async function readAndStore(
       });
       return;
     }
+    if (rec.fill && !fillMerged(h, rec, cells)) return;
+    if (rec.hidden) hiddenRows.push(rec.line);
     if (kind === "total") {
       out.table.totalRows++;
       const from = isSubtotalRow(h, cells) ? lastTotalLine : null;
-      for (const c of rowCells(h, rec.line, cells, defaults)) readTotal(c, from);
+      for (const c of rowCells(h, rec.line, cells, table.defaults)) readTotal(c, from);
       lastTotalLine = rec.line;
       return;
     }
     fillDown(h, cells);
     if (readLong) storeCell(readLong(rec.line, cells));
     else {
-      for (const c of rowCells(h, rec.line, cells, defaults)) storeCell(c);
+      for (const c of rowCells(h, rec.line, cells, table.defaults)) storeCell(c);
       for (const g of table.unknownColumns) {
         const v = cells[g.index];
         if (v === undefined || isBlank(v) || warnedColumns.has(g.index)) continue;
@@ -416,34 +480,152 @@ async function readAndStore(
       }
     }
   };
+  /**
+   * A workbook's vertically merged cells: a covered blank cell takes the merged text (a unit, a
+   * period, an indicator, a 口径 spanning rows); a figure merged over rows belongs to no single row
+   * and is refused at the cell. False when the row is refused.
+   */
+  const fillMerged = (h: HeaderInfo, rec: SourceRecord, cells: string[]): boolean => {
+    const values = new Set<number>(h.indicatorColumns.map((c) => c.index));
+    if (h.roles.value !== undefined) values.add(h.roles.value);
+    if (h.flowValue) values.add(h.flowValue.index);
+    let ok = true;
+    rec.fill!.forEach((f, i) => {
+      if (!f || (cells[i] ?? "") !== "") return;
+      if (values.has(i)) {
+        problem(
+          rec.line,
+          h.headers[i] ?? null,
+          f.text,
+          { key: "intake.workbook.mergedFigure", params: { from: f.from } },
+          i,
+        );
+        ok = false;
+        return;
+      }
+      while (cells.length <= i) cells.push("");
+      cells[i] = cleanCell(f.text, true);
+    });
+    return ok;
+  };
+  /** the current sheet of a workbook (-1 before the first), its title rows and hidden data rows */
+  let sheet = -1;
+  let sheetTitleRows = 0;
+  let hiddenRows: number[] = [];
+  /** the counts when the current table began: a table with nothing under its header is refused */
+  let rowsBefore = 0;
+  let quietBefore = 0;
+  let totalsBefore = 0;
+  let storedBefore = 0;
+  let tables = 0;
+  /**
+   * Ends the current table: its header must have been found (a workbook's sheet without one is not
+   * a table: skipped and listed, unless the user chose it), and it must hold figures.
+   */
+  const finishTable = (): void => {
+    const name = wb && sheet >= 0 ? wb.sheetNames[sheet]! : null;
+    if (!table.head) {
+      if (wb && name !== null && !options.sheets?.length) {
+        out.counts.skipped -= sheetTitleRows;
+        wb.sheets.splice(wb.sheets.indexOf(name), 1);
+        wb.skipped.push({ name, why: "noHeader" });
+        return;
+      }
+      const notFound: Problem = {
+        file,
+        line: null,
+        column: null,
+        value: null,
+        reason: { key: "intake.header.notFound" },
+      };
+      throw new FileError(name === null ? notFound : { ...notFound, sheet: name });
+    }
+    tables++;
+    const h: HeaderInfo = table.head;
+    table.finish();
+    const rowsRead = out.counts.rowsRead - rowsBefore;
+    const quiet = out.table.footerRows + out.table.totalRows - quietBefore;
+    if (rowsRead === quiet) {
+      // nothing under the header to import: that is what to say, whatever else the header lacks
+      if (!wb) out.problems.length = 0;
+      const only = out.table.totalRows > totalsBefore ? "intake.file.onlyTotals" : "intake.file.noRows";
+      problem(h.line, null, null, { key: only, params: { line: h.line } });
+    } else if (out.problems.length === 0) {
+      if (stored === storedBefore)
+        problem(h.line, null, null, {
+          key: "intake.file.allBlank",
+          params: { line: h.line, rows: rowsRead, blank: out.counts.blank },
+        });
+    }
+    if (hiddenRows.length > 0)
+      warn(hiddenRows[0]!, null, null, {
+        key: "import.warn.hiddenRows",
+        params: { count: hiddenRows.length, rows: hiddenRows.map((l) => lineToRow(l).row).join(", ") },
+      });
+    if (wb) {
+      const hiddenValueColumn = wb.hiddenColumns.find(
+        (c) =>
+          c.sheet === sheet &&
+          (c.column === h.roles.value || h.indicatorColumns.some((x) => x.index === c.column)),
+      );
+      if (hiddenValueColumn)
+        warn(
+          h.line,
+          null,
+          null,
+          {
+            key: "import.warn.hiddenColumn",
+            params: { column: h.headers[hiddenValueColumn.column] ?? "" },
+          },
+          hiddenValueColumn.column,
+        );
+    }
+  };
+  /** A new table for the next sheet of a workbook. */
+  const startSheet = (next: number): void => {
+    table = newTable();
+    sheet = next;
+    sheetTitleRows = 0;
+    hiddenRows = [];
+    readLong = null;
+    warnedColumns = new Set();
+    lastTotalLine = 0;
+    periodAbove = "";
+    unitAbove = "";
+    statedUnitMemo = undefined;
+    periods = new TextMemo();
+    rowsBefore = out.counts.rowsRead;
+    quietBefore = out.table.footerRows + out.table.totalRows;
+    totalsBefore = out.table.totalRows;
+    storedBefore = stored;
+  };
   // records come in batches (one await per chunk of the file, not per row)
   for await (const batch of batches) {
-    for (const rec of batch) onRecord(rec);
+    for (const rec of batch) {
+      if (wb) {
+        const at = lineToRow(rec.line).sheet;
+        if (at !== sheet) {
+          if (sheet >= 0) finishTable();
+          startSheet(at);
+        }
+      }
+      onRecord(rec);
+    }
     // let a pending Ctrl-C reach its handler between batches (see yieldToEventLoop)
     await yieldToEventLoop();
     options.checkInterrupt?.();
   }
-  if (!table.head) {
-    throw new FileError({
-      file,
-      line: null,
-      column: null,
-      value: null,
-      reason: { key: "intake.header.notFound" },
-    });
-  }
-  const h: HeaderInfo = table.head;
-  table.finish();
-  if (out.counts.rowsRead === out.table.footerRows + out.table.totalRows) {
-    // nothing under the header to import: that is what to say, whatever else the header lacks
-    out.problems.length = 0;
-    const only = out.table.totalRows > 0 ? "intake.file.onlyTotals" : "intake.file.noRows";
-    problem(h.line, null, null, { key: only, params: { line: h.line } });
-  } else if (out.problems.length === 0) {
-    if (stored === 0)
-      problem(h.line, null, null, {
-        key: "intake.file.allBlank",
-        params: { line: h.line, rows: out.counts.rowsRead, blank: out.counts.blank },
+  if (!wb || sheet >= 0) finishTable();
+  if (wb) {
+    out.table.sheets = wb.sheets;
+    out.table.skippedSheets = wb.skipped;
+    if (tables === 0)
+      throw new FileError({
+        file,
+        line: null,
+        column: null,
+        value: null,
+        reason: { key: "intake.workbook.noTable" },
       });
   }
   if (out.problems.length === 0) {
@@ -487,7 +669,7 @@ async function readAndStore(
       return entry;
     }
     entry.text = formatPeriod(r.value);
-    const place = catalog.place(r.value, options.year);
+    const place = catalog.place(r.value, opts.year);
     if (!place) {
       entry.reason = {
         key: "import.period.outsidePlans",
@@ -523,7 +705,7 @@ async function readAndStore(
    */
   function statedUnit(): { code: string; text: string } | null {
     if (statedUnitMemo !== undefined) return statedUnitMemo;
-    const text = options.unit ?? table.title.unit?.text;
+    const text = opts.unit ?? table.title.unit?.text;
     const found = text === undefined ? undefined : catalog.unit(newestYear, text);
     statedUnitMemo = found && !found.isTotal && text !== undefined ? { code: found.code, text } : null;
     return statedUnitMemo;
@@ -580,17 +762,24 @@ async function readAndStore(
       false,
     );
     if (!known) return;
-    const value = readValue(c, known.item, title);
+    const value = readValue(c, known.item, table.title);
     if (typeof value !== "number") {
-      warn(c.line, c.valueColumn, c.value, {
-        key: "import.warn.totalUnreadable",
-        params: { indicator: known.item.name, indicatorEn: known.item.nameEn },
-      });
+      warn(
+        c.line,
+        c.valueColumn,
+        c.value,
+        {
+          key: "import.warn.totalUnreadable",
+          params: { indicator: known.item.name, indicatorEn: known.item.nameEn },
+        },
+        c.valueIndex,
+      );
       return;
     }
     totals.push({
       line: c.line,
       column: c.valueColumn,
+      index: c.valueIndex,
       ys: pe.state,
       q: pe.q,
       period: pe.text,
@@ -612,8 +801,11 @@ async function readAndStore(
       ys.layout.units.forEach((code, u) => {
         const slot = ys.layout.slot(t.ordinal, u, t.q);
         const at = ys.lines[slot]!;
-        // a 小计 sums the rows since the last total row; a 合计 / 总计 every unit row
-        const inGroup = t.subtotalFrom === null || (at > t.subtotalFrom && at < t.line);
+        // a 小计 sums the rows since the last total row; a 合计 / 总计 every unit row (of its own
+        // sheet, in a workbook: each sheet is a table)
+        const inGroup =
+          (t.subtotalFrom === null || (at > t.subtotalFrom && at < t.line)) &&
+          (!wb || lineToRow(at).sheet === lineToRow(t.line).sheet);
         if (at && inGroup && code !== city) {
           sum += ys.values[slot]!;
           n++;
@@ -621,17 +813,23 @@ async function readAndStore(
       });
       if (n === 0) continue;
       if (Math.abs(sum - t.value) > 1e-9 * Math.max(1, Math.abs(sum)))
-        warn(t.line, t.column, String(t.value), {
-          key: "import.warn.totalMismatch",
-          params: {
-            indicator: t.ind.name,
-            indicatorEn: t.ind.nameEn,
-            period: t.period,
-            total: t.value,
-            sum: roundForMessage(sum),
-            rows: n,
+        warn(
+          t.line,
+          t.column,
+          String(t.value),
+          {
+            key: "import.warn.totalMismatch",
+            params: {
+              indicator: t.ind.name,
+              indicatorEn: t.ind.nameEn,
+              period: t.period,
+              total: t.value,
+              sum: roundForMessage(sum),
+              rows: n,
+            },
           },
-        });
+          t.index,
+        );
     }
   }
 
@@ -692,6 +890,13 @@ async function readAndStore(
         }
       }
     }
+  }
+
+  /** Where a change is: its line, or a workbook's row, sheet and value cell. */
+  function changeAt(c: RawCell): Pick<Change, "line" | "sheet" | "cell"> {
+    if (!wb) return { line: c.line };
+    const at = lineToRow(c.line);
+    return { line: at.row, sheet: wb.sheetNames[at.sheet]!, cell: cellAddress(at.row - 1, c.valueIndex) };
   }
 
   function storeCell(cell: RawCell): void {
@@ -775,9 +980,9 @@ async function readAndStore(
         };
     }
     const period = pe.text;
-    const value = readValue(c, ind, title);
+    const value = readValue(c, ind, table.title);
     if (typeof value !== "number") {
-      problem(c.line, c.valueColumn, c.value, value);
+      problem(c.line, c.valueColumn, c.value, value, c.valueIndex);
     }
     // the basis: the row's 口径 (or --basis) and the value column's header, which must agree
     let basisParsed = bases.get(c.basis);
@@ -805,44 +1010,62 @@ async function readAndStore(
       });
     if (out.problems.length > before || typeof value !== "number" || !basisParsed.ok) return;
     if (ind.target > 0 && value > ind.target * 10 && ind.kind !== "rate")
-      warn(c.line, c.valueColumn, c.value, {
-        key: "import.warn.overTarget",
-        params: {
-          indicator: ind.name,
-          indicatorEn: ind.nameEn,
-          unit: unit.item.name,
-          unitEn: unit.item.nameEn,
-          value,
-          measure: ind.unit,
-          target: ind.target,
+      warn(
+        c.line,
+        c.valueColumn,
+        c.value,
+        {
+          key: "import.warn.overTarget",
+          params: {
+            indicator: ind.name,
+            indicatorEn: ind.nameEn,
+            unit: unit.item.name,
+            unitEn: unit.item.nameEn,
+            value,
+            measure: ind.unit,
+            target: ind.target,
+          },
         },
-      });
+        c.valueIndex,
+      );
     if (ind.unit === "%" && value > 0 && value < 1 && ind.target >= 1)
       // 0.58 for 58 %: a fraction where a percentage was meant
-      warn(c.line, c.valueColumn, c.value, {
-        key: "import.warn.fraction",
-        params: {
-          indicator: ind.name,
-          indicatorEn: ind.nameEn,
-          value,
-          percent: roundForMessage(value * 100),
+      warn(
+        c.line,
+        c.valueColumn,
+        c.value,
+        {
+          key: "import.warn.fraction",
+          params: {
+            indicator: ind.name,
+            indicatorEn: ind.nameEn,
+            value,
+            percent: roundForMessage(value * 100),
+          },
         },
-      });
+        c.valueIndex,
+      );
     // the same key twice in one file
     const slot = ys.layout.slot(known.ordinal, unit.ordinal, q);
     if (ys.lines[slot]) {
       if (ys.values[slot] === value) return; // the same value twice is harmless
-      problem(c.line, c.valueColumn, c.value, {
-        key: "import.duplicate",
-        params: {
-          line: ys.lines[slot]!,
-          indicator: ind.name,
-          indicatorEn: ind.nameEn,
-          unit: unit.item.name,
-          unitEn: unit.item.nameEn,
-          period,
+      problem(
+        c.line,
+        c.valueColumn,
+        c.value,
+        {
+          key: "import.duplicate",
+          params: {
+            line: ys.lines[slot]!,
+            indicator: ind.name,
+            indicatorEn: ind.nameEn,
+            unit: unit.item.name,
+            unitEn: unit.item.nameEn,
+            period,
+          },
         },
-      });
+        c.valueIndex,
+      );
       return;
     }
     stored++;
@@ -878,7 +1101,7 @@ async function readAndStore(
     if (kind === "update" || options.dryRun) {
       if (out.changes.length < MAX_CHANGES)
         out.changes.push({
-          line: c.line,
+          ...changeAt(c),
           year,
           period,
           unit: unit.item.code,
@@ -898,6 +1121,8 @@ async function readAndStore(
 interface TotalCell {
   line: number;
   column: string;
+  /** the 0-based column of the figure */
+  index: number;
   ys: YearState;
   q: number;
   period: string;
@@ -909,6 +1134,63 @@ interface TotalCell {
 }
 
 const YTD_CODE = heldBasis("ytd");
+
+/** The 0-based index of a column name: A → 0, AA → 26. */
+function columnNumber(name: string): number {
+  let n = 0;
+  for (const ch of name) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/**
+ * The options with a dzkj template's defaults (its hidden _dzkj sheet) for those the command line
+ * leaves out; an option that contradicts the template is refused (FileError): the template was
+ * made for one unit, period and year, and a figure filed under another would be silently wrong.
+ */
+function withTemplate(
+  file: string,
+  catalog: Catalog,
+  options: ImportOptions,
+  meta: TemplateMeta,
+): ImportOptions {
+  const year = meta.year !== undefined && /^\d{4}$/.test(meta.year) ? Number(meta.year) : undefined;
+  const newest = year ?? catalog.years[catalog.years.length - 1]!;
+  const conflict = (option: string, value: string, template: string): never => {
+    throw new FileError({
+      file,
+      line: null,
+      column: null,
+      value: null,
+      sheet: "_dzkj",
+      reason: { key: "intake.template.conflict", params: { option, value, template } },
+    });
+  };
+  if (options.year !== undefined && year !== undefined && options.year !== year)
+    conflict("--year", String(options.year), String(year));
+  if (options.unit !== undefined && meta.unit !== undefined) {
+    const a = catalog.unit(newest, options.unit)?.code ?? options.unit;
+    const b = catalog.unit(newest, meta.unit)?.code ?? meta.unit;
+    if (a !== b) conflict("--unit", options.unit, meta.unit);
+  }
+  if (options.period !== undefined && meta.period !== undefined) {
+    const a = parsePeriod(options.period, year);
+    const b = parsePeriod(meta.period, year);
+    if (!a.ok || !b.ok || formatPeriod(a.value) !== formatPeriod(b.value))
+      conflict("--period", options.period, meta.period);
+  }
+  if (options.basis !== undefined && meta.basis !== undefined) {
+    const a = parseBasis(options.basis);
+    const b = parseBasis(meta.basis);
+    if (!a.ok || !b.ok || a.value !== b.value) conflict("--basis", options.basis, meta.basis);
+  }
+  return {
+    ...options,
+    unit: options.unit ?? meta.unit,
+    period: options.period ?? meta.period,
+    basis: options.basis ?? meta.basis,
+    year: options.year ?? year,
+  };
+}
 
 /** A sum for a message: 12 significant digits, so 0.1 + 0.2 reads 0.3. */
 function roundForMessage(n: number): number {

@@ -5,7 +5,8 @@
 
 import type { BatchFileOutcome } from "../app/batch-file.js";
 import { UserError } from "../app/errors.js";
-import type { CsvSource } from "../intake/csv-reader.js";
+import { columnName, type Problem } from "../intake/errors.js";
+import type { SourceInfo } from "../intake/records.js";
 import { localDay } from "../render/time.js";
 import type { Context } from "./context.js";
 import { formatProblemLine, formatWarningLine } from "./problems.js";
@@ -31,18 +32,27 @@ function outcomeJson(ctx: Context, o: FileOutcomeBase, extra: object = {}): obje
     duplicateOf: o.duplicateOf,
     problems: o.problems.map((p) => ({
       line: p.line,
+      ...cellJson(p),
       column: p.column,
       value: p.value,
       message: formatProblemLine(ctx.lang, p),
     })),
     warnings: o.warnings.map((p) => ({
       line: p.line,
+      ...cellJson(p),
       column: p.column,
       value: p.value,
       code: p.reason.key,
       message: formatProblemLine(ctx.lang, p),
     })),
   };
+}
+
+/** A workbook problem's sheet and cell address (`C12`, null for a whole row); nothing for a text file. */
+function cellJson(p: Problem): object {
+  if (p.sheet === undefined || p.sheet === null) return {};
+  const cell = p.line !== null && p.columnIndex !== undefined && p.columnIndex !== null;
+  return { sheet: p.sheet, cell: cell ? `${columnName(p.columnIndex!)}${p.line}` : null };
 }
 
 /**
@@ -83,11 +93,11 @@ export function writeOutcomesJson<O extends FileOutcomeBase>(
 }
 
 /** The placeholders both summary lines (import.summary, tasks.import.summary) fill from a read file. */
-export function summaryParams(o: FileOutcomeBase, source: CsvSource) {
+export function summaryParams(o: FileOutcomeBase, source: SourceInfo) {
   return {
     file: o.file,
-    encoding: source.encoding + (source.bom ? " BOM" : ""),
-    delimiter: source.delimiter === "\t" ? "TAB" : source.delimiter,
+    encoding: source.encoding === null ? "" : source.encoding + (source.bom ? " BOM" : ""),
+    delimiter: source.delimiter === "\t" ? "TAB" : (source.delimiter ?? ""),
     rows: o.counts.rowsRead,
     skipped: o.counts.skipped,
     inserted: o.counts.inserted,

@@ -86,6 +86,17 @@ const reportOutput = (cmd: Command, lang: Lang) => {
   layoutOptions(cmd, lang);
 };
 
+/** --sheet, repeatable, each a name or 1-based index or a comma list of them. */
+function collectSheets(value: string, previous: string[] | undefined): string[] {
+  return [
+    ...(previous ?? []),
+    ...value
+      .split(/[,，]/)
+      .map((x) => x.trim())
+      .filter((x) => x !== ""),
+  ];
+}
+
 const COMMANDS: Spec[] = [
   {
     name: "init",
@@ -126,6 +137,7 @@ const COMMANDS: Spec[] = [
         .option("--basis <basis>", t(l, "help.opt.basis"))
         .option("--year <year>", t(l, "help.opt.importYear"))
         .option("--force", t(l, "help.opt.force"))
+        .option("--sheet <sheets>", t(l, "help.opt.sheet"), collectSheets)
         .option("--max-file-mb <mb>", t(l, "help.opt.maxFileMb"), "200");
       formatOption(["table", "json"])(c, l);
     },

@@ -1,13 +1,15 @@
 import { explain, type Lang } from "../i18n/index.js";
-import type { Problem } from "../intake/errors.js";
+import { type Problem, problemLocation } from "../intake/errors.js";
 import { visibleText } from "../render/format.js";
 
 /**
- * FILE:LINE: column: value — reason (the value quoted when empty); control characters from the
+ * FILE:LINE: column: value — reason (the value quoted when empty), FILE:SHEET!C12: … in a workbook
+ * (see problemLocation); control characters from the
  * file (ESC sequences, CR, BEL, newlines) are shown, not obeyed by the terminal.
  */
 export function formatProblemLine(lang: Lang, p: Problem): string {
-  let s = `${p.file}${p.line !== null ? `:${p.line}` : ""}:`;
+  const at = problemLocation(p);
+  let s = `${p.file}${at ? `:${at}` : ""}:`;
   if (p.column) s += ` ${p.column}:`;
   if (p.value !== null) s += ` ${p.value === "" ? '""' : p.value}`;
   s += `${p.column || p.value !== null ? " —" : ""} ${explain(lang, p.reason)}`;
@@ -18,6 +20,6 @@ export function formatProblemLine(lang: Lang, p: Problem): string {
 export function formatWarningLine(lang: Lang, p: Problem): string {
   const line = formatProblemLine(lang, p);
   const reason = explain(lang, p.reason);
-  const location = line.slice(0, line.length - reason.length).replace(/ ?—? $/, "");
+  const location = line.slice(0, line.length - reason.length).replace(/(?: —|:)? $/, "");
   return explain(lang, { key: "import.warning", params: { location, message: reason } });
 }

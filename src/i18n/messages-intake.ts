@@ -49,6 +49,28 @@ export const intakeZh = {
   "intake.file.allBlank":
     "表头（第 {line} 行）之下的 {rows} 行中，{blank} 个数值全部为空：文件未包含任何数值，请确认导出的是填好的表",
   "intake.basis.invalid": "“{value}”不是有效的口径，可用：{forms}",
+  "intake.workbook.notWorkbook":
+    "文件既不是文本表格，也不是可读取的工作簿（.xlsx、.xlsm、.xls、.et、.ods，或网页导出的 .xls）：请确认选对了文件",
+  "intake.workbook.corrupt":
+    "工作簿已损坏或不完整（{error}）：请在 Excel/WPS 中打开、另存为 .xlsx 后重新导入",
+  "intake.workbook.encrypted":
+    "工作簿设有打开密码（已加密），无法读取：请在 Excel/WPS 中取消密码（文件 → 信息 → 保护工作簿）后另存再导入",
+  "intake.workbook.tooLarge":
+    "工作簿过大（解压后 {size}，上限 {max}，工作簿须整个读入内存）：请拆分成几个文件分别导入；文件异常小而解压后巨大的，可能是恶意文件",
+  "intake.workbook.sheetTooLarge": "工作表“{sheet}”的单元格超过 {max} 个：请拆分后分别导入",
+  "intake.workbook.tooManySheets": "工作簿有 {count} 个工作表，超过上限 {max}：请拆分后分别导入",
+  "intake.workbook.noCachedValue":
+    "公式 {formula} 没有计算结果（文件保存时未计算）：请在 Excel/WPS 中打开并保存一次后重新导入",
+  "intake.workbook.noSheet": "工作簿中没有名为或序号为“{sheet}”的工作表；共有：{sheets}",
+  "intake.workbook.metadataSheet":
+    "“{sheet}”是 dzkj 模板的说明数据（隐藏表），不是数据表：请选择填报数据所在的工作表",
+  "intake.workbook.emptySheet": "工作表“{sheet}”是空的：请选择填有数据的工作表",
+  "intake.workbook.noTable":
+    "工作簿中没有可导入的工作表（各表都找不到表头行）：请确认表中有一行列名，例如“报告期、填报单位、指标名称、数值”，或用 --sheet 指定工作表",
+  "intake.workbook.mergedFigure":
+    "数值单元格与上方 {from} 合并（跨越多行）：合并的数值不能确定属于哪一行，请取消合并并逐行填写",
+  "intake.template.conflict":
+    "命令行的 {option} {value} 与模板中记录的“{template}”不一致：请去掉该选项，或使用对应的模板",
   "intake.file.notFile": "不是普通文件（是目录或设备？）：请给出 CSV 文件的路径",
   "intake.file.unreadable": "无法读取文件（{error}）：请检查路径和读取权限",
   "intake.file.notFound": "文件不存在：请检查文件名和路径",
@@ -154,6 +176,29 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
   "intake.file.allBlank":
     "all {blank} values in the {rows} rows under the header (line {line}) are blank: the file holds no figures; check that the filled-in sheet was exported",
   "intake.basis.invalid": '"{value}" is not a basis; accepted: {forms}',
+  "intake.workbook.notWorkbook":
+    "the file is neither a text table nor a workbook this program reads (.xlsx, .xlsm, .xls, .et, .ods, or a web page saved as .xls): check that it is the right file",
+  "intake.workbook.corrupt":
+    "the workbook is damaged or incomplete ({error}): open it in Excel/WPS, save it as .xlsx and import that",
+  "intake.workbook.encrypted":
+    "the workbook is password-protected (encrypted) and cannot be read: remove the password in Excel/WPS (File → Info → Protect Workbook), save and import again",
+  "intake.workbook.tooLarge":
+    "the workbook is too large ({size} unzipped, limit {max}; a workbook is read whole into memory): split it into several files; a small file that unzips to this much may be malicious",
+  "intake.workbook.sheetTooLarge": 'sheet "{sheet}" has more than {max} cells: split it and import the parts',
+  "intake.workbook.tooManySheets":
+    "the workbook has {count} sheets, more than {max}: split it and import the parts",
+  "intake.workbook.noCachedValue":
+    "formula {formula} has no calculated result (the file was saved without calculating): open and save it once in Excel/WPS, then import again",
+  "intake.workbook.noSheet": 'the workbook has no sheet named or numbered "{sheet}"; its sheets: {sheets}',
+  "intake.workbook.metadataSheet":
+    '"{sheet}" is the hidden data sheet of a dzkj template, not a table: choose the sheet the figures are in',
+  "intake.workbook.emptySheet": 'sheet "{sheet}" is empty: choose a sheet that holds figures',
+  "intake.workbook.noTable":
+    'no sheet of the workbook holds a table (no header row found in any): make sure a row names the columns, e.g. "报告期, 填报单位, 指标名称, 数值", or choose the sheet with --sheet',
+  "intake.workbook.mergedFigure":
+    "this value cell is merged with {from} above it across several rows: a merged figure belongs to no single row; unmerge the cells and fill in each row",
+  "intake.template.conflict":
+    "the command line's {option} {value} contradicts the template's \"{template}\": drop the option, or use the matching template",
   "intake.file.notFile": "not a regular file (a directory or device?): give the path of a CSV file",
   "intake.file.unreadable": "cannot read the file ({error}): check the path and read permission",
   "intake.file.notFound": "there is no such file: check the name and the path",

@@ -68,7 +68,7 @@ export const outputZh = {
     "  dzkj plan  # 全部部分、任务和指标目标\n  dzkj plan --task 12  # 第 12 项任务及衡量它的指标\n  dzkj plan --section 二 --format json  # 第二部分，JSON 格式",
   "help.examples.units": "  dzkj units  # 填报单位、代码和别名\n  dzkj units --format json  # 供脚本使用",
   "help.examples.import":
-    "  dzkj import 2020Q3-*.csv  # 导入各区县第三季度报表\n  dzkj import 渠县.csv --period 2020Q3 --unit 渠县  # 文件没有报告期、单位列时\n  dzkj import *.csv --dry-run  # 只检查，不写入",
+    "  dzkj import 2020Q3-*.xlsx 2020Q3-*.csv  # 导入各区县第三季度报表（工作簿或 CSV）\n  dzkj import 渠县.csv --period 2020Q3 --unit 渠县  # 文件没有报告期、单位列时\n  dzkj import *.csv --dry-run  # 只检查，不写入",
   "help.examples.imports":
     "  dzkj imports  # 列出导入批次\n  dzkj imports show 5  # 批次 5 改了哪些数\n  dzkj imports undo 5  # 撤销批次 5",
   "help.examples.history":
@@ -187,7 +187,7 @@ export const outputEn: Record<keyof typeof outputZh, string> = {
   "help.examples.units":
     "  dzkj units  # reporting units, codes and aliases\n  dzkj units --format json  # for scripts",
   "help.examples.import":
-    "  dzkj import 2020Q3-*.csv  # import the counties' Q3 sheets\n  dzkj import 渠县.csv --period 2020Q3 --unit 渠县  # when the file has no period or unit column\n  dzkj import *.csv --dry-run  # check only, write nothing",
+    "  dzkj import 2020Q3-*.xlsx 2020Q3-*.csv  # import the counties' Q3 sheets (workbooks or CSV)\n  dzkj import 渠县.csv --period 2020Q3 --unit 渠县  # when the file has no period or unit column\n  dzkj import *.csv --dry-run  # check only, write nothing",
   "help.examples.imports":
     "  dzkj imports  # list import batches\n  dzkj imports show 5  # what batch 5 changed\n  dzkj imports undo 5  # undo batch 5",
   "help.examples.history":

@@ -168,7 +168,7 @@ function utf16Length(bytes: Uint8Array, from: number, to: number): number {
 }
 
 /** A size for messages: 1.5 MB, 200 MB, 10.2 KB (a small --max-file-mb must not read "0.0 MB"). */
-function mb(n: number): string {
+export function mb(n: number): string {
   if (n < 1024 * 1024) return `${Number((n / 1024).toFixed(1))} KB`;
   return `${Number((n / 1024 / 1024).toFixed(1))} MB`;
 }

@@ -88,6 +88,7 @@ const DECORATION = /^\*+|[*:]+$/g;
  * not a synonym, a trailing unit bracket (see splitHeaderUnit) is dropped and the name tried again.
  */
 export function matchColumn(header: string): ColumnRole | null {
+  if (REFERENCE.test(header)) return null;
   const roles = rolesByKey();
   const role = roles.get(normalizeKey(header).replace(DECORATION, ""));
   if (role !== undefined) return role;
@@ -102,8 +103,14 @@ const TRAILING_BRACKET = /^(.*?)\s*[(（]\s*([^()（）]*?)\s*[)）]\s*$/s;
  * creating it costs ~0.8 ms (the \p{Script=Han} set), at every start of every command that loads this module.
  */
 let unitLike: RegExp | undefined;
-/** Bracketed remarks that are not units: （含…） （不含…） （其中…） （注…）. */
-const REMARK = /^(?:含|不含|其中|注|包括)/;
+/** Bracketed remarks that are not units: （含…） （不含…） （其中…） （注…） （参考）. */
+const REMARK = /^(?:含|不含|其中|注|包括|参考)/;
+/**
+ * A reference column (参考): a figure shown beside the value for comparison, as the fill-in
+ * template's 年度目标（参考） and 上期数值（参考） — never the value, whatever else its header says
+ * (数值（参考） included). Read as a derived figure: ignored, and listed as a column not read.
+ */
+const REFERENCE = /参考/;
 
 /**
  * Splits a wide-layout header `高新技术企业（家）` into name and unit (`{ name: "高新技术企业", unit: "家" }`).
@@ -127,7 +134,7 @@ export function splitHeaderUnit(header: string): { name: string; unit: string | 
 /**
  * What a header (or second-header) cell says about its column's figures. Statistical tables put
  * targets and derived figures beside the values: a target column (目标, 计划, 任务数) and a derived
- * one (完成率, 同比, 增长, 上年同期) are never values, whatever numbers they hold, and neither is a
+ * one (完成率, 同比, 增长, 上年同期, and any 参考 column) are never values, whatever numbers they hold, and neither is a
  * single month's figure (9月完成, 本月, 当月). `本期` (or a quarter's own span, 7-9月, 三季度) marks a
  * value of the quarter alone; `累计`, `1-9月`, `前三季度`, `截至9月底` a year-to-date value.
  */
@@ -149,7 +156,7 @@ export interface SubColumnInfo {
 }
 
 const DERIVED =
-  /率|同比|环比|增长|增幅|增速|增减|占比|比重|比上年|比年初|较上年|较年初|上年|去年|同期|进度|排名|排位|差额|差距/;
+  /参考|率|同比|环比|增长|增幅|增速|增减|占比|比重|比上年|比年初|较上年|较年初|上年|去年|同期|进度|排名|排位|差额|差距/;
 const TARGET = /目标|计划|任务|预计|预测|预期/;
 const MONTH_ONLY = /^(?:本月|当月|本旬)(?:完成|实绩)?(?:数|值|额)?$/;
 const PERIOD_VALUE = /^(?:本期|当期|当季|本季|本季度|当季度)(?:完成|实绩|新增)?(?:数|值|额)?$/;

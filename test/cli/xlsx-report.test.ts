@@ -62,8 +62,9 @@ describe("report -o report.xlsx", () => {
     expect(wb.getWorksheet("概要")!.getCell("A1").value).toBe("2020年达州市科技创新工作要点 目标进度");
     const ws = wb.getWorksheet("目标差距")!;
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    // 23 indicators under one header row, 13 columns (部分 … 来源): A1:M24
-    expect(ws.autoFilter).toBe("A1:M24");
+    // 23 indicators under one header row, 15 columns (部分 … 来源, then 上年同期 and 同比增长, shown
+    // because the fixtures hold 2019 figures): A1:O24
+    expect(ws.autoFilter).toBe("A1:O24");
     const rows = records(ws);
     const by = (code: string) => rows.find((r) => r.代码!.value === code)!;
     const key = by("key_tech_projects");
@@ -228,9 +229,12 @@ describe("LibreOffice reads the workbooks back to the same figures", () => {
         .map((t) => parse(t, { relax_column_count: true }) as string[][]);
       const names = [...sheets.keys()].filter((n) => n !== "概要");
       expect(names.length, command).toBe(tables.length);
-      // LibreOffice shows 5,200 and 116.7%: the same figures once the separators and % are dropped
-      const plain = (s: string) =>
-        /^-?\d[\d,]*(\.\d+)?%?$/.test(s) ? String(Number(s.replace(/,/g, "").replace(/%$/, ""))) : s;
+      // LibreOffice shows 5,200, 116.7% and a rate's 同比 as 3.5 个百分点 (the terminal's text): the
+      // same figures as the CSV once the separators, % and the points' suffix are dropped
+      const plain = (s: string) => {
+        const m = /^(-?\d[\d,]*(?:\.\d+)?)(?:%| 个百分点| pp)?$/.exec(s);
+        return m ? String(Number(m[1]!.replace(/,/g, ""))) : s;
+      };
       tables.forEach((table, i) => {
         // the table ends at the first empty row (its notes follow)
         const all = sheets.get(names[i]!)!;

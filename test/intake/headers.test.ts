@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type ColumnRole, matchColumn, splitHeaderUnit } from "../../src/intake/headers.js";
+import {
+  type ColumnRole,
+  classifySubColumn,
+  matchColumn,
+  splitHeaderUnit,
+} from "../../src/intake/headers.js";
 import { normalizeKey, toHalfWidth } from "../../src/intake/text.js";
 
 describe("toHalfWidth / normalizeKey", () => {
@@ -65,6 +70,15 @@ describe("matchColumn", () => {
   it.each(["", "计量单位x", "高新技术企业（家）", "报告期间隔", "value2", "单位名称x", "指标（含说明）"])(
     "%j is not a known column",
     (header) => expect(matchColumn(header)).toBeNull(),
+  );
+
+  it.each(["年度目标（参考）", "上期数值（参考）", "数值（参考）", "累计完成(参考)", "参考数值"])(
+    "a reference column %j (参考) is never a value column",
+    (header) => {
+      expect(matchColumn(header)).toBeNull();
+      expect(classifySubColumn(header)?.kind).toBe("derived");
+      expect(splitHeaderUnit(header).unit).toBeNull();
+    },
   );
 
   it("never throws on arbitrary strings", () => {

@@ -7,6 +7,7 @@ import { type FileOutcome, importProgress } from "../../app/import-progress.js";
 import { createCatalogFor } from "../../app/import-session.js";
 import { DEFAULT_LIMITS } from "../../intake/csv-reader.js";
 import type { Encoding } from "../../intake/decode.js";
+import { isWorkbook } from "../../intake/records.js";
 import { formatNumber } from "../../render/format.js";
 import { setBatchFile } from "../../storage/batches.js";
 import { type Db, writeTransaction } from "../../storage/database.js";
@@ -76,6 +77,7 @@ export async function run(ctx: Context, files: string[], opts: Record<string, un
       basis: opts.basis as string | undefined,
       year,
       force: opts.force === true,
+      sheets: (opts.sheet as string[] | undefined) ?? [],
       limits: { ...DEFAULT_LIMITS, maxFileBytes: Math.round(maxMb * 1024 * 1024) },
       now: ctx.now,
       onProgress: progress.update,
@@ -130,11 +132,26 @@ function report(
     if (sayDuplicateOrProblems(ctx, o)) continue;
     if (o.counts.rejected > o.problems.length)
       ctx.notice("import.problems.omitted", { count: o.counts.rejected - o.problems.length });
+    if (o.source && isWorkbook(o.source)) {
+      for (const sk of o.source.skipped)
+        if (sk.why !== "metadata" && sk.why !== "notChosen")
+          ctx.notice("import.sheet.skipped", {
+            file: o.file,
+            sheet: sk.name,
+            why: ctx.t(`import.sheet.why.${sk.why}`),
+          });
+      if (o.source.macros) ctx.notice("import.macros", { file: o.file });
+    }
     if (o.source) {
-      const line = ctx.t("import.summary", {
-        ...summaryParams(o, o.source),
-        layout: o.layout ? ctx.t(`import.layout.${o.layout}`) : "—",
-      });
+      const layout = o.layout ? ctx.t(`import.layout.${o.layout}`) : "—";
+      const line = isWorkbook(o.source)
+        ? ctx.t("import.summary.workbook", {
+            ...summaryParams(o, o.source),
+            format: o.source.format,
+            sheets: o.source.sheets.join(ctx.lang === "en" ? ", " : "、") || "—",
+            layout,
+          })
+        : ctx.t("import.summary", { ...summaryParams(o, o.source), layout });
       const after = o.status === "rolled-back" ? ctx.t("import.summary.rolledBack") : "";
       say(`${line}${dryRun ? ctx.t("import.summary.dryRun") : after}`);
       const t = o.table;
@@ -156,7 +173,10 @@ function report(
       const kind = ch.kind === "update" && ch.old === ch.new ? (basisChanged ? "basis" : "note") : ch.kind;
       say(
         ctx.t(`import.change.${kind}`, {
-          line: ch.line,
+          at:
+            ch.sheet !== undefined
+              ? `${ch.sheet}!${ch.cell}`
+              : ctx.t("import.change.at.line", { line: ch.line }),
           period: ch.period,
           unit: name.unit(ch.year, ch.unit),
           indicator: name.indicator(ch.year, ch.indicator),
