@@ -1169,8 +1169,9 @@ function withTemplate(
     conflict("--year", String(options.year), String(year));
   if (options.unit !== undefined && meta.unit !== undefined) {
     const a = catalog.unit(newest, options.unit)?.code ?? options.unit;
-    const b = catalog.unit(newest, meta.unit)?.code ?? meta.unit;
-    if (a !== b) conflict("--unit", options.unit, meta.unit);
+    const recorded = catalog.unit(newest, meta.unit);
+    // the template records the unit's code (quxian); the person reads its name (渠县)
+    if (a !== (recorded?.code ?? meta.unit)) conflict("--unit", options.unit, recorded?.name ?? meta.unit);
   }
   if (options.period !== undefined && meta.period !== undefined) {
     const a = parsePeriod(options.period, year);

@@ -523,7 +523,7 @@ describe("the fill-in template's _dzkj sheet", () => {
     expect(o.status).toBe("rejected");
     expect(rows).toEqual([]);
     expect(explain("zh", o.problems[0]!.reason)).toBe(
-      "命令行的 --unit 通川区 与模板中记录的“quxian”不一致：请去掉该选项，或使用对应的模板",
+      "命令行的 --unit 通川区 与模板中记录的“渠县”不一致：请去掉该选项，或使用对应的模板",
     );
     db?.close();
     expect((await load("template-filled.xlsx", { period: "2020Q2" })).o.problems[0]!.reason.key).toBe(
