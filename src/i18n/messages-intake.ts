@@ -62,6 +62,8 @@ export const intakeZh = {
   "intake.workbook.noCachedValue":
     "公式 {formula} 没有计算结果（文件保存时未计算）：请在 Excel/WPS 中打开并保存一次后重新导入",
   "intake.workbook.noSheet": "工作簿中没有名为或序号为“{sheet}”的工作表；共有：{sheets}",
+  "intake.workbook.displayDiffers":
+    "单元格显示为“{shown}”，实际数值却是 {value}：数字格式 {format} 改变了显示的数值，无法确定应取哪一个。请把该单元格格式改为“常规”或“数值”并填写实际数值后重新保存",
   "intake.workbook.metadataSheet":
     "“{sheet}”是 dzkj 模板的说明数据（隐藏表），不是数据表：请选择填报数据所在的工作表",
   "intake.workbook.emptySheet": "工作表“{sheet}”是空的：请选择填有数据的工作表",
@@ -190,6 +192,8 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
   "intake.workbook.noCachedValue":
     "formula {formula} has no calculated result (the file was saved without calculating): open and save it once in Excel/WPS, then import again",
   "intake.workbook.noSheet": 'the workbook has no sheet named or numbered "{sheet}"; its sheets: {sheets}',
+  "intake.workbook.displayDiffers":
+    "the cell shows “{shown}” but holds {value}: its number format {format} changes the figure shown, so which one is meant cannot be told. Set the cell's format to General or Number, type the real figure and save again",
   "intake.workbook.metadataSheet":
     '"{sheet}" is the hidden data sheet of a dzkj template, not a table: choose the sheet the figures are in',
   "intake.workbook.emptySheet": 'sheet "{sheet}" is empty: choose a sheet that holds figures',

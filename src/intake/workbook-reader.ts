@@ -22,6 +22,7 @@ import type * as Xlsx from "@e965/xlsx";
 import { checkFile, DEFAULT_LIMITS, mb, type ReadLimits } from "./csv-reader.js";
 import { createDecoder, detectEncoding } from "./decode.js";
 import { FileError, type Problem } from "./errors.js";
+import { shiftDecimal } from "./number.js";
 
 /** The kinds of workbook the reader takes; the batch records which one a file was. */
 export type WorkbookFormat = "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" | "html" | "xml";
@@ -481,11 +482,12 @@ function cellText(
       const format = typeof cell.z === "string" ? cell.z : "";
       if (format && format !== "General") {
         const plain = format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "");
-        if (plain.includes("%")) return `${shiftDecimal(numberText(v), 2)}%`;
+        if (plain.includes("%")) return `${shiftText(numberText(v), 2)}%`;
         if (sheetJs().SSF.is_date(format)) {
           const d = sheetJs().SSF.parse_date_code(v, { date1904 });
           if (d) return `${d.y}-${pad(d.m)}-${pad(d.d)}`;
         }
+        return shownNumber(file, sheet, v, format, row, column);
       }
       return numberText(v);
     }
@@ -516,6 +518,54 @@ function cellText(
 
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
+/** Currency signs, padding and sign marks a number format shows around a figure: not a unit. */
+const DECORATION = /[\s¥￥$€£()+\-*_]/g;
+
+/**
+ * A number cell with a custom format, checked against what the person sees. The figure shown
+ * must be the value rounded to the decimals shown (`#,##0.00` shows 1234.5678 as 1,234.57: the
+ * exact value is read); a format that shows another figure — thousands scaling (`#,##0,`), the
+ * 万 trick `0!.0000"万元"` that shows 12345678 as 1234.5678万元, a hidden `;;;` — is refused at its
+ * cell (FileError), since neither the value nor the rounded display is safely the figure meant.
+ * Literal text of the format (`0.0"亿元"`, `0"家"`) follows the exact value, so the cells stage
+ * converts or refuses the unit as it does for a CSV cell that says `1.2亿元`.
+ */
+function shownNumber(
+  file: string,
+  sheet: string,
+  v: number,
+  format: string,
+  row: number,
+  column: number,
+): string {
+  const exact = numberText(v);
+  let shown: string;
+  try {
+    // `!x` is Excel's other spelling of the escape `\x` (the 万 trick writes `0!.0000`); SheetJS knows `\x` only
+    shown = sheetJs().SSF.format(format.replace(/!(.)/g, "\\$1"), v);
+  } catch {
+    return exact;
+  }
+  const m = /(\d[\d,]*(?:\.\d*)?)(?:[Ee]([+-]?\d+))?/.exec(shown);
+  if (m) {
+    const mantissa = m[1]!.replace(/,/g, "");
+    const decimals = mantissa.includes(".") ? mantissa.length - mantissa.indexOf(".") - 1 : 0;
+    const exponent = m[2] ? Number(m[2]) : 0;
+    // half a unit of the last digit shown, and a hair for binary noise
+    const tolerance = 0.5 * 10 ** (exponent - decimals) * (1 + 1e-9);
+    if (Math.abs(Number(mantissa) * 10 ** exponent - Math.abs(v)) <= tolerance) {
+      const unit = (shown.slice(0, m.index) + shown.slice(m.index + m[0].length)).replace(DECORATION, "");
+      return `${exact}${unit}`;
+    }
+  } else if (v === 0) return exact; // 会计专用 shows zero as "-"
+  fail(
+    file,
+    "intake.workbook.displayDiffers",
+    { shown: shown.trim(), value: exact, format },
+    { sheet, line: row + 1, columnIndex: column, value: shown.trim() },
+  );
+}
+
 /**
  * A double as the decimal a person typed: the shortest text that reads back to the same double,
  * after rounding to 15 significant digits (Excel keeps no more; 0.1+0.2 cached as
@@ -535,14 +585,14 @@ export function numberText(v: number): string {
   return `${m[1]}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
-/** A plain decimal's text times 10^places, by moving its point: 0.58 → 58, 0.005 → 0.5, 1 → 100. */
-export function shiftDecimal(text: string, places: number): string {
-  const neg = text.startsWith("-");
-  const body = neg ? text.slice(1) : text;
-  const [int, frac = ""] = body.split(".") as [string, string?];
-  const padded = frac.padEnd(places, "0");
-  let whole = (int + padded.slice(0, places)).replace(/^0+(?=\d)/, "");
-  const rest = padded.slice(places).replace(/0+$/, "");
-  if (whole === "") whole = "0";
-  return `${neg ? "-" : ""}${whole}${rest ? `.${rest}` : ""}`;
+/**
+ * A plain decimal's text times 10^places, by moving its point (number.ts's shiftDecimal), with
+ * no leading or trailing zeros: 0.58 → 58, 0.005 → 0.5, 1 → 100, -0.125 → -12.5.
+ */
+export function shiftText(text: string, places: number): string {
+  const negative = text.startsWith("-");
+  const [int, frac = ""] = (negative ? text.slice(1) : text).split(".") as [string, string?];
+  let shifted = shiftDecimal(int, frac, places).replace(/^0+(?=\d)/, "");
+  if (shifted.includes(".")) shifted = shifted.replace(/\.?0+$/, "");
+  return `${negative ? "-" : ""}${shifted}`;
 }

@@ -11,7 +11,7 @@ import { formatProblemLine } from "../../src/cli/problems.js";
 import { explain } from "../../src/i18n/index.js";
 import { type Problem, problemLocation } from "../../src/intake/errors.js";
 import type { WorkbookSource } from "../../src/intake/workbook-reader.js";
-import { numberText, shiftDecimal } from "../../src/intake/workbook-reader.js";
+import { numberText, shiftText } from "../../src/intake/workbook-reader.js";
 import type { Db } from "../../src/storage/database.js";
 import { createDatabase, FIXTURES, tempDir, testEnv } from "../helpers.js";
 import { runMain } from "../support/main.js";
@@ -46,7 +46,7 @@ describe("numbers as the file holds them", () => {
     ["1", "100"],
     ["-0.125", "-12.5"],
     ["12.3456", "1234.56"],
-  ])("%s × 100 is %s", (text, shifted) => expect(shiftDecimal(text, 2)).toBe(shifted));
+  ])("%s × 100 is %s", (text, shifted) => expect(shiftText(text, 2)).toBe(shifted));
 });
 
 describe.each(["xlsx", "xls"])("features.%s (LibreOffice): a long sheet of 渠县", (ext) => {
@@ -599,3 +599,70 @@ function zip(entries: [string, Buffer][]): Buffer {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, dir, end]);
 }
+
+describe("a number format that changes the figure shown (books written by SheetJS: the rule is under test)", () => {
+  const head = ["报告期", "填报单位", "指标", "数值"];
+  /** One 渠县 2020Q3 cell of `indicator`, value `v` with number format `z`: what the import does. */
+  async function cell(indicator: string, v: number, z: string) {
+    const X = await sheetJs();
+    const ws = X.utils.aoa_to_sheet([head, ["2020Q3", "渠县", indicator, v]]);
+    ws.D2 = { t: "n", v, z };
+    const wb = X.utils.book_new();
+    X.utils.book_append_sheet(wb, ws, "渠县");
+    const file = join(tmp.dir, `fmt-${Math.random().toString(36).slice(2)}.xlsx`);
+    writeFileSync(file, X.write(wb, { type: "buffer", bookType: "xlsx" }));
+    const r = await load(file);
+    return { stored: r.rows.map((x) => x.value), lines: r.lines.map((l) => l.replace(/^[^:]+:/, "")) };
+  }
+
+  it.each([
+    // the figure shown is the value rounded to the decimals shown: the exact value is read
+    ["#,##0.00 shows 1,234.57 of 1234.5678", "技术合同登记额", 1234.5678, "#,##0.00", 1234.5678],
+    ["0.00E+00 shows 1.23E+04 of 12300", "技术合同登记额", 12300, "0.00E+00", 12300],
+    // 会计专用 (Excel's Chinese accounting format): ¥ and padding are not a unit
+    [
+      "会计专用 shows ¥ 1,250.50",
+      "技术合同登记额",
+      1250.5,
+      '_ ¥* #,##0.00_ ;_ ¥* -#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ',
+      1250.5,
+    ],
+    [
+      "会计专用 shows zero as -",
+      "技术合同登记额",
+      0,
+      '_ ¥* #,##0.00_ ;_ ¥* -#,##0.00_ ;_ ¥* "-"??_ ;_ @_ ',
+      0,
+    ],
+    // literal units in the format are the cell's unit: 1.2亿元 = 1.2 × 10,000 = 12,000 万元
+    ['0.0"亿元" shows 1.2亿元: 12,000 万元', "技术合同登记额", 1.2, '0.0"亿元"', 12000],
+    ['#,##0"万元" shows 300万元: 300 万元', "技术合同登记额", 300, '#,##0"万元"', 300],
+    ['0"家" shows 12家 of a 家 indicator', "高新技术企业", 12, '0"家"', 12],
+  ])("%s", async (_name, indicator, v, z, want) => {
+    const { stored, lines } = await cell(indicator, v, z);
+    expect(lines).toEqual([]);
+    expect(stored).toEqual([want]);
+  });
+
+  it.each([
+    // 千 scaling: 265,000 shown as 265
+    ["#,##0, shows 265 of 265000", 265000, "#,##0,", "265"],
+    // the 万 trick: a decimal point as literal text shows 元 as 万元 (12,345,678 元 as 1234.5678万元)
+    ['0!.0000"万元" shows 1234.5678万元 of 12345678', 12345678, '0!.0000"万元"', "1234.5678万元"],
+    [
+      '0"."0000"万元" (the trick with a quoted point) shows 1234.5678万元',
+      12345678,
+      '0"."0000"万元"',
+      "1234.5678万元",
+    ],
+    // a hidden value: the cell looks empty
+    [";;; shows nothing of 5", 5, ";;;", ""],
+  ])("refused at its cell: %s", async (_name, v, z, shown) => {
+    const { stored, lines } = await cell("技术合同登记额", v, z);
+    expect(stored).toEqual([]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(
+      `渠县!D2: ${shown === "" ? '""' : shown} — 单元格显示为“${shown}”，实际数值却是 ${v}`,
+    );
+  });
+});
