@@ -5,6 +5,7 @@ import { requirePlan } from "../../app/report.js";
 import { targetsOf } from "../../app/targets-report.js";
 import { previousFigures } from "../../app/template.js";
 import { formatPeriod } from "../../domain/period.js";
+import type { Plan, ReportingUnit } from "../../domain/plan.js";
 import { parsePeriod } from "../../intake/period.js";
 import { docCsv } from "../../render/doc.js";
 import { type TemplateView, targetsTemplateDoc, templateDoc } from "../../render/template.js";
@@ -29,19 +30,7 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
     const parsed = parsePeriod(String(opts.period), plan.plan.year);
     if (!parsed.ok)
       throw new UsageError({ key: "template.badPeriod", params: { value: String(opts.period) } });
-    const catalog = new Catalog([plan]);
-    let units = plan.units.filter((u) => !u.isTotal);
-    if (opts.unit !== undefined) {
-      const u = catalog.unit(plan.plan.year, String(opts.unit));
-      if (!u) {
-        const hint = catalog.suggestUnit(plan.plan.year, String(opts.unit));
-        throw new UsageError({
-          key: hint.length ? "import.unit.unknownHint" : "import.unit.unknown",
-          params: { value: String(opts.unit), hint: hint.join("、") },
-        });
-      }
-      units = [u];
-    }
+    const units = formUnits(plan, opts.unit);
     const view: TemplateView = {
       period: formatPeriod(parsed.value),
       units,
@@ -101,19 +90,7 @@ async function targetsTemplate(ctx: Context, opts: Record<string, unknown>): Pro
   let text: string;
   try {
     const plan = requirePlan(db, opts.year as string | undefined);
-    let units = plan.units.filter((u) => !u.isTotal);
-    if (opts.unit !== undefined) {
-      const catalog = new Catalog([plan]);
-      const u = catalog.unit(plan.plan.year, String(opts.unit));
-      if (!u) {
-        const hint = catalog.suggestUnit(plan.plan.year, String(opts.unit));
-        throw new UsageError({
-          key: hint.length ? "import.unit.unknownHint" : "import.unit.unknown",
-          params: { value: String(opts.unit), hint: hint.join("、") },
-        });
-      }
-      units = [u];
-    }
+    const units = formUnits(plan, opts.unit);
     const current = new Map(targetsOf(db, plan.plan.year).map((t) => [`${t.indicator} ${t.unit}`, t]));
     text = docCsv(targetsTemplateDoc({ units, indicators: plan.indicators, current }, ctx.lang));
   } finally {
@@ -126,4 +103,21 @@ async function targetsTemplate(ctx: Context, opts: Record<string, unknown>): Pro
     const file = writeOutputFile(ctx, output, bytes, "csv");
     ctx.notice("targets.template.written", { file, rows: text.split("\r\n").length - 2 });
   } else ctx.stdout.write(bytes);
+}
+
+/**
+ * The units a fill-in form has a row for: the one `--unit` names (by name, code or alias), else
+ * every reporting unit (全市 is not one). An unknown name is a UsageError with the close names.
+ */
+function formUnits(plan: Plan, unit: unknown): ReportingUnit[] {
+  const units = plan.units.filter((u) => !u.isTotal);
+  if (unit === undefined) return units;
+  const catalog = new Catalog([plan]);
+  const u = catalog.unit(plan.plan.year, String(unit));
+  if (u) return [u];
+  const hint = catalog.suggestUnit(plan.plan.year, String(unit));
+  throw new UsageError({
+    key: hint.length ? "import.unit.unknownHint" : "import.unit.unknown",
+    params: { value: String(unit), hint: hint.join("、") },
+  });
 }
