@@ -1,0 +1,689 @@
+/**
+ * Reads a plan's own Chinese text (工作要点): its sections (`一、…`), its numbered tasks (`1.` `1、`
+ * `（1）`) and every numeric target in it, each with the words that decided its number, unit of
+ * measure, comparison (以上 …), commitment (力争 …) and kind (flow, stock, rate). Pure: text in, a
+ * PlanText out; nothing here reads a file or a database. The rules are README「plan extract」's,
+ * worked out on the 2020 plan's text (fixtures/plan-text/) and checked on a second plan there.
+ */
+import { toHalfWidth } from "./text.js";
+
+/** 以上/突破/超过/不低于 → at least; 以内/不超过 → at most; otherwise the number exactly. */
+export type Comparison = "atLeast" | "atMost" | "exactly";
+export type Commitment = "firm" | "aspirational";
+/** flow (本年新增, summed over the year), stock (期末数, a level), rate (%, 比率). */
+export type Kind = "flow" | "stock" | "rate";
+export type Confidence = "high" | "medium" | "low";
+
+/** Why a value was proposed: a rule (an i18n key under `extract.why.`) and the words that matched. */
+export interface Why {
+  rule: string;
+  word?: string;
+}
+
+/** A section heading: `一、着力推进…` → { number: 1, code: "一", title: "着力推进…" }. */
+export interface TextSection {
+  number: number;
+  code: string;
+  title: string;
+  line: number;
+}
+
+/**
+ * A numbered task. `number` counts the tasks in the order they appear (1, 2, …), so that a plan
+ * that restarts its numbering in each section still gets unique numbers; `label` is the marker as
+ * written (`17`, `（3）`). `title` is the first sentence when it ends with 。 within 40 characters,
+ * else null (the 2020 plan often runs the title into the text with no stop): the analyst splits it.
+ */
+export interface TextTask {
+  number: number;
+  label: string;
+  section: number | null;
+  title: string | null;
+  /** everything after the marker, title included */
+  text: string;
+  line: number;
+}
+
+/** Where a number was read: the task (null in the preamble and 总体目标), the line, the sentence. */
+export interface Source {
+  section: number | null;
+  task: number | null;
+  line: number;
+  sentence: string;
+}
+
+/** A numeric target the text states, with the reason for every proposal. */
+export interface Candidate {
+  /** 1, 2, … in the order of the text */
+  id: number;
+  name: string;
+  /** the number as written, in `unit` (400 with 亿元 is 400 亿元) */
+  number: number;
+  /** 亿元, 万元, %, 项, 家, 个, 人次 … (万 and 亿 alone read as 万元 and 亿元, with a doubt) */
+  unit: string;
+  comparison: Comparison;
+  commitment: Commitment;
+  /** the aspirational second figure of a `确保 X、争取 Y` pair: X is `number` (firm), Y this */
+  stretch: { number: number; comparison: Comparison; word: string } | null;
+  kind: Kind;
+  source: Source;
+  /** the same target stated again elsewhere (the 总体目标 restating a task's figure) */
+  restated: Source[];
+  confidence: Confidence;
+  why: Why[];
+  /** reasons to doubt it (a bare 亿, no name …); empty when none */
+  doubts: Why[];
+}
+
+/** A number that is not a target, kept out with the rule that excluded it. */
+export interface Excluded {
+  text: string;
+  why: Why;
+  source: Source;
+}
+
+export interface PlanText {
+  /** the first line that looks like the plan's title (`2020年…工作要点`), else the first line */
+  title: string | null;
+  sections: TextSection[];
+  tasks: TextTask[];
+  candidates: Candidate[];
+  excluded: Excluded[];
+}
+
+const CN_DIGITS: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
+
+/** 一 … 九十九 as a number; null for anything else. */
+function chineseNumber(s: string): number | null {
+  if (!/^[一二三四五六七八九十]{1,3}$/.test(s)) return null;
+  if (s.length === 1) return CN_DIGITS[s] ?? null;
+  const [a, b, c] = [...s];
+  if (s.length === 2 && a === "十") return 10 + (CN_DIGITS[b!] ?? 0);
+  if (s.length === 2 && b === "十") return (CN_DIGITS[a!] ?? 0) * 10;
+  if (s.length === 3 && b === "十") return (CN_DIGITS[a!] ?? 0) * 10 + (CN_DIGITS[c!] ?? 0);
+  return null;
+}
+
+const SECTION = /^([一二三四五六七八九十]{1,3})\s*[、.]\s*(.+)$/;
+const SUBSECTION = /^\(([一二三四五六七八九十]{1,3})\)\s*(.+)$/;
+const TASK_DOT = /^(\d{1,3})\s*[.、,]\s*(?!\d)(.+)$/;
+const TASK_PAREN = /^\((\d{1,3})\)\s*(.+)$/;
+/** `17启动…`: a number run into the text, accepted only as the task the count expects next */
+const TASK_BARE = /^(\d{1,3})(?=[\p{Script=Han}])(.+)$/u;
+
+/**
+ * Units of measure a target may carry, longest first so 人次 wins over 人 and 亿元 over 亿. 万/亿
+ * alone (`4000亿`) read as 亿元 with a doubt. Not 年 (years), 号 (document numbers), 批 (ordinals).
+ */
+const UNITS = [
+  "万人次",
+  "万元",
+  "亿元",
+  "千元",
+  "万人",
+  "人次",
+  "家次",
+  "%",
+  "‰",
+  "元",
+  "项",
+  "个",
+  "家",
+  "次",
+  "人",
+  "名",
+  "位",
+  "件",
+  "所",
+  "座",
+  "篇",
+  "户",
+  "台",
+  "套",
+  "场",
+  "支",
+  "条",
+  "亩",
+  "吨",
+  "亿",
+  "万",
+];
+
+const AT_LEAST_AFTER = ["及以上", "以上"];
+const AT_MOST_AFTER = ["以内", "以下"];
+/** before the number, longest first: 不超过 must not read as 超过 */
+const BEFORE: readonly [string, Comparison][] = [
+  ["不超过", "atMost"],
+  ["不高于", "atMost"],
+  ["控制在", "atMost"],
+  ["不低于", "atLeast"],
+  ["不少于", "atLeast"],
+  ["突破", "atLeast"],
+  ["超过", "atLeast"],
+  ["至少", "atLeast"],
+  ["超", "atLeast"],
+];
+
+const ASPIRATIONAL = ["力争", "争取", "努力", "力求"];
+const FIRM = ["确保"];
+/** words that may stand before a commitment word without making it govern only its own clause */
+const LEAD_WORDS = /^(?:全年|年内|今年|全市|年底前|到年底|同时|并|要|将)+/;
+
+/** A yearly amount is a flow whatever its verb (README: 400亿元 收入, 10亿元 支出, 200家 入库备案 all say 达到). */
+const YEARLY_AMOUNT = [
+  "入库备案",
+  "登记额",
+  "成交额",
+  "交易额",
+  "营业额",
+  "销售额",
+  "出口额",
+  "收入",
+  "支出",
+  "产值",
+  "投入",
+  "申请量",
+  "授权量",
+  "登记",
+  "备案",
+];
+/** verbs that state new things: a flow even when the clause also says 达到 */
+const NEW_VERBS = ["新增", "新建", "新培育", "新认定", "新引进", "新获批"];
+/** a 达到/总数 target counts a level (stock) only for things that persist from year to year */
+const LEVEL_WORDS = ["总数", "总量", "累计", "保有", "拥有", "达到"];
+const PERSISTING = [
+  "企业",
+  "平台",
+  "机构",
+  "基地",
+  "园区",
+  "中心",
+  "实验室",
+  "孵化器",
+  "众创空间",
+  "星创天地",
+  "工作站",
+  "联盟",
+  "载体",
+  "示范区",
+];
+const FLOW_VERBS = [
+  "培育",
+  "实施",
+  "引进",
+  "开发",
+  "推广",
+  "育成",
+  "攻克",
+  "转化",
+  "举办",
+  "组织",
+  "开展",
+  "完成",
+  "建设",
+  "推荐",
+  "认定",
+  "签订",
+  "签约",
+  "吸引",
+  "培训",
+  "创建",
+  "打造",
+  "申报",
+  "获批",
+];
+/** figures about the size of the economy, not the bureau's work */
+const ECONOMY = ["经济总量", "地区生产总值", "生产总值", "GDP", "经济规模"];
+/** generic verbs dropped from a candidate's name (the thing counted is what matters) */
+const NAME_HEAD = /^(?:组织实施|实施|开发|完成|开展|实现|达到)/;
+const COMMITMENT_TAIL = /(?:力争|争取|努力|力求|确保)$/;
+const NAME_TAIL = /(?:总量达到|总数达到|达到|实现|突破|超过|不低于|不少于|至少|不超过|控制在|为|超)$/;
+
+interface Paragraph {
+  text: string; // half-width, same length as raw
+  raw: string;
+  line: number;
+  section: number | null;
+  task: number | null;
+}
+
+/** Splits the text into paragraphs (one per non-blank line) and reads the headings and task markers. */
+function readStructure(input: string): {
+  paragraphs: Paragraph[];
+  sections: TextSection[];
+  tasks: TextTask[];
+  title: string | null;
+} {
+  const lines = input.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+  const sections: TextSection[] = [];
+  const tasks: TextTask[] = [];
+  const paragraphs: Paragraph[] = [];
+  let title: string | null = null;
+  // when the text has no 一、 headings, （一） headings are its sections
+  const sectionPattern = lines.some((l) => SECTION.test(toHalfWidth(l.trim()))) ? SECTION : SUBSECTION;
+  let section: number | null = null;
+  let task: TextTask | null = null;
+  let lastLabel = 0;
+  lines.forEach((rawLine, i) => {
+    const raw = rawLine.trim();
+    if (raw === "") return;
+    const text = toHalfWidth(raw);
+    const line = i + 1;
+    if (title === null && /^\d{4}年.*(?:要点|计划|方案)$/.test(text)) title = raw;
+    const s = sectionPattern.exec(text);
+    const n = s ? chineseNumber(s[1]!) : null;
+    if (s && n !== null && n === sections.length + 1) {
+      section = n;
+      sections.push({
+        number: n,
+        code: s[1]!,
+        title: raw.slice(raw.length - s[2]!.length).replace(/[。.]$/, ""),
+        line,
+      });
+      task = null;
+      return;
+    }
+    const m = TASK_DOT.exec(text) ?? TASK_PAREN.exec(text) ?? bareTask(text, lastLabel);
+    const label = m ? Number(m[1]) : Number.NaN;
+    // a task number continues the count, or restarts it at 1 in a new section
+    if (m && sections.length > 0 && (label === lastLabel + 1 || label === 1)) {
+      lastLabel = label;
+      const body = raw.slice(raw.length - m[2]!.length);
+      const stop = body.indexOf("。");
+      task = {
+        number: tasks.length + 1,
+        label: m[1]!,
+        section,
+        title: stop > 0 && stop <= 40 ? body.slice(0, stop) : null,
+        text: body,
+        line,
+      };
+      tasks.push(task);
+      paragraphs.push({ text: toHalfWidth(body), raw: body, line, section, task: task.number });
+      return;
+    }
+    if (task) task.text += `\n${raw}`;
+    paragraphs.push({ text, raw, line, section, task: task?.number ?? null });
+  });
+  return { paragraphs, sections, tasks, title };
+}
+
+function bareTask(text: string, last: number): RegExpExecArray | null {
+  const m = TASK_BARE.exec(text);
+  if (!m || Number(m[1]) !== last + 1) return null;
+  // `3项…` or `2020年…` is a figure, not a task marker
+  return UNITS.some((u) => m[2]!.startsWith(u)) || m[2]!.startsWith("年") ? null : m;
+}
+
+/** Sentence bounds: 。！？; and the paragraph's ends. */
+function sentenceAt(text: string, at: number): [number, number] {
+  let start = at;
+  while (start > 0 && !/[。!?;]/.test(text[start - 1]!)) start--;
+  let end = at;
+  while (end < text.length && !/[。!?;]/.test(text[end]!)) end++;
+  return [start, Math.min(text.length, end + 1)];
+}
+
+/** Clause start: after the last , : ; 。 before `at` (、 joins items of one clause). */
+function clauseStart(text: string, at: number, floor: number): number {
+  let i = at;
+  while (i > floor && !/[,:;。!?]/.test(text[i - 1]!)) i--;
+  return i;
+}
+
+function clauseEnd(text: string, at: number, ceiling: number): number {
+  let i = at;
+  while (i < ceiling && !/[,:;。!?]/.test(text[i]!)) i++;
+  return i;
+}
+
+interface Scope {
+  from: number;
+  to: number;
+  word: string;
+  commitment: Commitment;
+  head: boolean;
+}
+
+/**
+ * The commitment words of a sentence and the text each governs. A word that heads its clause
+ * (`，力争全社会…达到10亿元，…登记额达到5600万元，…58%。`) governs the rest of the sentence, the
+ * enumeration it heads; a word after its clause's subject (`高新技术企业力争达到70家，…`) governs
+ * only that clause. A later commitment word ends the scope of an earlier one.
+ */
+function commitmentScopes(text: string, start: number, end: number): Scope[] {
+  const found: { at: number; word: string; commitment: Commitment }[] = [];
+  for (const [words, commitment] of [
+    [ASPIRATIONAL, "aspirational"],
+    [FIRM, "firm"],
+  ] as const) {
+    for (const word of words) {
+      for (let i = text.indexOf(word, start); i !== -1 && i < end; i = text.indexOf(word, i + 1))
+        found.push({ at: i, word, commitment });
+    }
+  }
+  found.sort((a, b) => a.at - b.at);
+  return found.map((f, k) => {
+    const cs = clauseStart(text, f.at, start);
+    const head = text.slice(cs, f.at).replace(LEAD_WORDS, "").trim() === "";
+    const next = found[k + 1]?.at ?? end;
+    const to = Math.min(next, head ? end : clauseEnd(text, f.at, end));
+    return { from: f.at, to, word: f.word, commitment: f.commitment, head };
+  });
+}
+
+function startsWithAny(s: string, words: readonly string[]): string | undefined {
+  return words.find((w) => s.startsWith(w));
+}
+function containsAny(s: string, words: readonly string[]): string | undefined {
+  return words.find((w) => s.includes(w));
+}
+
+/** The reason a number is not a target, or null when it may be one. */
+function exclusion(
+  text: string,
+  at: number,
+  digits: string,
+  unit: string | null,
+  clause: string,
+): Why | null {
+  const before = text.slice(Math.max(0, at - 1), at);
+  const after = text.slice(at + digits.length);
+  if (/^\s*年/.test(after)) return { rule: "year", word: `${digits}年` };
+  if (/^[-/.]\d/.test(after) || /^\s*[月日]/.test(after)) return { rule: "date", word: digits };
+  if (/[〔[【]/.test(before) || /^[〕\]】]/.test(after) || /^\s*号/.test(after))
+    return { rule: "docNumber", word: digits };
+  if (before === "+" || /^\+/.test(after)) return { rule: "slogan", word: digits };
+  if (before === "第") return { rule: "ordinal", word: `第${digits}` };
+  const open = text.lastIndexOf("《", at);
+  if (open !== -1 && text.indexOf("》", open) > at) return { rule: "title", word: digits };
+  if (unit === null) {
+    if (digits.length >= 5) return { rule: "code", word: digits };
+    if (before === "“" || /^”/.test(after) || before === '"') return { rule: "quoted", word: digits };
+    return { rule: "noUnit", word: digits };
+  }
+  const economy = containsAny(clause, ECONOMY);
+  if (economy && /元$|^[万亿]$/.test(unit)) return { rule: "economy", word: economy };
+  return null;
+}
+
+function readUnit(after: string): string | null {
+  const t = after.replace(/^\s+/, "");
+  return UNITS.find((u) => t.startsWith(u)) ?? null;
+}
+
+/** Bigrams of the Han letters of a name, fillers removed: what two statements of one target share. */
+function bigrams(name: string): Set<string> {
+  const s = name.replace(/全年|各类|一批|省、市级|省市级/g, "").replace(/[^\p{Script=Han}]/gu, "");
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
+  return out;
+}
+
+/**
+ * How much of the shorter name the longer one holds, 0–1 (the overlap coefficient of bigrams):
+ * 科技型中小企业入库备案 and 入库备案科技型中小企业 score 1, 推广应用农业新品种、新技术 and
+ * 新品种、新技术和新产品研发转化项目 0.4.
+ */
+export function nameOverlap(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  let common = 0;
+  for (const g of x) if (y.has(g)) common++;
+  return common / Math.min(x.size, y.size);
+}
+
+/** Two statements of one target: same figure, unit and commitment, names overlapping this much. */
+const RESTATED_OVERLAP = 0.5;
+
+interface Raw extends Omit<Candidate, "id" | "confidence" | "restated"> {
+  at: number;
+  end: number;
+  commitmentWord: string | null;
+}
+
+/** Every numeric target of one paragraph, and the numbers excluded with their reason. */
+function readParagraph(p: Paragraph, excluded: Excluded[]): Raw[] {
+  const out: Raw[] = [];
+  const { text, raw } = p;
+  const source = (at: number): Source => {
+    const [s, e] = sentenceAt(text, at);
+    return { section: p.section, task: p.task, line: p.line, sentence: raw.slice(s, e).trim() };
+  };
+  const numbers = /(?<![\d.])\d+(?:\.\d+)?/g;
+  for (let m = numbers.exec(text); m; m = numbers.exec(text)) {
+    const at = m.index;
+    const digits = m[0];
+    const afterDigits = text.slice(at + digits.length);
+    const unit = readUnit(afterDigits);
+    const [sStart, sEnd] = sentenceAt(text, at);
+    const cStart = clauseStart(text, at, sStart);
+    const cEnd = clauseEnd(text, at, sEnd);
+    const clause = text.slice(cStart, cEnd);
+    const excludedWhy = exclusion(text, at, digits, unit, clause);
+    if (excludedWhy) {
+      excluded.push({
+        text: raw.slice(at, at + digits.length + (unit?.length ?? 0)),
+        why: excludedWhy,
+        source: source(at),
+      });
+      continue;
+    }
+    const u = unit as string;
+    const why: Why[] = [{ rule: "unit", word: u }];
+    const doubts: Why[] = [];
+    let end = at + digits.length + (afterDigits.length - afterDigits.replace(/^\s+/, "").length) + u.length;
+    // comparison after the unit (以上), or before the number (突破, 不低于)
+    let comparison: Comparison = "exactly";
+    const tail = text.slice(end);
+    const after = startsWithAny(tail, AT_LEAST_AFTER) ?? startsWithAny(tail, AT_MOST_AFTER);
+    const prev = out.at(-1);
+    const from = Math.max(cStart, prev && prev.end > cStart ? prev.end : cStart);
+    const lead = text.slice(from, at);
+    const beforeWord = BEFORE.find(([w]) => lead.replace(/\s+$/, "").endsWith(w));
+    if (after) {
+      comparison = AT_LEAST_AFTER.includes(after) ? "atLeast" : "atMost";
+      end += after.length;
+      why.push({ rule: comparison, word: after });
+    } else if (beforeWord) {
+      comparison = beforeWord[1];
+      why.push({ rule: comparison, word: beforeWord[0] });
+    }
+    // the name: the words before the number in this clause (after the previous target), and a
+    // noun after it when the verb came first (推荐上报2个以上省级科普基地)
+    let name = lead.replace(/^[、和及与\s]+/, "");
+    for (let again = true; again; ) {
+      const before = name;
+      name = name.replace(LEAD_WORDS, "");
+      const w = startsWithAny(name, [...ASPIRATIONAL, ...FIRM]);
+      if (w) name = name.slice(w.length);
+      again = name !== before;
+    }
+    const nameAfter = text.slice(end, clauseEnd(text, end, cEnd)).replace(/^的/, "");
+    const nameAfterEmpty = nameAfter === "" || /^[、和及与]/.test(nameAfter);
+    name = name
+      .replace(NAME_HEAD, "")
+      .replace(NAME_TAIL, "")
+      .replace(COMMITMENT_TAIL, "")
+      .replace(/\s+$/, "");
+    if (!nameAfterEmpty && nameAfter.length <= 16) {
+      // the verb before the number and the thing after it: 推荐上报 + 省级科普基地
+      const verb = name.slice(
+        Math.max(name.lastIndexOf("、"), name.lastIndexOf("并"), name.lastIndexOf("和")) + 1,
+      );
+      name = verb + nameAfter.replace(/[、].*$/, "");
+    }
+    const rawName = raw.slice(from, at); // kept for the kind rules: verbs matter there
+    const kindText = `${text.slice(cStart, at)}${nameAfterEmpty ? "" : nameAfter}`;
+    // commitment: the scope that covers the number
+    const scope = commitmentScopes(text, sStart, sEnd)
+      .filter((s) => s.from < at && at < s.to)
+      .at(-1);
+    const commitment: Commitment = scope?.commitment ?? "firm";
+    if (scope)
+      why.push({
+        rule:
+          scope.commitment === "firm" ? "firm" : scope.head ? "aspirationalSentence" : "aspirationalClause",
+        word: scope.word,
+      });
+    else why.push({ rule: "firmDefault" });
+    // kind
+    const k = proposeKind(u, kindText);
+    why.push(k.why);
+    let number = Number(digits);
+    let unitOut = u;
+    if (u === "万" || u === "亿") {
+      unitOut = `${u}元`;
+      doubts.push({ rule: "bareMoney", word: `${digits}${u}` });
+    }
+    if (u === "千元") {
+      unitOut = "万元";
+      number = Number(digits) / 10;
+    }
+    if (name.replace(/[^\p{Script=Han}A-Za-z]/gu, "") === "") doubts.push({ rule: "noName" });
+    if (k.doubt) doubts.push(k.doubt);
+    out.push({
+      name: name || rawName.trim(),
+      number,
+      unit: unitOut,
+      comparison,
+      commitment,
+      stretch: null,
+      kind: k.kind,
+      source: source(at),
+      why,
+      doubts,
+      at,
+      end,
+      commitmentWord: scope?.word ?? null,
+    });
+  }
+  return pairFloorsAndStretches(out);
+}
+
+/**
+ * `确保 X、争取 Y` (or 力争 Y): one target with a firm floor X and an aspirational stretch Y, when
+ * Y has the same unit and names nothing of its own. One candidate, not two: the indicator is one
+ * series of actuals, judged against X (the commitment) with Y shown as the stretch.
+ */
+function pairFloorsAndStretches(list: Raw[]): Raw[] {
+  const out: Raw[] = [];
+  for (const c of list) {
+    const floor = out.at(-1);
+    if (
+      floor &&
+      floor.commitmentWord === "确保" &&
+      c.commitment === "aspirational" &&
+      c.commitmentWord !== null &&
+      floor.unit === c.unit &&
+      floor.source.sentence === c.source.sentence &&
+      (c.doubts.some((d) => d.rule === "noName") || c.name === floor.name)
+    ) {
+      floor.stretch = { number: c.number, comparison: c.comparison, word: c.commitmentWord };
+      floor.why.push({ rule: "pair", word: `确保…${c.commitmentWord}` });
+      floor.end = c.end;
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+function proposeKind(unit: string, clause: string): { kind: Kind; why: Why; doubt?: Why } {
+  if (unit === "%" || unit === "‰") return { kind: "rate", why: { rule: "kindRate", word: unit } };
+  const yearly = containsAny(clause, YEARLY_AMOUNT);
+  if (yearly) return { kind: "flow", why: { rule: "kindYearly", word: yearly } };
+  const fresh = containsAny(clause, NEW_VERBS);
+  if (fresh) return { kind: "flow", why: { rule: "kindNew", word: fresh } };
+  const level = containsAny(clause, LEVEL_WORDS);
+  const thing = containsAny(clause, PERSISTING);
+  if (level && thing) return { kind: "stock", why: { rule: "kindLevel", word: `${level}…${thing}` } };
+  const verb = containsAny(clause, FLOW_VERBS);
+  if (verb) return { kind: "flow", why: { rule: "kindVerb", word: verb } };
+  if (level)
+    return { kind: "flow", why: { rule: "kindReachCount", word: level }, doubt: { rule: "kindGuess" } };
+  return { kind: "flow", why: { rule: "kindDefault" }, doubt: { rule: "kindGuess" } };
+}
+
+/**
+ * Merges a target of the preamble (总体目标) with its restatement in a task: same number, unit and
+ * commitment, and names that overlap (nameOverlap ≥ 0.5). The task's statement is kept (it names the
+ * task); `以上` in either makes the comparison at least. Each restatement merges at most once.
+ */
+function mergeRestated(list: Raw[]): Candidate[] {
+  const merged: Candidate[] = list.map((c) => ({
+    id: 0,
+    name: c.name,
+    number: c.number,
+    unit: c.unit,
+    comparison: c.comparison,
+    commitment: c.commitment,
+    stretch: c.stretch,
+    kind: c.kind,
+    source: c.source,
+    restated: [],
+    confidence: "high",
+    why: c.why,
+    doubts: c.doubts,
+  }));
+  const gone = new Set<number>();
+  merged.forEach((summary, i) => {
+    if (summary.source.task !== null) return;
+    let best = -1;
+    let bestScore = RESTATED_OVERLAP;
+    merged.forEach((c, j) => {
+      if (j === i || gone.has(j) || c.source.task === null) return;
+      if (c.number !== summary.number || c.unit !== summary.unit || c.commitment !== summary.commitment)
+        return;
+      const score = nameOverlap(summary.name, c.name);
+      if (score >= bestScore) {
+        best = j;
+        bestScore = score;
+      }
+    });
+    if (best === -1) return;
+    const task = merged[best]!;
+    task.restated.push(summary.source);
+    task.why.push({ rule: "restated", word: summary.name });
+    if (summary.comparison === "atLeast") task.comparison = "atLeast";
+    if (summary.kind !== task.kind && summary.why.some((w) => w.rule === "kindYearly")) {
+      task.kind = summary.kind;
+      task.why = task.why.filter((w) => !w.rule.startsWith("kind"));
+      task.why.push(summary.why.find((w) => w.rule === "kindYearly")!);
+    }
+    gone.add(i);
+  });
+  return merged
+    .filter((_, i) => !gone.has(i))
+    .map((c, i) => ({ ...c, id: i + 1, confidence: confidenceOf(c) }));
+}
+
+function confidenceOf(c: Candidate): Confidence {
+  if (c.doubts.length >= 2) return "low";
+  if (c.doubts.length === 1) return "medium";
+  return "high";
+}
+
+/**
+ * Reads a plan's text into sections, tasks, candidate targets and excluded numbers (see the module
+ * comment and README「plan extract」). `text` is already decoded (UTF-8 or GB18030, see decode.ts).
+ */
+export function extractPlanText(text: string): PlanText {
+  const { paragraphs, sections, tasks, title } = readStructure(text);
+  const excluded: Excluded[] = [];
+  const raw = paragraphs.flatMap((p) => readParagraph(p, excluded));
+  const candidates = mergeRestated(raw);
+  return { title, sections, tasks, candidates, excluded };
+}
