@@ -401,7 +401,8 @@ function exclusion(
   const before = text.slice(Math.max(0, at - 1), at);
   const after = text.slice(at + digits.length);
   if (/^\s*年/.test(after)) return { rule: "year", word: `${digits}年` };
-  if (/^[-/.]\d/.test(after) || /^\s*[月日]/.test(after)) return { rule: "date", word: digits };
+  if (/^[-/.]\d/.test(after) || /^\s*[月日]/.test(after) || /\d[-/]$/.test(text.slice(0, at)))
+    return { rule: "date", word: digits };
   if (/[〔[【]/.test(before) || /^[〕\]】]/.test(after) || /^\s*号/.test(after))
     return { rule: "docNumber", word: digits };
   if (before === "+" || /^\+/.test(after)) return { rule: "slogan", word: digits };
