@@ -151,6 +151,7 @@ const UNITS = [
   "户",
   "台",
   "套",
+  "场次",
   "场",
   "支",
   "条",
@@ -182,7 +183,7 @@ const LEAD_WORDS = /^(?:全年|年内|今年|全市|年底前|到年底|同时|�
 
 /** A yearly amount is a flow whatever its verb (README: 400亿元 收入, 10亿元 支出, 200家 入库备案 all say 达到). */
 const YEARLY_AMOUNT = [
-  "入库备案",
+  "入库",
   "登记额",
   "成交额",
   "交易额",
@@ -200,8 +201,10 @@ const YEARLY_AMOUNT = [
 ];
 /** verbs that state new things: a flow even when the clause also says 达到 */
 const NEW_VERBS = ["新增", "新建", "新培育", "新认定", "新引进", "新获批"];
-/** a 达到/总数 target counts a level (stock) only for things that persist from year to year */
-const LEVEL_WORDS = ["总数", "总量", "累计", "保有", "拥有", "达到"];
+/** words that name a level whatever is counted: a total held at the year's end (总数, 拥有量) */
+const LEVEL_ALWAYS = ["总数", "累计", "拥有量", "保有量"];
+/** a 达到 target counts a level (stock) only for things that persist from year to year */
+const LEVEL_WORDS = ["达到", "总量", "拥有", "保有"];
 const PERSISTING = [
   "企业",
   "平台",
@@ -243,6 +246,8 @@ const FLOW_VERBS = [
   "申报",
   "获批",
 ];
+/** words of a subsidy or award: the figure near them is a policy parameter */
+const SUPPORT = ["给予", "补助", "补贴", "奖励"];
 /** figures about the size of the economy, not the bureau's work */
 const ECONOMY = ["经济总量", "地区生产总值", "生产总值", "GDP", "经济规模"];
 /** generic verbs dropped from a candidate's name (the thing counted is what matters) */
@@ -358,9 +363,10 @@ interface Scope {
 
 /**
  * The commitment words of a sentence and the text each governs. A word that heads its clause
- * (`，力争全社会…达到10亿元，…登记额达到5600万元，…58%。`) governs the rest of the sentence, the
- * enumeration it heads; a word after its clause's subject (`高新技术企业力争达到70家，…`) governs
- * only that clause. A later commitment word ends the scope of an earlier one.
+ * (`，力争全社会…达到10亿元，…登记额达到5600万元，…58%。`) governs the enumeration it heads: its
+ * clause and the clauses after it that state a figure, up to the first that states none (…58%，
+ * 完成…任务。) or the end of the sentence. A word after its clause's subject (`高新技术企业力争
+ * 达到70家，…`) governs only that clause. A later commitment word ends the scope of an earlier one.
  */
 function commitmentScopes(text: string, start: number, end: number): Scope[] {
   const found: { at: number; word: string; commitment: Commitment }[] = [];
@@ -378,7 +384,13 @@ function commitmentScopes(text: string, start: number, end: number): Scope[] {
     const cs = clauseStart(text, f.at, start);
     const head = text.slice(cs, f.at).replace(LEAD_WORDS, "").trim() === "";
     const next = found[k + 1]?.at ?? end;
-    const to = Math.min(next, head ? end : clauseEnd(text, f.at, end));
+    let to = clauseEnd(text, f.at, end);
+    while (head && to < end) {
+      const following = clauseEnd(text, to + 1, end);
+      if (!/\d/.test(text.slice(to + 1, following))) break;
+      to = following;
+    }
+    to = Math.min(next, to);
     return { from: f.at, to, word: f.word, commitment: f.commitment, head };
   });
 }
@@ -400,6 +412,12 @@ function exclusion(
 ): Why | null {
   const before = text.slice(Math.max(0, at - 1), at);
   const after = text.slice(at + digits.length);
+  // a telephone number (0818-2372211) before the date rule reads its dash as a date's
+  if (
+    /^0\d{2,3}-\d{7,8}(?!\d)/.test(text.slice(at)) ||
+    (/0\d{2,3}-$/.test(text.slice(0, at)) && digits.length >= 7)
+  )
+    return { rule: "code", word: digits };
   if (/^\s*年/.test(after)) return { rule: "year", word: `${digits}年` };
   if (/^[-/.]\d/.test(after) || /^\s*[月日]/.test(after) || /\d[-/]$/.test(text.slice(0, at)))
     return { rule: "date", word: digits };
@@ -411,9 +429,21 @@ function exclusion(
   if (open !== -1 && text.indexOf("》", open) > at) return { rule: "title", word: digits };
   if (unit === null) {
     if (digits.length >= 5) return { rule: "code", word: digits };
-    if (before === "“" || /^”/.test(after) || before === '"') return { rule: "quoted", word: digits };
+    if (/^”/.test(after) || before === "“") return { rule: "quoted", word: digits };
     return { rule: "noUnit", word: digits };
   }
+  // a figure in a short quoted name (“3个千亿”, “双300”) names a slogan, not a target
+  const quote = text.lastIndexOf("“", at);
+  const close = text.indexOf("”", at);
+  if (quote !== -1 && close !== -1 && close - quote <= 12 && !text.slice(quote, at).includes("”"))
+    return { rule: "quoted", word: digits };
+  // a subsidy or an award rate (给予最高30万元奖励, 按成交额的5%给予补助) is policy, not a target
+  const lead = clause.slice(
+    0,
+    clause.lastIndexOf(digits) === -1 ? clause.length : clause.lastIndexOf(digits),
+  );
+  if (containsAny(clause, SUPPORT) && /(?:按|最高|一次性|每家|每个|每项)[^,;。]*$/.test(lead))
+    return { rule: "policy", word: containsAny(clause, SUPPORT) };
   const economy = containsAny(clause, ECONOMY);
   if (economy && /元$|^[万亿]$/.test(unit)) return { rule: "economy", word: economy };
   return null;
@@ -608,6 +638,8 @@ function proposeKind(unit: string, clause: string): { kind: Kind; why: Why; doub
   if (yearly) return { kind: "flow", why: { rule: "kindYearly", word: yearly } };
   const fresh = containsAny(clause, NEW_VERBS);
   if (fresh) return { kind: "flow", why: { rule: "kindNew", word: fresh } };
+  const always = containsAny(clause, LEVEL_ALWAYS);
+  if (always) return { kind: "stock", why: { rule: "kindLevel", word: always } };
   const level = containsAny(clause, LEVEL_WORDS);
   const thing = containsAny(clause, PERSISTING);
   if (level && thing) return { kind: "stock", why: { rule: "kindLevel", word: `${level}…${thing}` } };
