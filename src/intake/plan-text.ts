@@ -5,91 +5,23 @@
  * PlanText out; nothing here reads a file or a database. The rules are README「plan extract」's,
  * worked out on the 2020 plan's text (fixtures/plan-text/) and checked on a second plan there.
  */
+
+import type {
+  Candidate,
+  Commitment,
+  Comparison,
+  Confidence,
+  Excluded,
+  Kind,
+  PlanText,
+  Source,
+  TextSection,
+  TextTask,
+  Why,
+} from "../domain/plan-text.js";
 import { toHalfWidth } from "./text.js";
 
-/** 以上/突破/超过/不低于 → at least; 以内/不超过 → at most; otherwise the number exactly. */
-export type Comparison = "atLeast" | "atMost" | "exactly";
-export type Commitment = "firm" | "aspirational";
-/** flow (本年新增, summed over the year), stock (期末数, a level), rate (%, 比率). */
-export type Kind = "flow" | "stock" | "rate";
-export type Confidence = "high" | "medium" | "low";
-
-/** Why a value was proposed: a rule (an i18n key under `extract.why.`) and the words that matched. */
-export interface Why {
-  rule: string;
-  word?: string;
-}
-
-/** A section heading: `一、着力推进…` → { number: 1, code: "一", title: "着力推进…" }. */
-export interface TextSection {
-  number: number;
-  code: string;
-  title: string;
-  line: number;
-}
-
-/**
- * A numbered task. `number` counts the tasks in the order they appear (1, 2, …), so that a plan
- * that restarts its numbering in each section still gets unique numbers; `label` is the marker as
- * written (`17`, `（3）`). `title` is the first sentence when it ends with 。 within 40 characters,
- * else null (the 2020 plan often runs the title into the text with no stop): the analyst splits it.
- */
-export interface TextTask {
-  number: number;
-  label: string;
-  section: number | null;
-  title: string | null;
-  /** everything after the marker, title included */
-  text: string;
-  line: number;
-}
-
-/** Where a number was read: the task (null in the preamble and 总体目标), the line, the sentence. */
-export interface Source {
-  section: number | null;
-  task: number | null;
-  line: number;
-  sentence: string;
-}
-
-/** A numeric target the text states, with the reason for every proposal. */
-export interface Candidate {
-  /** 1, 2, … in the order of the text */
-  id: number;
-  name: string;
-  /** the number as written, in `unit` (400 with 亿元 is 400 亿元) */
-  number: number;
-  /** 亿元, 万元, %, 项, 家, 个, 人次 … (万 and 亿 alone read as 万元 and 亿元, with a doubt) */
-  unit: string;
-  comparison: Comparison;
-  commitment: Commitment;
-  /** the aspirational second figure of a `确保 X、争取 Y` pair: X is `number` (firm), Y this */
-  stretch: { number: number; comparison: Comparison; word: string } | null;
-  kind: Kind;
-  source: Source;
-  /** the same target stated again elsewhere (the 总体目标 restating a task's figure) */
-  restated: Source[];
-  confidence: Confidence;
-  why: Why[];
-  /** reasons to doubt it (a bare 亿, no name …); empty when none */
-  doubts: Why[];
-}
-
-/** A number that is not a target, kept out with the rule that excluded it. */
-export interface Excluded {
-  text: string;
-  why: Why;
-  source: Source;
-}
-
-export interface PlanText {
-  /** the first line that looks like the plan's title (`2020年…工作要点`), else the first line */
-  title: string | null;
-  sections: TextSection[];
-  tasks: TextTask[];
-  candidates: Candidate[];
-  excluded: Excluded[];
-}
+export type { Candidate, Comparison, Excluded, PlanText, Source, TextSection, TextTask, Why };
 
 const CN_DIGITS: Readonly<Record<string, number>> = {
   一: 1,
@@ -269,6 +201,8 @@ function readStructure(input: string): {
   sections: TextSection[];
   tasks: TextTask[];
   title: string | null;
+  issuer: string | null;
+  issuedOn: string | null;
 } {
   const lines = input.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
   const sections: TextSection[] = [];
@@ -321,7 +255,36 @@ function readStructure(input: string): {
     if (task) task.text += `\n${raw}`;
     paragraphs.push({ text, raw, line, section, task: task?.number ?? null });
   });
-  return { paragraphs, sections, tasks, title };
+  const issuer = /^(\S{2,20}?(?:局|委员会|厅|委|办公室))\s*关于/.exec(lines[0]?.trim() ?? "")?.[1] ?? null;
+  let issuedOn: string | null = null;
+  for (const l of lines) {
+    issuedOn = dateLine(toHalfWidth(l.trim()));
+    if (issuedOn) break;
+  }
+  return { paragraphs, sections, tasks, title, issuer, issuedOn };
+}
+
+/**
+ * The date of a line that holds only a date: `2021年3月12日`, or digits `20200327` / `2020327`
+ * (month and day without separators, read only when one split gives a real date).
+ */
+function dateLine(line: string): string | null {
+  const iso = (y: number, m: number, d: number) => {
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+      ? `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`
+      : null;
+  };
+  const cn = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(line);
+  if (cn) return iso(Number(cn[1]), Number(cn[2]), Number(cn[3]));
+  const digits = /^((?:19|20)\d{2})(\d{2,4})$/.exec(line);
+  if (!digits) return null;
+  const [y, rest] = [Number(digits[1]), digits[2]!];
+  const splits = [1, 2]
+    .filter((k) => rest.length - k >= 1 && rest.length - k <= 2)
+    .map((k) => iso(y, Number(rest.slice(0, k)), Number(rest.slice(k))))
+    .filter((d): d is string => d !== null);
+  return splits.length === 1 ? splits[0]! : null;
 }
 
 function bareTask(text: string, last: number): RegExpExecArray | null {
@@ -714,9 +677,9 @@ function confidenceOf(c: Candidate): Confidence {
  * comment and README「plan extract」). `text` is already decoded (UTF-8 or GB18030, see decode.ts).
  */
 export function extractPlanText(text: string): PlanText {
-  const { paragraphs, sections, tasks, title } = readStructure(text);
+  const { paragraphs, sections, tasks, title, issuer, issuedOn } = readStructure(text);
   const excluded: Excluded[] = [];
   const raw = paragraphs.flatMap((p) => readParagraph(p, excluded));
   const candidates = mergeRestated(raw);
-  return { title, sections, tasks, candidates, excluded };
+  return { title, issuer, issuedOn, sections, tasks, candidates, excluded };
 }

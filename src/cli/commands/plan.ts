@@ -7,8 +7,12 @@ import { open } from "../open.js";
 import type { OptionsOf } from "../options.js";
 import { emitView } from "../output.js";
 
-/** dzkj plan [--section 二] [--task 12]: the plan, narrowed to a section or a task. */
-export async function run(ctx: Context, _args: string[], opts: OptionsOf<"plan">): Promise<void> {
+/**
+ * dzkj plan [--section 二] [--task 12]: the plan, narrowed to a section or a task;
+ * dzkj plan extract FILE: a plan's text read into a review document (./plan-extract.ts).
+ */
+export async function run(ctx: Context, args: string[], opts: OptionsOf<"plan">): Promise<void> {
+  if (args[0] === "extract") return (await import("./plan-extract.js")).run(ctx, args.slice(1), opts);
   const { db } = await open(ctx);
   try {
     const plan = requirePlan(db, opts.year);
