@@ -10,7 +10,8 @@
 // What a command does not need stays out of the way: commands are loaded lazily (esbuild turns each
 // `import()` into a module initialised on first use), and the two big libraries only an import or a
 // plan load needs, iconv-lite (GB18030 tables, ~500 KB) and zod (~580 KB), are not bundled but
-// required from node_modules when first used. better-sqlite3's JavaScript is bundled; its addon is
+// required from node_modules when first used; so is mammoth (.docx for plan extract, with jszip).
+// better-sqlite3's JavaScript is bundled; its addon is
 // loaded by path (src/storage/database.ts nativeBinding), so `bindings` is only a fallback.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -54,7 +55,7 @@ await build({
   format: "cjs",
   platform: "node",
   target: "node20",
-  external: ["bindings", "iconv-lite", "zod"],
+  external: ["bindings", "iconv-lite", "zod", "mammoth"],
   // import.meta.url (used to find the package's folder) has no CommonJS form: give it one
   define: {
     "import.meta.url": "__dzkjModuleUrl",

@@ -61,14 +61,18 @@ export async function readPlanDocument(file: string): Promise<PlanDocument> {
   return { text, encoding, lines: text.split(/\r\n|\r|\n/).length };
 }
 
-/** The raw text of a .docx, one paragraph a line (mammoth's extractRawText), required lazily. */
+/**
+ * The raw text of a .docx, one paragraph a line (mammoth's extractRawText: the runs of a paragraph
+ * joined, whatever their formatting). mammoth is loaded
+ * only here (scripts/build.mjs keeps it out of the bundle): no other command pays for it.
+ */
 async function docxText(file: string, bytes: Buffer): Promise<string> {
-  const require = createRequire(import.meta.url);
-  const mammoth = require("mammoth") as {
-    extractRawText(input: { buffer: Buffer }): Promise<{ value: string }>;
-  };
+  // required, not import()ed: the bundle runs from a V8 code cache, where import() is not available
+  const mammoth = createRequire(import.meta.url)("mammoth") as typeof import("mammoth");
   try {
-    return (await mammoth.extractRawText({ buffer: bytes })).value;
+    // mammoth ends each paragraph with a blank line: one line a paragraph, as in the .txt form,
+    // so that a line number in the review is the paragraph's number in the document
+    return (await mammoth.extractRawText({ buffer: bytes })).value.replace(/\n\n/g, "\n");
   } catch (e) {
     throw new UserError({ key: "extract.error.docx", params: { file, error: (e as Error).message } });
   }

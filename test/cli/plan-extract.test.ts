@@ -72,6 +72,29 @@ describe("plan extract: the review document", () => {
     expect(jb.tasks).toEqual(ja.tasks);
   });
 
+  it("reads a .docx (paragraphs split into runs, as Word writes them) as it reads the text", async () => {
+    const docx = join(TEXTS, "2021-qingjiang-st-work-plan.docx");
+    const [a, b] = [
+      await run("plan", "extract", PLAN_2021, "--format", "json"),
+      await run("plan", "extract", docx, "--format", "json"),
+    ];
+    expect(b.code, b.stderr).toBe(0);
+    const [ja, jb] = [JSON.parse(a.stdout), JSON.parse(b.stdout)];
+    expect(jb.encoding).toBe("docx");
+    // one line a paragraph: the same line numbers in the review as for the .txt
+    expect(jb.candidates).toEqual(ja.candidates);
+    expect(jb.tasks).toEqual(ja.tasks);
+    expect(jb.excluded).toEqual(ja.excluded);
+  });
+
+  it("a file named .docx that is not one is refused, naming it", async () => {
+    const bad = join(dir.dir, "要点.docx");
+    writeFileSync(bad, "PK\u0003\u0004 not a zip");
+    const r = await run("plan", "extract", bad);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${bad}: 不是可读的 .docx 文件`);
+  });
+
   it("the table, CSV, markdown and HTML list each candidate with its reasons, in Chinese", async () => {
     for (const format of ["table", "csv", "markdown", "html"]) {
       const r = await run("plan", "extract", PLAN_2021, "--format", format, "--width", "400");
