@@ -86,6 +86,8 @@ export const extractZh = {
     "{file}: 不是可读的 .docx 文件（{error}）；可在 WPS/Word 中另存为 .docx 或纯文本后再试",
   "extract.error.format": "{file}: 不支持 .{ext} 文件；请另存为纯文本（.txt）或 .docx",
   "extract.error.noFile": "plan extract 需要一个文件：dzkj plan extract 要点.txt",
+  "extract.error.notForExtract": "{option} 不用于 plan extract（它读的是文件，不是已载入的工作要点）",
+  "extract.error.onlyForExtract": "{option} 只用于 dzkj plan extract 文件",
   "extract.error.draftFormat": "--draft 写出 JSON 工作要点，文件名应以 .json 结尾（收到 {file}）",
   "extract.error.invalidDraft": "内部错误：草稿不符合工作要点格式（{problems}）",
 };
@@ -180,6 +182,9 @@ export const extractEn: Record<keyof typeof extractZh, string> = {
     "{file}: not a readable .docx file ({error}); save it again as .docx or as plain text in WPS/Word and retry",
   "extract.error.format": "{file}: .{ext} files are not supported; save it as plain text (.txt) or .docx",
   "extract.error.noFile": "plan extract needs a file: dzkj plan extract 要点.txt",
+  "extract.error.notForExtract":
+    "{option} does not apply to plan extract (it reads a file, not a stored plan)",
+  "extract.error.onlyForExtract": "{option} applies only to dzkj plan extract FILE",
   "extract.error.draftFormat": "--draft writes a JSON plan: the file name should end in .json (got {file})",
   "extract.error.invalidDraft": "internal error: the draft does not fit the plan format ({problems})",
 };

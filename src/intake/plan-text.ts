@@ -519,6 +519,12 @@ function readParagraph(p: Paragraph, excluded: Excluded[]): Raw[] {
       );
       name = verb + nameAfter.replace(/[、].*$/, "");
     }
+    // an item of an enumeration takes the verb that heads it: 新建国家级平台1家、省级平台5家 → 新建省级平台
+    const headVerb =
+      prev && prev.end > cStart ? startsWithAny(prev.name, [...NEW_VERBS, ...FLOW_VERBS]) : undefined;
+    // (not a bare figure such as a stretch's 争取40家: it names nothing of its own)
+    if (headVerb && /\p{Script=Han}/u.test(name) && !startsWithAny(name, [...NEW_VERBS, ...FLOW_VERBS]))
+      name = headVerb + name;
     const rawName = raw.slice(from, at); // kept for the kind rules: verbs matter there
     const kindText = `${text.slice(cStart, at)}${nameAfterEmpty ? "" : nameAfter}`;
     // commitment: the scope that covers the number

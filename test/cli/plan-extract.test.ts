@@ -163,6 +163,9 @@ describe("plan extract: errors name the file and leave nothing behind", () => {
     ["no file", ["plan", "extract"], 2, "dzkj plan extract 要点.txt"],
     ["a draft not named .json", ["plan", "extract", PLAN_2021, "--draft", "d.xlsx"], 2, "d.xlsx"],
     ["a mistyped action", ["plan", "extrat", PLAN_2021], 2, "dzkj plan extract"],
+    ["an option of the stored plan's listing", ["plan", "extract", PLAN_2021, "--task", "3"], 2, "--task"],
+    ["--draft without extract", ["plan", "--draft", "d.json"], 2, "--draft"],
+    ["a file without extract", ["plan", "list", PLAN_2021], 2, "extract"],
   ])("%s", async (_case, argv, code, says) => {
     const r = await run(...argv);
     expect(r.code).toBe(code);

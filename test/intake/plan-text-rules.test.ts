@@ -162,6 +162,26 @@ describe("numbers that are not targets are kept out, each with its rule", () => 
   });
 });
 
+describe("names: what a figure counts", () => {
+  it.each([
+    ["the words before the number, without 力争 and 全年", "力争全年新建国家级平台1家。", ["新建国家级平台"]],
+    [
+      "an item of an enumeration takes the verb that heads it",
+      "力争全年新建国家级平台1家、省级平台5家以上。",
+      ["新建国家级平台", "新建省级平台"],
+    ],
+    [
+      "the thing after the number when the verb comes first",
+      "筛选并推荐上报2个以上省级科普基地。",
+      ["推荐上报省级科普基地"],
+    ],
+    ["a generic verb (实施) is dropped", "实施关键技术攻关项目30项。", ["关键技术攻关项目"]],
+    ["the verb after the subject (达到) is dropped", "高新技术企业力争达到70家。", ["高新技术企业"]],
+  ])("%s", (_rule, text, names) => {
+    expect(targets(text).map((c) => c.name)).toEqual(names);
+  });
+});
+
 describe("nameOverlap: when the 总体目标 and a task state one target", () => {
   it.each([
     // 入库备案科技型中小企业 (10 bigrams: 入库 库备 备案 案科 科技 技型 型中 中小 小企 企业) and

@@ -12,7 +12,17 @@ import { emitView } from "../output.js";
  * dzkj plan extract FILE: a plan's text read into a review document (./plan-extract.ts).
  */
 export async function run(ctx: Context, args: string[], opts: OptionsOf<"plan">): Promise<void> {
-  if (args[0] === "extract") return (await import("./plan-extract.js")).run(ctx, args.slice(1), opts);
+  // an option of the other form would be ignored without a word: refuse it instead
+  const extract = args[0] === "extract";
+  const misplaced = extract
+    ? (["year", "section", "task"] as const).find((k) => opts[k] !== undefined)
+    : (["draft", "from"] as const).find((k) => opts[k] !== undefined);
+  if (misplaced)
+    throw new UsageError({
+      key: extract ? "extract.error.notForExtract" : "extract.error.onlyForExtract",
+      params: { option: `--${misplaced}` },
+    });
+  if (extract) return (await import("./plan-extract.js")).run(ctx, args.slice(1), opts);
   const { db } = await open(ctx);
   try {
     const plan = requirePlan(db, opts.year);
