@@ -19,6 +19,7 @@ import type {
   TextTask,
   Why,
 } from "../domain/plan-text.js";
+import { shiftDecimal } from "./number.js";
 import { toHalfWidth } from "./text.js";
 
 export type { Candidate, Comparison, Excluded, PlanText, Source, TextSection, TextTask, Why };
@@ -372,6 +373,7 @@ function exclusion(
   digits: string,
   unit: string | null,
   clause: string,
+  clauseFrom: number,
 ): Why | null {
   const before = text.slice(Math.max(0, at - 1), at);
   const after = text.slice(at + digits.length);
@@ -382,8 +384,15 @@ function exclusion(
   )
     return { rule: "code", word: digits };
   if (/^\s*年/.test(after)) return { rule: "year", word: `${digits}年` };
-  if (/^[-/.]\d/.test(after) || /^\s*[月日]/.test(after) || /\d[-/]$/.test(text.slice(0, at)))
+  const lead = text.slice(Math.max(0, at - 8), at);
+  if (
+    (/^(?:19|20)\d{2}$/.test(digits) && /^[-/.]\d{1,2}(?!\d)/.test(after)) ||
+    /(?:19|20)\d{2}[-/.](?:\d{1,2}[-/.])?$/.test(lead) ||
+    /^\s*[月日]/.test(after)
+  )
     return { rule: "date", word: digits };
+  // the upper end of a range (3-5家): the range was read at its lower end
+  if (RANGE_END.test(lead)) return { rule: "rangeEnd", word: digits };
   if (/[〔[【]/.test(before) || /^[〕\]】]/.test(after) || /^\s*号/.test(after))
     return { rule: "docNumber", word: digits };
   if (before === "+" || /^\+/.test(after)) return { rule: "slogan", word: digits };
@@ -401,20 +410,38 @@ function exclusion(
   if (quote !== -1 && close !== -1 && close - quote <= 12 && !text.slice(quote, at).includes("”"))
     return { rule: "quoted", word: digits };
   // a subsidy or an award rate (给予最高30万元奖励, 按成交额的5%给予补助) is policy, not a target
-  const lead = clause.slice(
-    0,
-    clause.lastIndexOf(digits) === -1 ? clause.length : clause.lastIndexOf(digits),
-  );
-  if (containsAny(clause, SUPPORT) && /(?:按|最高|一次性|每家|每个|每项)[^,;。]*$/.test(lead))
+  if (
+    containsAny(clause, SUPPORT) &&
+    /(?:按|最高|一次性|每家|每个|每项)[^,;。]*$/.test(text.slice(clauseFrom, at))
+  )
     return { rule: "policy", word: containsAny(clause, SUPPORT) };
   const economy = containsAny(clause, ECONOMY);
   if (economy && /元$|^[万亿]$/.test(unit)) return { rule: "economy", word: economy };
   return null;
 }
 
-function readUnit(after: string): string | null {
-  const t = after.replace(/^\s+/, "");
-  return UNITS.find((u) => t.startsWith(u)) ?? null;
+/** `-5`, `至5`, `~5` after a number: a range, read at its lower end (with a doubt) */
+const RANGE = /^\s*[-~～至到]\s*(\d+(?:\.\d+)?)/;
+const RANGE_END = /\d\s*[-~～至到]\s*$/;
+
+/**
+ * The unit after a number, and what stands between: `余`/`多` (5000余人次: more than 5000) or the
+ * rest of a range (3-5家). `skip` is the length of the text before the unit.
+ */
+function readUnit(after: string): { unit: string; skip: number; approx?: string; range?: string } | null {
+  const space = after.length - after.replace(/^\s+/, "").length;
+  const approx = /^(余|多)/.exec(after.slice(space))?.[1];
+  const range = approx ? null : RANGE.exec(after);
+  const skip = space + (approx?.length ?? 0) + (range ? range[0].length : 0);
+  const rest = after.slice(skip).replace(/^\s+/, "");
+  const unit = UNITS.find((u) => rest.startsWith(u));
+  if (!unit) return null;
+  return {
+    unit,
+    skip: after.length - rest.length,
+    ...(approx ? { approx } : {}),
+    ...(range ? { range: range[0].trim() } : {}),
+  };
 }
 
 /** Bigrams of the Han letters of a name, fillers removed: what two statements of one target share. */
@@ -451,25 +478,29 @@ interface Raw extends Omit<Candidate, "id" | "confidence" | "restated"> {
 /** Every numeric target of one paragraph, and the numbers excluded with their reason. */
 function readParagraph(p: Paragraph, excluded: Excluded[]): Raw[] {
   const out: Raw[] = [];
-  const { text, raw } = p;
+  const { raw } = p;
   const source = (at: number): Source => {
     const [s, e] = sentenceAt(text, at);
     return { section: p.section, task: p.task, line: p.line, sentence: raw.slice(s, e).trim() };
   };
-  const numbers = /(?<![\d.])\d+(?:\.\d+)?/g;
+  // thousands separators (10,000次) marked ' so that the comma does not end a clause
+  const text = p.text.replace(/(?<=\d),(?=\d{3}(?!\d))/g, "'");
+  const numbers = /(?<![\d.'])(?:\d{1,3}(?:'\d{3})+|\d+)(?:\.\d+)?/g;
   for (let m = numbers.exec(text); m; m = numbers.exec(text)) {
     const at = m.index;
-    const digits = m[0];
-    const afterDigits = text.slice(at + digits.length);
-    const unit = readUnit(afterDigits);
+    const written = m[0];
+    const digits = written.replace(/'/g, "");
+    const afterDigits = text.slice(at + written.length);
+    const read = readUnit(afterDigits);
+    const unit = read?.unit ?? null;
     const [sStart, sEnd] = sentenceAt(text, at);
     const cStart = clauseStart(text, at, sStart);
     const cEnd = clauseEnd(text, at, sEnd);
     const clause = text.slice(cStart, cEnd);
-    const excludedWhy = exclusion(text, at, digits, unit, clause);
+    const excludedWhy = exclusion(text, at, written, unit, clause, cStart);
     if (excludedWhy) {
       excluded.push({
-        text: raw.slice(at, at + digits.length + (unit?.length ?? 0)),
+        text: raw.slice(at, at + written.length + (read ? read.skip + read.unit.length : 0)),
         why: excludedWhy,
         source: source(at),
       });
@@ -478,7 +509,7 @@ function readParagraph(p: Paragraph, excluded: Excluded[]): Raw[] {
     const u = unit as string;
     const why: Why[] = [{ rule: "unit", word: u }];
     const doubts: Why[] = [];
-    let end = at + digits.length + (afterDigits.length - afterDigits.replace(/^\s+/, "").length) + u.length;
+    let end = at + written.length + (read?.skip ?? 0) + u.length;
     // comparison after the unit (以上), or before the number (突破, 不低于)
     let comparison: Comparison = "exactly";
     const tail = text.slice(end);
@@ -487,7 +518,13 @@ function readParagraph(p: Paragraph, excluded: Excluded[]): Raw[] {
     const from = Math.max(cStart, prev && prev.end > cStart ? prev.end : cStart);
     const lead = text.slice(from, at);
     const beforeWord = BEFORE.find(([w]) => lead.replace(/\s+$/, "").endsWith(w));
-    if (after) {
+    if (read?.approx || read?.range) {
+      // 5000余人次 is more than 5000; 3-5家 at least 3 (the upper end is for the analyst to judge)
+      comparison = "atLeast";
+      why.push({ rule: "atLeast", word: read.approx ?? read.range });
+      if (read.range) doubts.push({ rule: "range", word: `${digits}${read.range}${u}` });
+      if (after) end += after.length;
+    } else if (after) {
       comparison = AT_LEAST_AFTER.includes(after) ? "atLeast" : "atMost";
       end += after.length;
       why.push({ rule: comparison, word: after });
@@ -549,8 +586,10 @@ function readParagraph(p: Paragraph, excluded: Excluded[]): Raw[] {
       doubts.push({ rule: "bareMoney", word: `${digits}${u}` });
     }
     if (u === "千元") {
+      // a decimal shift on the digits, never a float division: 1234千元 is exactly 123.4 万元
+      const [intPart = "", frac = ""] = digits.split(".");
       unitOut = "万元";
-      number = Number(digits) / 10;
+      number = Number(shiftDecimal(intPart, frac, -1));
     }
     if (name.replace(/[^\p{Script=Han}A-Za-z]/gu, "") === "") doubts.push({ rule: "noName" });
     if (k.doubt) doubts.push(k.doubt);

@@ -52,6 +52,9 @@ describe("comparison: 以上, 突破, 超过, 不低于 mean at least", () => {
     ["不超过 is at most, not 超过", "单个项目补助比例不超过30%。", 30, "%", "atMost"],
     ["no comparison word: exactly", "新增高新技术企业10家。", 10, "家", "exactly"],
     ["full-width digits read as digits", "新建省级平台５家以上。", 5, "家", "atLeast"],
+    ["余 between number and unit: more than", "开展技术培训5000余人次。", 5000, "人次", "atLeast"],
+    ["a thousands separator is part of the number", "完成在线技术咨询服务10,000次。", 10000, "次", "exactly"],
+    ["千元 reads as 万元 by a decimal shift", "兑现奖补资金1234千元。", 123.4, "万元", "exactly"],
   ])("%s", (_rule, text, number, unit, comparison) => {
     const [c, ...rest] = targets(text);
     expect(rest).toEqual([]);
@@ -148,6 +151,20 @@ describe("numbers that are not targets are kept out, each with its rule", () => 
     expect(r.candidates).toEqual([]);
     expect(r.excluded.length).toBeGreaterThan(0);
     expect(r.excluded.every((e) => e.why.rule === rule)).toBe(true);
+  });
+
+  it("a range is one target at its lower end, with a doubt; its upper end is excluded", () => {
+    const r = extractPlanText("新建省级平台3-5家。");
+    expect(r.candidates.map((c) => [c.number, c.unit, c.comparison, c.confidence])).toEqual([
+      [3, "家", "atLeast", "medium"],
+    ]);
+    expect(r.candidates[0]?.doubts).toContainEqual({ rule: "range", word: "3-5家" });
+    expect(r.excluded.map((e) => [e.text, e.why.rule])).toEqual([["5家", "rangeEnd"]]);
+  });
+
+  it("a date's parts are a date, not a range", () => {
+    const r = extractPlanText("2021-03-15前完成。");
+    expect(r.excluded.map((e) => e.why.rule)).toEqual(["date", "date", "date"]);
   });
 
   it("a share of GDP is an S&T target, not a figure about the economy", () => {
