@@ -60,6 +60,7 @@ const TASK_BARE = /^(\d{1,3})(?=[\p{Script=Han}])(.+)$/u;
  * alone (`4000亿`) read as 亿元 with a doubt. Not 年 (years), 号 (document numbers), 批 (ordinals).
  */
 const UNITS = [
+  "个百分点",
   "万人次",
   "万元",
   "亿元",
@@ -179,6 +180,8 @@ const FLOW_VERBS = [
   "申报",
   "获批",
 ];
+/** a % after these words is a change, not a level */
+const GROWTH = ["增长", "增速", "提高", "提升", "下降", "降低"];
 /** words of a subsidy or award: the figure near them is a policy parameter */
 const SUPPORT = ["给予", "补助", "补贴", "奖励"];
 /** figures about the size of the economy, not the bureau's work */
@@ -641,7 +644,17 @@ function pairFloorsAndStretches(list: Raw[]): Raw[] {
 }
 
 function proposeKind(unit: string, clause: string): { kind: Kind; why: Why; doubt?: Why } {
-  if (unit === "%" || unit === "‰") return { kind: "rate", why: { rule: "kindRate", word: unit } };
+  if (unit === "个百分点")
+    return { kind: "rate", why: { rule: "kindRate", word: unit }, doubt: { rule: "points", word: unit } };
+  if (unit === "%" || unit === "‰") {
+    // 增长10% is a growth rate, not the level of a rate: the analyst decides what to track
+    const growth = containsAny(clause, GROWTH);
+    return {
+      kind: "rate",
+      why: { rule: "kindRate", word: unit },
+      ...(growth ? { doubt: { rule: "growth", word: growth } } : {}),
+    };
+  }
   const yearly = containsAny(clause, YEARLY_AMOUNT);
   if (yearly) return { kind: "flow", why: { rule: "kindYearly", word: yearly } };
   const fresh = containsAny(clause, NEW_VERBS);

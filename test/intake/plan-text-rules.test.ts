@@ -126,6 +126,22 @@ describe("kind: 新增 against 达到, yearly amounts, rates", () => {
     expect(c?.why.some((w) => w.rule === rule)).toBe(true);
   });
 
+  it.each([
+    [
+      "a change in percentage points is a rate with a doubt",
+      "研发投入强度提高0.2个百分点。",
+      0.2,
+      "个百分点",
+      "points",
+    ],
+    ["a growth % is a rate with a doubt", "高新技术产业产值增长15%。", 15, "%", "growth"],
+  ])("%s", (_rule, text, number, unit, doubt) => {
+    const [c, ...rest] = targets(text);
+    expect(rest).toEqual([]);
+    expect([c?.number, c?.unit, c?.kind, c?.confidence]).toEqual([number, unit, "rate", "medium"]);
+    expect(c?.doubts.map((d) => d.rule)).toEqual([doubt]);
+  });
+
   it("a kind guessed from 达到 alone is a doubt, and the candidate's confidence says so", () => {
     const [c] = targets("在线技术咨询服务达到10000次。");
     expect(c?.doubts).toContainEqual({ rule: "kindGuess" });
