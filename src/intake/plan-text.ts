@@ -224,7 +224,7 @@ function readStructure(input: string): {
     const text = toHalfWidth(raw);
     const line = i + 1;
     if (title === null && /^\d{4}年.*(?:要点|计划|方案)$/.test(text)) title = raw;
-    const s = sectionPattern.exec(text);
+    const s = text.match(sectionPattern);
     const n = s ? chineseNumber(s[1]!) : null;
     if (s && n !== null && n === sections.length + 1) {
       section = n;
@@ -423,6 +423,9 @@ function exclusion(
   return null;
 }
 
+/** A number: digits, thousands marked ' (see readParagraph), a decimal part. */
+const NUMBERS = /(?<![\d.'])(?:\d{1,3}(?:'\d{3})+|\d+)(?:\.\d+)?/g;
+
 /** `-5`, `至5`, `~5` after a number: a range, read at its lower end (with a doubt) */
 const RANGE = /^\s*[-~～至到]\s*(\d+(?:\.\d+)?)/;
 const RANGE_END = /\d\s*[-~～至到]\s*$/;
@@ -488,8 +491,7 @@ function readParagraph(p: Paragraph, excluded: Excluded[]): Raw[] {
   };
   // thousands separators (10,000次) marked ' so that the comma does not end a clause
   const text = p.text.replace(/(?<=\d),(?=\d{3}(?!\d))/g, "'");
-  const numbers = /(?<![\d.'])(?:\d{1,3}(?:'\d{3})+|\d+)(?:\.\d+)?/g;
-  for (let m = numbers.exec(text); m; m = numbers.exec(text)) {
+  for (const m of text.matchAll(NUMBERS)) {
     const at = m.index;
     const written = m[0];
     const digits = written.replace(/'/g, "");
@@ -565,7 +567,7 @@ function readParagraph(p: Paragraph, excluded: Excluded[]): Raw[] {
     // (not a bare figure such as a stretch's 争取40家: it names nothing of its own)
     if (headVerb && /\p{Script=Han}/u.test(name) && !startsWithAny(name, [...NEW_VERBS, ...FLOW_VERBS]))
       name = headVerb + name;
-    const rawName = raw.slice(from, at); // kept for the kind rules: verbs matter there
+    const rawName = raw.slice(from, at); // the words as written, when the name rules leave nothing
     const kindText = `${text.slice(cStart, at)}${nameAfterEmpty ? "" : nameAfter}`;
     // commitment: the scope that covers the number
     const scope = commitmentScopes(text, sStart, sEnd)
