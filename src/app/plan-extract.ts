@@ -140,8 +140,9 @@ export function draftPlan(result: PlanText, stored: Plan | null, fallbackYear: n
   const units: ReportingUnit[] = stored?.units.map((u) => ({ ...u, aliases: [...u.aliases] })) ?? [
     { code: "city", name: "全市", nameEn: "Whole city", aliases: [], adminCode: null, isTotal: true },
   ];
-  const used = new Set<string>();
-  const indicators = result.candidates.map((c) => draftIndicator(c, stored, used));
+  const previous = matchStored(result.candidates, stored?.indicators ?? []);
+  const used = new Set([...previous.values()].map((d) => d.code));
+  const indicators = result.candidates.map((c) => draftIndicator(c, previous.get(c.id), used));
   const stretches = result.candidates.filter((c) => c.stretch);
   if (stretches.length)
     notes.push({
@@ -162,15 +163,44 @@ export function draftPlan(result: PlanText, stored: Plan | null, fallbackYear: n
   };
 }
 
-function draftIndicator(c: Candidate, stored: Plan | null, used: Set<string>): Indicator {
-  const previous = stored?.indicators
-    .filter((d) => d.unit === c.unit && !used.has(d.code))
-    .map((d) => ({ d, score: nameOverlap(d.name, c.name) }))
-    .filter((x) => x.score >= SAME_INDICATOR)
-    .sort((a, b) => b.score - a.score)[0]?.d;
-  let code = previous?.code ?? `ind_${String(c.id).padStart(2, "0")}`;
-  if (used.has(code)) code = `ind_${String(c.id).padStart(2, "0")}_${used.size}`;
-  used.add(code);
+/**
+ * Which stored indicator each candidate continues: same unit, names overlapping ≥ 0.8, one to one,
+ * the best pairs first. Ties (高新技术企业 within both 培育高新技术企业 and 新培育高新技术企业) go
+ * to the pair of the same kind, then the same commitment.
+ */
+function matchStored(candidates: readonly Candidate[], stored: readonly Indicator[]): Map<number, Indicator> {
+  const pairs: { c: Candidate; d: Indicator; score: number }[] = [];
+  for (const c of candidates)
+    for (const d of stored) {
+      if (d.unit !== c.unit) continue;
+      const overlap = nameOverlap(d.name, c.name);
+      if (overlap < SAME_INDICATOR) continue;
+      const score =
+        overlap +
+        (d.name === c.name ? 1 : 0) +
+        (d.kind === c.kind ? 0.1 : 0) +
+        (d.commitment === c.commitment ? 0.05 : 0);
+      pairs.push({ c, d, score });
+    }
+  pairs.sort((a, b) => b.score - a.score);
+  const out = new Map<number, Indicator>();
+  const taken = new Set<string>();
+  for (const { c, d } of pairs) {
+    if (out.has(c.id) || taken.has(d.code)) continue;
+    out.set(c.id, d);
+    taken.add(d.code);
+  }
+  return out;
+}
+
+function draftIndicator(c: Candidate, previous: Indicator | undefined, used: Set<string>): Indicator {
+  let code = previous?.code;
+  if (code === undefined) {
+    // ind_NN, unless a stored indicator already has that code
+    code = `ind_${String(c.id).padStart(2, "0")}`;
+    for (let k = 2; used.has(code); k++) code = `ind_${String(c.id).padStart(2, "0")}_${k}`;
+    used.add(code);
+  }
   const headline = c.source.task === null || c.restated.some((r) => r.task === null);
   return {
     code,
