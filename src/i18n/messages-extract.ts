@@ -7,6 +7,8 @@ export const extractZh = {
   "extract.meta.counts":
     "部分 {sections} 个，任务 {tasks} 项，候选目标 {candidates} 个，排除的数字 {excluded} 个",
   "extract.meta.review": "以下均为建议，须逐条核对；plan extract 不写入数据库",
+  "extract.verdict.nothing":
+    "没有找到“一、”式的部分标题或带单位的目标数字：请确认这是工作要点的正文（.doc、.wps、PDF 请另存为 .txt 或 .docx）",
   "extract.block.candidates": "候选目标",
   "extract.block.excluded": "排除的数字（不是目标）",
   "extract.block.tasks": "部分和任务",
@@ -106,6 +108,8 @@ export const extractEn: Record<keyof typeof extractZh, string> = {
     "{sections} sections, {tasks} tasks, {candidates} candidate targets, {excluded} numbers excluded",
   "extract.meta.review":
     "All of this is a proposal to review line by line; plan extract writes nothing to the database",
+  "extract.verdict.nothing":
+    "No “一、” section headings or no target figures with a unit found: check that this is the plan's text (save a .doc, .wps or PDF as .txt or .docx)",
   "extract.block.candidates": "Candidate targets",
   "extract.block.excluded": "Numbers excluded (not targets)",
   "extract.block.tasks": "Sections and tasks",

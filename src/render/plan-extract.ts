@@ -100,6 +100,10 @@ export function extractDoc(v: ExtractView, lang: Lang): Doc {
       }),
       l("extract.meta.review"),
     ],
+    // a file that yields nothing is more likely the wrong file (or a wrong encoding) than an empty plan
+    ...(r.sections.length === 0 || r.candidates.length === 0
+      ? { verdict: { text: l("extract.verdict.nothing"), tone: "bad" as const } }
+      : {}),
     blocks: [
       {
         title: l("extract.block.candidates"),

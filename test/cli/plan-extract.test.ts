@@ -173,6 +173,15 @@ describe("plan extract: errors name the file and leave nothing behind", () => {
     expect(r.stdout).toBe("");
   });
 
+  it("a text with no sections or targets is shown, with a warning that it may be the wrong file", async () => {
+    const notes = join(dir.dir, "会议纪要.txt");
+    writeFileSync(notes, "会议纪要\n与会人员讨论了明年的工作。\n");
+    const r = await run("plan", "extract", notes);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("请确认这是工作要点的正文");
+    expect(r.stdout).toContain("候选目标 0 个");
+  });
+
   it("an empty file is refused", async () => {
     const empty = join(dir.dir, "empty.txt");
     writeFileSync(empty, "\uFEFF \n");
