@@ -9,9 +9,10 @@
 //
 // What a command does not need stays out of the way: commands are loaded lazily (esbuild turns each
 // `import()` into a module initialised on first use), and the two big libraries only an import or a
-// plan load needs, iconv-lite (GB18030 tables, ~500 KB), zod (~580 KB) and SheetJS (@e965/xlsx,
-// ~1 MB, only to read a workbook), are not bundled but
-// required from node_modules when first used. better-sqlite3's JavaScript is bundled; its addon is
+// plan load needs, iconv-lite (GB18030 tables, ~500 KB), zod (~580 KB), SheetJS (@e965/xlsx,
+// ~1 MB, only to read a workbook), exceljs with jszip (only to write one) and mammoth (.docx for
+// plan extract), are not bundled but required from node_modules when first used.
+// better-sqlite3's JavaScript is bundled; its addon is
 // loaded by path (src/storage/database.ts nativeBinding), so `bindings` is only a fallback.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -55,7 +56,7 @@ await build({
   format: "cjs",
   platform: "node",
   target: "node20",
-  external: ["bindings", "iconv-lite", "zod", "exceljs", "jszip", "@e965/xlsx"],
+  external: ["bindings", "iconv-lite", "zod", "exceljs", "jszip", "@e965/xlsx", "mammoth"],
   // import.meta.url (used to find the package's folder) has no CommonJS form: give it one
   define: {
     "import.meta.url": "__dzkjModuleUrl",

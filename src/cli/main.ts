@@ -107,6 +107,8 @@ const COMMANDS: Spec[] = [
   },
   {
     name: "plan",
+    args: "[action] [file]",
+    actions: ["extract"],
     help: "help.plan",
     typed: "plan",
     load: () => import("./commands/plan.js"),

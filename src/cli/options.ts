@@ -62,6 +62,9 @@ export const OPTIONS = {
     year,
     section: text("--section <section>", "help.opt.section"),
     task: text("--task <n>", "help.opt.task"),
+    // plan extract FILE: the draft plan it writes and the stored plan it takes units and codes from
+    draft: text("--draft <file>", "help.opt.draft"),
+    from: text("--from <year>", "help.opt.from"),
     ...OUTPUT,
   },
   units: { year, ...OUTPUT },

@@ -170,7 +170,8 @@ export const en: Record<keyof typeof zh, string> = {
   "help.opt.asOf":
     "compute as of this quarter, e.g. 2020Q2 or 2020年二季度 (any period form an import accepts; default: the newest with data)",
   "help.init": "create or upgrade the database and load a plan (loading the same file twice changes nothing)",
-  "help.plan": "list the plan's sections, tasks and indicator targets",
+  "help.plan":
+    "list the plan's sections, tasks and indicator targets; plan extract FILE: draft them from a plan's own text, for review",
   "help.units": "list the reporting units with codes and aliases",
   "help.import":
     "import progress files: CSV, or Excel/WPS workbooks (.xlsx, .xls, .et, .ods; each file all or nothing)",

@@ -1,9 +1,10 @@
 /**
  * The message catalogue. Every user-facing string lives in ./zh.ts and ./en.ts, plus one
- * part per area (./messages-*.ts: intake, tasks, reports, ops); code refers to messages by key. Placeholders are
+ * part per area (./messages-*.ts: intake, tasks, reports, ops, output, extract); code refers to messages by key. Placeholders are
  * written `{name}` and filled from params.
  */
 import { en } from "./en.js";
+import { extractEn, extractZh } from "./messages-extract.js";
 import { intakeEn, intakeZh } from "./messages-intake.js";
 import { opsEn, opsZh } from "./messages-ops.js";
 import { outputEn, outputZh } from "./messages-output.js";
@@ -20,8 +21,8 @@ export type Params = Readonly<Record<string, string | number | null | undefined>
  * ~5 ms at every start of every command (a run renders only a few dozen messages).
  */
 const PARTS: Readonly<Record<Lang, readonly Readonly<Record<string, string>>[]>> = {
-  zh: [zh, intakeZh, tasksZh, reportsZh, opsZh, outputZh, targetsZh],
-  en: [en, intakeEn, tasksEn, reportsEn, opsEn, outputEn, targetsEn],
+  zh: [zh, intakeZh, tasksZh, reportsZh, opsZh, outputZh, targetsZh, extractZh],
+  en: [en, intakeEn, tasksEn, reportsEn, opsEn, outputEn, targetsEn, extractEn],
 };
 
 function lookup(lang: Lang, key: string): string | undefined {
@@ -39,7 +40,8 @@ export type MessageKey =
   | keyof typeof reportsZh
   | keyof typeof opsZh
   | keyof typeof outputZh
-  | keyof typeof targetsZh;
+  | keyof typeof targetsZh
+  | keyof typeof extractZh;
 
 /** A message not yet rendered: a key and its parameters (domain and intake code return these). */
 export interface Reason {

@@ -65,7 +65,7 @@ export const outputZh = {
   "help.examples.init":
     "  dzkj init  # 创建数据库并载入内置的 2020 年工作要点\n  dzkj init --plan plan-2021.json  # 载入另一年度的工作要点\n  dzkj --db /srv/dzkj/kjj.db init  # 在指定位置创建数据库",
   "help.examples.plan":
-    "  dzkj plan  # 全部部分、任务和指标目标\n  dzkj plan --task 12  # 第 12 项任务及衡量它的指标\n  dzkj plan --section 二 --format json  # 第二部分，JSON 格式",
+    "  dzkj plan  # 全部部分、任务和指标目标\n  dzkj plan --task 12  # 第 12 项任务及衡量它的指标\n  dzkj plan extract 要点.txt --draft plan-2021.json  # 从正文草拟目标和草稿；核对后 init --plan",
   "help.examples.units": "  dzkj units  # 填报单位、代码和别名\n  dzkj units --format json  # 供脚本使用",
   "help.examples.import":
     "  dzkj import 2020Q3-*.xlsx 2020Q3-*.csv  # 导入各区县第三季度报表（工作簿或 CSV）\n  dzkj import 渠县.csv --period 2020Q3 --unit 渠县  # 文件没有报告期、单位列时\n  dzkj import *.csv --dry-run  # 只检查，不写入",
@@ -183,7 +183,7 @@ export const outputEn: Record<keyof typeof outputZh, string> = {
   "help.examples.init":
     "  dzkj init  # create the database and load the built-in 2020 plan\n  dzkj init --plan plan-2021.json  # load another year's plan\n  dzkj --db /srv/dzkj/kjj.db init  # create the database at a given path",
   "help.examples.plan":
-    "  dzkj plan  # every section, task and indicator target\n  dzkj plan --task 12  # task 12 and the indicators that measure it\n  dzkj plan --section 二 --format json  # section 二 as JSON",
+    "  dzkj plan  # every section, task and indicator target\n  dzkj plan --task 12  # task 12 and the indicators that measure it\n  dzkj plan extract plan.txt --draft plan-2021.json  # draft targets from the text; review, then init --plan",
   "help.examples.units":
     "  dzkj units  # reporting units, codes and aliases\n  dzkj units --format json  # for scripts",
   "help.examples.import":

@@ -7,8 +7,22 @@ import { open } from "../open.js";
 import type { OptionsOf } from "../options.js";
 import { emitView } from "../output.js";
 
-/** dzkj plan [--section 二] [--task 12]: the plan, narrowed to a section or a task. */
-export async function run(ctx: Context, _args: string[], opts: OptionsOf<"plan">): Promise<void> {
+/**
+ * dzkj plan [--section 二] [--task 12]: the plan, narrowed to a section or a task;
+ * dzkj plan extract FILE: a plan's text read into a review document (./plan-extract.ts).
+ */
+export async function run(ctx: Context, args: string[], opts: OptionsOf<"plan">): Promise<void> {
+  // an option of the other form would be ignored without a word: refuse it instead
+  const extract = args[0] === "extract";
+  const misplaced = extract
+    ? (["year", "section", "task"] as const).find((k) => opts[k] !== undefined)
+    : (["draft", "from"] as const).find((k) => opts[k] !== undefined);
+  if (misplaced)
+    throw new UsageError({
+      key: extract ? "extract.error.notForExtract" : "extract.error.onlyForExtract",
+      params: { option: `--${misplaced}` },
+    });
+  if (extract) return (await import("./plan-extract.js")).run(ctx, args.slice(1), opts);
   const { db } = await open(ctx);
   try {
     const plan = requirePlan(db, opts.year);
