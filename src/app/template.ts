@@ -8,6 +8,7 @@ import type { Plan, ReportingUnit } from "../domain/plan.js";
 import { newestQuarter, unitFigure } from "../domain/progress.js";
 import type { Db } from "../storage/database.js";
 import { indexYear } from "./report.js";
+import { targetsOf } from "./targets-report.js";
 
 /**
  * Unit code → indicator code → the unit's figure for the quarter before `period` (Q1's is the
@@ -36,6 +37,21 @@ export function previousFigures(
       if (x !== null) figures.set(d.code, x);
     }
     out.set(u.code, figures);
+  }
+  return out;
+}
+
+/**
+ * Unit code → indicator code → the unit's own target for the plan year (目标分解, `dzkj targets`),
+ * in the indicator's unit of measure; a unit without a share of an indicator has no entry (the
+ * template then shows the city's target, as its 说明 says).
+ */
+export function unitTargetsOf(db: Db, plan: Plan): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const t of targetsOf(db, plan.plan.year)) {
+    const m = out.get(t.unit) ?? new Map<string, number>();
+    m.set(t.indicator, t.target);
+    out.set(t.unit, m);
   }
   return out;
 }

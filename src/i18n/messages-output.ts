@@ -27,7 +27,8 @@ export const outputZh = {
   "template.xlsx.col.code": "指标代码，dzkj 据此识别指标，请勿修改",
   "template.xlsx.col.name": "指标名称（工作要点原文）",
   "template.xlsx.col.measure": "数值的计量单位；金额按此单位填写（如万元、亿元）",
-  "template.xlsx.col.target": "全市本年度目标，仅供参考，不导入",
+  "template.xlsx.col.target":
+    "本单位分解到的年度目标（dzkj targets）；未分解的指标为全市年度目标。仅供参考，不导入",
   "template.xlsx.col.previous":
     "本单位上一季度已报送的数值（流量为 1 月起累计数，存量、比率为期末水平），仅供参考，不导入；空白表示上季度未报送",
   "template.xlsx.col.value":
@@ -144,7 +145,8 @@ export const outputEn: Record<keyof typeof outputZh, string> = {
   "template.xlsx.col.code": "the indicator's code, by which dzkj recognises it: do not change it",
   "template.xlsx.col.name": "the indicator's name (as in the plan)",
   "template.xlsx.col.measure": "the unit of measure of the value; amounts in this unit (万元, 亿元)",
-  "template.xlsx.col.target": "the city's target for the year, for reference only; never imported",
+  "template.xlsx.col.target":
+    "the unit's own share of the year's target (dzkj targets); the city's target where none was split. For reference only; never imported",
   "template.xlsx.col.previous":
     "the figure this unit reported for the previous quarter (a flow's total since January, a stock's or rate's level), for reference only; never imported; blank when none was reported",
   "template.xlsx.col.value":

@@ -23,6 +23,8 @@ export interface XlsxTemplateView extends TemplateView {
   planYear: number;
   /** unit code → indicator code → the unit's figure for the previous quarter (上期数值) */
   previous: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** unit code → indicator code → the unit's own target (目标分解), where the bureau split one */
+  unitTargets: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
 /** The fill-in sheet, the explanations and the metadata sheet, by name. */
@@ -170,7 +172,7 @@ export async function templateXlsx(v: XlsxTemplateView, lang: Lang, now: Date): 
           d.code,
           d.name,
           d.unit,
-          d.target,
+          v.unitTargets.get(u.code)?.get(d.code) ?? d.target,
           previous?.get(d.code) ?? null,
           null,
           BASIS,

@@ -125,3 +125,24 @@ describe("template .xlsx → filled in → import .xlsx, no options", () => {
     ]);
   });
 });
+
+describe("the template's reference target", () => {
+  it("is the unit's own share once the bureau has split it, the city's target where it has not", async () => {
+    const targets = join(tmp.dir, "分解.csv");
+    writeFileSync(targets, "填报单位,指标,目标\r\n渠县,关键技术攻关项目,8\r\n");
+    const t = await runMain(["--db", db, "targets", "import", targets], env);
+    expect(t.code, t.stderr).toBe(0);
+    const file = join(tmp.dir, "渠县-2020Q4.xlsx");
+    expect(
+      (await runMain(["--db", db, "template", "--unit", "渠县", "--period", "2020Q4", "-o", file], env)).code,
+    ).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(file) as never);
+    const ws = wb.getWorksheet("填报表")!;
+    const target = new Map<string, unknown>();
+    ws.eachRow((row) => target.set(String(row.getCell(1).value), row.getCell(4).value));
+    // 渠县's share of key_tech_projects is 8 (city 30); st_transfer_projects is not split: the city's 10
+    expect(target.get("key_tech_projects")).toBe(8);
+    expect(target.get("st_transfer_projects")).toBe(10);
+  });
+});

@@ -3,7 +3,7 @@ import { Catalog } from "../../app/catalog.js";
 import { UsageError } from "../../app/errors.js";
 import { requirePlan } from "../../app/report.js";
 import { targetsOf } from "../../app/targets-report.js";
-import { previousFigures } from "../../app/template.js";
+import { previousFigures, unitTargetsOf } from "../../app/template.js";
 import { formatPeriod } from "../../domain/period.js";
 import type { Plan, ReportingUnit } from "../../domain/plan.js";
 import { parsePeriod } from "../../intake/period.js";
@@ -39,9 +39,10 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
     };
     if (opts.format === "xlsx") {
       const previous = previousFigures(db, plan, units, parsed.value);
+      const unitTargets = unitTargetsOf(db, plan);
       const { templateXlsx } = await import("../../render/template-xlsx.js");
       const bytes = await templateXlsx(
-        { ...view, planTitle: plan.plan.title, planYear: plan.plan.year, previous },
+        { ...view, planTitle: plan.plan.title, planYear: plan.plan.year, previous, unitTargets },
         ctx.lang,
         ctx.now,
       );
