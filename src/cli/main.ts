@@ -107,6 +107,8 @@ const COMMANDS: Spec[] = [
   },
   {
     name: "plan",
+    args: "[action] [args...]",
+    actions: ["export", "new"],
     help: "help.plan",
     typed: "plan",
     load: () => import("./commands/plan.js"),

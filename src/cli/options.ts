@@ -62,6 +62,7 @@ export const OPTIONS = {
     year,
     section: text("--section <section>", "help.opt.section"),
     task: text("--task <n>", "help.opt.task"),
+    from: text("--from <year>", "help.opt.planFrom"),
     ...OUTPUT,
   },
   units: { year, ...OUTPUT },

@@ -7,6 +7,7 @@ import { en } from "./en.js";
 import { intakeEn, intakeZh } from "./messages-intake.js";
 import { opsEn, opsZh } from "./messages-ops.js";
 import { outputEn, outputZh } from "./messages-output.js";
+import { planBookEn, planBookZh } from "./messages-planbook.js";
 import { reportsEn, reportsZh } from "./messages-reports.js";
 import { targetsEn, targetsZh } from "./messages-targets.js";
 import { tasksEn, tasksZh } from "./messages-tasks.js";
@@ -20,8 +21,8 @@ export type Params = Readonly<Record<string, string | number | null | undefined>
  * ~5 ms at every start of every command (a run renders only a few dozen messages).
  */
 const PARTS: Readonly<Record<Lang, readonly Readonly<Record<string, string>>[]>> = {
-  zh: [zh, intakeZh, tasksZh, reportsZh, opsZh, outputZh, targetsZh],
-  en: [en, intakeEn, tasksEn, reportsEn, opsEn, outputEn, targetsEn],
+  zh: [zh, intakeZh, tasksZh, reportsZh, opsZh, outputZh, targetsZh, planBookZh],
+  en: [en, intakeEn, tasksEn, reportsEn, opsEn, outputEn, targetsEn, planBookEn],
 };
 
 function lookup(lang: Lang, key: string): string | undefined {
@@ -39,7 +40,8 @@ export type MessageKey =
   | keyof typeof reportsZh
   | keyof typeof opsZh
   | keyof typeof outputZh
-  | keyof typeof targetsZh;
+  | keyof typeof targetsZh
+  | keyof typeof planBookZh;
 
 /** A message not yet rendered: a key and its parameters (domain and intake code return these). */
 export interface Reason {

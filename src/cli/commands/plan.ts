@@ -8,7 +8,10 @@ import type { OptionsOf } from "../options.js";
 import { emitView } from "../output.js";
 
 /** dzkj plan [--section 二] [--task 12]: the plan, narrowed to a section or a task. */
-export async function run(ctx: Context, _args: string[], opts: OptionsOf<"plan">): Promise<void> {
+export async function run(ctx: Context, args: string[], opts: OptionsOf<"plan">): Promise<void> {
+  // plan export | plan new: the plan as a workbook (./plan-book.ts)
+  if (args[0] === "export" || args[0] === "new") return (await import("./plan-book.js")).run(ctx, args, opts);
+  if (args.length > 0) throw new UsageError({ key: "planBook.planUsage" });
   const { db } = await open(ctx);
   try {
     const plan = requirePlan(db, opts.year);
