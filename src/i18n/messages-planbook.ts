@@ -86,6 +86,12 @@ export const planBookZh = {
   "planBook.pace": "“{value}”不是序时进度：请填 {names}，或四个累计比例如 0.15,0.4,0.65,1",
   "planBook.notOneOf": "“{value}”不在可选值中：{values}",
   "planBook.blankChoice": "不能为空：请从 {values} 中选一个",
+  "planBook.duplicate": "“{value}”与前面的行重复：每个只能出现一次",
+  "planBook.unknownTask": "任务表里没有序号为 {value} 的任务",
+  "planBook.unknownSection": "部分表里没有序号为 {value} 的部分",
+  "planBook.date": "日期请写成 2021-03-27 的形式",
+  "planBook.code": "代码只能用小写字母、数字和下划线，并以字母开头，如 hitech_enterprises",
+  "planBook.nameClash": "名称或别名“{value}”已用于单位 {other}",
 };
 
 export const planBookEn: Record<keyof typeof planBookZh, string> = {
@@ -180,4 +186,11 @@ export const planBookEn: Record<keyof typeof planBookZh, string> = {
   "planBook.pace": "'{value}' is not a pace: use {names}, or four cumulative shares such as 0.15,0.4,0.65,1",
   "planBook.notOneOf": "'{value}' is not one of: {values}",
   "planBook.blankChoice": "must not be blank: choose one of {values}",
+  "planBook.duplicate": "'{value}' is already on an earlier row: each may appear once",
+  "planBook.unknownTask": "the task sheet has no task numbered {value}",
+  "planBook.unknownSection": "the section sheet has no section numbered {value}",
+  "planBook.date": "write the date as 2021-03-27",
+  "planBook.code":
+    "a code is lower-case letters, digits and _, starting with a letter, e.g. hitech_enterprises",
+  "planBook.nameClash": "the name or alias '{value}' already names unit {other}",
 };

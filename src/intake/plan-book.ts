@@ -21,7 +21,7 @@ import {
 } from "../domain/plan-book.js";
 import type { Reason } from "../i18n/index.js";
 import type { Problem } from "./errors.js";
-import { parseQuantity } from "./number.js";
+import { checkValue, parseQuantity } from "./number.js";
 import { planFileSchema } from "./plan-file.js";
 import { toHalfWidth } from "./text.js";
 import { lineToRow, openWorkbook, type Sniffed, type WorkbookRecord } from "./workbook-reader.js";
@@ -91,8 +91,10 @@ export async function readPlanBook(file: string, sniffed: Exclude<Sniffed, "text
       continue;
     }
     const v = fieldValue(f.field, text, {});
-    if (!v.ok) problem(at, v.reason, f.header);
-    else if (v.value !== undefined) plan[f.field] = v.value;
+    if (!v.ok) {
+      problem(at, v.reason, f.header);
+      plan[f.field] = placeholder(f.field, `plan.${f.field}`);
+    } else if (v.value !== undefined) plan[f.field] = v.value;
   }
   const infoHead = infoRows[0];
   if (infoHead && clean(infoHead.cells[0]) !== PLAN_BOOK_INFO_HEADERS[0])
@@ -125,15 +127,18 @@ export async function readPlanBook(file: string, sniffed: Exclude<Sniffed, "text
       const row = lineToRow(rec.line).row;
       const item: Record<string, unknown> = {};
       const unitText = table === "indicators" ? clean(rec.cells[at.get("unit") ?? -1]) : "";
+      const nameText = table === "indicators" ? clean(rec.cells[at.get("name") ?? -1]) : "";
       for (const c of PLAN_BOOK_COLUMNS[table]) {
         const k = at.get(c.field);
         if (k === undefined) continue;
         const text = clean(rec.cells[k], c.field === "text");
         const where: Cell = { sheet, row, column: k, text };
         cells.set(`${table}.${i}.${c.field}`, where);
-        const v = fieldValue(c.field, text, { table, unit: unitText });
-        if (!v.ok) problem(where, v.reason, c.header);
-        else if (v.value !== undefined) item[c.field] = v.value;
+        const v = fieldValue(c.field, text, { table, unit: unitText, name: nameText });
+        if (!v.ok) {
+          problem(where, v.reason, c.header);
+          item[c.field] = placeholder(c.field, `${table}.${i}.${c.field}`);
+        } else if (v.value !== undefined) item[c.field] = v.value;
       }
       // a row's own location, for a problem of the whole row (a unit's name that another unit has)
       cells.set(`${table}.${i}`, { sheet, row, column: null, text: null });
@@ -159,13 +164,58 @@ export async function readPlanBook(file: string, sniffed: Exclude<Sniffed, "text
         line: where.row ?? null,
         column: headerOf(path),
         value: where.text,
-        reason: { key: "plan.problem", params: { message: issue.message } },
+        reason: schemaReason(issue.message),
         sheet: where.sheet,
         columnIndex: where.column,
       });
     }
   }
+  const order = (p: Problem) => READ_SHEETS.indexOf(p.sheet as never);
+  problems.sort(
+    (a, b) =>
+      order(a) - order(b) || (a.line ?? 0) - (b.line ?? 0) || (a.columnIndex ?? -1) - (b.columnIndex ?? -1),
+  );
   throw new PlanBookError(file, problems);
+}
+
+/**
+ * The schema's own messages (intake/plan-file.ts, English, as a JSON plan file shows them) in the
+ * UI language where the workbook has its own words for them; any other stays as the schema says.
+ */
+const SCHEMA_MESSAGES: readonly [RegExp, string][] = [
+  [/^duplicate (?:task|section|unit|indicator) (.+)$/, "planBook.duplicate"],
+  [/^unknown task (.+)$/, "planBook.unknownTask"],
+  [/^unknown section (.+)$/, "planBook.unknownSection"],
+  [/^expected a date YYYY-MM-DD$/, "planBook.date"],
+  [/^expected a lower-case code/, "planBook.code"],
+  [/^name (.+) also names (.+)$/, "planBook.nameClash"],
+];
+
+function schemaReason(message: string): Reason {
+  for (const [re, key] of SCHEMA_MESSAGES) {
+    const m = re.exec(message);
+    if (m) return { key: key as never, params: { value: m[1] ?? "", other: m[2] ?? "" } };
+  }
+  return { key: "plan.problem", params: { message } };
+}
+
+/**
+ * A stand-in for a value already refused at its cell, so that the schema still checks the rest
+ * (zod runs the cross-checks, duplicates and unknown tasks, only on a plan whose fields all
+ * parse): a value the schema refuses at that same cell (whose second report is dropped) or one
+ * that collides with nothing (a unique text, -1 where numbers are positive).
+ */
+function placeholder(field: string, key: string): unknown {
+  if (field === "target") return 0;
+  if (WHOLE_FIELDS.has(field)) return -1;
+  if (field === "kind") return INDICATOR_KINDS[0];
+  if (field === "cadence") return CADENCES[0];
+  if (field === "commitment") return COMMITMENTS[0];
+  if (field === "pace") return PACE_NAMES[0];
+  if (field === "headline" || field === "isTotal") return false;
+  if (field === "aliases") return [];
+  if (field === "adminCode") return null;
+  return `\u0000${key}`;
 }
 
 /** The sheet of a top-level field of the plan file (`indicators` → 指标). */
@@ -221,7 +271,11 @@ const WHOLE_FIELDS: ReadonlySet<string> = new Set([
  * One cell's value for a plan field, or a Reason. Blank is "absent" for optional fields (the
  * schema says which are required), null for an indicator's section, task and a unit's admin code.
  */
-function fieldValue(field: string, text: string, ctx: { table?: PlanBookTable; unit?: string }): FieldValue {
+function fieldValue(
+  field: string,
+  text: string,
+  ctx: { table?: PlanBookTable; unit?: string; name?: string },
+): FieldValue {
   const blank = text === "";
   const optional =
     OPTIONAL_FIELDS.has(field) || (ctx.table === "indicators" && (field === "section" || field === "task"));
@@ -229,7 +283,10 @@ function fieldValue(field: string, text: string, ctx: { table?: PlanBookTable; u
   if (field === "target") {
     if (blank) return bad("planBook.blankTarget");
     const q = parseQuantity(text, ctx.unit || "");
-    return q.ok ? ok(q.value) : q;
+    if (!q.ok) return q;
+    // the importer's range rule: a count whole, money ≥ 0, a % within 0–100
+    const range = checkValue(q.value, ctx.unit || "", { name: ctx.name || "—" });
+    return range ? { ok: false, reason: range } : ok(q.value);
   }
   if (WHOLE_FIELDS.has(field)) {
     if (blank)

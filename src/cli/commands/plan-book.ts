@@ -47,7 +47,9 @@ async function exportPlan(ctx: Context, opts: OptionsOf<"plan">): Promise<void> 
     db.close();
   }
   const bytes =
-    format === "json" ? await planFileBytes(plan) : await workbook({ plan, reference: null, fromYear: null }, ctx);
+    format === "json"
+      ? await planFileBytes(plan)
+      : await workbook({ plan, reference: null, fromYear: null }, ctx);
   write(ctx, opts, bytes, format, "planBook.exported", {
     year: plan.plan.year,
     sections: plan.sections.length,

@@ -11,7 +11,7 @@ import { emitView } from "../output.js";
 export async function run(ctx: Context, args: string[], opts: OptionsOf<"plan">): Promise<void> {
   // plan export | plan new: the plan as a workbook (./plan-book.ts)
   if (args[0] === "export" || args[0] === "new") return (await import("./plan-book.js")).run(ctx, args, opts);
-  if (args.length > 0) throw new UsageError({ key: "planBook.planUsage" });
+  if (args.some((a) => a !== undefined)) throw new UsageError({ key: "planBook.planUsage" });
   const { db } = await open(ctx);
   try {
     const plan = requirePlan(db, opts.year);
