@@ -16,7 +16,7 @@ export interface PlanReference {
 /**
  * The plan of `year` drafted from `from` (a loaded plan): units, sections, tasks (their texts as
  * last year's, for the analyst to edit), indicator codes, names, units of measure, kinds,
- * cadences, commitments and paces copied; the year in the title moved on; each task's deadline
+ * cadences, commitments and paces copied (not the source sentences: they were last year's); the year in the title moved on; each task's deadline
  * moved by the years between; the issue date left blank (`init` refuses it until filled in).
  * Targets are kept in the plan object but the workbook leaves them blank (see render/plan-xlsx.ts).
  * The reference is last year's target and its result by the report's own rules (rule 1, 5: the
@@ -49,7 +49,8 @@ export function nextYearPlan(
     sections: from.sections.map((s) => ({ ...s })),
     tasks: from.tasks.map((t) => ({ ...t, deadline: shiftYear(t.deadline, year - from.plan.year) })),
     units: from.units.map((u) => ({ ...u, aliases: [...u.aliases] })),
-    indicators: from.indicators.map((d) => ({ ...d })),
+    // last year's source sentence is not this year's: the new plan's text gives its own
+    indicators: from.indicators.map(({ source: _source, ...d }) => ({ ...d })),
   };
   return { plan, reference };
 }

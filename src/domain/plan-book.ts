@@ -68,6 +68,7 @@ export const PLAN_BOOK_COLUMNS = {
     { field: "paceNote", header: "进度说明" },
     { field: "section", header: "所属部分" },
     { field: "task", header: "所属任务" },
+    { field: "source", header: "来源原文" },
   ],
   units: [
     { field: "code", header: "单位代码" },

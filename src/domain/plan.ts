@@ -90,6 +90,8 @@ export interface Indicator {
   pace: Pace;
   /** why the plan gives this pace (the plan file's own words), when it says */
   paceNote?: string | undefined;
+  /** the plan's own sentence the target was read from (来源原文), when the plan file gives it */
+  source?: string | undefined;
 }
 
 export interface Plan {

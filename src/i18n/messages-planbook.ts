@@ -67,6 +67,7 @@ export const planBookZh = {
   "planBook.col.indicators.paceNote": "为什么这样设序时进度（可空）。",
   "planBook.col.indicators.section": "所属部分的序号（总体目标可空）。",
   "planBook.col.indicators.task": "所属任务的序号，必须是任务表里有的序号（可空）。",
+  "planBook.col.indicators.source": "目标所出自的要点原文句子（可空；dzkj 只保存，不据此计算）。",
   "planBook.col.units.code": "单位代码：小写字母、数字和下划线，如 quxian，不得重复。",
   "planBook.col.units.name": "单位名称，如 渠县。",
   "planBook.col.units.nameEn": "名称的英文。",
@@ -166,6 +167,8 @@ export const planBookEn: Record<keyof typeof planBookZh, string> = {
   "planBook.col.indicators.paceNote": "Why the pace is what it is (may be blank).",
   "planBook.col.indicators.section": "The number of its section (blank for a headline target).",
   "planBook.col.indicators.task": "The number of its task, one on the task sheet (may be blank).",
+  "planBook.col.indicators.source":
+    "The plan's own sentence the target comes from (may be blank; kept, never computed from).",
   "planBook.col.units.code": "The unit's code: lower-case letters, digits and _, e.g. quxian, each once.",
   "planBook.col.units.name": "The unit's name, e.g. 渠县.",
   "planBook.col.units.nameEn": "The name in English.",

@@ -252,6 +252,7 @@ const OPTIONAL_FIELDS: ReadonlySet<string> = new Set([
   "reportDeadlineDays",
   "pace",
   "paceNote",
+  "source",
   "deadlineNote",
   "aliases",
   "adminCode",

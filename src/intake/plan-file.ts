@@ -82,6 +82,7 @@ export const planFileSchema = z
         task: z.number().int().positive().nullable(),
         pace: pace.default("linear"),
         paceNote: z.string().min(1).optional(),
+        source: z.string().min(1).optional(),
       }),
     ),
   })

@@ -197,7 +197,7 @@ export async function planXlsx(v: PlanBookView, lang: Lang, now: Date): Promise<
     columns.forEach((c, k) => {
       const col = ws.getColumn(k + 1);
       if (TEXT_FIELDS.has(c.field)) col.numFmt = "@";
-      if (c.field === "text" || c.field === "title" || c.field === "paceNote")
+      if (c.field === "text" || c.field === "title" || c.field === "paceNote" || c.field === "source")
         col.alignment = { wrapText: true, vertical: "top" };
       const check = checks[c.field];
       if (check && (table === "indicators" || c.field === "isTotal")) {

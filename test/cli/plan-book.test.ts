@@ -147,15 +147,23 @@ describe("init --plan x.xlsx: the round trip", () => {
     });
   });
 
-  it("keeps line breaks in a task's text", async () => {
+  it("keeps line breaks in a task's text, and an indicator's source sentence (来源原文)", async () => {
+    const sentence = "全年组织实施关键技术攻关项目30项以上。";
     const file = await edited(book, "breaks.xlsx", (wb) => {
       as2021(wb);
       sheet(wb, "任务").getCell("E2").value = "第一段。\n第二段。";
+      expect(sheet(wb, "指标").getCell("N1").value).toBe("来源原文");
+      sheet(wb, "指标").getCell("N2").value = sentence;
     });
     const fresh = await freshDb();
     expect((await dzkj(fresh, "init", "--plan", file)).code).toBe(0);
     const shown = JSON.parse((await dzkj(fresh, "plan", "--year", "2021", "--format", "json")).stdout);
     expect(shown.tasks[0].text).toBe("第一段。\n第二段。");
+    expect(shown.indicators[0]).toMatchObject({ code: "key_tech_projects", source: sentence });
+    expect(shown.indicators[1].source).toBeUndefined();
+    // and the plan file written from it carries the sentence, so it loads back the same
+    const json = await dzkj(fresh, "plan", "export", "--year", "2021", "--format", "json");
+    expect(JSON.parse(json.stdout).indicators[0].source).toBe(sentence);
   });
 
   // tech_contract_value is in 万元 (row 11): a target with a money unit is read by the importer's
