@@ -3,6 +3,8 @@ export const planBookZh = {
   "help.opt.planFrom": "plan new：从哪一年的工作要点复制结构（默认最新载入的年度）",
   "planBook.planUsage":
     "dzkj plan 的用法：dzkj plan [--section 二] [--task 12]、dzkj plan export -o 文件.xlsx、dzkj plan new 2021 -o 文件.xlsx",
+  "planBook.strayOption":
+    "dzkj plan {action} 不接受 {option}（plan export/new 写出整份工作要点；--from 只用于 plan new）",
   "planBook.exportUsage":
     "dzkj plan export 不带参数：dzkj plan export [--year 2020] -o plan-2020.xlsx（或 --format json）",
   "planBook.newUsage": "dzkj plan new 只带一个年度：dzkj plan new 2021 [--from 2020] -o plan-2021.xlsx",
@@ -99,6 +101,8 @@ export const planBookEn: Record<keyof typeof planBookZh, string> = {
   "help.opt.planFrom": "plan new: the year whose plan to copy (default: the newest loaded)",
   "planBook.planUsage":
     "usage: dzkj plan [--section 二] [--task 12], dzkj plan export -o FILE.xlsx, dzkj plan new 2021 -o FILE.xlsx",
+  "planBook.strayOption":
+    "dzkj plan {action} does not take {option} (plan export/new write the whole plan; --from is for plan new only)",
   "planBook.exportUsage":
     "dzkj plan export takes no arguments: dzkj plan export [--year 2020] -o plan-2020.xlsx (or --format json)",
   "planBook.newUsage": "dzkj plan new takes one year: dzkj plan new 2021 [--from 2020] -o plan-2021.xlsx",

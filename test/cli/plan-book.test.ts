@@ -78,6 +78,15 @@ describe("plan export", () => {
     expect(ind.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(ind.getCell("A1").value).toBe("指标代码");
     expect(ind.getCell("E1").value).toBe("目标值");
+    // headers shaded and locked (the default once the sheet is protected), every data cell open
+    expect(ind.getCell("A1").fill).toMatchObject({ type: "pattern", fgColor: { argb: "FFD0D7DE" } });
+    expect(ind.getCell("A1").protection?.locked).not.toBe(false);
+    expect(ind.getCell("E11").protection).toMatchObject({ locked: false });
+    expect((ind as unknown as { sheetProtection: object }).sheetProtection).toMatchObject({
+      sheet: true,
+      insertRows: true,
+      deleteRows: true,
+    });
     // tech_contract_value: 5600 万元, a number cell
     expect(ind.getCell("A11").value).toBe("tech_contract_value");
     expect(ind.getCell("D11").value).toBe("万元");
@@ -105,6 +114,17 @@ describe("plan export", () => {
     await wb.xlsx.load(readFileSync(file) as never);
     expect(sheet(wb, "说明").getCell("A1").value).toBe("The 2020 plan workbook: how to fill it in");
     expect(wb.worksheets.map((w) => w.name)).toContain("指标");
+  });
+
+  it.each([
+    ["export", "--section", "二"],
+    ["export", "--task", "12"],
+    ["export", "--from", "2020"],
+    ["new", "--section", "二"],
+  ])("refuses an option it would ignore: plan %s %s", async (action, option, value) => {
+    const r = await dzkj(db, "plan", action, option, value, "-o", join(tmp.dir, "stray.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`dzkj plan ${action} 不接受 ${option}`);
   });
 
   it("refuses a format it cannot write", async () => {

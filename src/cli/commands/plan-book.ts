@@ -16,6 +16,12 @@ import { toFile, writeOutputFile } from "../output.js";
  */
 export async function run(ctx: Context, args: string[], opts: OptionsOf<"plan">): Promise<void> {
   const [action, ...rest] = args;
+  // the whole plan is written: a narrowing option would be silently ignored, so it is refused
+  const stray = opts.section !== undefined ? "--section" : opts.task !== undefined ? "--task" : null;
+  if (stray)
+    throw new UsageError({ key: "planBook.strayOption", params: { option: stray, action: String(action) } });
+  if (action === "export" && opts.from !== undefined)
+    throw new UsageError({ key: "planBook.strayOption", params: { option: "--from", action: "export" } });
   if (action === "export") {
     if (rest.length > 0) throw new UsageError({ key: "planBook.exportUsage" });
     return exportPlan(ctx, opts);

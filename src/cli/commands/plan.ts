@@ -12,6 +12,8 @@ export async function run(ctx: Context, args: string[], opts: OptionsOf<"plan">)
   // plan export | plan new: the plan as a workbook (./plan-book.ts)
   if (args[0] === "export" || args[0] === "new") return (await import("./plan-book.js")).run(ctx, args, opts);
   if (args.some((a) => a !== undefined)) throw new UsageError({ key: "planBook.planUsage" });
+  if (opts.from !== undefined)
+    throw new UsageError({ key: "planBook.strayOption", params: { option: "--from", action: "" } });
   const { db } = await open(ctx);
   try {
     const plan = requirePlan(db, opts.year);
