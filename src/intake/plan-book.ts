@@ -193,7 +193,7 @@ const SCHEMA_MESSAGES: readonly [RegExp, string][] = [
 
 function schemaReason(message: string): Reason {
   for (const [re, key] of SCHEMA_MESSAGES) {
-    const m = re.exec(message);
+    const m = message.match(re);
     if (m) return { key: key as never, params: { value: m[1] ?? "", other: m[2] ?? "" } };
   }
   return { key: "plan.problem", params: { message } };
