@@ -186,6 +186,35 @@ describe("init --plan x.xlsx: the round trip", () => {
     expect(JSON.parse(json.stdout).indicators[0].source).toBe(sentence);
   });
 
+  it("reads a pace profile as its four shares, and writes it back the same way", async () => {
+    const file = await edited(book, "profile.xlsx", (wb) => {
+      as2021(wb);
+      sheet(wb, "指标").getCell("J2").value = "0.15, 0.4, 0.65, 1";
+    });
+    const fresh = await freshDb();
+    const r = await dzkj(fresh, "init", "--plan", file);
+    expect(r.code, r.stderr).toBe(0);
+    const shown = JSON.parse((await dzkj(fresh, "plan", "--year", "2021", "--format", "json")).stdout);
+    expect(shown.indicators[0].pace).toEqual([0.15, 0.4, 0.65, 1]);
+    const again = join(tmp.dir, "profile-again.xlsx");
+    expect((await dzkj(fresh, "plan", "export", "--year", "2021", "-o", again)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(again) as never);
+    expect(sheet(wb, "指标").getCell("J2").value).toBe("0.15,0.4,0.65,1");
+  });
+
+  it("refuses a pace profile that falls, at its cell", async () => {
+    const file = await edited(book, "profile-bad.xlsx", (wb) => {
+      as2021(wb);
+      sheet(wb, "指标").getCell("J2").value = "0.5,0.4,0.65,1";
+    });
+    const r = await dzkj(await freshDb(), "init", "--plan", file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `${file}:指标!J2: 序时进度: 0.5,0.4,0.65,1 — a pace profile is four cumulative shares`,
+    );
+  });
+
   // tech_contract_value is in 万元 (row 11): a target with a money unit is read by the importer's
   // rule, shifting the decimal point: 12万 = 12 万元; 0.57亿元 = 0.57 × 10^4 = 5700 万元
   it.each([
