@@ -216,6 +216,8 @@ function draftIndicator(c: Candidate, previous: Indicator | undefined, used: Set
     task: c.source.task,
     pace: previous?.pace ?? "linear",
     ...(previous?.paceNote ? { paceNote: previous.paceNote } : {}),
+    // the sentence the target was read from, for the analyst's review (the 指标 sheet's 出处)
+    source: c.source.sentence,
   };
 }
 

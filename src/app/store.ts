@@ -48,16 +48,28 @@ export async function loadPlanFile(
   result: PlanLoadResult;
   conversion: { batch: number; changes: UnitChange[] } | null;
 }> {
-  const { parsePlanFile } = await import("../intake/plan-file.js");
-  const text = readFileSync(file, "utf8");
-  const plan = parsePlanFile(file, text);
-  const json = JSON.stringify(plan);
-  const hash = sha256(json);
+  const bytes = readFileSync(file);
+  // a workbook (README "The plan as a workbook") is told by its bytes, as an import tells it; JSON
+  // (a `{` after any BOM and spaces) needs no sniffing, and the first run's embedded plan no reader
+  const json = /^(\uFEFF)?\s*\{/.test(bytes.subarray(0, 64).toString("utf8"));
+  const sniffed = json
+    ? "text"
+    : (await import("../intake/workbook-reader.js")).sniff(bytes.subarray(0, 4096));
+  let plan: Plan;
+  if (sniffed === "text") {
+    const { parsePlanFile } = await import("../intake/plan-file.js");
+    plan = parsePlanFile(file, bytes.toString("utf8"));
+  } else {
+    const { readPlanBook } = await import("../intake/plan-book.js");
+    plan = await readPlanBook(file, sniffed);
+  }
+  const text = JSON.stringify(plan);
+  const hash = sha256(text);
   // One transaction: the check against stored values, the plan and the conversion of the values
   // land together or not at all.
   return writeTransaction(db, () => {
     const changes = checkRevision(db, plan, recordAs ?? file, options.convert === true);
-    const result = savePlan(db, plan, { hash, json, file: recordAs }, now.toISOString());
+    const result = savePlan(db, plan, { hash, json: text, file: recordAs }, now.toISOString());
     if (changes.length === 0) return { plan, result, conversion: null };
     const batch = convertValues(db, plan.plan.year, changes, `${recordAs ?? file} --convert`, now);
     return { plan, result, conversion: { batch, changes } };

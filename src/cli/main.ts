@@ -107,8 +107,8 @@ const COMMANDS: Spec[] = [
   },
   {
     name: "plan",
-    args: "[action] [file]",
-    actions: ["extract"],
+    args: "[action] [args...]",
+    actions: ["extract", "export", "new"],
     help: "help.plan",
     typed: "plan",
     load: () => import("./commands/plan.js"),

@@ -62,7 +62,7 @@ export const OPTIONS = {
     year,
     section: text("--section <section>", "help.opt.section"),
     task: text("--task <n>", "help.opt.task"),
-    // plan extract FILE: the draft plan it writes and the stored plan it takes units and codes from
+    // plan extract FILE: the draft plan it writes; extract and new: the stored plan they start from
     draft: text("--draft <file>", "help.opt.draft"),
     from: text("--from <year>", "help.opt.from"),
     ...OUTPUT,

@@ -3,10 +3,20 @@
  * Mirrors seeds/plan-2020.json (validated by src/intake/plan-file.ts).
  */
 
+/**
+ * The closed vocabularies of a plan, one list each: the plan file's schema (intake/plan-file.ts)
+ * and the plan workbook's drop-downs (render/plan-xlsx.ts) both take them from here.
+ */
+export const INDICATOR_KINDS = ["flow", "stock", "rate"] as const;
+export const CADENCES = ["quarterly", "annual"] as const;
+export const COMMITMENTS = ["firm", "aspirational"] as const;
+/** The named pace profiles; a pace may also be four cumulative shares (see Pace). */
+export const PACE_NAMES = ["linear", "milestone"] as const;
+
 /** flow = counted up through the year (累计); stock = a level reached by year end; rate = a percentage level. */
-export type IndicatorKind = "flow" | "stock" | "rate";
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 /** quarterly = reported each quarter; annual = only known from year-end statistics (年度统计). */
-export type Cadence = "quarterly" | "annual";
+export type Cadence = (typeof CADENCES)[number];
 /**
  * How 序时进度 (the pace) spreads a target over the year: `linear` = q/4 of it at quarter q;
  * `milestone` = no pace before Q4 (a one-off result that lands when it lands); four cumulative
@@ -14,7 +24,7 @@ export type Cadence = "quarterly" | "annual";
  */
 export type Pace = "linear" | "milestone" | readonly [number, number, number, number];
 /** aspirational where the plan says 力争, else firm. */
-export type Commitment = "firm" | "aspirational";
+export type Commitment = (typeof COMMITMENTS)[number];
 
 export interface PlanInfo {
   year: number;
@@ -80,6 +90,8 @@ export interface Indicator {
   pace: Pace;
   /** why the plan gives this pace (the plan file's own words), when it says */
   paceNote?: string | undefined;
+  /** the plan's own sentence the target was read from (来源原文), when the plan file gives it */
+  source?: string | undefined;
 }
 
 export interface Plan {
@@ -98,6 +110,12 @@ export const MONEY_UNITS: ReadonlyMap<string, number> = new Map([
   ["万元", 4],
   ["亿元", 8],
 ]);
+
+/**
+ * The units of measure dzkj knows how to check (counts, money, %): the plan workbook offers them in
+ * its drop-down. A plan may still name another (the schema takes any text), read as a plain figure.
+ */
+export const MEASURE_UNITS: readonly string[] = [...COUNT_UNITS, ...MONEY_UNITS.keys(), "%"];
 
 export function isCountUnit(unit: string): boolean {
   return COUNT_UNITS.has(unit);

@@ -152,7 +152,8 @@ export const en: Record<keyof typeof zh, string> = {
   "help.opt.help": "show help",
   "help.opt.version": "show the version",
   "help.opt.format": "output format",
-  "help.opt.plan": "plan JSON file (default: the embedded 2020 plan)",
+  "help.opt.plan":
+    "plan file: JSON or an Excel workbook (made by dzkj plan export/new; default: the embedded 2020 plan)",
   "help.opt.year": "plan year (default: the newest loaded)",
   "help.opt.section": "only this section, e.g. 二 or 2",
   "help.opt.task": "only this task, e.g. 12",
@@ -171,7 +172,7 @@ export const en: Record<keyof typeof zh, string> = {
     "compute as of this quarter, e.g. 2020Q2 or 2020年二季度 (any period form an import accepts; default: the newest with data)",
   "help.init": "create or upgrade the database and load a plan (loading the same file twice changes nothing)",
   "help.plan":
-    "list the plan's sections, tasks and indicator targets; plan extract FILE: draft them from a plan's own text, for review",
+    "list the plan's sections, tasks and indicator targets; plan extract FILE drafts them from a plan's own text, for review; plan export writes the plan as Excel/JSON; plan new drafts next year's workbook",
   "help.units": "list the reporting units with codes and aliases",
   "help.import":
     "import progress files: CSV, or Excel/WPS workbooks (.xlsx, .xls, .et, .ods; each file all or nothing)",

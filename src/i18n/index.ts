@@ -8,6 +8,7 @@ import { extractEn, extractZh } from "./messages-extract.js";
 import { intakeEn, intakeZh } from "./messages-intake.js";
 import { opsEn, opsZh } from "./messages-ops.js";
 import { outputEn, outputZh } from "./messages-output.js";
+import { planBookEn, planBookZh } from "./messages-planbook.js";
 import { reportsEn, reportsZh } from "./messages-reports.js";
 import { targetsEn, targetsZh } from "./messages-targets.js";
 import { tasksEn, tasksZh } from "./messages-tasks.js";
@@ -21,8 +22,8 @@ export type Params = Readonly<Record<string, string | number | null | undefined>
  * ~5 ms at every start of every command (a run renders only a few dozen messages).
  */
 const PARTS: Readonly<Record<Lang, readonly Readonly<Record<string, string>>[]>> = {
-  zh: [zh, intakeZh, tasksZh, reportsZh, opsZh, outputZh, targetsZh, extractZh],
-  en: [en, intakeEn, tasksEn, reportsEn, opsEn, outputEn, targetsEn, extractEn],
+  zh: [zh, intakeZh, tasksZh, reportsZh, opsZh, outputZh, targetsZh, extractZh, planBookZh],
+  en: [en, intakeEn, tasksEn, reportsEn, opsEn, outputEn, targetsEn, extractEn, planBookEn],
 };
 
 function lookup(lang: Lang, key: string): string | undefined {
@@ -41,7 +42,8 @@ export type MessageKey =
   | keyof typeof opsZh
   | keyof typeof outputZh
   | keyof typeof targetsZh
-  | keyof typeof extractZh;
+  | keyof typeof extractZh
+  | keyof typeof planBookZh;
 
 /** A message not yet rendered: a key and its parameters (domain and intake code return these). */
 export interface Reason {

@@ -1,7 +1,9 @@
 /** Messages of `dzkj plan extract` (the review document, its reasons, the draft plan), zh and en. */
 export const extractZh = {
-  "help.opt.draft": "另写出草稿工作要点（JSON，dzkj init --plan 可载入的格式）到此文件",
-  "help.opt.from": "草稿沿用哪一年已载入的工作要点的填报单位和指标代码（默认最新一年）",
+  "help.opt.draft":
+    "另写出草稿工作要点到此文件：.xlsx 工作簿（供核对修改）或 .json；两者 dzkj init --plan 均可载入",
+  "help.opt.from":
+    "从哪一年已载入的工作要点出发：plan new 复制其结构，plan extract 沿用其填报单位和指标代码（默认最新一年）",
   "extract.title": "工作要点草稿：{file}",
   "extract.meta.read": "读取：{encoding}，{lines} 行",
   "extract.meta.counts":
@@ -60,6 +62,7 @@ export const extractZh = {
   "extract.why.pair": "“{word}”：保底目标与争取目标",
   "extract.why.restated": "与总体目标中的“{word}”为同一目标，已合并",
   "extract.why.bareMoney": "“{word}”只写了万/亿，按万元/亿元读",
+  "extract.why.perHead": "“{word}”：按人口平均的比值，不是件数，计量单位写作“…/万人”",
   "extract.why.noName": "数字前后找不到指标名称",
   "extract.why.kindGuess": "类型是推测的",
   "extract.why.points": "“{word}”是变动幅度，不是水平：请核对目标",
@@ -94,14 +97,16 @@ export const extractZh = {
   "extract.error.noFile": "plan extract 需要一个文件：dzkj plan extract 要点.txt",
   "extract.error.notForExtract": "{option} 不用于 plan extract（它读的是文件，不是已载入的工作要点）",
   "extract.error.onlyForExtract": "{option} 只用于 dzkj plan extract 文件",
-  "extract.error.draftFormat": "--draft 写出 JSON 工作要点，文件名应以 .json 结尾（收到 {file}）",
+  "extract.error.draftFormat":
+    "--draft 写出工作要点草稿：工作簿（.xlsx，供核对修改）或 JSON，文件名应以 .xlsx 或 .json 结尾（收到 {file}）",
   "extract.error.invalidDraft": "内部错误：草稿不符合工作要点格式（{problems}）",
 };
 
 export const extractEn: Record<keyof typeof extractZh, string> = {
-  "help.opt.draft": "also write a draft plan (JSON, the format dzkj init --plan loads) to this file",
+  "help.opt.draft":
+    "also write a draft plan to this file: an .xlsx workbook (to review and edit) or .json; dzkj init --plan loads either",
   "help.opt.from":
-    "the stored plan whose reporting units and indicator codes the draft reuses (default: the latest)",
+    "the stored plan to start from: plan new copies its structure, plan extract reuses its reporting units and indicator codes (default: the latest)",
   "extract.title": "Plan draft: {file}",
   "extract.meta.read": "Read: {encoding}, {lines} lines",
   "extract.meta.counts":
@@ -161,6 +166,7 @@ export const extractEn: Record<keyof typeof extractZh, string> = {
   "extract.why.pair": "“{word}”: a firm floor and an aspirational stretch",
   "extract.why.restated": "the same target as “{word}” in the overall goals: merged",
   "extract.why.bareMoney": "“{word}” says only 万/亿: read as 万元/亿元",
+  "extract.why.perHead": "“{word}”: a ratio per head, not a count; its unit reads “…/万人”",
   "extract.why.noName": "no indicator name found around the number",
   "extract.why.kindGuess": "the kind is a guess",
   "extract.why.points": "“{word}” is a change, not a level: check the target",
@@ -197,6 +203,7 @@ export const extractEn: Record<keyof typeof extractZh, string> = {
   "extract.error.notForExtract":
     "{option} does not apply to plan extract (it reads a file, not a stored plan)",
   "extract.error.onlyForExtract": "{option} applies only to dzkj plan extract FILE",
-  "extract.error.draftFormat": "--draft writes a JSON plan: the file name should end in .json (got {file})",
+  "extract.error.draftFormat":
+    "--draft writes a draft plan, as a workbook (.xlsx, to review and edit) or JSON: the file name should end in .xlsx or .json (got {file})",
   "extract.error.invalidDraft": "internal error: the draft does not fit the plan format ({problems})",
 };

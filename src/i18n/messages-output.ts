@@ -64,9 +64,9 @@ export const outputZh = {
     "action=子命令 basis=口径 by=维度 columns=列数 date=日期 dir=目录 encoding=编码 file=文件 files...=文件... files=文件 format=格式 indicator=指标 lang=语言 layout=版式 mb=MB n=序号 path=路径 period=报告期 quarter=季度 ref=文号 section=部分 status=状态 style=样式 text=说明 unit=单位 what=条件 year=年度 args...=参数... id=编号 command=命令 seconds=秒数",
   "usage.unknownAction": "dzkj {command} 没有子命令 {action}；可用：{actions}{hint}",
   "help.examples.init":
-    "  dzkj init  # 创建数据库并载入内置的 2020 年工作要点\n  dzkj init --plan plan-2021.json  # 载入另一年度的工作要点\n  dzkj --db /srv/dzkj/kjj.db init  # 在指定位置创建数据库",
+    "  dzkj init  # 创建数据库并载入内置的 2020 年工作要点\n  dzkj init --plan plan-2021.xlsx  # 载入另一年度的工作要点（工作簿逐格检查；JSON 亦可）\n  dzkj --db /srv/dzkj/kjj.db init  # 在指定位置创建数据库",
   "help.examples.plan":
-    "  dzkj plan  # 全部部分、任务和指标目标\n  dzkj plan --task 12  # 第 12 项任务及衡量它的指标\n  dzkj plan extract 要点.txt --draft plan-2021.json  # 从正文草拟目标和草稿；核对后 init --plan",
+    "  dzkj plan extract 要点.txt --draft plan-2021.json  # 从正文草拟目标和草稿；核对后 init --plan\n  dzkj plan export -o plan-2020.xlsx  # 导出为 Excel 工作簿\n  dzkj plan new 2021 --from 2020 -o plan-2021.xlsx  # 下一年度草稿，目标待填",
   "help.examples.units": "  dzkj units  # 填报单位、代码和别名\n  dzkj units --format json  # 供脚本使用",
   "help.examples.import":
     "  dzkj import 2020Q3-*.xlsx 2020Q3-*.csv  # 导入各区县第三季度报表（工作簿或 CSV）\n  dzkj import 渠县.csv --period 2020Q3 --unit 渠县  # 文件没有报告期、单位列时\n  dzkj import *.csv --dry-run  # 只检查，不写入",
@@ -183,9 +183,9 @@ export const outputEn: Record<keyof typeof outputZh, string> = {
   "help.placeholders": "",
   "usage.unknownAction": "dzkj {command} has no action {action}; accepted: {actions}{hint}",
   "help.examples.init":
-    "  dzkj init  # create the database and load the built-in 2020 plan\n  dzkj init --plan plan-2021.json  # load another year's plan\n  dzkj --db /srv/dzkj/kjj.db init  # create the database at a given path",
+    "  dzkj init  # create the database and load the built-in 2020 plan\n  dzkj init --plan plan-2021.xlsx  # load another year's plan (a workbook, checked cell by cell; or JSON)\n  dzkj --db /srv/dzkj/kjj.db init  # create the database at a given path",
   "help.examples.plan":
-    "  dzkj plan  # every section, task and indicator target\n  dzkj plan --task 12  # task 12 and the indicators that measure it\n  dzkj plan extract plan.txt --draft plan-2021.json  # draft targets from the text; review, then init --plan",
+    "  dzkj plan extract plan.txt --draft plan-2021.json  # draft targets from the text; review, then init --plan\n  dzkj plan export -o plan-2020.xlsx  # the plan as an Excel workbook\n  dzkj plan new 2021 --from 2020 -o plan-2021.xlsx  # next year's draft, targets to fill in",
   "help.examples.units":
     "  dzkj units  # reporting units, codes and aliases\n  dzkj units --format json  # for scripts",
   "help.examples.import":

@@ -146,7 +146,8 @@ export const zh = {
   "help.opt.help": "显示帮助",
   "help.opt.version": "显示版本号",
   "help.opt.format": "输出格式",
-  "help.opt.plan": "工作要点 JSON 文件（默认内置的 2020 年工作要点）",
+  "help.opt.plan":
+    "工作要点文件：JSON 或 Excel 工作簿（dzkj plan export/new 生成；默认内置的 2020 年工作要点）",
   "help.opt.year": "工作要点年度（默认最新载入的年度）",
   "help.opt.section": "只显示某一部分，如 二 或 2",
   "help.opt.task": "只显示某项任务，如 12",
@@ -165,7 +166,7 @@ export const zh = {
     "按某季度计算，如 2020Q2、2020年二季度（可用导入文件的各种报告期写法；默认：有数据的最新季度）",
   "help.init": "创建或升级数据库并载入工作要点（重复载入同一文件不作修改）",
   "help.plan":
-    "列出工作要点的部分、任务和指标目标；plan extract 文件：从工作要点正文草拟部分、任务和指标目标，供核对",
+    "列出工作要点的部分、任务和指标目标；plan extract 文件：从工作要点正文草拟，供核对；plan export 导出为 Excel/JSON；plan new 生成下一年度的工作簿草稿",
   "help.units": "列出填报单位及其代码和别名",
   "help.import":
     "导入进度数据：CSV 文件或 Excel/WPS 工作簿（.xlsx、.xls、.et、.ods；每个文件全部导入或全部不导入）",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Plan } from "../domain/plan.js";
+import { CADENCES, COMMITMENTS, INDICATOR_KINDS, PACE_NAMES, type Plan } from "../domain/plan.js";
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
 const code = z.string().regex(/^[a-z][a-z0-9_]*$/, "expected a lower-case code (letters, digits, _)");
@@ -10,7 +10,7 @@ const share = z.number().min(0).max(1);
  * shares of the target due by Q1 … Q4, never falling and ending at 1. Absent means linear.
  */
 const pace = z
-  .union([z.enum(["linear", "milestone"]), z.tuple([share, share, share, share])])
+  .union([z.enum(PACE_NAMES), z.tuple([share, share, share, share])])
   .refine(
     (p) => typeof p === "string" || (p[0] <= p[1] && p[1] <= p[2] && p[2] <= p[3] && p[3] === 1),
     "a pace profile is four cumulative shares of the target (Q1 … Q4), never falling, the last 1",
@@ -74,19 +74,29 @@ export const planFileSchema = z
         nameEn: z.string().min(1),
         unit: z.string().min(1),
         target: z.number().nonnegative(),
-        kind: z.enum(["flow", "stock", "rate"]),
-        cadence: z.enum(["quarterly", "annual"]),
-        commitment: z.enum(["firm", "aspirational"]),
+        kind: z.enum(INDICATOR_KINDS),
+        cadence: z.enum(CADENCES),
+        commitment: z.enum(COMMITMENTS),
         headline: z.boolean(),
         section: z.number().int().positive().nullable(),
         task: z.number().int().positive().nullable(),
         pace: pace.default("linear"),
         paceNote: z.string().min(1).optional(),
+        source: z.string().min(1).optional(),
       }),
     ),
   })
   .superRefine((p, ctx) => {
-    const sections = new Set(p.sections.map((s) => s.number));
+    const sections = new Set<number>();
+    p.sections.forEach((s, i) => {
+      if (sections.has(s.number))
+        ctx.addIssue({
+          code: "custom",
+          path: ["sections", i, "number"],
+          message: `duplicate section ${s.number}`,
+        });
+      sections.add(s.number);
+    });
     const tasks = new Set<number>();
     p.tasks.forEach((t, i) => {
       if (tasks.has(t.number))

@@ -596,6 +596,13 @@ function readParagraph(p: Paragraph, excluded: Excluded[]): Raw[] {
       unitOut = "万元";
       number = Number(shiftDecimal(intPart, frac, -1));
     }
+    // a figure per head (每万人发明专利拥有量 4.5件) is a ratio, not a count of 件: its unit says
+    // so (件/万人), or a later import would hold its figures to whole numbers as for a count
+    const perHead = PER_HEAD.exec(name);
+    if (perHead) {
+      unitOut = `${unitOut}/${perHead[2] ?? perHead[1]!.slice(1)}`;
+      why.push({ rule: "perHead", word: perHead[1]! });
+    }
     if (name.replace(/[^\p{Script=Han}A-Za-z]/gu, "") === "") doubts.push({ rule: "noName" });
     if (k.doubt) doubts.push(k.doubt);
     out.push({
@@ -644,6 +651,9 @@ function pairFloorsAndStretches(list: Raw[]): Raw[] {
   }
   return out;
 }
+
+/** A name that counts per head: 每万人 / 每千人 / 每百户 … (group 2 the base: 万人), or 人均 (per 人). */
+const PER_HEAD = /^(?:全市)?(每((?:十万|万|千|百)(?:人|名|户|家))|人均)/;
 
 function proposeKind(unit: string, clause: string): { kind: Kind; why: Why; doubt?: Why } {
   if (unit === "个百分点")

@@ -73,12 +73,12 @@ export function savePlan(
       for (const a of u.aliases) alias.run(year, a, u.code);
     });
     const indicator = db.prepare(
-      `INSERT INTO indicators (plan_year, code, ordinal, name, name_en, unit, target, kind, cadence, commitment, headline, section, task, pace, pace_note)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO indicators (plan_year, code, ordinal, name, name_en, unit, target, kind, cadence, commitment, headline, section, task, pace, pace_note, source)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT DO UPDATE SET ordinal = excluded.ordinal, name = excluded.name, name_en = excluded.name_en,
          unit = excluded.unit, target = excluded.target, kind = excluded.kind, cadence = excluded.cadence,
          commitment = excluded.commitment, headline = excluded.headline, section = excluded.section, task = excluded.task,
-         pace = excluded.pace, pace_note = excluded.pace_note`,
+         pace = excluded.pace, pace_note = excluded.pace_note, source = excluded.source`,
     );
     plan.indicators.forEach((d, i) => {
       indicator.run(
@@ -97,6 +97,7 @@ export function savePlan(
         d.task,
         paceText(d.pace),
         d.paceNote ?? null,
+        d.source ?? null,
       );
     });
     // Items dropped from a revised plan go too, unless data refers to them (then the FK refuses).
@@ -199,19 +200,21 @@ export function loadPlan(db: Db, year: number): Plan | null {
     db
       .prepare(
         `SELECT code, name, name_en AS nameEn, unit, target, kind, cadence, commitment, headline, section, task,
-                pace, pace_note AS paceNote
+                pace, pace_note AS paceNote, source
          FROM indicators WHERE plan_year = ? ORDER BY ordinal`,
       )
-      .all(year) as (Omit<Indicator, "headline" | "pace" | "paceNote"> & {
+      .all(year) as (Omit<Indicator, "headline" | "pace" | "paceNote" | "source"> & {
       headline: number;
       pace: string;
       paceNote: string | null;
+      source: string | null;
     })[]
-  ).map(({ paceNote, ...d }) => ({
+  ).map(({ paceNote, source, ...d }) => ({
     ...d,
     headline: d.headline === 1,
     pace: paceOf(d.pace),
     ...(paceNote === null ? {} : { paceNote }),
+    ...(source === null ? {} : { source }),
   }));
   return {
     plan: {

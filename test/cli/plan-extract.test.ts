@@ -156,12 +156,39 @@ describe("plan extract --draft: a plan file init --plan loads", () => {
   });
 });
 
+describe("plan extract --draft x.xlsx → review the workbook → init --plan x.xlsx", () => {
+  it("the workbook draft loads as the JSON draft does, with each target's source sentence", async () => {
+    const book = join(dir.dir, "plan-2021.xlsx");
+    const json = join(dir.dir, "plan-2021-twin.json");
+    expect((await run("plan", "extract", PLAN_2021, "--draft", book, "--format", "json")).code).toBe(0);
+    expect((await run("plan", "extract", PLAN_2021, "--draft", json, "--format", "json")).code).toBe(0);
+    // the workbook into a database of its own (the one above already holds the JSON draft's 2021)
+    const other = join(dir.dir, "book.db");
+    await createDatabase(other);
+    const env = { PATH: process.env.PATH, HOME: dir.dir, NO_COLOR: "1", DZKJ_NOW: "2021-01-15T08:00:00Z" };
+    const init = await runMain(["--db", other, "init", "--plan", book], env);
+    expect(init.code, init.stderr).toBe(0);
+    const loaded = JSON.parse(
+      (await runMain(["--db", other, "plan", "export", "--year", "2021", "--format", "json"], env)).stdout,
+    );
+    const twin = JSON.parse(readFileSync(json, "utf8"));
+    expect(loaded.indicators.map((d: { code: string; target: number }) => [d.code, d.target])).toEqual(
+      twin.indicators.map((d: { code: string; target: number }) => [d.code, d.target]),
+    );
+    expect(loaded.tasks).toEqual(twin.tasks);
+    // every indicator keeps the sentence it was read from, for the analyst's review
+    expect(
+      loaded.indicators.every((d: { source?: string }) => typeof d.source === "string" && d.source !== ""),
+    ).toBe(true);
+  });
+});
+
 describe("plan extract: errors name the file and leave nothing behind", () => {
   it.each([
     ["a file that does not exist", ["plan", "extract", "nope.txt"], 1, "nope.txt"],
     ["a format it cannot read", ["plan", "extract", "要点.pdf"], 1, ".pdf"],
     ["no file", ["plan", "extract"], 2, "dzkj plan extract 要点.txt"],
-    ["a draft not named .json", ["plan", "extract", PLAN_2021, "--draft", "d.xlsx"], 2, "d.xlsx"],
+    ["a draft named neither .xlsx nor .json", ["plan", "extract", PLAN_2021, "--draft", "d.csv"], 2, "d.csv"],
     ["a mistyped action", ["plan", "extrat", PLAN_2021], 2, "dzkj plan extract"],
     ["an option of the stored plan's listing", ["plan", "extract", PLAN_2021, "--task", "3"], 2, "--task"],
     ["--draft without extract", ["plan", "--draft", "d.json"], 2, "--draft"],

@@ -55,6 +55,9 @@ describe("comparison: 以上, 突破, 超过, 不低于 mean at least", () => {
     ["余 between number and unit: more than", "开展技术培训5000余人次。", 5000, "人次", "atLeast"],
     ["a thousands separator is part of the number", "完成在线技术咨询服务10,000次。", 10000, "次", "exactly"],
     ["千元 reads as 万元 by a decimal shift", "兑现奖补资金1234千元。", 123.4, "万元", "exactly"],
+    // a figure per head is a ratio, never held to whole numbers as a count of 件 would be
+    ["每万人 makes the unit per 万人", "每万人发明专利拥有量达到4.5件。", 4.5, "件/万人", "exactly"],
+    ["每千人 makes the unit per 千人", "全市每千人科技人员数达到12人以上。", 12, "人/千人", "atLeast"],
   ])("%s", (_rule, text, number, unit, comparison) => {
     const [c, ...rest] = targets(text);
     expect(rest).toEqual([]);

@@ -1,5 +1,6 @@
 import { UserError } from "../../app/errors.js";
 import { EMBEDDED_PLAN, loadPlanFile } from "../../app/store.js";
+import { FileError, type Problem } from "../../intake/errors.js";
 import { PlanFileError } from "../../intake/plan-file.js";
 import { assetPath } from "../../storage/assets.js";
 import type { Context } from "../context.js";
@@ -15,6 +16,15 @@ export async function run(ctx: Context, _args: string[], opts: Record<string, un
         convert: opts.convert === true,
       });
     } catch (e) {
+      // a plan workbook's problems are already located by sheet and cell
+      if (e instanceof Error && e.name === "PlanBookError")
+        throw new UserError(
+          { key: "error.planFile", params: { file } },
+          (e as unknown as { problems: Problem[] }).problems,
+        );
+      // a workbook the reader cannot open (not a workbook, a sheet missing), at its place
+      if (e instanceof FileError)
+        throw new UserError({ key: "error.planFile", params: { file } }, [e.problem]);
       if (e instanceof PlanFileError)
         throw new UserError(
           { key: "error.planFile", params: { file } },

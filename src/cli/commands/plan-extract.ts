@@ -12,13 +12,15 @@ import type { OptionsOf } from "../options.js";
 import { emitView, writeOutputFile } from "../output.js";
 
 /**
- * dzkj plan extract FILE [--draft draft.json] [--from 2020]: the review document of a plan's text
- * (every format), and with --draft a draft plan in the plan file format. Nothing is loaded.
+ * dzkj plan extract FILE [--draft draft.xlsx|draft.json] [--from 2020]: the review document of a
+ * plan's text (every format), and with --draft a draft plan as a plan workbook or plan file, which
+ * `init --plan` loads once reviewed. Nothing is loaded here.
  */
 export async function run(ctx: Context, args: string[], opts: OptionsOf<"plan">): Promise<void> {
   const file = args[0];
   if (file === undefined) throw new UsageError({ key: "extract.error.noFile" });
-  if (opts.draft !== undefined && !/\.json$/i.test(opts.draft))
+  const draftFormat = opts.draft === undefined ? null : /\.xlsx$/i.test(opts.draft) ? "xlsx" : "json";
+  if (opts.draft !== undefined && !/\.(json|xlsx)$/i.test(opts.draft))
     throw new UsageError({ key: "extract.error.draftFormat", params: { file: opts.draft } });
   const { doc, result } = await extractPlanDocument(file);
   let drafted: ExtractView["draft"] = null;
@@ -40,12 +42,16 @@ export async function run(ctx: Context, args: string[], opts: OptionsOf<"plan">)
           params: { problems: check.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") },
         }),
       );
-    const written = writeOutputFile(
-      ctx,
-      opts.draft,
-      Buffer.from(`${JSON.stringify(draft.plan, null, 2)}\n`),
-      "json",
-    );
+    // the workbook is the form an analyst reviews (README "The plan as a workbook"); JSON the exact one
+    const bytes =
+      draftFormat === "xlsx"
+        ? await (await import("../../render/plan-xlsx.js")).planXlsx(
+            { plan: draft.plan, reference: null, fromYear: null },
+            ctx.lang,
+            ctx.now,
+          )
+        : Buffer.from(`${JSON.stringify(draft.plan, null, 2)}\n`);
+    const written = writeOutputFile(ctx, opts.draft, bytes, draftFormat === "xlsx" ? "xlsx" : "json");
     const counts = {
       file: written,
       indicators: draft.plan.indicators.length,
@@ -66,7 +72,7 @@ export async function run(ctx: Context, args: string[], opts: OptionsOf<"plan">)
     drafted = { file: written, notes: lines };
   }
   const view: ExtractView = { file, encoding: doc.encoding, lines: doc.lines, result, draft: drafted };
-  emitView(
+  await emitView(
     ctx,
     opts,
     () => extractDoc(view, ctx.lang),

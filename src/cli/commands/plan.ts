@@ -9,20 +9,24 @@ import { emitView } from "../output.js";
 
 /**
  * dzkj plan [--section 二] [--task 12]: the plan, narrowed to a section or a task;
- * dzkj plan extract FILE: a plan's text read into a review document (./plan-extract.ts).
+ * dzkj plan extract FILE: a plan's text read into a review document (./plan-extract.ts);
+ * dzkj plan export | plan new YEAR: the plan as a workbook (./plan-book.ts).
  */
 export async function run(ctx: Context, args: string[], opts: OptionsOf<"plan">): Promise<void> {
-  // an option of the other form would be ignored without a word: refuse it instead
-  const extract = args[0] === "extract";
-  const misplaced = extract
-    ? (["year", "section", "task"] as const).find((k) => opts[k] !== undefined)
-    : (["draft", "from"] as const).find((k) => opts[k] !== undefined);
-  if (misplaced)
-    throw new UsageError({
-      key: extract ? "extract.error.notForExtract" : "extract.error.onlyForExtract",
-      params: { option: `--${misplaced}` },
-    });
-  if (extract) return (await import("./plan-extract.js")).run(ctx, args.slice(1), opts);
+  const action = args[0];
+  // an option of another form would be ignored without a word: refuse it instead
+  if (action !== "extract" && opts.draft !== undefined)
+    throw new UsageError({ key: "extract.error.onlyForExtract", params: { option: "--draft" } });
+  if (action === "extract") {
+    const misplaced = (["year", "section", "task"] as const).find((k) => opts[k] !== undefined);
+    if (misplaced)
+      throw new UsageError({ key: "extract.error.notForExtract", params: { option: `--${misplaced}` } });
+    return (await import("./plan-extract.js")).run(ctx, args.slice(1), opts);
+  }
+  if (action === "export" || action === "new") return (await import("./plan-book.js")).run(ctx, args, opts);
+  if (args.some((a) => a !== undefined)) throw new UsageError({ key: "planBook.planUsage" });
+  if (opts.from !== undefined)
+    throw new UsageError({ key: "planBook.strayOption", params: { option: "--from", action: "" } });
   const { db } = await open(ctx);
   try {
     const plan = requirePlan(db, opts.year);
