@@ -5,7 +5,7 @@
 import { formatPeriod, type Quarter } from "./period.js";
 import type { Indicator, Plan, ReportingUnit } from "./plan.js";
 import { cityFigure, expectedAt, type Observation, type Status, statusOf, unitFigure } from "./progress.js";
-import { lastYearFigure, newestDataQuarter, type ObservationIndex } from "./report.js";
+import { lastYearFigure, lastYearUnitFigure, newestDataQuarter, type ObservationIndex } from "./report.js";
 
 export interface TrendPoint {
   /** 0 = baseline (the prior year-end), 1..4 = quarters */
@@ -81,9 +81,7 @@ export function buildTrend(
       q === 0
         ? null
         : unit
-          ? unitPrior?.some((o) => o.q === q)
-            ? unitFigure(unitPrior, indicator.kind, q)
-            : null
+          ? lastYearUnitFigure(unitPrior, indicator.kind, q)
           : lastYearFigure(priorByUnit, totalUnit, indicator.kind, q);
     return {
       q,
