@@ -44,8 +44,18 @@ export const targetsZh = {
   "targets.split.over":
     "层层加码：{indicator} 各单位目标合计 {sum}，高于全市目标 {target}（多 {gap} {unit}）",
   "targets.import.summary":
-    "{file}: {encoding}，分隔符 {delimiter}；读取 {rows} 行，跳过标题行 {skipped}，新增 {inserted}，更新 {updated}，未变 {unchanged}，空白 {blank}，拒绝 {rejected}",
-  "targets.import.change": "  第 {line} 行 {unit} {indicator}: {old} → {new}",
+    "{file}: {year} 年单位目标；{encoding}，分隔符 {delimiter}；读取 {rows} 行，跳过标题行 {skipped}，新增 {inserted}，更新 {updated}，未变 {unchanged}，空白 {blank}，拒绝 {rejected}",
+  "targets.import.summary.workbook":
+    "{file}: {year} 年单位目标；{format} 工作簿，工作表 {sheets}；读取 {rows} 行，跳过标题行 {skipped}，新增 {inserted}，更新 {updated}，未变 {unchanged}，空白 {blank}，拒绝 {rejected}",
+  "targets.import.change.insert": "  {at} {unit} {indicator}: 新增 {new}{weight}",
+  "targets.import.change.update": "  {at} {unit} {indicator}: {old} → {new}{weight}",
+  "targets.import.change.weight": "  {at} {unit} {indicator}: 考核权重 {old} → {new}",
+  "targets.import.change.withWeight": "（考核权重 {weight}）",
+  "targets.import.otherYear":
+    "文件标题写的是 {stated} 年，而要导入的是 {year} 年工作要点的单位目标；若是 {stated} 年的目标，请加 --year {stated}，否则请改正标题",
+  "targets.import.zero": "{indicator} 的目标为 0：没有分解任务的单位请把这一格留空，不要填 0",
+  "targets.import.fraction":
+    "{indicator} 的目标 {value} 像是写成了小数：全市目标是 {target}%，百分比请写成 {percent}（58% 请写 58，不要写 0.58）",
   "targets.import.noHeader": "找不到表头：需要“单位”列和“指标”“目标”两列，或“单位”列加每项指标一列（宽表）",
   "targets.import.noUnit": "这一行没有填报单位",
   "targets.import.unknownColumn": "不认识的列“{value}”：既不是指标，也不是单位、目标、计量单位或考核权重",
@@ -118,8 +128,19 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
   "targets.split.over":
     "split over: the units' targets of {indicator} add up to {sum}, above the city target {target} (by {gap} {unit})",
   "targets.import.summary":
-    "{file}: {encoding}, delimiter {delimiter}; {rows} rows read, {skipped} title rows skipped, {inserted} new, {updated} updated, {unchanged} unchanged, {blank} blank, {rejected} rejected",
-  "targets.import.change": "  line {line} {unit} {indicator}: {old} → {new}",
+    "{file}: unit targets {year}; {encoding}, delimiter {delimiter}; {rows} rows read, {skipped} title rows skipped, {inserted} new, {updated} updated, {unchanged} unchanged, {blank} blank, {rejected} rejected",
+  "targets.import.summary.workbook":
+    "{file}: unit targets {year}; {format} workbook, sheets {sheets}; {rows} rows read, {skipped} title rows skipped, {inserted} new, {updated} updated, {unchanged} unchanged, {blank} blank, {rejected} rejected",
+  "targets.import.change.insert": "  {at} {unit} {indicator}: new {new}{weight}",
+  "targets.import.change.update": "  {at} {unit} {indicator}: {old} → {new}{weight}",
+  "targets.import.change.weight": "  {at} {unit} {indicator}: weight {old} → {new}",
+  "targets.import.change.withWeight": " (weight {weight})",
+  "targets.import.otherYear":
+    "the file's title says {stated}, but the targets would go to the {year} plan; if they are {stated}'s, add --year {stated}, else correct the title",
+  "targets.import.zero":
+    "the target of {indicatorEn} is 0: leave the cell blank for a unit without a share, do not write 0",
+  "targets.import.fraction":
+    "the target {value} of {indicatorEn} looks like a fraction: the city target is {target}%, so write the percentage as {percent} (58% as 58, not 0.58)",
   "targets.import.noHeader":
     "no header found: a targets file needs a unit column with indicator and target columns, or a unit column and one column per indicator (wide)",
   "targets.import.noUnit": "this row names no reporting unit",

@@ -1,0 +1,148 @@
+/**
+ * `targets import` refuses what would store a wrong target with exit 0: a file whose title states
+ * another year than the plan's, a target of 0, a rate written as a fraction, a target out of the
+ * indicator's range; a weight conflict is located at the 考核权重 column. The success line names the
+ * plan year and lists what changed (new, updated, weight changes), units by name; a rolled-back file
+ * notes no 层层加码.
+ * The 2020 plan (seeds/plan-2020.json): 科技进步贡献率 58 % (rate), 技术合同登记额 5,600 万元,
+ * 关键技术攻关项目 30 项, 高新技术企业 70 家.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, tempDir } from "../helpers.js";
+import { type MainResult, runMain } from "../support/main.js";
+
+let dir: ReturnType<typeof tempDir>;
+let db: string;
+
+const run = (...argv: string[]): Promise<MainResult> =>
+  runMain(["--db", db, ...argv], {
+    PATH: process.env.PATH,
+    HOME: dir.dir,
+    NO_COLOR: "1",
+    DZKJ_NOW: "2020-03-01T02:00:00Z",
+  });
+const file = (name: string, ...lines: string[]) => {
+  const f = join(dir.dir, name);
+  writeFileSync(f, `${lines.join("\n")}\n`);
+  return f;
+};
+const stored = async () => JSON.parse((await run("targets", "--format", "json")).stdout).targets;
+
+beforeAll(async () => {
+  dir = tempDir();
+  db = join(dir.dir, "t.db");
+  await createDatabase(db);
+});
+afterAll(() => dir.cleanup());
+
+describe("targets import refuses an implausible target, naming line, column and value", () => {
+  it.each([
+    // 0.58 where the city target is 58 %: a fraction meant as 58
+    ["rate as a fraction", "大竹县,科技进步贡献率,0.58", "3: 目标: 0.58", "百分比请写成 58（58% 请写 58"],
+    // 1 % where the city's is 58 %: ≤ 1 is refused too
+    ["rate of 1", "大竹县,科技进步贡献率,1", "3: 目标: 1", "百分比请写成 100"],
+    ["rate over 100", "大竹县,科技进步贡献率,177", "3: 目标: 177", "58% 请写 58"],
+    ["zero", "开江县,技术合同登记额,0", "3: 目标: 0", "没有分解任务的单位请把这一格留空"],
+    ["zero with a measure", "开江县,技术合同登记额,0万元", "3: 目标: 0万元", "留空"],
+    ["a fraction of a count", "开江县,关键技术攻关项目,2.5", "3: 目标: 2.5", "2.5"],
+  ])("%s", async (_case, row, where, hint) => {
+    const f = file("bad.csv", "单位,指标,目标", "通川区,关键技术攻关项目,5", row);
+    const r = await run("targets", "import", f);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`bad.csv:${where}`);
+    expect(r.stderr).toContain(hint);
+    expect(await stored()).toEqual([]);
+  });
+
+  it("a rate target of 58 is stored", async () => {
+    const f = file("ok-rate.csv", "单位,指标,目标", "大竹县,科技进步贡献率,58");
+    const r = await run("targets", "import", "--dry-run", f);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("新增 1");
+  });
+
+  it("en: the same refusals in English", async () => {
+    const f = file("bad-en.csv", "单位,指标,目标", "大竹县,科技进步贡献率,0.58", "开江县,技术合同登记额,0");
+    const r = await run("--lang", "en", "targets", "import", f);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("write the percentage as 58 (58% as 58, not 0.58)");
+    expect(r.stderr).toContain(
+      "the target of Registered technology contract value is 0: leave the cell blank",
+    );
+  });
+});
+
+describe("a title stating another year than the plan's", () => {
+  it.each([
+    ["2021年达州市科技创新目标任务分解表", "2021"],
+    ["２０１９年目标任务分解", "2019"],
+    ["达州市2021 年度目标", "2021"],
+  ])("%s is refused for the 2020 plan", async (title, stated) => {
+    const f = file("other-year.csv", title, "单位,指标,目标", "渠县,关键技术攻关项目,9");
+    const r = await run("targets", "import", f);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`文件标题写的是 ${stated} 年，而要导入的是 2020 年工作要点的单位目标`);
+    expect(await stored()).toEqual([]);
+  });
+
+  it("a 2020 title is the plan's year: imported, and the success line names the year", async () => {
+    const f = file(
+      "same-year.csv",
+      "2020年达州市科技创新目标任务分解表",
+      "单位,指标,目标",
+      "渠县,关键技术攻关项目,9",
+    );
+    const r = await run("targets", "import", "--dry-run", f);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("same-year.csv: 2020 年单位目标；");
+    const en = await run("--lang", "en", "targets", "import", "--dry-run", f);
+    expect(en.stdout).toContain("same-year.csv: unit targets 2020;");
+  });
+});
+
+describe("what changed is listed, units by name, new and updated targets and weight changes", () => {
+  it("new, then updated and a weight given later", async () => {
+    const first = file(
+      "t1.csv",
+      "单位,指标,目标,考核权重",
+      "渠县,关键技术攻关项目,4,",
+      "通川区,关键技术攻关项目,10,",
+    );
+    const a = await run("targets", "import", first);
+    expect(a.code, a.stderr).toBe(0);
+    expect(a.stdout).toContain("  第 2 行 渠县 关键技术攻关项目: 新增 4");
+    expect(a.stdout).toContain("  第 3 行 通川区 关键技术攻关项目: 新增 10");
+    // 渠县 4 → 9 with weight 2; 通川区 keeps 10, its weight becomes 2 (one weight per indicator)
+    const second = file("t2.csv", "单位,指标,目标,考核权重", "渠县,关键技术攻关项目,9,2");
+    const b = await run("targets", "import", second);
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stdout).toContain("  第 2 行 渠县 关键技术攻关项目: 4 → 9（考核权重 2）");
+    expect(b.stdout).toContain("  第 2 行 通川区 关键技术攻关项目: 考核权重 1 → 2");
+    // 1 new line of the file + 1 weight change of another unit's target
+    expect(b.stdout).toContain("新增 0，更新 2");
+  });
+
+  it("a weight conflict names the 考核权重 column", async () => {
+    const f = file(
+      "w.csv",
+      "单位,指标,目标,考核权重",
+      "渠县,关键技术攻关项目,4,2",
+      "通川区,关键技术攻关项目,10,3",
+    );
+    const r = await run("targets", "import", f);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("w.csv:3: 考核权重: 3 — 关键技术攻关项目 的考核权重在第 2 行是 2，这里是 3");
+  });
+
+  it("--all-or-nothing: a file rolled back notes no 层层加码 of targets never stored", async () => {
+    // 渠县 20 + 通川区 20 = 40 > 30 would be 层层加码; the second file is refused, so both roll back
+    const over = file("over.csv", "单位,指标,目标", "渠县,关键技术攻关项目,20", "通川区,关键技术攻关项目,20");
+    const bad = file("bad2.csv", "单位,指标,目标", "渠县,技术合同登记额,十");
+    const r = await run("targets", "import", "--all-or-nothing", over, bad);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain("层层加码");
+    expect(r.stdout).toContain("已整体回滚");
+  });
+});
