@@ -76,9 +76,14 @@ export const targetsZh = {
   "rank.weight": "（权重 {weight}）",
   "rank.indicatorTitle": "{indicator}（{unit}）{weight}",
   "rank.notReported": "未报送",
+  "rank.col.missingCount": "未报送项数",
+  "rank.pendingLeftOut": "年底前未到期、不计入综合得分的指标（待年度统计）：{list}",
+  "rank.indicatorNoTargets": "{indicator} 没有单位目标，无从排名；只列出综合得分",
+  "rank.detailHint": "各指标排名：加 --detail",
+  "help.opt.rankDetail": "markdown 中也列出各指标的排名表（默认只列综合得分，便于发到工作群）",
   "rank.noTargets": "尚未导入单位目标，无法排名；用 dzkj targets import 文件 导入",
   "rank.footnote":
-    "各指标按完成率（完成 ÷ 本单位目标，不封顶）排名；综合得分 = Σ 权重 × min(完成率, 100%) ÷ Σ 权重，取本单位有目标的指标；未报送的指标计 0 分；并列者名次相同（1、1、3）。",
+    "各指标按完成率（完成 ÷ 本单位目标，不封顶）排名；综合得分 = Σ 权重 × min(完成率, 100%) ÷ Σ 权重，取本单位有目标且已到期的指标（年度统计指标和节点目标四季度才计入）；未报送的指标计 0 分；并列者名次相同（1、1、3）。",
 };
 
 export const targetsEn: Record<keyof typeof targetsZh, string> = {
@@ -163,7 +168,13 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
   "rank.weight": ", weight {weight}",
   "rank.indicatorTitle": "{indicator} ({unit}{weight})",
   "rank.notReported": "not reported",
+  "rank.col.missingCount": "Indicators not reported",
+  "rank.pendingLeftOut": "Not yet due, left out of the composite before Q4 (annual statistics): {list}",
+  "rank.indicatorNoTargets": "{indicator} has no unit targets, nothing to rank on it; the composite only",
+  "rank.detailHint": "each indicator's ranking: add --detail",
+  "help.opt.rankDetail":
+    "each indicator's ranking table in markdown too (by default the composite only, for a chat group)",
   "rank.noTargets": "no unit targets yet, nothing to rank; import them with dzkj targets import FILE",
   "rank.footnote":
-    "Each indicator ranks by completion (actual ÷ the unit's own target, uncapped); composite = Σ weight × min(completion, 100%) ÷ Σ weight over the indicators the unit has targets for; an indicator not reported scores 0; ties share a rank (1, 1, 3).",
+    "Each indicator ranks by completion (actual ÷ the unit's own target, uncapped); composite = Σ weight × min(completion, 100%) ÷ Σ weight over the due indicators the unit has targets for (annual indicators and milestones count from Q4); an indicator not reported scores 0; ties share a rank (1, 1, 3).",
 };

@@ -13,8 +13,9 @@ import {
   groupKey,
   indicatorCell,
   indicatorColumn,
+  isYearEnd,
+  lineStatusText,
   reportTitle,
-  statusText,
   statusTone,
 } from "./report.js";
 import { unitTargetJson } from "./targets.js";
@@ -181,16 +182,18 @@ export function unitReportJson(r: UnitReport): object {
 }
 
 /** A unit line's cells against its own target (blank where it has none for the indicator). */
-function ownCells(lang: Lang, l: UnitLine): DocCell[] {
+function ownCells(lang: Lang, l: UnitLine, yearEnd: boolean): DocCell[] {
   const o = l.own;
   if (o === null) return [text(""), text(""), text(""), text(""), text(""), text("")];
   const tone = statusTone(o.status);
+  // the city's words, year-end ones included (完成, 未完成, 暂定未完成 …): the same function as the report's
+  const status = lineStatusText(lang, { ...o, pace: l.line.pace, cadence: l.line.cadence }, yearEnd);
   return [
     numberCell(lang, o.target),
     completionCell(o.completion, tone),
     numberCell(lang, o.expected),
     numberCell(lang, o.gap),
-    text(statusText(lang, { status: o.status, pace: l.line.pace, cadence: l.line.cadence }), tone),
+    text(status, tone),
     numberCell(lang, o.forecast),
   ];
 }
@@ -210,6 +213,7 @@ export function unitReportDoc(r: UnitReport, lang: Lang, sectionTitles: Readonly
   ];
   // the unit's own targets (目标分解): target, completion, 序时进度, gap, status and forecast
   const hasOwn = r.lines.some((l) => l.own !== null);
+  const yearEnd = isYearEnd(r.report);
   if (hasOwn)
     columns.push(
       { label: t(lang, "unitTargets.col.target"), right: true },
@@ -244,7 +248,7 @@ export function unitReportDoc(r: UnitReport, lang: Lang, sectionTitles: Readonly
             : formatPeriod({ year, quarter: l.lastQuarter as Quarter }),
         l.lastQuarter === null ? "dim" : undefined,
       ),
-      ...(hasOwn ? ownCells(lang, l) : []),
+      ...(hasOwn ? ownCells(lang, l, yearEnd) : []),
     ]);
   }
   const name = lang === "en" ? r.unit.nameEn : r.unit.name;

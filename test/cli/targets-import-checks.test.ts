@@ -146,3 +146,36 @@ describe("what changed is listed, units by name, new and updated targets and wei
     expect(r.stdout).toContain("已整体回滚");
   });
 });
+
+describe("report --unit speaks the city's words, year-end ones included", () => {
+  it("at Q4: 完成, 未完成 (final), 暂定未完成 (no Q4 figure)", async () => {
+    // 通川区's own targets: 关键技术攻关项目 5, 技术合同登记额 1,000 万元, 科技进步贡献率 60 %
+    const t = file(
+      "tc.csv",
+      "单位,指标,目标",
+      "通川区,关键技术攻关项目,5",
+      "通川区,技术合同登记额,1000",
+      "通川区,科技进步贡献率,60",
+    );
+    expect((await run("targets", "import", t)).code).toBe(0);
+    const v = file(
+      "tc-values.csv",
+      "报告期,填报单位,指标,数值",
+      // 6 ≥ 5 with a Q4 figure: 完成
+      "2020Q4,通川区,关键技术攻关项目,6",
+      // 500 < 1,000 and no Q4 figure: provisional, 暂定未完成
+      "2020Q3,通川区,技术合同登记额,500",
+      // 59 < 60 on a Q4 figure: final, 未完成
+      "2020Q4,通川区,科技进步贡献率,59",
+    );
+    expect((await run("import", v)).code).toBe(0);
+    const r = await run("report", "--unit", "通川区", "--as-of", "2020Q4", "--width", "250");
+    expect(r.code, r.stderr).toBe(0);
+    const row = (name: string) => r.stdout.split("\n").find((l) => l.startsWith(name)) ?? "";
+    expect(row("关键技术攻关项目")).toMatch(/\| 完成 +\|/);
+    expect(row("技术合同登记额")).toMatch(/\| 暂定未完成 +\|/);
+    expect(row("科技进步贡献率")).toMatch(/\| 未完成 +\|/);
+    for (const name of ["关键技术攻关项目", "技术合同登记额", "科技进步贡献率"])
+      expect(row(name)).not.toMatch(/滞后|已完成/);
+  });
+});
