@@ -9,6 +9,10 @@ export const targetsZh = {
   "help.examples.rank":
     "  dzkj rank  # 截至最新季度的综合排名和各指标排名\n  dzkj rank --indicator 技术合同登记额 --format markdown  # 发到工作群",
   "imports.kind.targets": "单位目标",
+  "imports.show.oldTarget": "原目标",
+  "imports.show.newTarget": "新目标",
+  "imports.show.oldWeight": "原考核权重",
+  "imports.show.newWeight": "新考核权重",
   "help.opt.templateTargets": "改为生成单位目标（目标分解）填报表，填好后用 dzkj targets import 导入",
   "targets.template.written": "已写入单位目标填报表 {file}（{rows} 行）",
   "targets.template.csvOnly":
@@ -97,6 +101,10 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
   "help.examples.rank":
     "  dzkj rank  # the composite ranking and each indicator's, at the latest quarter\n  dzkj rank --indicator tech_contract_value --format markdown  # for the chat group",
   "imports.kind.targets": "unit targets",
+  "imports.show.oldTarget": "Old target",
+  "imports.show.newTarget": "New target",
+  "imports.show.oldWeight": "Old weight",
+  "imports.show.newWeight": "New weight",
   "help.opt.templateTargets": "the unit targets fill-in sheet instead, to load back with dzkj targets import",
   "targets.template.written": "wrote the unit targets sheet {file} ({rows} rows)",
   "targets.template.csvOnly":

@@ -179,3 +179,45 @@ describe("report --unit speaks the city's words, year-end ones included", () => 
       expect(row(name)).not.toMatch(/滞后|已完成/);
   });
 });
+
+describe("imports show of a targets batch lists its changes", () => {
+  it("table, JSON and CSV: new targets and a weight change, units by name", async () => {
+    const a = file("s1.csv", "单位,指标,目标", "渠县,高新技术企业,6", "通川区,高新技术企业,16");
+    const first = await run("targets", "import", a, "--format", "json");
+    const id1 = JSON.parse(first.stdout)[0].batchId as number;
+    // 渠县 6 → 7 with weight 2: 通川区's 16 takes weight 2 too (one weight per indicator)
+    const b = file("s2.csv", "单位,指标,目标,考核权重", "渠县,高新技术企业,7,2");
+    const second = await run("targets", "import", b, "--format", "json");
+    const id2 = JSON.parse(second.stdout)[0].batchId as number;
+    const t1 = await run("imports", "show", String(id1));
+    expect(t1.stdout).toContain("2 项修改");
+    expect(t1.stdout).not.toContain("没有修改任何数值");
+    expect(t1.stdout).toMatch(
+      new RegExp(`渠县 +\\| 高新技术企业 +\\| +\\| +6 \\| +\\| +1 \\| 已被 #${id2} 取代`),
+    );
+    const j = JSON.parse((await run("imports", "show", String(id2), "--format", "json")).stdout);
+    expect(j.changes).toEqual([]);
+    expect(j.targets).toEqual([
+      {
+        year: 2020,
+        indicator: "hitech_enterprises",
+        unit: "quxian",
+        old: { target: 6, weight: null, batchId: id1 },
+        new: { target: 7, weight: 2 },
+        laterBatch: null,
+      },
+      {
+        year: 2020,
+        indicator: "hitech_enterprises",
+        unit: "tongchuan",
+        old: { target: 16, weight: null, batchId: id1 },
+        new: { target: 16, weight: 2 },
+        laterBatch: null,
+      },
+    ]);
+    const csv = await run("imports", "show", String(id2), "--format", "csv", "--no-bom");
+    expect(csv.stdout).toContain("通川区,高新技术企业,16,16,1,2,");
+    const en = await run("--lang", "en", "imports", "show", String(id2));
+    expect(en.stdout).toContain("New weight");
+  });
+});
