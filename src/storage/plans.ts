@@ -294,3 +294,37 @@ export function applyConversion(db: Db, batch: number, direction: "undo" | "redo
   }
   return rows.length;
 }
+
+/** How many stored values and unit targets of plan year `year` name a unit or an indicator. */
+export interface PlanReferences {
+  units: Map<string, { values: number; targets: number }>;
+  indicators: Map<string, { values: number; targets: number }>;
+}
+
+/**
+ * The units and indicators of a plan year that stored values (progress_values) or unit targets
+ * (unit_targets) refer to, with the counts: a revision may not remove them (the foreign keys).
+ */
+export function planReferences(db: Db, year: number): PlanReferences {
+  const out: PlanReferences = { units: new Map(), indicators: new Map() };
+  const count = (
+    table: string,
+    column: string,
+    into: PlanReferences["units"],
+    field: "values" | "targets",
+  ) => {
+    const rows = db
+      .prepare(`SELECT ${column} AS code, count(*) AS n FROM ${table} WHERE plan_year = ? GROUP BY ${column}`)
+      .all(year) as { code: string; n: number }[];
+    for (const r of rows) {
+      const c = into.get(r.code) ?? { values: 0, targets: 0 };
+      c[field] = r.n;
+      into.set(r.code, c);
+    }
+  };
+  count("progress_values", "unit_code", out.units, "values");
+  count("unit_targets", "unit_code", out.units, "targets");
+  count("progress_values", "indicator_code", out.indicators, "values");
+  count("unit_targets", "indicator_code", out.indicators, "targets");
+  return out;
+}
