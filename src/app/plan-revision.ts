@@ -96,7 +96,7 @@ export function checkRevision(db: Db, plan: Plan, file: string, convert: boolean
         code: d.code,
         reason: {
           key: "plan.revision.unitTargets",
-          params: { name: d.name, from: old.unit, to: d.unit, count: nTargets },
+          params: { name: d.name, nameEn: d.nameEn, from: old.unit, to: d.unit, count: nTargets },
         },
       });
     if (!old || old.values === 0) continue;

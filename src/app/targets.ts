@@ -12,6 +12,7 @@ import type { Encoding } from "../intake/decode.js";
 import { FileError, type Problem } from "../intake/errors.js";
 import type { SourceInfo } from "../intake/records.js";
 import type { TitleBlock } from "../intake/table.js";
+import { measureText } from "../render/format.js";
 import type { Db } from "../storage/database.js";
 import {
   readUnitTargets,
@@ -442,6 +443,7 @@ async function readTargetFile(
                 value,
                 target: it.ind.target,
                 unit: it.ind.unit,
+                unitEn: measureText("en", it.ind.unit, it.ind.nameEn),
               },
             });
           continue;
@@ -454,7 +456,13 @@ async function readTargetFile(
         if (first !== undefined) {
           problem(rec.line, it.column, it.raw, {
             key: "targets.import.duplicate",
-            params: { unit: unit!.name, indicator: it.ind.name, indicatorEn: it.ind.nameEn, line: first },
+            params: {
+              unit: unit!.name,
+              unitEn: unit!.nameEn,
+              indicator: it.ind.name,
+              indicatorEn: it.ind.nameEn,
+              line: first,
+            },
           });
           continue;
         }
@@ -569,6 +577,7 @@ async function readTargetFile(
         target: s.cityTarget,
         gap: s.difference,
         unit: ind.unit,
+        unitEn: measureText("en", ind.unit, ind.nameEn),
       },
     });
   }

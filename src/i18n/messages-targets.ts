@@ -114,7 +114,7 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
   "yoy.points": "{points} pts",
   "yoy.spark": "last year",
   "plan.revision.unitTargets":
-    "{name}: the unit changes from {from} to {to}, and its {count} unit targets (in {from}) are not converted; undo the targets import (dzkj imports undo), load the new plan, then import the targets in {to}",
+    "{nameEn}: the unit changes from {from} to {to}, and its {count} unit targets (in {from}) are not converted; undo the targets import (dzkj imports undo), load the new plan, then import the targets in {to}",
   "help.opt.completenessCheck":
     "exit 3 when a unit reported late (or is overdue and has not reported), for cron",
   "completeness.onTime": "on time",
@@ -137,9 +137,9 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
   "targets.col.unitCode": "Unit code",
   "targets.col.weight": "Weight",
   "targets.split.short":
-    "split short: the units' targets of {indicator} add up to {sum}, below the city target {target}; short by {gap} {unit}",
+    "split short: the units' targets of {indicatorEn} add up to {sum} {unitEn}, below the city target {target}; short by {gap}",
   "targets.split.over":
-    "split over: the units' targets of {indicator} add up to {sum}, above the city target {target} (by {gap} {unit})",
+    "split over: the units' targets of {indicatorEn} add up to {sum} {unitEn}, above the city target {target} (over by {gap})",
   "targets.import.summary":
     "{file}: unit targets {year}; {encoding}, delimiter {delimiter}; {rows} rows read, {skipped} title rows skipped, {inserted} new, {updated} updated, {unchanged} unchanged, {blank} blank, {rejected} rejected",
   "targets.import.summary.workbook":
@@ -163,9 +163,9 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
   "targets.import.weight": "weight '{value}' is not a number above 0",
   "targets.import.weightConflict":
     "{indicatorEn} has weight {first} on line {line} and {value} here; an indicator has one weight",
-  "targets.import.duplicate": "{unit}'s target for {indicatorEn} was already given on line {line}",
+  "targets.import.duplicate": "{unitEn}'s target for {indicatorEn} was already given on line {line}",
   "targets.import.totalDiffers":
-    "the city/total target {value} of {indicatorEn} differs from the plan's city target {target} {unit}; the plan's stands, this row is not read",
+    "the city/total target {value} of {indicatorEn} differs from the plan's city target {target} {unitEn}; the plan's stands, this row is not read",
   "rank.title": "Units ranked by completion of their own targets, {year}",
   "rank.asOf": "as of {asOf}",
   "rank.composite": "Composite score",

@@ -60,11 +60,13 @@ export function targetsJson(v: TargetsView): object {
 export function splitLine(lang: Lang, s: TargetSplit, ind: Indicator): Line {
   return {
     text: t(lang, s.kind === "short" ? "targets.split.short" : "targets.split.over", {
-      indicator: indName(lang, ind),
+      indicator: ind.name,
+      indicatorEn: ind.nameEn,
       sum: formatNumber(lang, s.sum),
       target: formatNumber(lang, s.cityTarget),
       gap: formatNumber(lang, s.difference),
-      unit: measureText(lang, ind.unit, ind.nameEn),
+      unit: ind.unit,
+      unitEn: measureText("en", ind.unit, ind.nameEn),
     }),
     tone: s.kind === "short" ? "warn" : "dim",
   };

@@ -221,3 +221,26 @@ describe("imports show of a targets batch lists its changes", () => {
     expect(en.stdout).toContain("New weight");
   });
 });
+
+describe("--lang en: targets messages wholly in English", () => {
+  it("split, 全市 row and duplicate warnings name the indicator, unit and measure in English", async () => {
+    // 高新技术企业 city target 70 家: 渠县 6 + 通川区 16 = 22, short by 48; the 全市 row says 63
+    const f = file(
+      "en.csv",
+      "单位,指标,目标",
+      "渠县,高新技术企业,6",
+      "通川区,高新技术企业,16",
+      "全市,高新技术企业,63",
+    );
+    const r = await run("--lang", "en", "targets", "import", "--dry-run", f);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      "split short: the units' targets of High-tech enterprises add up to 22 firms, below the city target 70; short by 48",
+    );
+    expect(r.stderr).toContain("differs from the plan's city target 70 firms");
+    expect(r.stderr).not.toMatch(/家|高新技术企业 /);
+    const dup = file("dup.csv", "单位,指标,目标", "渠县,高新技术企业,6", "渠县,高新技术企业,7");
+    const d = await run("--lang", "en", "targets", "import", dup);
+    expect(d.stderr).toContain("Qu County's target for High-tech enterprises was already given on line 2");
+  });
+});
