@@ -446,6 +446,18 @@ describe("同比: last year's figures imported without a 2019 plan", () => {
     ]);
     expect(tr.points.map((p: { value: number | null }) => p.value)).toEqual([0, 500, 1300, 1900, 2700]);
   });
+
+  it("trend --unit follows the unit's own target, else says the target is the city's", async () => {
+    // 渠县 技术合同登记额: own target 1,200; 300, 700, 900, 1,300 → 0.25, 0.5833…, 0.75, 1.0833…
+    const own = await run("trend", "技术合同登记额", "--unit", "渠县");
+    expect(own.stdout).toContain("本单位目标 1,200 万元");
+    const j = JSON.parse((await run("trend", "技术合同登记额", "--unit", "渠县", "--format", "json")).stdout);
+    expect(j.unitTarget).toBe(1200);
+    expect(j.points[4].completion).toBeCloseTo(1300 / 1200, 12);
+    // 达川区 has no 高新技术企业 target: the city's 70 家, said to be the city's
+    const city = await run("trend", "高新技术企业", "--unit", "达川区");
+    expect(city.stdout).toContain("全市目标 70 家（存量指标，自基期起算；本单位没有分解目标）");
+  });
 });
 
 describe("a plan revision does not reinterpret unit targets", () => {
