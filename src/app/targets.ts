@@ -349,9 +349,14 @@ async function readTargetFile(
           headerCells = head.headers;
         } else {
           table.readTitleRow(rec.line, row, title);
+          // a date of filling in (制表日期：2020年12月20日) is not the year the targets are for
           for (const cell of row)
-            for (const m of text.toHalfWidth(cell).matchAll(/(?<!\d)((?:19|20)\d{2})\s*年/g))
-              titleYears.push({ year: Number(m[1]), line: rec.line, text: cell.trim() });
+            if (
+              !/日期|时间/.test(cell) &&
+              !/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(text.toHalfWidth(cell))
+            )
+              for (const m of text.toHalfWidth(cell).matchAll(/(?<!\d)((?:19|20)\d{2})\s*年/g))
+                titleYears.push({ year: Number(m[1]), line: rec.line, text: cell.trim() });
           out.counts.skipped++;
         }
         continue;

@@ -87,6 +87,15 @@ describe("a title stating another year than the plan's", () => {
     expect(await stored()).toEqual([]);
   });
 
+  it.each([["制表日期：2019年12月20日"], ["2019年12月20日"]])(
+    "a date of filling in (%s) is not a year the targets are for",
+    async (date) => {
+      const f = file("dated.csv", "目标任务分解表", date, "单位,指标,目标", "渠县,关键技术攻关项目,9");
+      const r = await run("targets", "import", "--dry-run", f);
+      expect(r.code, r.stderr).toBe(0);
+    },
+  );
+
   it("a 2020 title is the plan's year: imported, and the success line names the year", async () => {
     const f = file(
       "same-year.csv",
