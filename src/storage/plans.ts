@@ -307,24 +307,20 @@ export interface PlanReferences {
  */
 export function planReferences(db: Db, year: number): PlanReferences {
   const out: PlanReferences = { units: new Map(), indicators: new Map() };
-  const count = (
-    table: string,
-    column: string,
-    into: PlanReferences["units"],
-    field: "values" | "targets",
-  ) => {
-    const rows = db
-      .prepare(`SELECT ${column} AS code, count(*) AS n FROM ${table} WHERE plan_year = ? GROUP BY ${column}`)
-      .all(year) as { code: string; n: number }[];
-    for (const r of rows) {
-      const c = into.get(r.code) ?? { values: 0, targets: 0 };
-      c[field] = r.n;
-      into.set(r.code, c);
-    }
-  };
-  count("progress_values", "unit_code", out.units, "values");
-  count("unit_targets", "unit_code", out.units, "targets");
-  count("progress_values", "indicator_code", out.indicators, "values");
-  count("unit_targets", "indicator_code", out.indicators, "targets");
+  // one literal statement per count: SQL is never assembled from names
+  const rows = db
+    .prepare(
+      `SELECT 'unit' AS what, 'values' AS field, unit_code AS code, count(*) AS n FROM progress_values WHERE plan_year = @year GROUP BY unit_code
+       UNION ALL SELECT 'unit', 'targets', unit_code, count(*) FROM unit_targets WHERE plan_year = @year GROUP BY unit_code
+       UNION ALL SELECT 'indicator', 'values', indicator_code, count(*) FROM progress_values WHERE plan_year = @year GROUP BY indicator_code
+       UNION ALL SELECT 'indicator', 'targets', indicator_code, count(*) FROM unit_targets WHERE plan_year = @year GROUP BY indicator_code`,
+    )
+    .all({ year }) as { what: "unit" | "indicator"; field: "values" | "targets"; code: string; n: number }[];
+  for (const r of rows) {
+    const into = r.what === "unit" ? out.units : out.indicators;
+    const c = into.get(r.code) ?? { values: 0, targets: 0 };
+    c[r.field] = r.n;
+    into.set(r.code, c);
+  }
   return out;
 }
