@@ -16,6 +16,7 @@ import {
   isYearEnd,
   lineStatusText,
   reportTitle,
+  statusText,
   statusTone,
 } from "./report.js";
 import { unitTargetJson } from "./targets.js";
@@ -61,10 +62,20 @@ export function breakdownJson(b: Breakdown): object {
  * A unit's figure in the matrix; with a target of its own (目标分解), its completion against it in
  * brackets and the status colour: `820 (68.3%)`. CSV keeps the bare figure.
  */
-function unitFigureCell(lang: Lang, v: number | null, own: UnitTargetLine | undefined): DocCell {
+function unitFigureCell(
+  lang: Lang,
+  v: number | null,
+  own: UnitTargetLine | undefined,
+  line: Pick<UnitLine["line"], "pace" | "cadence">,
+): DocCell {
   if (!own || v === null) return numberCell(lang, v);
+  // not yet due (待年度统计): said so, as rank and report --unit say it, not a completion
+  const note =
+    own.status === "pending"
+      ? statusText(lang, { status: own.status, pace: line.pace, cadence: line.cadence })
+      : formatPercent(own.completion);
   return {
-    text: `${formatNumber(lang, v)} (${formatPercent(own.completion)})`,
+    text: `${formatNumber(lang, v)} (${note})`,
     value: v,
     tone: statusTone(own.status),
   };
@@ -109,7 +120,7 @@ export function breakdownDoc(b: Breakdown, lang: Lang, sectionTitles: ReadonlyMa
     rows.push([
       indicatorCell(lang, r.line),
       text(measureText(lang, r.line.unit, r.line.nameEn)),
-      ...r.units.map((v, i) => unitFigureCell(lang, v, r.line.unitTargets[b.units[i]!.code])),
+      ...r.units.map((v, i) => unitFigureCell(lang, v, r.line.unitTargets[b.units[i]!.code], r.line)),
       numberCell(lang, r.sum),
       numberCell(lang, r.total),
       check,

@@ -187,6 +187,47 @@ describe("report --unit speaks the city's words, year-end ones included", () => 
     for (const name of ["关键技术攻关项目", "技术合同登记额", "科技进步贡献率"])
       expect(row(name)).not.toMatch(/滞后|已完成/);
   });
+
+  it("at Q3 the annual 科技进步贡献率 is 待年度统计 in report --by unit, rank and completeness alike", async () => {
+    // 通川区's 2019Q4 level 57 of its own 60: 95 %, but the indicator is annual, not due before Q4
+    const v = file("tc-base.csv", "报告期,填报单位,指标,数值", "2019Q4,通川区,科技进步贡献率,57");
+    expect((await run("import", v)).code).toBe(0);
+    const by = await run("report", "--by", "unit", "--as-of", "2020Q3", "--width", "250");
+    const line = by.stdout.split("\n").find((l) => l.startsWith("科技进步贡献率")) ?? "";
+    expect(line).toContain("57 (待年度统计)");
+    expect(line).not.toContain("95.0%");
+    const rank = JSON.parse((await run("rank", "--as-of", "2020Q3", "--format", "json")).stdout);
+    const rate = rank.indicators.find(
+      (i: { indicator: string }) => i.indicator === "st_progress_contribution",
+    );
+    expect(rate.due).toBe(false);
+    expect(rate.entries).toEqual([
+      expect.objectContaining({ unit: "tongchuan", rank: null, score: null, status: "pending" }),
+    ]);
+    // 通川区's composite at Q3: 关键技术攻关项目 (target 5, weight 2 from the earlier file) has no
+    // Q1–Q3 figure: 0, 未报送; 技术合同登记额 500 of 1,000 = 0.5 (weight 1); the rate is left out
+    // (pending 1) → (2 × 0 + 1 × 0.5) ÷ 3 = 1/6. 渠县: only 关键技术攻关项目 (9), not reported → 0
+    expect(rank.composite).toHaveLength(2);
+    expect(rank.composite[0]).toMatchObject({
+      unit: "tongchuan",
+      rank: 1,
+      indicators: 2,
+      missing: 1,
+      pending: 1,
+    });
+    expect(rank.composite[0].score).toBeCloseTo(1 / 6, 12);
+    expect(rank.composite[1]).toEqual({
+      unit: "quxian",
+      rank: 2,
+      score: 0,
+      indicators: 1,
+      missing: 1,
+      pending: 0,
+    });
+    const c = JSON.parse((await run("completeness", "--period", "2020Q3", "--format", "json")).stdout);
+    const tc = c.units.find((u: { code: string }) => u.code === "tongchuan");
+    expect(tc.periods[0].expected).toEqual(["key_tech_projects", "tech_contract_value"]);
+  });
 });
 
 describe("imports show of a targets batch lists its changes", () => {
