@@ -9,7 +9,7 @@
 import { MONEY_UNITS, type Plan } from "../domain/plan.js";
 import { createBatch, finishBatch } from "../storage/batches.js";
 import type { Db } from "../storage/database.js";
-import { indicatorsWithValues, recordConversion } from "../storage/plans.js";
+import { indicatorsWithValues, loadPlan, planReferences, recordConversion } from "../storage/plans.js";
 import { unitTargetCounts } from "../storage/targets.js";
 import { indicatorValues, ValueWriter } from "../storage/values.js";
 import { UserError } from "./errors.js";
@@ -57,6 +57,36 @@ export function checkRevision(db: Db, plan: Plan, file: string, convert: boolean
   const problems: { code: string; reason: UserError["reason"] }[] = [];
   const changes: UnitChange[] = [];
   const targets = unitTargetCounts(db, plan.plan.year);
+  // a unit or indicator the revision drops while stored values or unit targets name it: the
+  // database would refuse (foreign keys); say which and how many, and how to go on
+  const before = loadPlan(db, plan.plan.year);
+  if (before) {
+    const refs = planReferences(db, plan.plan.year);
+    const keptUnits = new Set(plan.units.map((u) => u.code));
+    const keptIndicators = new Set(plan.indicators.map((d) => d.code));
+    for (const u of before.units) {
+      const r = refs.units.get(u.code);
+      if (!keptUnits.has(u.code) && r)
+        problems.push({
+          code: u.code,
+          reason: {
+            key: "plan.revision.removedUnit",
+            params: { name: u.name, nameEn: u.nameEn, values: r.values, targets: r.targets },
+          },
+        });
+    }
+    for (const d of before.indicators) {
+      const r = refs.indicators.get(d.code);
+      if (!keptIndicators.has(d.code) && r)
+        problems.push({
+          code: d.code,
+          reason: {
+            key: "plan.revision.removedIndicator",
+            params: { name: d.name, nameEn: d.nameEn, values: r.values, targets: r.targets },
+          },
+        });
+    }
+  }
   for (const d of plan.indicators) {
     const old = stored.get(d.code);
     // unit targets are never converted: read in another unit they would be wrong figures
@@ -66,7 +96,7 @@ export function checkRevision(db: Db, plan: Plan, file: string, convert: boolean
         code: d.code,
         reason: {
           key: "plan.revision.unitTargets",
-          params: { name: d.name, from: old.unit, to: d.unit, count: nTargets },
+          params: { name: d.name, nameEn: d.nameEn, from: old.unit, to: d.unit, count: nTargets },
         },
       });
     if (!old || old.values === 0) continue;
@@ -112,7 +142,13 @@ export function checkRevision(db: Db, plan: Plan, file: string, convert: boolean
   }
   if (problems.length > 0)
     throw new UserError(
-      { key: "plan.revision.refused", params: { file, year: plan.plan.year, count: problems.length } },
+      {
+        // a dropped unit or indicator is not a change of meaning: the header says what it is
+        key: problems.some((p) => p.reason.key.startsWith("plan.revision.removed"))
+          ? "plan.revision.refusedReferenced"
+          : "plan.revision.refused",
+        params: { file, year: plan.plan.year, count: problems.length },
+      },
       problems.map((p) => ({ file, line: null, column: p.code, value: null, reason: p.reason })),
     );
   return changes;

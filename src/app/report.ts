@@ -71,8 +71,8 @@ export function indexYear(db: Db, year: number, flows: ReadonlySet<string> = new
 }
 
 /**
- * The year before plan year `year`, positioned as its own quarters 1 … 4 (同比, README "Year on
- * year"): the values of its periods kept with this plan (imported as last year's figures, the
+ * The year before plan year `year`, positioned as its own quarters 1 … 4 and its baseline (the
+ * year before's Q4) as 0 (同比, README "Year on year"): the values of its periods kept with this plan (imported as last year's figures, the
  * baseline among them), and, when that year's own plan is loaded, its stored values too (they win
  * where both have a key). Empty when neither holds any.
  */
@@ -84,13 +84,17 @@ export function indexPriorYear(db: Db, year: number): ObservationIndex {
     const { indicator, unit, period, value, basis } = readValueColumns(db, from);
     for (let k = 0; k < value.length; k++) {
       const parsed = parseCanonicalPeriod(period[k]!);
-      if (!parsed || parsed.year !== prior) continue;
-      const key = `${indicator[k]} ${unit[k]} ${parsed.quarter}`;
+      if (!parsed) continue;
+      // the year before's Q4 is last year's baseline (q = 0): a stock's 上年同期 chains from it
+      const q =
+        parsed.year === prior ? parsed.quarter : parsed.year === prior - 1 && parsed.quarter === 4 ? 0 : -1;
+      if (q < 0) continue;
+      const key = `${indicator[k]} ${unit[k]} ${q}`;
       if (seen.has(key)) continue;
       seen.add(key);
       addObservation(index, indicator[k]!, {
         unit: unit[k]!,
-        q: parsed.quarter,
+        q,
         value: value[k]!,
         basis: basis[k]!,
       });

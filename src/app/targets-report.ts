@@ -29,8 +29,18 @@ export function buildRankingFor(
   const only = opts.indicator === undefined ? undefined : resolveIndicator(plan, opts.indicator).code;
   const index = indexYear(db, plan.plan.year, flowCodes(plan));
   const q = report.elapsed === null ? null : Math.round(report.elapsed * 4);
-  const ranking = buildRanking(plan, targetsOf(db, plan.plan.year), obsIn(index), q, only);
-  return { year: plan.plan.year, asOf: report.asOf, indicators: plan.indicators, units: plan.units, ranking };
+  const targets = targetsOf(db, plan.plan.year);
+  const ranking = buildRanking(plan, targets, obsIn(index), q, only);
+  return {
+    year: plan.plan.year,
+    asOf: report.asOf,
+    indicators: plan.indicators,
+    units: plan.units,
+    ranking,
+    only: only ?? null,
+    // --indicator X without unit targets: said so, not an empty table
+    onlyWithoutTargets: only !== undefined && !targets.some((t) => t.indicator === only) ? only : null,
+  };
 }
 
 /** The observations of one indicator and unit in an index ([] when none). */

@@ -12,6 +12,7 @@ import type { Encoding } from "../intake/decode.js";
 import { FileError, type Problem } from "../intake/errors.js";
 import type { SourceInfo } from "../intake/records.js";
 import type { TitleBlock } from "../intake/table.js";
+import { measureText } from "../render/format.js";
 import type { Db } from "../storage/database.js";
 import {
   readUnitTargets,
@@ -37,7 +38,11 @@ export interface TargetImportOptions {
 }
 
 export interface TargetChange {
+  /** the line, or a workbook's row (then `sheet` names its sheet) */
   line: number;
+  sheet?: string;
+  /** a workbook change's 0-based column, for its A1 address */
+  columnIndex?: number;
   unit: string;
   indicator: string;
   old: TargetRecord | null;
@@ -118,15 +123,17 @@ export async function importTargets(
   files: readonly string[],
   options: TargetImportOptions,
 ): Promise<TargetFileOutcome[]> {
-  const [records, text, table, headers, cells, { hashFile }] = await Promise.all([
+  const [records, text, table, headers, cells, number, workbook, { hashFile }] = await Promise.all([
     import("../intake/records.js"),
     import("../intake/text.js"),
     import("../intake/table.js"),
     import("../intake/headers.js"),
     import("../intake/cells.js"),
+    import("../intake/number.js"),
+    import("../intake/workbook-reader.js"),
     import("./import-progress.js"),
   ]);
-  const intake = { records, text, table, headers, cells };
+  const intake = { records, text, table, headers, cells, number, workbook };
   const outcomes = await importFiles(db, files, options, async (file) => {
     const out: TargetFileOutcome = { ...emptyOutcome(file), layout: null, splits: [] };
     await importAsBatch(db, out, {
@@ -152,6 +159,8 @@ interface Intake {
   table: typeof import("../intake/table.js");
   headers: typeof import("../intake/headers.js");
   cells: typeof import("../intake/cells.js");
+  number: typeof import("../intake/number.js");
+  workbook: typeof import("../intake/workbook-reader.js");
 }
 
 async function readTargetFile(
@@ -163,16 +172,50 @@ async function readTargetFile(
   out: TargetFileOutcome,
   intake: Intake,
 ): Promise<void> {
-  const { records, text, table, headers, cells } = intake;
+  const { records, text, table, headers, cells, number, workbook } = intake;
   const year = plan.plan.year;
   const catalog = new Catalog([plan]);
   const key = (s: string) => text.normalizeKey(s).replace(/^\*+|[*:：]+$/g, "");
   const targetNames = new Set(TARGET_NAMES.map(key));
   const weightNames = new Set(WEIGHT_NAMES.map(key));
+  /** the header row's cells once known: a workbook problem's column letter comes from them */
+  let headerCells: readonly string[] = [];
+  let sheetNames: readonly string[] | null = null;
+  /** A problem's location: the line of a text file, a workbook's sheet, row and cell (as import's). */
+  const locate = (line: number | null, column: string | null, value: string | null, reason: Reason) => {
+    if (sheetNames === null || line === null) return { file, line, column, value, reason };
+    const at = workbook.lineToRow(line);
+    const i = column === null ? -1 : headerCells.indexOf(column);
+    const other = reason.params?.line;
+    const r =
+      typeof other === "number" && other > 0
+        ? { ...reason, params: { ...reason.params, line: workbook.lineToRow(other).row } }
+        : reason;
+    return {
+      file,
+      line: at.row,
+      column,
+      value,
+      reason: r,
+      sheet: sheetNames[at.sheet] ?? null,
+      columnIndex: i >= 0 ? i : null,
+    };
+  };
   const problem = (line: number | null, column: string | null, value: string | null, reason: Reason) =>
-    out.problems.push({ file, line, column, value, reason });
+    out.problems.push(locate(line, column, value, reason));
   const warn = (line: number | null, column: string | null, value: string | null, reason: Reason) =>
-    out.warnings.push({ file, line, column, value, reason });
+    out.warnings.push(locate(line, column, value, reason));
+  /** A change's location: its line, or a workbook's sheet and row. */
+  const at = (line: number, column?: string): { line: number; sheet?: string; columnIndex?: number } => {
+    if (sheetNames === null) return { line };
+    const r = workbook.lineToRow(line);
+    const sheet = sheetNames[r.sheet];
+    const i = column === undefined ? -1 : headerCells.indexOf(column);
+    if (sheet === undefined) return { line: r.row };
+    return i >= 0 ? { line: r.row, sheet, columnIndex: i } : { line: r.row, sheet };
+  };
+  /** years the title block states (2020年达州市…分解表): checked against the plan year */
+  const titleYears: { year: number; line: number; text: string }[] = [];
   const title: TitleBlock = table.emptyTitle();
 
   const recognize = (line: number, row: readonly string[]): TargetHeader | null => {
@@ -238,6 +281,8 @@ async function readTargetFile(
     target: number;
     column: string;
     weight: number | null;
+    /** the 考核权重 column (or row) the weight was read from */
+    weightColumn: string;
   }[] = [];
 
   const readNumber = (
@@ -273,8 +318,9 @@ async function readTargetFile(
       note: "",
     };
     const v = cells.readValue(c, ind, title);
-    if (typeof v === "number") return v;
-    problem(line, column, raw, v);
+    const bad = typeof v === "number" ? number.checkTarget(v, ind) : v;
+    if (bad === null) return v as number;
+    problem(line, column, raw, bad);
     return null;
   };
 
@@ -290,6 +336,7 @@ async function readTargetFile(
 
   const src = await records.openRecords(file, { encoding: options.encoding });
   out.source = src.info;
+  if (records.isWorkbook(src.info)) sheetNames = src.info.sheetNames;
   for await (const batch of src.batches)
     for (const rec of batch) {
       const row = rec.cells.map((c) => text.cleanCell(c, src.info.invisible));
@@ -299,8 +346,17 @@ async function readTargetFile(
         if (head) {
           out.headerLine = head.line;
           out.layout = head.layout;
+          headerCells = head.headers;
         } else {
           table.readTitleRow(rec.line, row, title);
+          // a date of filling in (制表日期：2020年12月20日) is not the year the targets are for
+          for (const cell of row)
+            if (
+              !/日期|时间/.test(cell) &&
+              !/\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/.test(text.toHalfWidth(cell))
+            )
+              for (const m of text.toHalfWidth(cell).matchAll(/(?<!\d)((?:19|20)\d{2})\s*年/g))
+                titleYears.push({ year: Number(m[1]), line: rec.line, text: cell.trim() });
           out.counts.skipped++;
         }
         continue;
@@ -392,21 +448,26 @@ async function readTargetFile(
                 value,
                 target: it.ind.target,
                 unit: it.ind.unit,
+                unitEn: measureText("en", it.ind.unit, it.ind.nameEn),
               },
             });
           continue;
         }
-        const w =
-          h.layout === "long"
-            ? readWeight(it.weight, rec.line, h.headers[h.weight ?? -1] ?? "考核权重")
-            : null;
+        const weightColumn = h.headers[h.weight ?? -1] ?? "考核权重";
+        const w = h.layout === "long" ? readWeight(it.weight, rec.line, weightColumn) : null;
         if (w === undefined) continue;
         const k = `${it.ind.code}\u0000${unit!.code}`;
         const first = seen.get(k);
         if (first !== undefined) {
           problem(rec.line, it.column, it.raw, {
             key: "targets.import.duplicate",
-            params: { unit: unit!.name, indicator: it.ind.name, indicatorEn: it.ind.nameEn, line: first },
+            params: {
+              unit: unit!.name,
+              unitEn: unit!.nameEn,
+              indicator: it.ind.name,
+              indicatorEn: it.ind.nameEn,
+              line: first,
+            },
           });
           continue;
         }
@@ -418,6 +479,7 @@ async function readTargetFile(
           target: value,
           column: it.column,
           weight: w,
+          weightColumn,
         });
       }
     }
@@ -428,6 +490,13 @@ async function readTargetFile(
       column: null,
       value: null,
       reason: { key: "targets.import.noHeader" },
+    });
+  // a title stating another year than the plan's: the file is meant for another plan (as import)
+  const stated = titleYears.filter((y) => y.year !== year);
+  if (stated.length > 0 && !titleYears.some((y) => y.year === year))
+    problem(stated[0]!.line, null, stated[0]!.text, {
+      key: "targets.import.otherYear",
+      params: { stated: stated[0]!.year, year },
     });
   // wide layout: the 考核权重 row applies to every unit of its column
   if (head.layout === "wide")
@@ -440,7 +509,7 @@ async function readTargetFile(
     if (p.weight === null) continue;
     const w = weights.get(p.ind.code);
     if (w && w.weight !== p.weight)
-      problem(p.line, p.column, String(p.weight), {
+      problem(p.line, p.weightColumn, String(p.weight), {
         key: "targets.import.weightConflict",
         params: {
           indicator: p.ind.name,
@@ -473,7 +542,14 @@ async function readTargetFile(
       out.counts.updated++;
       kind = "update";
     }
-    out.changes.push({ line: p.line, unit: p.unit.code, indicator: p.ind.code, old, new: record, kind });
+    out.changes.push({
+      ...at(p.line, p.column),
+      unit: p.unit.code,
+      indicator: p.ind.code,
+      old,
+      new: record,
+      kind,
+    });
   }
   // a weight given now for an indicator applies to every unit's target of it
   const all = readUnitTargets(db, year);
@@ -481,8 +557,17 @@ async function readTargetFile(
     for (const t of all)
       if (t.indicator === code && t.weight !== w.weight) {
         const k: TargetKey = { year, indicator: code, unit: t.unit };
-        writer.replace(k, { target: t.target, weight: w.weight }, batchId);
+        const record = { target: t.target, weight: w.weight };
+        writer.replace(k, record, batchId);
         out.counts.updated++;
+        out.changes.push({
+          ...at(w.line),
+          unit: t.unit,
+          indicator: code,
+          old: { target: t.target, weight: t.weight },
+          new: record,
+          kind: "update",
+        });
       }
   out.splits = targetSplits(plan, readUnitTargets(db, year));
   for (const s of out.splits) {
@@ -497,6 +582,7 @@ async function readTargetFile(
         target: s.cityTarget,
         gap: s.difference,
         unit: ind.unit,
+        unitEn: measureText("en", ind.unit, ind.nameEn),
       },
     });
   }

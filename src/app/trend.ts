@@ -11,6 +11,7 @@ import {
   resolveIndicator,
   resolveUnit,
 } from "./report.js";
+import { targetsOf } from "./targets-report.js";
 
 /** The trend of the indicator named by code or name, for the city or for `unit`. */
 export function buildTrendFor(
@@ -21,7 +22,11 @@ export function buildTrendFor(
   const indicator = resolveIndicator(plan, opts.indicator);
   const unit = opts.unit === undefined ? undefined : resolveUnit(plan, opts.unit);
   const index = indexYear(db, plan.plan.year, flowCodes(plan));
-  const trend = buildTrend(plan, index, indicator, unit, indexPriorYear(db, plan.plan.year));
+  const own = unit
+    ? (targetsOf(db, plan.plan.year).find((t) => t.indicator === indicator.code && t.unit === unit.code)
+        ?.target ?? null)
+    : null;
+  const trend = buildTrend(plan, index, indicator, unit, indexPriorYear(db, plan.plan.year), own);
   // the year-end result of the city's Q4 point is the report's (final or provisional, rule 5)
   if (!unit && trend.points.some((p) => p.q === 4 && p.value !== null)) {
     const line = buildReport(plan, index, 4).indicators.find((l) => l.code === indicator.code);

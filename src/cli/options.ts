@@ -94,6 +94,7 @@ export const OPTIONS = {
   },
   rank: {
     indicator: text("--indicator <indicator>", "help.opt.rankIndicator"),
+    detail: flag("--detail", "help.opt.rankDetail"),
     asOf: text("--as-of <quarter>", "help.opt.asOf"),
     year,
     ...OUTPUT,

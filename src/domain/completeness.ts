@@ -4,6 +4,7 @@
  */
 import { formatPeriod, type Quarter } from "./period.js";
 import { DEFAULT_REPORT_DEADLINE_DAYS, type Plan } from "./plan.js";
+import { notYetDue } from "./progress.js";
 import type { UnitTarget } from "./targets.js";
 
 /** One stored value reduced to what completeness needs: where it belongs and when it arrived. */
@@ -25,8 +26,8 @@ export interface PeriodCell {
   /** on time or late (README "On-time reporting"); null for 全市 and the baseline */
   timeliness: Timeliness | null;
   /**
-   * the indicators the unit has a target of its own for that are due this quarter (quarterly ones;
-   * annual ones at Q4 only), and of those the ones it has not sent: "sent a file" is not "sent
+   * the indicators the unit has a target of its own for that are due this quarter (see notYetDue:
+   * annual ones and milestones at Q4 only), and of those the ones it has not sent: "sent a file" is not "sent
    * every indicator it is judged on"
    */
   expected: string[];
@@ -120,7 +121,7 @@ export interface Completeness {
   /** the indicators of the plan in plan order (codes and names, for the per-indicator view) */
   indicators: { code: string; name: string; nameEn: string }[];
   units: UnitCompleteness[];
-  /** per period, the units that sent nothing */
+  /** per period, the reporting units (全市 aside) that sent nothing */
   missing: { period: string; units: string[] }[];
 }
 
@@ -136,7 +137,7 @@ export function buildCompleteness(
   times: ReportingTimes = { firstReports: new Map(), today: "9999-12-31", targets: [] },
 ): Completeness {
   const deadlineDays = plan.plan.reportDeadlineDays ?? DEFAULT_REPORT_DEADLINE_DAYS;
-  const cadence = new Map(plan.indicators.map((d) => [d.code, d.cadence]));
+  const byCode = new Map(plan.indicators.map((d) => [d.code, d]));
   const year = plan.plan.year;
   let qs: number[];
   if (quarters) qs = [...quarters];
@@ -163,7 +164,10 @@ export function buildCompleteness(
         q === 0
           ? []
           : times.targets
-              .filter((t) => t.unit === u.code && (q === 4 || cadence.get(t.indicator) === "quarterly"))
+              .filter((t) => {
+                const ind = byCode.get(t.indicator);
+                return t.unit === u.code && ind !== undefined && !notYetDue(ind, q);
+              })
               .map((t) => t.indicator)
               .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
       const timeliness =
@@ -203,7 +207,8 @@ export function buildCompleteness(
     units,
     missing: periods.map((period) => ({
       period,
-      units: units.filter((u) => u.missing.includes(period)).map((u) => u.code),
+      // the reporting units only: 全市 is the city's own row, not a unit that reports (README "completeness")
+      units: units.filter((u) => !u.isTotal && u.missing.includes(period)).map((u) => u.code),
     })),
   };
 }

@@ -171,6 +171,15 @@ export function expectedAt(ind: Indicator, baseline: number | null, q: number | 
 }
 
 /**
+ * An indicator not yet due at quarter q (待年度统计, README rules 2, 3): before Q4 an annual one
+ * (年度统计: its figure comes at year end) or a milestone. The report shows it pending, `rank`
+ * leaves it out of the composite and `completeness` does not expect it: one rule for the three.
+ */
+export function notYetDue(ind: Pick<Indicator, "cadence" | "pace">, q: number | null): boolean {
+  return (q === null || q < 4) && (ind.cadence === "annual" || ind.pace === "milestone");
+}
+
+/**
  * The status of an indicator at quarter q given its actual, expected and baseline figures (README
  * rules 2, 3): met once the target is reached; before Q4 an annual indicator or a milestone is
  * pending, a stock or rate without a baseline is no_baseline; otherwise on track or behind pace.
@@ -184,7 +193,7 @@ export function statusOf(
 ): Status {
   if (actual !== null && actual >= ind.target) return "met";
   const beforeQ4 = q === null || q < 4;
-  if (beforeQ4 && (ind.cadence === "annual" || ind.pace === "milestone")) return "pending";
+  if (notYetDue(ind, q)) return "pending";
   if (actual === null) return "no_data";
   if (beforeQ4 && ind.kind !== "flow" && baseline === null) return "no_baseline";
   if (expected === null || actual >= expected) return "on_track";

@@ -13,9 +13,11 @@ import {
   expectedAt,
   forecastOf,
   gapOf,
+  newestQuarter,
   type Observation,
   type Status,
   statusOf,
+  unitFigure,
 } from "./progress.js";
 import { type UnitTarget, type UnitTargetLine, unitTargetLine } from "./targets.js";
 
@@ -63,9 +65,32 @@ export interface IndicatorLine {
 }
 
 /**
- * 上年同期: the city figure at quarter q of last year (`prior` positioned by its own quarters), by
- * rule 1, but only from figures of that very quarter: last year's Q2 carried to Q3 would compare a
- * flow's nine months with six. A rate needs 全市's own figure of that quarter. Null otherwise.
+ * A unit's own 上年同期 at quarter q: its figure of last year's quarter q, only when it sent one for
+ * that very quarter (a flow's 本期 increments of earlier quarters add up to it, a figure of an
+ * earlier quarter is never carried to q). Null otherwise. See lastYearFigure.
+ */
+export function lastYearUnitFigure(
+  obs: readonly Observation[] | undefined,
+  kind: IndicatorKind,
+  q: number,
+): number | null {
+  if (!obs || q < 1 || !obs.some((o) => o.q === q)) return null;
+  // a flow restarts at zero each year: the year before's Q4 is no baseline of it
+  return unitFigure(kind === "flow" ? obs.filter((o) => o.q >= 1) : obs, kind, q);
+}
+
+/**
+ * 上年同期 (README "Year on year"): the city figure at quarter q of last year (`prior` positioned by
+ * its own quarters, 0 = the year before's Q4), built only from figures of that very quarter:
+ * - a unit (全市 included) contributes only a figure of quarter q itself (lastYearUnitFigure);
+ * - a rate: 全市's own figure of q;
+ * - a flow: 全市's figure of q, else the sum of the units' figures of q (全市's Q2 is six months,
+ *   never the base of a nine-month figure);
+ * - a stock: chained as the year's own city figure is (rule 1): 全市's figure of q; else 全市's
+ *   newest figure q₀ < q plus each unit's change from q₀ to its figure of q; when a unit has a figure
+ *   after q₀ but none of q, or none at or before q₀ to chain from, or no unit moved since q₀, the
+ *   figure would mix periods: null. With no 全市 figure at all, the sum of the units' figures of q.
+ * Null when nothing qualifies: never a figure carried from an earlier quarter.
  */
 export function lastYearFigure(
   prior: ReadonlyMap<string, readonly Observation[]> | undefined,
@@ -73,11 +98,29 @@ export function lastYearFigure(
   kind: IndicatorKind,
   q: number,
 ): number | null {
-  if (!prior) return null;
-  const at = (obs: readonly Observation[] | undefined) => obs?.some((o) => o.q === q) === true;
-  const has =
-    kind === "rate" ? at(totalUnit ? prior.get(totalUnit) : undefined) : [...prior.values()].some(at);
-  return has ? cityFigure(prior, totalUnit, kind, q).value : null;
+  if (!prior || q < 1) return null;
+  const total = totalUnit ? prior.get(totalUnit) : undefined;
+  const own = lastYearUnitFigure(total, kind, q);
+  if (own !== null || kind === "rate") return own;
+  const units = [...prior].filter(([unit]) => unit !== totalUnit);
+  const q0 = kind === "stock" && total ? newestQuarter(total, q) : -1;
+  if (q0 >= 0) {
+    const terms = [unitFigure(total!, kind, q0) as number];
+    for (const [, obs] of units) {
+      if (newestQuarter(obs, q) <= q0) continue;
+      const now = lastYearUnitFigure(obs, kind, q);
+      const then = unitFigure(obs, kind, q0);
+      if (now === null || then === null) return null;
+      terms.push(now, -then);
+    }
+    return terms.length > 1 ? exactSum(terms) : null;
+  }
+  const terms: number[] = [];
+  for (const [, obs] of units) {
+    const v = lastYearUnitFigure(obs, kind, q);
+    if (v !== null) terms.push(v);
+  }
+  return terms.length ? exactSum(terms) : null;
 }
 
 /**

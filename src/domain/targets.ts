@@ -10,6 +10,7 @@ import {
   expectedAt,
   forecastOf,
   gapOf,
+  notYetDue,
   type Observation,
   type Status,
   statusOf,
@@ -133,16 +134,35 @@ export function competitionRanks(scores: readonly number[]): number[] {
   return scores.map((s) => 1 + scores.filter((o) => o > s + TIE).length);
 }
 
+/**
+ * Sets the competition ranks of the entries with a score (see competitionRanks) and sorts them:
+ * by rank, then `tie` (plan order); entries without a score (not due) keep rank null, last.
+ */
+function rankEntries<E extends { rank: number | null; score: number | null }>(
+  entries: E[],
+  tie: (a: E, b: E) => number,
+): void {
+  const scored = entries.filter((e) => e.score !== null);
+  const ranks = competitionRanks(scored.map((e) => e.score as number));
+  scored.forEach((e, i) => {
+    e.rank = ranks[i]!;
+  });
+  entries.sort(
+    (a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY) || tie(a, b),
+  );
+}
+
 /** One unit's place on one indicator. */
 export interface IndicatorRankEntry {
   unit: string;
-  rank: number;
+  /** null while the indicator is not yet due (待年度统计): nobody is ranked on it */
+  rank: number | null;
   target: number;
   actual: number | null;
   /** actual ÷ the unit's own target, uncapped; null when the unit sent nothing (未报送) */
   completion: number | null;
-  /** what the rank is by: the completion, 0 for 未报送 */
-  score: number;
+  /** what the rank is by: the completion, 0 for 未报送; null while the indicator is not yet due */
+  score: number | null;
   reported: boolean;
   status: Status;
 }
@@ -151,19 +171,24 @@ export interface IndicatorRankEntry {
 export interface IndicatorRanking {
   indicator: string;
   weight: number;
+  /** false before Q4 for an annual indicator or a milestone (notYetDue): left out of the composite */
+  due: boolean;
   entries: IndicatorRankEntry[];
 }
 
 /** One unit's composite score. */
 export interface CompositeEntry {
   unit: string;
-  rank: number;
-  /** Σ wᵢ · min(max(cᵢ, 0), 1) ÷ Σ wᵢ over the indicators the unit has targets for */
-  score: number;
-  /** how many indicators the unit has targets for */
+  /** null when none of the unit's targeted indicators is due yet */
+  rank: number | null;
+  /** Σ wᵢ · min(max(cᵢ, 0), 1) ÷ Σ wᵢ over the due indicators the unit has targets for; null when none is */
+  score: number | null;
+  /** how many due indicators the unit has targets for (those the score is over) */
   indicators: number;
   /** of those, how many it sent no figure for (scored 0) */
   missing: number;
+  /** targeted indicators not yet due (待年度统计), left out of the score */
+  pending: number;
 }
 
 export interface Ranking {
@@ -190,57 +215,58 @@ export function buildRanking(
   const unitOrder = new Map(plan.units.map((u, i) => [u.code, i]));
   const totals = new Set(plan.units.filter((u) => u.isTotal).map((u) => u.code));
   const rows = targets.filter((t) => unitOrder.has(t.unit) && !totals.has(t.unit));
-  const byUnit = new Map<string, { weighted: number[]; weights: number[]; n: number; missing: number }>();
+  const byUnit = new Map<
+    string,
+    { weighted: number[]; weights: number[]; n: number; missing: number; pending: number }
+  >();
   const indicators: IndicatorRanking[] = [];
   for (const ind of plan.indicators) {
     const mine = rows
       .filter((t) => t.indicator === ind.code)
       .sort((a, b) => unitOrder.get(a.unit)! - unitOrder.get(b.unit)!);
     if (mine.length === 0) continue;
-    const entries = mine.map((t) => {
+    // an annual indicator or a milestone before Q4 is not due: pending for every unit, never 未报送
+    const due = !notYetDue(ind, q);
+    const entries: IndicatorRankEntry[] = mine.map((t) => {
       const line = unitTargetLine(ind, t.target, obsOf(ind.code, t.unit), q);
       const completion = line.reported ? line.completion : null;
-      const score = completion ?? 0;
+      const score = due ? (completion ?? 0) : null;
       const weight = t.weight ?? 1;
-      const u = byUnit.get(t.unit) ?? { weighted: [], weights: [], n: 0, missing: 0 };
-      u.weighted.push(weight * Math.min(Math.max(score, 0), 1));
-      u.weights.push(weight);
-      u.n++;
-      if (!line.reported) u.missing++;
+      const u = byUnit.get(t.unit) ?? { weighted: [], weights: [], n: 0, missing: 0, pending: 0 };
+      if (score === null) u.pending++;
+      else {
+        u.weighted.push(weight * Math.min(Math.max(score, 0), 1));
+        u.weights.push(weight);
+        u.n++;
+        if (!line.reported) u.missing++;
+      }
       byUnit.set(t.unit, u);
       return {
         unit: t.unit,
-        rank: 0,
+        rank: null,
         target: t.target,
         actual: line.reported ? line.actual : null,
         completion,
         score,
         reported: line.reported,
-        status: line.reported ? line.status : ("no_data" as Status),
+        status: !due ? "pending" : line.reported ? line.status : ("no_data" as Status),
       };
     });
-    const ranks = competitionRanks(entries.map((e) => e.score));
-    entries.forEach((e, i) => {
-      e.rank = ranks[i]!;
-    });
-    entries.sort((a, b) => a.rank - b.rank || unitOrder.get(a.unit)! - unitOrder.get(b.unit)!);
+    rankEntries(entries, (a, b) => unitOrder.get(a.unit)! - unitOrder.get(b.unit)!);
     if (only === undefined || only === ind.code)
-      indicators.push({ indicator: ind.code, weight: mine[0]!.weight ?? 1, entries });
+      indicators.push({ indicator: ind.code, weight: mine[0]!.weight ?? 1, due, entries });
   }
   const composite: CompositeEntry[] = [...byUnit.entries()].map(([unit, u]) => {
     const total = u.weights.reduce((a, b) => a + b, 0);
     return {
       unit,
-      rank: 0,
-      score: total > 0 ? u.weighted.reduce((a, b) => a + b, 0) / total : 0,
+      rank: null,
+      score: u.n === 0 ? null : total > 0 ? u.weighted.reduce((a, b) => a + b, 0) / total : 0,
       indicators: u.n,
       missing: u.missing,
+      pending: u.pending,
     };
   });
-  const ranks = competitionRanks(composite.map((c) => c.score));
-  composite.forEach((c, i) => {
-    c.rank = ranks[i]!;
-  });
-  composite.sort((a, b) => a.rank - b.rank || unitOrder.get(a.unit)! - unitOrder.get(b.unit)!);
+  rankEntries(composite, (a, b) => unitOrder.get(a.unit)! - unitOrder.get(b.unit)!);
   return { q, indicators, composite };
 }

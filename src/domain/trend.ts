@@ -5,7 +5,7 @@
 import { formatPeriod, type Quarter } from "./period.js";
 import type { Indicator, Plan, ReportingUnit } from "./plan.js";
 import { cityFigure, expectedAt, type Observation, type Status, statusOf, unitFigure } from "./progress.js";
-import { lastYearFigure, newestDataQuarter, type ObservationIndex } from "./report.js";
+import { lastYearFigure, lastYearUnitFigure, newestDataQuarter, type ObservationIndex } from "./report.js";
 
 export interface TrendPoint {
   /** 0 = baseline (the prior year-end), 1..4 = quarters */
@@ -33,6 +33,8 @@ export interface Trend {
   >;
   /** the unit followed, or null for the city */
   unit: { code: string; name: string; nameEn: string } | null;
+  /** the unit's own target (目标分解) its completion is against; null for the city or a unit without one */
+  unitTarget: number | null;
   /** the newest quarter of the plan year with any data (of any indicator), or null */
   asOf: string | null;
   /** baseline first, then Q1 … Q4 */
@@ -53,6 +55,7 @@ export function buildTrend(
   indicator: Indicator,
   unit?: ReportingUnit,
   prior: ObservationIndex = new Map(),
+  unitTarget: number | null = null,
 ): Trend {
   const newest = newestDataQuarter(index);
   const byUnit = index.get(indicator.code) ?? new Map<string, Observation[]>();
@@ -74,16 +77,15 @@ export function buildTrend(
       : q === 0
         ? (baseline ?? (indicator.kind === "flow" ? 0 : null))
         : expectedAt(indicator, baseline, q);
-    const target = indicator.target;
+    // a unit's completion is against its own target (目标分解) where it has one
+    const target = unit && unitTarget !== null ? unitTarget : indicator.target;
     const priorByUnit = prior.get(indicator.code);
     const unitPrior = unit ? priorByUnit?.get(unit.code) : undefined;
     const lastYear =
       q === 0
         ? null
         : unit
-          ? unitPrior?.some((o) => o.q === q)
-            ? unitFigure(unitPrior, indicator.kind, q)
-            : null
+          ? lastYearUnitFigure(unitPrior, indicator.kind, q)
           : lastYearFigure(priorByUnit, totalUnit, indicator.kind, q);
     return {
       q,
@@ -113,6 +115,7 @@ export function buildTrend(
       pace: indicator.pace,
     },
     unit: unit ? { code: unit.code, name: unit.name, nameEn: unit.nameEn } : null,
+    unitTarget: unit ? unitTarget : null,
     asOf: newest === null ? null : formatPeriod({ year, quarter: newest }),
     points,
   };

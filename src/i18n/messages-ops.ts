@@ -28,6 +28,12 @@ export const opsZh = {
     "{name} 的计量单位由 {from} 改为 {to}：两者不能换算，已存 {count} 个数值会被误读；请保留原单位",
   "plan.revision.kind":
     "{name} 的类型由 {from} 改为 {to}：已存 {count} 个数值按原类型（累计/存量/比率）填报，类型变更不能换算；请保留原类型",
+  "plan.revision.refusedReferenced":
+    "{file}: 未载入 {year} 年工作要点修订：{count} 处与已存的数值或单位目标冲突；数据库未作任何修改",
+  "plan.revision.removedUnit":
+    "新要点删去了填报单位 {name}，但已存它的 {values} 个数值和 {targets} 个单位目标：请保留该单位，或先用 dzkj imports undo 撤销写入它们的批次",
+  "plan.revision.removedIndicator":
+    "新要点删去了指标 {name}，但已存它的 {values} 个数值和 {targets} 个单位目标：请保留该指标，或先用 dzkj imports undo 撤销写入它们的批次",
   "init.converted":
     "已把 {name} 的 {count} 个数值由 {from} 换算为 {to}，记为批次 #{batch}（dzkj imports undo {batch} 可撤销）",
   "ops.notDzkj.incomplete":
@@ -155,6 +161,12 @@ export const opsEn: Record<keyof typeof opsZh, string> = {
     "{name}: the unit changes from {from} to {to}, which cannot be converted, and its {count} stored values would be misread; keep the old unit",
   "plan.revision.kind":
     "{name}: the kind changes from {from} to {to}; its {count} stored values were reported as {from}, and a change of kind is never converted; keep the old kind",
+  "plan.revision.refusedReferenced":
+    "{file}: the revision of the {year} plan was not loaded: {count} conflict(s) with stored values or unit targets; the database was not changed",
+  "plan.revision.removedUnit":
+    "the new plan drops the reporting unit {nameEn}, but {values} stored values and {targets} unit targets name it: keep the unit, or first undo the batches that wrote them (dzkj imports undo)",
+  "plan.revision.removedIndicator":
+    "the new plan drops the indicator {nameEn}, but {values} stored values and {targets} unit targets name it: keep the indicator, or first undo the batches that wrote them (dzkj imports undo)",
   "init.converted":
     "converted the {count} values of {name} from {from} to {to} as batch #{batch} (undo with dzkj imports undo {batch})",
   "ops.notDzkj.incomplete":

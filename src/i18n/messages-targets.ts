@@ -9,6 +9,10 @@ export const targetsZh = {
   "help.examples.rank":
     "  dzkj rank  # 截至最新季度的综合排名和各指标排名\n  dzkj rank --indicator 技术合同登记额 --format markdown  # 发到工作群",
   "imports.kind.targets": "单位目标",
+  "imports.show.oldTarget": "原目标",
+  "imports.show.newTarget": "新目标",
+  "imports.show.oldWeight": "原考核权重",
+  "imports.show.newWeight": "新考核权重",
   "help.opt.templateTargets": "改为生成单位目标（目标分解）填报表，填好后用 dzkj targets import 导入",
   "targets.template.written": "已写入单位目标填报表 {file}（{rows} 行）",
   "targets.template.csvOnly":
@@ -44,8 +48,18 @@ export const targetsZh = {
   "targets.split.over":
     "层层加码：{indicator} 各单位目标合计 {sum}，高于全市目标 {target}（多 {gap} {unit}）",
   "targets.import.summary":
-    "{file}: {encoding}，分隔符 {delimiter}；读取 {rows} 行，跳过标题行 {skipped}，新增 {inserted}，更新 {updated}，未变 {unchanged}，空白 {blank}，拒绝 {rejected}",
-  "targets.import.change": "  第 {line} 行 {unit} {indicator}: {old} → {new}",
+    "{file}: {year} 年单位目标；{encoding}，分隔符 {delimiter}；读取 {rows} 行，跳过标题行 {skipped}，新增 {inserted}，更新 {updated}，未变 {unchanged}，空白 {blank}，拒绝 {rejected}",
+  "targets.import.summary.workbook":
+    "{file}: {year} 年单位目标；{format} 工作簿，工作表 {sheets}；读取 {rows} 行，跳过标题行 {skipped}，新增 {inserted}，更新 {updated}，未变 {unchanged}，空白 {blank}，拒绝 {rejected}",
+  "targets.import.change.insert": "  {at} {unit} {indicator}: 新增 {new}{weight}",
+  "targets.import.change.update": "  {at} {unit} {indicator}: {old} → {new}{weight}",
+  "targets.import.change.weight": "  {at} {unit} {indicator}: 考核权重 {old} → {new}",
+  "targets.import.change.withWeight": "（考核权重 {weight}）",
+  "targets.import.otherYear":
+    "文件标题写的是 {stated} 年，而要导入的是 {year} 年工作要点的单位目标；若是 {stated} 年的目标，请加 --year {stated}，否则请改正标题",
+  "targets.import.zero": "{indicator} 的目标为 0：没有分解任务的单位请把这一格留空，不要填 0",
+  "targets.import.fraction":
+    "{indicator} 的目标 {value} 像是写成了小数：全市目标是 {target}%，百分比请写成 {percent}（58% 请写 58，不要写 0.58）",
   "targets.import.noHeader": "找不到表头：需要“单位”列和“指标”“目标”两列，或“单位”列加每项指标一列（宽表）",
   "targets.import.noUnit": "这一行没有填报单位",
   "targets.import.unknownColumn": "不认识的列“{value}”：既不是指标，也不是单位、目标、计量单位或考核权重",
@@ -66,9 +80,14 @@ export const targetsZh = {
   "rank.weight": "（权重 {weight}）",
   "rank.indicatorTitle": "{indicator}（{unit}）{weight}",
   "rank.notReported": "未报送",
+  "rank.col.missingCount": "未报送项数",
+  "rank.pendingLeftOut": "年底前未到期、不计入综合得分的指标（待年度统计）：{list}",
+  "rank.indicatorNoTargets": "{indicator} 没有单位目标，无从排名；只列出综合得分",
+  "rank.detailHint": "各指标排名：加 --detail",
+  "help.opt.rankDetail": "markdown 中也列出各指标的排名表（默认只列综合得分，便于发到工作群）",
   "rank.noTargets": "尚未导入单位目标，无法排名；用 dzkj targets import 文件 导入",
   "rank.footnote":
-    "各指标按完成率（完成 ÷ 本单位目标，不封顶）排名；综合得分 = Σ 权重 × min(完成率, 100%) ÷ Σ 权重，取本单位有目标的指标；未报送的指标计 0 分；并列者名次相同（1、1、3）。",
+    "各指标按完成率（完成 ÷ 本单位目标，不封顶）排名；综合得分 = Σ 权重 × min(完成率, 100%) ÷ Σ 权重，取本单位有目标且已到期的指标（年度统计指标和节点目标四季度才计入）；未报送的指标计 0 分；并列者名次相同（1、1、3）。",
 };
 
 export const targetsEn: Record<keyof typeof targetsZh, string> = {
@@ -82,6 +101,10 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
   "help.examples.rank":
     "  dzkj rank  # the composite ranking and each indicator's, at the latest quarter\n  dzkj rank --indicator tech_contract_value --format markdown  # for the chat group",
   "imports.kind.targets": "unit targets",
+  "imports.show.oldTarget": "Old target",
+  "imports.show.newTarget": "New target",
+  "imports.show.oldWeight": "Old weight",
+  "imports.show.newWeight": "New weight",
   "help.opt.templateTargets": "the unit targets fill-in sheet instead, to load back with dzkj targets import",
   "targets.template.written": "wrote the unit targets sheet {file} ({rows} rows)",
   "targets.template.csvOnly":
@@ -91,7 +114,7 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
   "yoy.points": "{points} pts",
   "yoy.spark": "last year",
   "plan.revision.unitTargets":
-    "{name}: the unit changes from {from} to {to}, and its {count} unit targets (in {from}) are not converted; undo the targets import (dzkj imports undo), load the new plan, then import the targets in {to}",
+    "{nameEn}: the unit changes from {from} to {to}, and its {count} unit targets (in {from}) are not converted; undo the targets import (dzkj imports undo), load the new plan, then import the targets in {to}",
   "help.opt.completenessCheck":
     "exit 3 when a unit reported late (or is overdue and has not reported), for cron",
   "completeness.onTime": "on time",
@@ -114,12 +137,23 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
   "targets.col.unitCode": "Unit code",
   "targets.col.weight": "Weight",
   "targets.split.short":
-    "split short: the units' targets of {indicator} add up to {sum}, below the city target {target}; short by {gap} {unit}",
+    "split short: the units' targets of {indicatorEn} add up to {sum} {unitEn}, below the city target {target}; short by {gap}",
   "targets.split.over":
-    "split over: the units' targets of {indicator} add up to {sum}, above the city target {target} (by {gap} {unit})",
+    "split over: the units' targets of {indicatorEn} add up to {sum} {unitEn}, above the city target {target} (over by {gap})",
   "targets.import.summary":
-    "{file}: {encoding}, delimiter {delimiter}; {rows} rows read, {skipped} title rows skipped, {inserted} new, {updated} updated, {unchanged} unchanged, {blank} blank, {rejected} rejected",
-  "targets.import.change": "  line {line} {unit} {indicator}: {old} → {new}",
+    "{file}: unit targets {year}; {encoding}, delimiter {delimiter}; {rows} rows read, {skipped} title rows skipped, {inserted} new, {updated} updated, {unchanged} unchanged, {blank} blank, {rejected} rejected",
+  "targets.import.summary.workbook":
+    "{file}: unit targets {year}; {format} workbook, sheets {sheets}; {rows} rows read, {skipped} title rows skipped, {inserted} new, {updated} updated, {unchanged} unchanged, {blank} blank, {rejected} rejected",
+  "targets.import.change.insert": "  {at} {unit} {indicator}: new {new}{weight}",
+  "targets.import.change.update": "  {at} {unit} {indicator}: {old} → {new}{weight}",
+  "targets.import.change.weight": "  {at} {unit} {indicator}: weight {old} → {new}",
+  "targets.import.change.withWeight": " (weight {weight})",
+  "targets.import.otherYear":
+    "the file's title says {stated}, but the targets would go to the {year} plan; if they are {stated}'s, add --year {stated}, else correct the title",
+  "targets.import.zero":
+    "the target of {indicatorEn} is 0: leave the cell blank for a unit without a share, do not write 0",
+  "targets.import.fraction":
+    "the target {value} of {indicatorEn} looks like a fraction: the city target is {target}%, so write the percentage as {percent} (58% as 58, not 0.58)",
   "targets.import.noHeader":
     "no header found: a targets file needs a unit column with indicator and target columns, or a unit column and one column per indicator (wide)",
   "targets.import.noUnit": "this row names no reporting unit",
@@ -129,9 +163,9 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
   "targets.import.weight": "weight '{value}' is not a number above 0",
   "targets.import.weightConflict":
     "{indicatorEn} has weight {first} on line {line} and {value} here; an indicator has one weight",
-  "targets.import.duplicate": "{unit}'s target for {indicatorEn} was already given on line {line}",
+  "targets.import.duplicate": "{unitEn}'s target for {indicatorEn} was already given on line {line}",
   "targets.import.totalDiffers":
-    "the city/total target {value} of {indicatorEn} differs from the plan's city target {target} {unit}; the plan's stands, this row is not read",
+    "the city/total target {value} of {indicatorEn} differs from the plan's city target {target} {unitEn}; the plan's stands, this row is not read",
   "rank.title": "Units ranked by completion of their own targets, {year}",
   "rank.asOf": "as of {asOf}",
   "rank.composite": "Composite score",
@@ -142,7 +176,13 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
   "rank.weight": ", weight {weight}",
   "rank.indicatorTitle": "{indicator} ({unit}{weight})",
   "rank.notReported": "not reported",
+  "rank.col.missingCount": "Indicators not reported",
+  "rank.pendingLeftOut": "Not yet due, left out of the composite before Q4 (annual statistics): {list}",
+  "rank.indicatorNoTargets": "{indicator} has no unit targets, nothing to rank on it; the composite only",
+  "rank.detailHint": "each indicator's ranking: add --detail",
+  "help.opt.rankDetail":
+    "each indicator's ranking table in markdown too (by default the composite only, for a chat group)",
   "rank.noTargets": "no unit targets yet, nothing to rank; import them with dzkj targets import FILE",
   "rank.footnote":
-    "Each indicator ranks by completion (actual ÷ the unit's own target, uncapped); composite = Σ weight × min(completion, 100%) ÷ Σ weight over the indicators the unit has targets for; an indicator not reported scores 0; ties share a rank (1, 1, 3).",
+    "Each indicator ranks by completion (actual ÷ the unit's own target, uncapped); composite = Σ weight × min(completion, 100%) ÷ Σ weight over the due indicators the unit has targets for (annual indicators and milestones count from Q4); an indicator not reported scores 0; ties share a rank (1, 1, 3).",
 };

@@ -192,6 +192,28 @@ export function checkValue(
   return null;
 }
 
+/**
+ * Range check of a unit target (目标分解, README "Unit targets") in its indicator's unit: the range
+ * checkValue applies to that indicator's progress values, and further a target of 0 (a unit without
+ * a share leaves its cell blank) and a rate target of at most 1 where the city's target is above 1
+ * (0.58 written for 58 %). Null when acceptable.
+ */
+export function checkTarget(
+  value: number,
+  ind: { name: string; nameEn: string; unit: string; target: number },
+): Reason | null {
+  const range = checkValue(value, ind.unit, ind);
+  if (range) return range;
+  const named = { indicator: ind.name, indicatorEn: ind.nameEn };
+  if (value === 0) return { key: "targets.import.zero", params: named };
+  if (ind.unit === "%" && value <= 1 && ind.target > 1)
+    return {
+      key: "targets.import.fraction",
+      params: { ...named, value, percent: Number((value * 100).toPrecision(12)), target: ind.target },
+    };
+  return null;
+}
+
 export type Basis = "ytd" | "period";
 
 /** Shown to the user when the basis column cannot be read. */

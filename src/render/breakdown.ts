@@ -13,6 +13,8 @@ import {
   groupKey,
   indicatorCell,
   indicatorColumn,
+  isYearEnd,
+  lineStatusText,
   reportTitle,
   statusText,
   statusTone,
@@ -60,10 +62,20 @@ export function breakdownJson(b: Breakdown): object {
  * A unit's figure in the matrix; with a target of its own (目标分解), its completion against it in
  * brackets and the status colour: `820 (68.3%)`. CSV keeps the bare figure.
  */
-function unitFigureCell(lang: Lang, v: number | null, own: UnitTargetLine | undefined): DocCell {
+function unitFigureCell(
+  lang: Lang,
+  v: number | null,
+  own: UnitTargetLine | undefined,
+  line: Pick<UnitLine["line"], "pace" | "cadence">,
+): DocCell {
   if (!own || v === null) return numberCell(lang, v);
+  // not yet due (待年度统计): said so, as rank and report --unit say it, not a completion
+  const note =
+    own.status === "pending"
+      ? statusText(lang, { status: own.status, pace: line.pace, cadence: line.cadence })
+      : formatPercent(own.completion);
   return {
-    text: `${formatNumber(lang, v)} (${formatPercent(own.completion)})`,
+    text: `${formatNumber(lang, v)} (${note})`,
     value: v,
     tone: statusTone(own.status),
   };
@@ -108,7 +120,7 @@ export function breakdownDoc(b: Breakdown, lang: Lang, sectionTitles: ReadonlyMa
     rows.push([
       indicatorCell(lang, r.line),
       text(measureText(lang, r.line.unit, r.line.nameEn)),
-      ...r.units.map((v, i) => unitFigureCell(lang, v, r.line.unitTargets[b.units[i]!.code])),
+      ...r.units.map((v, i) => unitFigureCell(lang, v, r.line.unitTargets[b.units[i]!.code], r.line)),
       numberCell(lang, r.sum),
       numberCell(lang, r.total),
       check,
@@ -181,16 +193,18 @@ export function unitReportJson(r: UnitReport): object {
 }
 
 /** A unit line's cells against its own target (blank where it has none for the indicator). */
-function ownCells(lang: Lang, l: UnitLine): DocCell[] {
+function ownCells(lang: Lang, l: UnitLine, yearEnd: boolean): DocCell[] {
   const o = l.own;
   if (o === null) return [text(""), text(""), text(""), text(""), text(""), text("")];
   const tone = statusTone(o.status);
+  // the city's words, year-end ones included (完成, 未完成, 暂定未完成 …): the same function as the report's
+  const status = lineStatusText(lang, { ...o, pace: l.line.pace, cadence: l.line.cadence }, yearEnd);
   return [
     numberCell(lang, o.target),
     completionCell(o.completion, tone),
     numberCell(lang, o.expected),
     numberCell(lang, o.gap),
-    text(statusText(lang, { status: o.status, pace: l.line.pace, cadence: l.line.cadence }), tone),
+    text(status, tone),
     numberCell(lang, o.forecast),
   ];
 }
@@ -210,6 +224,7 @@ export function unitReportDoc(r: UnitReport, lang: Lang, sectionTitles: Readonly
   ];
   // the unit's own targets (目标分解): target, completion, 序时进度, gap, status and forecast
   const hasOwn = r.lines.some((l) => l.own !== null);
+  const yearEnd = isYearEnd(r.report);
   if (hasOwn)
     columns.push(
       { label: t(lang, "unitTargets.col.target"), right: true },
@@ -244,7 +259,7 @@ export function unitReportDoc(r: UnitReport, lang: Lang, sectionTitles: Readonly
             : formatPeriod({ year, quarter: l.lastQuarter as Quarter }),
         l.lastQuarter === null ? "dim" : undefined,
       ),
-      ...(hasOwn ? ownCells(lang, l) : []),
+      ...(hasOwn ? ownCells(lang, l, yearEnd) : []),
     ]);
   }
   const name = lang === "en" ? r.unit.nameEn : r.unit.name;

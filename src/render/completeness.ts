@@ -158,6 +158,7 @@ export function completenessDoc(c: Completeness, lang: Lang): Doc {
   }
   const newest = c.periods[last];
   const newestMissing = c.missing[last]?.units.length ?? 0;
+  const reporting = c.units.filter((u) => !u.isTotal).length;
   return {
     lang,
     title: t(lang, "rep.title.completeness", { title: lang === "en" ? c.plan.titleEn : c.plan.title }),
@@ -170,8 +171,9 @@ export function completenessDoc(c: Completeness, lang: Lang): Doc {
         : {
             text: t(lang, "rep.verdict.completeness", {
               period: newest,
-              sent: c.units.length - newestMissing,
-              total: c.units.length,
+              // the reporting units, 全市 aside: the same set as the on-time line below
+              sent: reporting - newestMissing,
+              total: reporting,
               missing: newestMissing,
             }),
             tone: newestMissing ? "bad" : "good",

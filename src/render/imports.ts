@@ -55,11 +55,21 @@ export interface TaskChange {
   laterBatch: number | null;
 }
 
+/** A unit target (目标分解) a batch changed: target in the indicator's unit, weight = 考核权重 (null counts 1). */
+export interface TargetChange {
+  key: { year: number; indicator: string; unit: string };
+  old: { target: number; weight: number | null; batchId: number } | null;
+  new: { target: number; weight: number | null } | null;
+  laterBatch: number | null;
+}
+
 /** What `imports show` shows: the batch, its changes, and names in the UI language. */
 export interface BatchShowView {
   batch: BatchRecord;
   changes: readonly ValueChange[];
   tasks: readonly TaskChange[];
+  /** unit targets a targets import (or its undo) changed */
+  targets: readonly TargetChange[];
   /** unit and indicator names for a plan year (codes the plan does not know stay codes) */
   unitName(year: number, code: string): string;
   indicatorName(year: number, code: string): string;
@@ -143,6 +153,15 @@ export function batchShowJson(v: BatchShowView): object {
       new: c.new ? { value: c.new.value, basis: c.new.basis, note: c.new.note } : null,
       laterBatch: c.laterBatch,
     })),
+    // a targets import (and its undo) changes unit targets, not values
+    ...(v.targets.length > 0 && {
+      targets: v.targets.map((c) => ({
+        ...c.key,
+        old: c.old ? { target: c.old.target, weight: c.old.weight, batchId: c.old.batchId } : null,
+        new: c.new ? { target: c.new.target, weight: c.new.weight } : null,
+        laterBatch: c.laterBatch,
+      })),
+    }),
     // task batches (and their undos) change tasks, not values
     ...(v.tasks.length > 0 && {
       tasks: v.tasks.map((c) => ({
@@ -169,7 +188,7 @@ export function batchShowDoc(v: BatchShowView, lang: Lang): Doc {
       kind: kindText(lang, b),
       file: source(lang, b),
       date: localTime(b.importedAt, true),
-      count: v.changes.length + v.tasks.length,
+      count: v.changes.length + v.tasks.length + v.targets.length,
     }),
     meta: [],
     sectionLabel: l(lang, "label.section"),
@@ -220,6 +239,30 @@ export function batchShowDoc(v: BatchShowView, lang: Lang): Doc {
         text(later(c.laterBatch, c.new !== null, "history.current", "history.superseded")),
       ]),
     });
-  else if (!v.tasks.length) doc.meta.push(l(lang, "imports.show.none"));
+  if (v.targets.length) {
+    const weight = (x: { weight: number | null } | null) =>
+      x === null ? text("") : { text: formatNumber(lang, x.weight ?? 1), value: x.weight ?? 1 };
+    doc.blocks.push({
+      columns: [
+        { label: l(lang, "label.unit"), wrap: true },
+        { label: l(lang, "label.indicator"), wrap: true },
+        { label: l(lang, "imports.show.oldTarget"), right: true },
+        { label: l(lang, "imports.show.newTarget"), right: true },
+        { label: l(lang, "imports.show.oldWeight"), right: true },
+        { label: l(lang, "imports.show.newWeight"), right: true },
+        { label: l(lang, "label.state") },
+      ],
+      rows: v.targets.map((c) => [
+        text(v.unitName(c.key.year, c.key.unit)),
+        text(v.indicatorName(c.key.year, c.key.indicator)),
+        number(c.old?.target),
+        number(c.new?.target),
+        weight(c.old),
+        weight(c.new),
+        text(later(c.laterBatch, c.new !== null, "history.current", "history.superseded")),
+      ]),
+    });
+  }
+  if (!v.changes.length && !v.tasks.length && !v.targets.length) doc.meta.push(l(lang, "imports.show.none"));
   return doc;
 }

@@ -164,7 +164,7 @@ export function asOfLine(lang: Lang, report: { asOf: string | null; elapsed: num
 }
 
 /** True when the report's as-of quarter is Q4: its figures are judged as year-end results. */
-function isYearEnd(report: Pick<Report, "asOf" | "elapsed">): boolean {
+export function isYearEnd(report: Pick<Report, "asOf" | "elapsed">): boolean {
   return report.asOf !== null && report.elapsed === 1;
 }
 
@@ -186,7 +186,11 @@ function reportVerdict(lang: Lang, report: Report): { head: Line; lines: Line[] 
 }
 
 /** A line's status in the tables: the report status, or at Q4 the year-end result (完成 / 未完成, 暂定 …). */
-function lineStatusText(lang: Lang, l: IndicatorLine, yearEnd: boolean): string {
+export function lineStatusText(
+  lang: Lang,
+  l: Pick<IndicatorLine, "status" | "pace" | "cadence" | "actual" | "target" | "final">,
+  yearEnd: boolean,
+): string {
   return (yearEnd ? yearEndText(lang, verdictCategory(l, true), l.final) : null) ?? statusText(lang, l);
 }
 

@@ -3,11 +3,17 @@
  * "dzkj rank"). The shapes below are what the views read; render/ imports only domain and i18n.
  */
 import type { Indicator, ReportingUnit } from "../domain/plan.js";
-import type { Ranking, TargetSplit, UnitTarget, UnitTargetLine } from "../domain/targets.js";
+import type {
+  IndicatorRankEntry,
+  Ranking,
+  TargetSplit,
+  UnitTarget,
+  UnitTargetLine,
+} from "../domain/targets.js";
 import { type Lang, t } from "../i18n/index.js";
 import { completionCell, type Doc, type DocRow, type Line, numberCell, text } from "./doc.js";
 import { formatNumber, measureText } from "./format.js";
-import { statusTone } from "./report.js";
+import { statusText, statusTone } from "./report.js";
 
 /** What `targets` shows: the plan's indicators and units (for names), the targets and their splits. */
 export interface TargetsView {
@@ -54,11 +60,13 @@ export function targetsJson(v: TargetsView): object {
 export function splitLine(lang: Lang, s: TargetSplit, ind: Indicator): Line {
   return {
     text: t(lang, s.kind === "short" ? "targets.split.short" : "targets.split.over", {
-      indicator: indName(lang, ind),
+      indicator: ind.name,
+      indicatorEn: ind.nameEn,
       sum: formatNumber(lang, s.sum),
       target: formatNumber(lang, s.cityTarget),
       gap: formatNumber(lang, s.difference),
-      unit: measureText(lang, ind.unit, ind.nameEn),
+      unit: ind.unit,
+      unitEn: measureText("en", ind.unit, ind.nameEn),
     }),
     tone: s.kind === "short" ? "warn" : "dim",
   };
@@ -124,6 +132,10 @@ export interface RankView {
   indicators: readonly Indicator[];
   units: readonly ReportingUnit[];
   ranking: Ranking;
+  /** --indicator: its code, else null */
+  only: string | null;
+  /** --indicator names one without unit targets: its code (said so), else null */
+  onlyWithoutTargets: string | null;
 }
 
 /** The JSON contract of `rank --format json` (README "dzkj rank"). */
@@ -136,10 +148,60 @@ export function rankJson(v: RankView): object {
   };
 }
 
-/** `rank` as a Doc: the composite first, then one short table per indicator. */
-export function rankDoc(v: RankView, lang: Lang): Doc {
+/** How `rank` is laid out: CSV as one flat table; markdown without per-indicator tables unless `detail`. */
+export interface RankLayout {
+  format?: string | undefined;
+  /** --detail: the per-indicator tables in markdown too */
+  detail?: boolean | undefined;
+}
+
+/** Markdown pastes into a chat group: at most this many lines by default (README "dzkj rank"). */
+export const RANK_MARKDOWN_LINES = 30;
+
+/** An entry's state as a person reads it: 未报送, 待年度统计 (not yet due), else its report status. */
+function entryStatus(lang: Lang, e: IndicatorRankEntry, d: Indicator): string {
+  if (e.status === "pending")
+    return statusText(lang, { status: "pending", pace: d.pace, cadence: d.cadence });
+  if (!e.reported) return t(lang, "rank.notReported");
+  return statusText(lang, { status: e.status, pace: d.pace, cadence: d.cadence });
+}
+
+/**
+ * `rank` as a Doc: the composite first, then one short table per indicator (markdown: only with
+ * --detail or --indicator, so that it pastes into a chat group). CSV is one table a spreadsheet
+ * reads back: an indicator column (综合得分 for the composite rows), numbers as numbers, the state
+ * (未报送, 待年度统计, …) in a column of its own.
+ */
+export function rankDoc(v: RankView, lang: Lang, layout: RankLayout = {}): Doc {
   const name = (code: string) => unitName(lang, v.units, code);
-  const notReported = t(lang, "rank.notReported");
+  const rankCell = (r: number | null) => (r === null ? { text: "—", value: null } : numberCell(lang, r));
+  const pendingNames = v.ranking.indicators
+    .filter((r) => !r.due)
+    .map((r) => indName(lang, v.indicators.find((i) => i.code === r.indicator)!));
+  const footnotes =
+    v.ranking.composite.length === 0 && v.ranking.indicators.length === 0
+      ? [t(lang, "rank.noTargets")]
+      : [
+          t(lang, "rank.footnote"),
+          ...(pendingNames.length
+            ? [t(lang, "rank.pendingLeftOut", { list: pendingNames.join(t(lang, "verdict.nameSep")) })]
+            : []),
+        ];
+  const meta = [v.asOf === null ? t(lang, "rep.asOfNone") : t(lang, "rank.asOf", { asOf: v.asOf })];
+  if (v.onlyWithoutTargets !== null)
+    meta.push(
+      t(lang, "rank.indicatorNoTargets", {
+        indicator: indName(lang, v.indicators.find((i) => i.code === v.onlyWithoutTargets)!),
+      }),
+    );
+  const base = {
+    lang,
+    title: t(lang, "rank.title", { year: v.year }),
+    meta,
+    sectionLabel: t(lang, "label.section"),
+    footnotes,
+  };
+  if (layout.format === "csv") return { ...base, blocks: [rankCsvBlock(v, lang)] };
   const blocks: Doc["blocks"] = [];
   if (v.ranking.composite.length > 0)
     blocks.push({
@@ -148,47 +210,95 @@ export function rankDoc(v: RankView, lang: Lang): Doc {
         { label: t(lang, "rank.col.rank"), right: true },
         { label: t(lang, "targets.col.unit"), code: t(lang, "targets.col.unitCode") },
         { label: t(lang, "rank.col.score"), right: true },
-        { label: t(lang, "rank.col.missing"), right: true, drop: 1 },
+        { label: t(lang, "rank.col.missing"), right: true },
       ],
       rows: v.ranking.composite.map((c) => [
-        numberCell(lang, c.rank),
+        rankCell(c.rank),
         { text: name(c.unit), value: name(c.unit), code: c.unit },
         completionCell(c.score),
         text(c.missing ? t(lang, "rank.missingOf", { missing: c.missing, total: c.indicators }) : ""),
       ]),
     });
+  const perIndicator = layout.format !== "markdown" || layout.detail === true || v.only !== null;
+  if (perIndicator)
+    for (const r of v.ranking.indicators) {
+      const d = v.indicators.find((i) => i.code === r.indicator)!;
+      blocks.push({
+        title: t(lang, "rank.indicatorTitle", {
+          indicator: indName(lang, d),
+          unit: measureText(lang, d.unit, d.nameEn),
+          weight: r.weight !== 1 ? t(lang, "rank.weight", { weight: r.weight }) : "",
+        }),
+        columns: [
+          { label: t(lang, "rank.col.rank"), right: true },
+          { label: t(lang, "targets.col.unit"), code: t(lang, "targets.col.unitCode") },
+          { label: t(lang, "label.target"), right: true, drop: 2 },
+          { label: t(lang, "label.actual"), right: true, drop: 1 },
+          { label: t(lang, "label.completion"), right: true },
+          { label: t(lang, "label.status") },
+        ],
+        rows: r.entries.map((e) => {
+          const tone = e.status === "pending" ? "dim" : e.reported ? statusTone(e.status) : "bad";
+          return [
+            rankCell(e.rank),
+            { text: name(e.unit), value: name(e.unit), code: e.unit },
+            numberCell(lang, e.target),
+            numberCell(lang, e.actual),
+            completionCell(e.completion, e.reported ? tone : undefined),
+            text(entryStatus(lang, e, d), tone),
+          ];
+        }),
+      });
+    }
+  else if (v.ranking.indicators.length > 0) base.footnotes.push(t(lang, "rank.detailHint"));
+  return { ...base, blocks };
+}
+
+/** The whole ranking as one CSV table: composite rows, then each indicator's. */
+function rankCsvBlock(v: RankView, lang: Lang): Doc["blocks"][number] {
+  const name = (code: string) => unitName(lang, v.units, code);
+  const composite = t(lang, "rank.composite");
+  const rows: DocRow[] = v.ranking.composite.map((c) => [
+    { text: composite, value: composite, code: "composite" },
+    { text: "", value: null },
+    { text: "", value: null },
+    { text: "", value: c.rank },
+    { text: name(c.unit), value: name(c.unit), code: c.unit },
+    { text: "", value: null },
+    { text: "", value: null },
+    completionCell(c.score),
+    { text: "", value: c.score === null ? t(lang, "status.pending") : "" },
+    { text: "", value: c.missing },
+  ]);
   for (const r of v.ranking.indicators) {
     const d = v.indicators.find((i) => i.code === r.indicator)!;
-    blocks.push({
-      title: t(lang, "rank.indicatorTitle", {
-        indicator: indName(lang, d),
-        unit: measureText(lang, d.unit, d.nameEn),
-        weight: r.weight !== 1 ? t(lang, "rank.weight", { weight: r.weight }) : "",
-      }),
-      columns: [
-        { label: t(lang, "rank.col.rank"), right: true },
-        { label: t(lang, "targets.col.unit"), code: t(lang, "targets.col.unitCode") },
-        { label: t(lang, "label.target"), right: true, drop: 2 },
-        { label: t(lang, "label.actual"), right: true, drop: 1 },
-        { label: t(lang, "label.completion"), right: true },
-      ],
-      rows: r.entries.map((e) => [
-        numberCell(lang, e.rank),
+    for (const e of r.entries)
+      rows.push([
+        { text: indName(lang, d), value: indName(lang, d), code: d.code },
+        { text: "", value: measureText(lang, d.unit, d.nameEn) },
+        { text: "", value: r.weight },
+        { text: "", value: e.rank },
         { text: name(e.unit), value: name(e.unit), code: e.unit },
-        numberCell(lang, e.target),
-        e.reported ? numberCell(lang, e.actual) : text(notReported, "bad"),
-        e.reported
-          ? completionCell(e.completion, statusTone(e.status))
-          : { text: notReported, value: null, tone: "bad" as const },
-      ]),
-    });
+        { text: "", value: e.target },
+        { text: "", value: e.actual },
+        completionCell(e.completion),
+        { text: "", value: entryStatus(lang, e, d) },
+        { text: "", value: null },
+      ]);
   }
   return {
-    lang,
-    title: t(lang, "rank.title", { year: v.year }),
-    meta: [v.asOf === null ? t(lang, "rep.asOfNone") : t(lang, "rank.asOf", { asOf: v.asOf })],
-    sectionLabel: t(lang, "label.section"),
-    blocks,
-    footnotes: blocks.length === 0 ? [t(lang, "rank.noTargets")] : [t(lang, "rank.footnote")],
+    columns: [
+      { label: t(lang, "label.indicator"), code: t(lang, "label.code") },
+      { label: t(lang, "label.measure") },
+      { label: t(lang, "targets.col.weight") },
+      { label: t(lang, "rank.col.rank") },
+      { label: t(lang, "targets.col.unit"), code: t(lang, "targets.col.unitCode") },
+      { label: t(lang, "label.target") },
+      { label: t(lang, "label.actual") },
+      { label: t(lang, "label.completion"), csv: `${t(lang, "label.completion")} (%)` },
+      { label: t(lang, "label.status") },
+      { label: t(lang, "rank.col.missingCount") },
+    ],
+    rows,
   };
 }

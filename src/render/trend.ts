@@ -13,6 +13,7 @@ export function trendJson(tr: Trend): object {
     plan: { year: tr.plan.year, title: tr.plan.title },
     indicator: tr.indicator,
     unit: tr.unit,
+    unitTarget: tr.unitTarget,
     asOf: tr.asOf,
     points: tr.points.map((p) => ({
       period: p.period,
@@ -133,11 +134,20 @@ export function trendDoc(tr: Trend, lang: Lang): Doc {
       who,
     }),
     meta: [
-      t(lang, "rep.trendTarget", {
-        target: formatNumber(lang, ind.target),
-        unit: measureText(lang, ind.unit, ind.nameEn),
-        kind: t(lang, `rep.kind.${ind.kind}` as MessageKey),
-      }),
+      // a unit is followed against its own target (目标分解); without one, the city's is said to be the city's
+      t(
+        lang,
+        tr.unit === null
+          ? "rep.trendTarget"
+          : tr.unitTarget !== null
+            ? "rep.trendUnitTarget"
+            : "rep.trendCityTarget",
+        {
+          target: formatNumber(lang, tr.unitTarget ?? ind.target),
+          unit: measureText(lang, ind.unit, ind.nameEn),
+          kind: t(lang, `rep.kind.${ind.kind}` as MessageKey),
+        },
+      ),
       tr.asOf === null ? t(lang, "rep.asOfNone") : t(lang, "rep.latest", { asOf: tr.asOf }),
     ],
     verdict,

@@ -297,3 +297,33 @@ export function applyConversion(db: Db, batch: number, direction: "undo" | "redo
   }
   return rows.length;
 }
+
+/** How many stored values and unit targets of plan year `year` name a unit or an indicator. */
+export interface PlanReferences {
+  units: Map<string, { values: number; targets: number }>;
+  indicators: Map<string, { values: number; targets: number }>;
+}
+
+/**
+ * The units and indicators of a plan year that stored values (progress_values) or unit targets
+ * (unit_targets) refer to, with the counts: a revision may not remove them (the foreign keys).
+ */
+export function planReferences(db: Db, year: number): PlanReferences {
+  const out: PlanReferences = { units: new Map(), indicators: new Map() };
+  // one literal statement per count: SQL is never assembled from names
+  const rows = db
+    .prepare(
+      `SELECT 'unit' AS what, 'values' AS field, unit_code AS code, count(*) AS n FROM progress_values WHERE plan_year = @year GROUP BY unit_code
+       UNION ALL SELECT 'unit', 'targets', unit_code, count(*) FROM unit_targets WHERE plan_year = @year GROUP BY unit_code
+       UNION ALL SELECT 'indicator', 'values', indicator_code, count(*) FROM progress_values WHERE plan_year = @year GROUP BY indicator_code
+       UNION ALL SELECT 'indicator', 'targets', indicator_code, count(*) FROM unit_targets WHERE plan_year = @year GROUP BY indicator_code`,
+    )
+    .all({ year }) as { what: "unit" | "indicator"; field: "values" | "targets"; code: string; n: number }[];
+  for (const r of rows) {
+    const into = r.what === "unit" ? out.units : out.indicators;
+    const c = into.get(r.code) ?? { values: 0, targets: 0 };
+    c[r.field] = r.n;
+    into.set(r.code, c);
+  }
+  return out;
+}

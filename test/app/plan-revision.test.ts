@@ -137,3 +137,48 @@ describe("exact decimal conversion", () => {
     expect(moneyShift("万元", "toString")).toBeNull();
   });
 });
+
+describe("a revision that drops a unit or an indicator still named by stored data", () => {
+  /** The embedded 2020 plan without `unit` (a unit code) or `indicator` (an indicator code). */
+  function dropped(what: { unit?: string; indicator?: string }): string {
+    const plan = JSON.parse(readFileSync(join(ROOT, "seeds", "plan-2020.json"), "utf8"));
+    plan.units = plan.units.filter((u: { code: string }) => u.code !== what.unit);
+    plan.indicators = plan.indicators.filter((d: { code: string }) => d.code !== what.indicator);
+    const file = join(dir, "dropped.json");
+    writeFileSync(file, JSON.stringify(plan));
+    return file;
+  }
+
+  it.each([
+    // beforeEach stored hitech_industry_revenue of tongchuan and dachuan: 1 value of tongchuan, 2 of the indicator
+    ["a unit with values", { unit: "tongchuan" }, "tongchuan", "plan.revision.removedUnit", 1],
+    [
+      "an indicator with values",
+      { indicator: "hitech_industry_revenue" },
+      "hitech_industry_revenue",
+      "plan.revision.removedIndicator",
+      2,
+    ],
+  ])(
+    "%s is refused by name and count, never a FOREIGN KEY error; nothing changes",
+    async (_c, what, code, key, values) => {
+      const file = dropped(what);
+      store.db.pragma("wal_checkpoint(TRUNCATE)");
+      const before = dump(db);
+      const e = await loadPlanFile(store.db, file, NOW, file).catch((x) => x);
+      expect(e).toBeInstanceOf(UserError);
+      expect((e as UserError).reason.key).toBe("plan.revision.refusedReferenced");
+      expect((e as UserError).problems.map((p) => [p.column, p.reason.key, p.reason.params?.values])).toEqual(
+        [[code, key, values]],
+      );
+      store.db.pragma("wal_checkpoint(TRUNCATE)");
+      expect(dump(db)).toEqual(before);
+    },
+  );
+
+  it("a unit nothing names may be dropped", async () => {
+    const r = await loadPlanFile(store.db, dropped({ unit: "wanyuan" }), NOW, "dropped.json");
+    expect(r.result).toBe("updated");
+    expect(loadPlan(store.db, 2020)!.units.some((u) => u.code === "wanyuan")).toBe(false);
+  });
+});

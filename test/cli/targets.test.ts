@@ -234,10 +234,10 @@ describe("report --unit against the unit's own target", () => {
     const zh = await run("report", "--unit", "渠县", "--width", "250");
     expect(zh.code, zh.stderr).toBe(0);
     expect(zh.stdout).toContain("本单位目标");
-    // 技术合同登记额: 1,300 of 1,200 = 108.3%, met
-    expect(zh.stdout).toMatch(/技术合同登记额[^\n]*1,200[^\n]*108\.3%[^\n]*已完成/);
+    // at Q4 the city's year-end words: 技术合同登记额 1,300 of 1,200 = 108.3%, 完成 (final: a Q4 figure)
+    expect(zh.stdout).toMatch(/技术合同登记额[^\n]*1,200[^\n]*108\.3%[^\n]*\| 完成 \|/);
     // 高新技术企业: 41 of 40 = 102.5%
-    expect(zh.stdout).toMatch(/高新技术企业[^\n]*102\.5%[^\n]*已完成/);
+    expect(zh.stdout).toMatch(/高新技术企业[^\n]*102\.5%[^\n]*\| 完成 \|/);
     const en = await run("--lang", "en", "report", "--unit", "渠县", "--width", "250");
     expect(en.stdout).toContain("Own target");
     expect(en.stdout).toMatch(/Registered technology contract value[^\n]*108\.3%[^\n]*met/);
@@ -310,10 +310,35 @@ describe("rank", () => {
       "markdown",
     );
     expect(md.code, md.stderr).toBe(0);
-    expect(md.stdout).toMatch(
-      /\|\s+3 \| Dachuan District\s+\|\s+1,000 \|\s+not reported \|\s+not reported \|/,
-    );
+    expect(md.stdout).toMatch(/\|\s+3 \| Dachuan District\s+\|\s+1,000 \|\s+— \|\s+— \| not reported \|/);
     expect(md.stdout.split("\n").length).toBeLessThan(30);
+  });
+
+  it("markdown: the composite only unless --detail", async () => {
+    const md = await run("rank", "--as-of", "2020Q3", "--format", "markdown");
+    expect(md.stdout).toContain("## 综合得分");
+    expect(md.stdout).not.toContain("## 技术合同登记额");
+    expect(md.stdout).toContain("各指标排名：加 --detail");
+    expect(md.stdout.split("\n").length).toBeLessThanOrEqual(30);
+    const detail = await run("rank", "--as-of", "2020Q3", "--format", "markdown", "--detail");
+    expect(detail.stdout).toContain("## 技术合同登记额（万元）");
+  });
+
+  it("CSV: one table read back, an indicator column, numbers as numbers, 未报送 in the 状态 column", async () => {
+    const r = await run("rank", "--as-of", "2020Q3", "--format", "csv", "--no-bom");
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split(/\r?\n/);
+    expect(lines[0]).toBe(
+      "代码,指标,计量单位,考核权重,名次,单位代码,填报单位,目标,完成,完成率 (%),状态,未报送项数",
+    );
+    // one header only: 3 composite rows + 3 + 2 + 3 indicator rows
+    expect(lines.filter((l) => l.startsWith("代码,"))).toHaveLength(1);
+    expect(lines).toHaveLength(1 + 3 + 3 + 2 + 3);
+    // 达川区's composite 33.3 %, 1 not reported; its 技术合同登记额: no figure, 状态 未报送
+    expect(lines).toContain("composite,综合得分,,,3,dachuan,达川区,,,33.3,,1");
+    expect(lines).toContain("tech_contract_value,技术合同登记额,万元,1,3,dachuan,达川区,1000,,,未报送,");
+    // 渠县 900 of 1,200 = 75 %
+    expect(lines).toContain("tech_contract_value,技术合同登记额,万元,1,1,quxian,渠县,1200,900,75,正常,");
   });
 });
 
@@ -420,6 +445,18 @@ describe("同比: last year's figures imported without a 2019 plan", () => {
       4800,
     ]);
     expect(tr.points.map((p: { value: number | null }) => p.value)).toEqual([0, 500, 1300, 1900, 2700]);
+  });
+
+  it("trend --unit follows the unit's own target, else says the target is the city's", async () => {
+    // 渠县 技术合同登记额: own target 1,200; 300, 700, 900, 1,300 → 0.25, 0.5833…, 0.75, 1.0833…
+    const own = await run("trend", "技术合同登记额", "--unit", "渠县");
+    expect(own.stdout).toContain("本单位目标 1,200 万元");
+    const j = JSON.parse((await run("trend", "技术合同登记额", "--unit", "渠县", "--format", "json")).stdout);
+    expect(j.unitTarget).toBe(1200);
+    expect(j.points[4].completion).toBeCloseTo(1300 / 1200, 12);
+    // 达川区 has no 高新技术企业 target: the city's 70 家, said to be the city's
+    const city = await run("trend", "高新技术企业", "--unit", "达川区");
+    expect(city.stdout).toContain("全市目标 70 家（存量指标，自基期起算；本单位没有分解目标）");
   });
 });
 

@@ -195,7 +195,8 @@ describe("completeness", () => {
     );
     expect(out).toContain("2020Q1 not reported: City level, Kaijiang County, Dazhu County, Wanyuan City");
     const md = squeezeTables(ok(q3, "completeness", "--period", "2020年第一季度", "--format", "markdown"));
-    expect(md).toContain("**2020Q1：已报送 6/10 个单位，未报送 4 个**");
+    // the 9 reporting units (全市 is not one of them): 9 − 4 missing = 5 sent
+    expect(md).toContain("**2020Q1：已报送 5/9 个单位，未报送 4 个**");
     expect(md).toContain("- 2020Q1 未报送：市本级、开江县、大竹县、万源市");
     expect(md).toContain("| 关键技术攻关项目 | · | · | ✓ | ✓ | ✓ | · | · | ✓ | · | ✓ | 5 |");
   });

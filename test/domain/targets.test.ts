@@ -286,3 +286,70 @@ describe("ranking", () => {
     expect(r.composite.map((c) => c.score)).toEqual([0.8, 0.625, 0.3]);
   });
 });
+
+describe("an indicator not yet due is left out of the composite, never 未报送", () => {
+  // f quarterly (target 100), y annual (年度统计), m a milestone: due only at Q4
+  const p = plan([
+    ind({ code: "f", target: 100 }),
+    ind({ code: "y", cadence: "annual", target: 10 }),
+    ind({ code: "m", pace: "milestone", target: 1 }),
+  ]);
+  const data: Record<string, Observation[]> = {
+    // f: a 8 of 10 at Q3 = 80 %, b 5 of 10 = 50 %; y: a sent nothing, b 9 of 10 = 90 % at Q3
+    "f a": obs("3 8"),
+    "f b": obs("3 5"),
+    "y b": obs("3 9"),
+  };
+  const obsOf = (i: string, u: string) => data[`${i} ${u}`] ?? [];
+  const targets = [
+    tg("f", "a", 10, 1),
+    tg("f", "b", 10, 1),
+    tg("y", "a", 10, 1),
+    tg("y", "b", 10, 1),
+    tg("m", "a", 1, 1),
+  ];
+
+  it.each([
+    // Q3: only f is due. a: 0.8 ÷ 1; b: 0.5 ÷ 1 (y's 90 % does not count before Q4)
+    [
+      3,
+      [
+        ["a", 1, 0.8, 1, 0, 2],
+        ["b", 2, 0.5, 1, 0, 1],
+      ],
+    ],
+    // Q4: f, y, m due. a: (0.8 + 0 + 0) ÷ 3 (y and m not reported: 0); b: (0.5 + 0.9) ÷ 2 = 0.7
+    [
+      4,
+      [
+        ["b", 1, 0.7, 2, 0, 0],
+        ["a", 2, 0.8 / 3, 3, 2, 0],
+      ],
+    ],
+  ] as const)("at Q%s", (q, expected) => {
+    const r = buildRanking(p, targets, obsOf, q);
+    const got = r.composite.map((c) => [c.unit, c.rank, c.score, c.indicators, c.missing, c.pending]);
+    expect(got.length).toBe(expected.length);
+    got.forEach((g, i) => {
+      const e = expected[i]!;
+      expect([g[0], g[1], g[3], g[4], g[5]]).toEqual([e[0], e[1], e[3], e[4], e[5]]);
+      expect(g[2]).toBeCloseTo(e[2], 12);
+    });
+  });
+
+  it("before Q4 its entries are pending with no rank and no score, not 未报送", () => {
+    const y = buildRanking(p, targets, obsOf, 3).indicators.find((x) => x.indicator === "y")!;
+    expect(y.due).toBe(false);
+    expect(y.entries.map((e) => [e.unit, e.rank, e.score, e.status])).toEqual([
+      ["a", null, null, "pending"],
+      ["b", null, null, "pending"],
+    ]);
+  });
+
+  it("a unit whose every targeted indicator is not due yet has no score and no rank", () => {
+    const r = buildRanking(p, [tg("y", "a", 10, 1)], obsOf, 2);
+    expect(r.composite).toEqual([
+      { unit: "a", rank: null, score: null, indicators: 0, missing: 0, pending: 1 },
+    ]);
+  });
+});

@@ -67,7 +67,11 @@ describe("completeness with a deadline from the plan", () => {
       { code: "a", name: "A", nameEn: "A", aliases: [], adminCode: null, isTotal: false },
       { code: "b", name: "B", nameEn: "B", aliases: [], adminCode: null, isTotal: false },
     ],
-    indicators: [makeIndicator({ code: "x" }), makeIndicator({ code: "y", cadence: "annual" })],
+    indicators: [
+      makeIndicator({ code: "x" }),
+      makeIndicator({ code: "y", cadence: "annual" }),
+      makeIndicator({ code: "m", pace: "milestone" }),
+    ],
   };
   const subs = [
     { indicator: "x", unit: "a", q: 1, importedAt: "2020-04-05T02:00:00Z" },
@@ -77,6 +81,7 @@ describe("completeness with a deadline from the plan", () => {
   const targets = [
     { indicator: "x", unit: "a", target: 10, weight: null },
     { indicator: "y", unit: "a", target: 1, weight: null },
+    { indicator: "m", unit: "a", target: 1, weight: null },
   ];
   const c = buildCompleteness(plan, subs, [1], {
     // a on 04-05, the deadline (03-31 + 5) → on time; b on 04-06 → 1 day late
@@ -97,9 +102,20 @@ describe("completeness with a deadline from the plan", () => {
     expect(cell("city").timeliness).toBeNull();
   });
 
-  it("an annual indicator is not due before Q4", () => {
+  it("an annual indicator or a milestone is not due before Q4 (as rank and the report: 待年度统计)", () => {
     expect(cell("a").expected).toEqual(["x"]);
     expect(cell("a").expectedMissing).toEqual([]);
+  });
+
+  it("both are due at Q4", () => {
+    const q4 = buildCompleteness(plan, [], [4], { firstReports: new Map(), today: "2021-01-30", targets });
+    expect(q4.units.find((x) => x.code === "a")!.periods[0]!.expected).toEqual(["x", "y", "m"]);
+  });
+
+  it("the units that sent nothing are the reporting units, 全市 aside", () => {
+    // Q2: nobody sent anything; city is 全市, not a reporting unit
+    const q2 = buildCompleteness(plan, subs, [2], { firstReports: new Map(), today: "2020-07-30", targets });
+    expect(q2.missing).toEqual([{ period: "2020Q2", units: ["a", "b"] }]);
   });
 
   it("--check fails on b alone", () => {

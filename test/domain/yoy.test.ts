@@ -88,3 +88,91 @@ describe("同比 at the same quarter", () => {
     expect(yearOnYear("rate", 0.3, 0.1)).toEqual({ yoy: null, yoyPoints: 0.2 });
   });
 });
+
+/** "indicator unit q value basis" rows (basis ytd or period). */
+const rows = (...rs: string[]) =>
+  indexObservations(
+    rs.map((r) => {
+      const [indicator, unit, q, value, basis] = r.split(" ");
+      return {
+        indicator: indicator!,
+        unit: unit!,
+        q: Number(q),
+        value: Number(value),
+        basis: (basis ?? "ytd") as "ytd" | "period",
+      };
+    }),
+  );
+
+describe("上年同期 uses figures of that very quarter only, for units and 全市, every kind", () => {
+  const kinds = plan([
+    makeIndicator({ code: "f", target: 30 }),
+    makeIndicator({ code: "s", kind: "stock", target: 70 }),
+    makeIndicator({ code: "r", kind: "rate", unit: "%", target: 60 }),
+  ]);
+  it.each([
+    // a: 本期 1 + 1 + 2 = 4 at Q3; b: 3 at Q3; the Q2-only unit adds nothing → 4 + 3 = 7
+    [
+      "flow, units' Q3, one unit only Q2",
+      "f",
+      3,
+      ["f a 1 1 period", "f a 2 1 period", "f a 3 2 period", "f b 3 3", "f c 2 2"],
+      7,
+    ],
+    // at Q4 only a sent a figure (本期 1 + 1 + 2 + 1 = 5); b's Q3 3 is not carried to Q4
+    [
+      "flow at Q4: only a's Q4 counts",
+      "f",
+      4,
+      ["f a 1 1 period", "f a 2 1 period", "f a 3 2 period", "f a 4 1 period", "f b 3 3"],
+      5,
+    ],
+    // yoy-carry: a 4 at Q3, b only 2 at Q2 → 4 (not 6)
+    ["flow, ytd, b only at Q2", "f", 3, ["f a 3 4", "f b 2 2"], 4],
+    // 全市 2000 at Q2 is six months: not a base for Q3; a's 500 of Q3 alone → 500 (not 2000 + 500)
+    ["flow, 全市 only at Q2", "f", 3, ["f city 2 2000", "f a 3 500"], 500],
+    ["flow, 全市 at Q3 itself", "f", 3, ["f city 3 2600", "f a 3 500"], 2600],
+    // stock without 全市: a 10 at Q3; b's 5 of Q2 is not carried → 10 (not 15)
+    ["stock, units only, b only at Q2", "s", 3, ["s a 3 10", "s b 2 5"], 10],
+    // stock chained from last year's baseline: 50 + (13 − 10) = 53
+    ["stock chained from 全市's baseline", "s", 3, ["s city 0 50", "s a 0 10", "s a 3 13"], 53],
+    // chained, but b moved after q₀ = 0 and sent nothing of Q3: a mixed figure → none
+    [
+      "stock chain with a unit lacking Q3",
+      "s",
+      3,
+      ["s city 0 50", "s a 0 10", "s a 3 13", "s b 0 4", "s b 2 6"],
+      null,
+    ],
+    // 全市's baseline with no unit moving since: a carried figure → none
+    ["stock, only 全市's baseline", "s", 3, ["s city 0 50"], null],
+    // 全市's Q2 level is not carried to Q3
+    ["stock, 全市 only at Q2", "s", 3, ["s city 2 60"], null],
+    ["rate, 全市 at Q3", "r", 3, ["r city 3 55", "r a 3 50"], 55],
+    ["rate, 全市 only at Q2", "r", 3, ["r city 2 55", "r a 3 50"], null],
+  ] as const)("%s", (_rule, code, q, prior, expected) => {
+    const last = buildReport(kinds, rows(`${code} city 1 1`), q as 3 | 4, [], rows(...prior));
+    expect(last.indicators.find((l) => l.code === code)!.lastYear).toBe(expected);
+  });
+
+  it("同比 on the exact-quarter figure: (23 − 7) ÷ 7 at Q3, (33 − 5) ÷ 5 at Q4; stock (60 − 53) ÷ 53", () => {
+    // flow: this year 23 at Q3 and 33 at Q4 against 7 and 5 → +228.57 %, +560 %
+    const priorF = rows(
+      "f a 1 1 period",
+      "f a 2 1 period",
+      "f a 3 2 period",
+      "f a 4 1 period",
+      "f b 3 3",
+      "f c 2 2",
+    );
+    const now = rows("f city 3 23", "f city 4 33", "s city 3 60");
+    const priorS = rows("s city 0 50", "s a 0 10", "s a 3 13");
+    const merged = new Map([...priorF, ...priorS]);
+    const at = (q: 3 | 4, code: string) =>
+      buildReport(kinds, now, q, [], merged).indicators.find((l) => l.code === code)!;
+    expect(at(3, "f").yoy).toBeCloseTo(16 / 7, 12);
+    expect(at(4, "f").yoy).toBeCloseTo(28 / 5, 12);
+    expect(at(3, "s").lastYear).toBe(53);
+    expect(at(3, "s").yoy).toBeCloseTo(7 / 53, 12);
+  });
+});

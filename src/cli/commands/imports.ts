@@ -2,6 +2,7 @@ import { createInterface } from "node:readline/promises";
 import { UsageError, UserError } from "../../app/errors.js";
 import { createCatalogFor } from "../../app/import-session.js";
 import { batchChanges, redoImport, requireBatch, undoImport, undoPreview } from "../../app/imports.js";
+import { targetBatchChanges } from "../../app/targets.js";
 import { taskBatchChanges } from "../../app/tasks.js";
 import { formatNumber } from "../../render/format.js";
 import {
@@ -49,6 +50,12 @@ export async function run(ctx: Context, args: string[], opts: Record<string, unk
         batch,
         changes: batchChanges(db, batch.id),
         tasks: taskBatchChanges(db, batch.id),
+        targets: targetBatchChanges(db, batch.id).map((c) => ({
+          key: c.key,
+          old: c.old && { target: c.old.target, weight: c.old.weight, batchId: c.old.batchId },
+          new: c.new && { target: c.new.target, weight: c.new.weight },
+          laterBatch: c.laterBatch,
+        })),
         unitName: name.unit,
         indicatorName: name.indicator,
       };

@@ -13,7 +13,7 @@ export async function run(ctx: Context, _args: string[], opts: OptionsOf<"rank">
     await emitView(
       ctx,
       opts,
-      () => rankDoc(view, ctx.lang),
+      () => rankDoc(view, ctx.lang, { format: opts.format, detail: opts.detail }),
       () => rankJson(view),
     );
   } finally {

@@ -2,7 +2,10 @@ import { UsageError } from "../../app/errors.js";
 import { requirePlan, resolveUnit } from "../../app/report.js";
 import { importTargets, type TargetFileOutcome } from "../../app/targets.js";
 import { targetsOf } from "../../app/targets-report.js";
+import type { Plan } from "../../domain/plan.js";
 import { targetSplits } from "../../domain/targets.js";
+import { problemLocation } from "../../intake/errors.js";
+import { isWorkbook } from "../../intake/records.js";
 import { formatNumber } from "../../render/format.js";
 import { splitLine, targetsDoc, targetsJson } from "../../render/targets.js";
 import type { Context } from "../context.js";
@@ -45,46 +48,69 @@ export async function run(ctx: Context, args: string[], opts: OptionsOf<"targets
     });
     if (opts.format === "json")
       writeOutcomesJson(ctx, outcomes, (o) => ({ layout: o.layout, splits: o.splits }));
-    else say(ctx, outcomes, plan.indicators, opts.dryRun === true);
+    else say(ctx, outcomes, plan, opts.dryRun === true);
     failIfRefused(outcomes);
   } finally {
     db.close();
   }
 }
 
-function say(
-  ctx: Context,
-  outcomes: TargetFileOutcome[],
-  indicators: Parameters<typeof splitLine>[2][],
-  dryRun: boolean,
-): void {
+function say(ctx: Context, outcomes: TargetFileOutcome[], plan: Plan, dryRun: boolean): void {
   const out = (s: string) => ctx.stdout.write(`${s}\n`);
+  const en = ctx.lang === "en";
   const name = (code: string) => {
-    const d = indicators.find((i) => i.code === code);
-    return d ? (ctx.lang === "en" ? d.nameEn : d.name) : code;
+    const d = plan.indicators.find((i) => i.code === code);
+    return d ? (en ? d.nameEn : d.name) : code;
   };
+  const unitName = (code: string) => {
+    const u = plan.units.find((x) => x.code === code);
+    return u ? (en ? u.nameEn : u.name) : code;
+  };
+  const num = (n: number | null) => formatNumber(ctx.lang, n);
   for (const o of outcomes) {
     if (sayDuplicateOrProblems(ctx, o)) continue;
     if (!o.source) continue;
-    out(
-      `${ctx.t("targets.import.summary", summaryParams(o, o.source))}${dryRun && o.status !== "rejected" ? ctx.t("import.summary.dryRun") : ""}`,
-    );
-    for (const ch of o.changes)
-      if (ch.kind === "update")
-        out(
-          ctx.t("targets.import.change", {
-            line: ch.line,
-            unit: ch.unit,
-            indicator: name(ch.indicator),
-            old: formatNumber(ctx.lang, ch.old?.target ?? null),
-            new: formatNumber(ctx.lang, ch.new.target),
-          }),
-        );
-    // 层层加码 is only noted (the shortfalls were said as warnings on stderr)
-    if (o.status !== "rejected")
+    const params = { ...summaryParams(o, o.source), year: plan.plan.year };
+    const summary = isWorkbook(o.source)
+      ? ctx.t("targets.import.summary.workbook", {
+          ...params,
+          format: o.source.format,
+          sheets: o.source.sheets.join(en ? ", " : "、") || "—",
+        })
+      : ctx.t("targets.import.summary", params);
+    const after = dryRun
+      ? ctx.t("import.summary.dryRun")
+      : o.status === "rolled-back"
+        ? ctx.t("import.summary.rolledBack")
+        : "";
+    out(`${summary}${o.status === "rejected" ? "" : after}`);
+    if (o.status === "rejected") continue;
+    for (const ch of o.changes) {
+      if (ch.kind === "unchanged") continue;
+      const weightOnly = ch.kind === "update" && ch.old?.target === ch.new.target;
+      const weightChanged = ch.old !== null && ch.old.weight !== ch.new.weight;
+      const key = ch.kind === "insert" ? "insert" : weightOnly ? "weight" : "update";
+      out(
+        ctx.t(`targets.import.change.${key}`, {
+          at:
+            ch.sheet !== undefined ? problemLocation(ch) : ctx.t("import.change.at.line", { line: ch.line }),
+          unit: unitName(ch.unit),
+          indicator: name(ch.indicator),
+          old: weightOnly ? num(ch.old?.weight ?? 1) : num(ch.old?.target ?? null),
+          new: weightOnly ? num(ch.new.weight ?? 1) : num(ch.new.target),
+          weight:
+            ch.new.weight !== null && (ch.kind === "insert" || weightChanged)
+              ? ctx.t("targets.import.change.withWeight", { weight: num(ch.new.weight) })
+              : "",
+        }),
+      );
+    }
+    // 层层加码 is only noted (the shortfalls were said as warnings on stderr), and only for targets
+    // that were stored (or would be, in a dry run): a rolled-back file stored nothing
+    if (o.status === "imported" || o.status === "dry-run")
       for (const s of o.splits)
         if (s.kind === "over") {
-          const d = indicators.find((i) => i.code === s.indicator);
+          const d = plan.indicators.find((i) => i.code === s.indicator);
           if (d) out(splitLine(ctx.lang, s, d).text);
         }
     if (o.status === "imported" && o.batchId !== null) ctx.notice("tasks.set.batch", { batch: o.batchId });
