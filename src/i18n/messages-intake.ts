@@ -48,6 +48,15 @@ export const intakeZh = {
     "表头（第 {line} 行）之下只有合计行和表尾，没有各单位的数据行：合计行不导入（全市自己的数请在填报单位写“全市”）",
   "intake.file.allBlank":
     "表头（第 {line} 行）之下的 {rows} 行中，{blank} 个数值全部为空：文件未包含任何数值，请确认导出的是填好的表",
+  "intake.file.noRows.at": "表头（{at}）之下没有数据行：文件未包含任何数值，请确认导出的是填好的表",
+  "intake.file.onlyTotals.at":
+    "表头（{at}）之下只有合计行和表尾，没有各单位的数据行：合计行不导入（全市自己的数请在填报单位写“全市”）",
+  "intake.file.allBlank.at":
+    "表头（{at}）之下的 {rows} 行中，{blank} 个数值全部为空：工作簿中没有任何工作表含有数值，请确认导出的是填好的表",
+  "intake.sheet.periodConflict":
+    "工作表名“{sheet}”表明报告期为 {period}，而表中写的是“{other}”：请核对哪一个正确",
+  "intake.sheet.periodConflictOption":
+    "工作表名“{sheet}”表明报告期为 {period}，与 --period {other} 不符：请核对，或去掉 --period",
   "intake.basis.invalid": "“{value}”不是有效的口径，可用：{forms}",
   "intake.workbook.notWorkbook":
     "文件既不是文本表格，也不是可读取的工作簿（.xlsx、.xlsm、.xls、.et、.ods，或网页导出的 .xls）：请确认选对了文件",
@@ -177,6 +186,16 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
     "under the header (line {line}) there are only total and footer rows, no unit's data row: total rows are not imported (for the city's own figure write 全市 as the unit)",
   "intake.file.allBlank":
     "all {blank} values in the {rows} rows under the header (line {line}) are blank: the file holds no figures; check that the filled-in sheet was exported",
+  "intake.file.noRows.at":
+    "there are no data rows under the header ({at}): the file holds no figures; check that the filled-in sheet was exported",
+  "intake.file.onlyTotals.at":
+    "under the header ({at}) there are only total and footer rows, no unit's data row: total rows are not imported (for the city's own figure write 全市 as the unit)",
+  "intake.file.allBlank.at":
+    "all {blank} values in the {rows} rows under the header ({at}) are blank, and no sheet of the workbook holds a figure: check that the filled-in sheet was exported",
+  "intake.sheet.periodConflict":
+    'the name of sheet "{sheet}" states the period {period}, but the sheet says "{other}": check which is right',
+  "intake.sheet.periodConflictOption":
+    'the name of sheet "{sheet}" states the period {period}, not --period {other}: check, or leave out --period',
   "intake.basis.invalid": '"{value}" is not a basis; accepted: {forms}',
   "intake.workbook.notWorkbook":
     "the file is neither a text table nor a workbook this program reads (.xlsx, .xlsm, .xls, .et, .ods, or a web page saved as .xls): check that it is the right file",

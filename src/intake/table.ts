@@ -435,6 +435,18 @@ function finishColumns(h: HeaderInfo): HeaderInfo {
   return h;
 }
 
+/**
+ * The period a workbook sheet's name states (`一季度`, `三季度`, `2020Q3`, `2020年1-9月`, `前三季度`,
+ * `9月`), or null: a name that is no period (Sheet1, 通川区, 汇总) or only a year (`2020年`, which
+ * names the workbook's year rather than a quarter). Read with the period parser (period.ts); a
+ * yearless name takes its year later, as a title block's 报告期 does.
+ */
+export function sheetPeriod(name: string): string | null {
+  const text = toHalfWidth(name).replace(/\s+/g, "");
+  if (!/月|季|半年|全年|q\d/i.test(text)) return null;
+  return parsePeriod(text, 2000).ok ? text : null;
+}
+
 /** A report period that runs from January: 1-9月, 前三季度, 上半年, 截至9月底, 三季度末, 全年. */
 const FROM_JANUARY = /1\s*[-~—–至到]|前[一二两三四1-4]|上半年|全年|截至|截止|[底末]$/;
 
@@ -810,6 +822,13 @@ export class TableReader {
 
   /** --period and --unit as given: checked against what the file says */
   private readonly cliPeriod: string | undefined;
+
+  /**
+   * A workbook sheet whose name states a period (`三季度`, `2020Q3`, `1-9月`, `前三季度`): the
+   * period of its rows when the table has no period column, as a title block's 报告期 is, and
+   * checked against --period and the title block (see sheetPeriod).
+   */
+  sheet: { name: string; period: string } | null = null;
   private readonly cliUnit: string | undefined;
 
   /**
@@ -884,6 +903,24 @@ export class TableReader {
         reason: { key: `intake.title.conflict.${what}`, params: { first, second } },
       });
     const periods = [t.period, ...t.repeated.period, t.periodInName].filter((f) => f !== undefined);
+    if (this.sheet) {
+      // the sheet's name against --period, else the title block: a yearless name (三季度) takes the other's year
+      const sheet = this.sheet;
+      const other = this.cliPeriod ?? t.period?.text ?? t.periodInName?.text;
+      const otherLine = this.cliPeriod ? h.line : ((t.period ?? t.periodInName)?.line ?? h.line);
+      const o = other === undefined ? null : parsePeriod(other, this.defaultYear);
+      const mine = o?.ok ? parsePeriod(sheet.period, o.value.year) : null;
+      if (other !== undefined && o?.ok && mine?.ok && formatPeriod(mine.value) !== formatPeriod(o.value))
+        this.problems.push({
+          line: otherLine,
+          column: null,
+          value: other,
+          reason: {
+            key: this.cliPeriod ? "intake.sheet.periodConflictOption" : "intake.sheet.periodConflict",
+            params: { sheet: sheet.name, period: formatPeriod(mine.value), other },
+          },
+        });
+    }
     const stated = this.cliPeriod ? [{ text: this.cliPeriod, line: h.line }, ...periods] : periods;
     for (const f of stated.slice(1))
       if (quarter(f.text) !== quarter(stated[0]!.text)) conflict(f.line, stated[0]!.text, f.text, "period");
@@ -902,7 +939,8 @@ export class TableReader {
    */
   statedPeriod(): { quarter: string; text: string } | null {
     if (this.stated !== undefined) return this.stated;
-    const text = this.cliPeriod ?? this.title.period?.text ?? this.title.periodInName?.text;
+    const text =
+      this.cliPeriod ?? this.title.period?.text ?? this.sheet?.period ?? this.title.periodInName?.text;
     const p = text === undefined ? null : parsePeriod(text, this.defaultYear);
     this.stated = p?.ok && text !== undefined ? { quarter: formatPeriod(p.value), text } : null;
     return this.stated;
@@ -919,6 +957,7 @@ export class TableReader {
     this.checkStatedTwice(h);
     if (d.unit === undefined && this.title.unit) d.unit = this.title.unit.text;
     if (d.period === undefined && this.title.period) d.period = this.title.period.text;
+    if (d.period === undefined && this.sheet) d.period = this.sheet.period;
     if (
       d.period === undefined &&
       this.title.periodInName &&

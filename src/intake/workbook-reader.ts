@@ -50,7 +50,15 @@ export interface WorkbookSource {
 }
 
 /** Why a sheet was left out. */
-export type SkipReason = "hidden" | "notes" | "chart" | "empty" | "noHeader" | "metadata" | "notChosen";
+export type SkipReason =
+  | "hidden"
+  | "notes"
+  | "chart"
+  | "empty"
+  | "noHeader"
+  | "noFigures"
+  | "metadata"
+  | "notChosen";
 
 export interface SkippedSheet {
   name: string;

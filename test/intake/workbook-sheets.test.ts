@@ -1,0 +1,293 @@
+/**
+ * How a workbook's sheets relate: a sheet per quarter (its name states the period), a blank sheet
+ * prepared for the next quarter, a copied sheet, county sheets with a summary, total rows per
+ * sheet. The workbooks in fixtures/workbooks/review were made by exceljs (and re-saved by
+ * LibreOffice as .xls); the rest are written here with SheetJS, since the rule is under test.
+ */
+import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { basename, join, resolve } from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { formatProblemLine } from "../../src/cli/problems.js";
+import type { Problem } from "../../src/intake/errors.js";
+import { sheetPeriod } from "../../src/intake/table.js";
+import type { Db } from "../../src/storage/database.js";
+import { FIXTURES, tempDir } from "../helpers.js";
+import { freshDb, importFile, importText, storedRows } from "./import-text.js";
+
+const REVIEW = join(FIXTURES, "workbooks", "review");
+let db: Db | undefined;
+afterEach(() => db?.close());
+const tmp = tempDir("dzkj-sheets-");
+afterAll(() => tmp.cleanup());
+
+async function load(file: string, options: Parameters<typeof importFile>[2] = {}) {
+  db?.close();
+  db = await freshDb();
+  const o = await importFile(db, resolve(REVIEW, file), options);
+  const shown = (p: Problem) => formatProblemLine("zh", { ...p, file: basename(p.file) });
+  return { o, rows: storedRows(db), lines: o.problems.map(shown), warnings: o.warnings.map(shown) };
+}
+
+const X = createRequire(import.meta.url)("@e965/xlsx");
+let n = 0;
+/** Writes a workbook of [sheet name, rows] with SheetJS. */
+function book(sheets: [string, (string | number | null)[][]][]): string {
+  const wb = X.utils.book_new();
+  for (const [name, rows] of sheets) X.utils.book_append_sheet(wb, X.utils.aoa_to_sheet(rows), name);
+  const file = join(tmp.dir, `b${++n}.xlsx`);
+  writeFileSync(file, X.write(wb, { type: "buffer", bookType: "xlsx" }));
+  return file;
+}
+
+const HEAD = ["填报单位", "指标", "数值"];
+const KEY = "key_tech_projects";
+
+describe("a sheet whose name states a period gives it to its rows", () => {
+  it("一季度 | 二季度 | 三季度 without a period column: each sheet's figure is stored for its own quarter", async () => {
+    const { o, rows } = await load("E-sheet-per-quarter-2020Q3.xlsx");
+    expect(o.status).toBe("imported");
+    // the sheets hold 1, 3 and 6 for 大竹县 (dazhu); the plan's year is 2020
+    expect(rows).toEqual([
+      { period: "2020Q1", unit: "dazhu", indicator: KEY, value: 1 },
+      { period: "2020Q2", unit: "dazhu", indicator: KEY, value: 3 },
+      { period: "2020Q3", unit: "dazhu", indicator: KEY, value: 6 },
+    ]);
+  });
+
+  it("--period that contradicts the sheet's name is refused naming the sheet; nothing is stored", async () => {
+    const { o, rows, lines } = await load("E-sheet-per-quarter-2020Q3.xlsx", {
+      sheets: ["一季度"],
+      period: "2020Q3",
+    });
+    expect(o.status).toBe("rejected");
+    expect(rows).toEqual([]);
+    expect(lines.join("\n")).toContain("工作表名“一季度”表明报告期为 2020Q1，与 --period 2020Q3 不符");
+  });
+
+  it("--period that agrees with the sheet's name is accepted", async () => {
+    const { o, rows } = await load("E-sheet-per-quarter-2020Q3.xlsx", {
+      sheets: ["三季度"],
+      period: "2020年1-9月",
+    });
+    expect(o.status).toBe("imported");
+    expect(rows).toEqual([{ period: "2020Q3", unit: "dazhu", indicator: KEY, value: 6 }]);
+  });
+
+  it.each([
+    ["2020Q3", "2020Q3"],
+    ["前三季度", "2020Q3"],
+    ["1-9月", "2020Q3"],
+    ["2020年上半年", "2020Q2"],
+    ["6月", "2020Q2"],
+  ])("a sheet named %s stores its rows as %s", async (name, period) => {
+    const file = book([[name, [HEAD, ["通川区", "关键技术攻关项目", 7]]]]);
+    db = await freshDb();
+    const o = await importFile(db, file);
+    expect(o.problems).toEqual([]);
+    expect(storedRows(db)).toEqual([{ period, unit: "tongchuan", indicator: KEY, value: 7 }]);
+  });
+
+  it("a title block's 报告期 that contradicts the sheet's name is refused", async () => {
+    const file = book([["二季度", [["报告期：2020年三季度"], HEAD, ["通川区", "关键技术攻关项目", 7]]]]);
+    db = await freshDb();
+    const o = await importFile(db, file);
+    expect(o.status).toBe("rejected");
+    expect(o.problems[0]?.reason.key).toBe("intake.sheet.periodConflict");
+    expect(storedRows(db)).toEqual([]);
+  });
+
+  it("rows whose period column disagrees with the sheet's name are refused", async () => {
+    const file = book([
+      [
+        "三季度",
+        [
+          ["报告期", ...HEAD],
+          ["2020Q2", "通川区", "关键技术攻关项目", 7],
+        ],
+      ],
+    ]);
+    db = await freshDb();
+    const o = await importFile(db, file);
+    expect(o.status).toBe("rejected");
+    expect(o.problems[0]?.reason.key).toBe("intake.row.periodConflict");
+  });
+
+  it("names that state no quarter are no period: Sheet1, 汇总, 通川区, a year alone", () => {
+    for (const name of ["Sheet1", "汇总", "通川区", "2020年", "2020", "填报 (2)", "说明"])
+      expect(sheetPeriod(name)).toBeNull();
+    expect(sheetPeriod("三季度")).toBe("三季度");
+    expect(sheetPeriod("2020 Q3")).toBe("2020Q3");
+  });
+
+  it("without any stated period the advice is still --period", async () => {
+    const file = book([["填报", [HEAD, ["通川区", "关键技术攻关项目", 7]]]]);
+    db = await freshDb();
+    const o = await importFile(db, file);
+    expect(o.problems.map((p) => p.reason.key)).toEqual(["import.header.noPeriod"]);
+  });
+});
+
+describe("blank and repeated sheets", () => {
+  it("a blank next-quarter sheet is skipped and listed; the filled one is stored", async () => {
+    const { o, rows } = await load("AK-next-quarter-blank-sheet.xlsx");
+    expect(o.status).toBe("imported");
+    expect(o.table.skippedSheets).toContainEqual({ name: "四季度", why: "noFigures" });
+    expect(o.table.sheets).toEqual(["三季度"]);
+    expect(rows).toEqual([
+      { period: "2020Q3", unit: "quxian", indicator: "new_industrial_products", value: 6 },
+      { period: "2020Q3", unit: "quxian", indicator: "patent_transfer_projects", value: 2 },
+    ]);
+  });
+
+  it("a workbook whose every sheet is blank is refused, naming the first sheet's header", async () => {
+    const file = book([
+      [
+        "三季度",
+        [
+          ["报告期", ...HEAD],
+          ["2020Q3", "通川区", "关键技术攻关项目", null],
+        ],
+      ],
+      [
+        "四季度",
+        [
+          ["报告期", ...HEAD],
+          ["2020Q4", "通川区", "关键技术攻关项目", null],
+        ],
+      ],
+    ]);
+    db = await freshDb();
+    const o = await importFile(db, file);
+    expect(o.status).toBe("rejected");
+    expect(o.problems).toHaveLength(1);
+    expect(o.problems[0]?.reason.key).toBe("intake.file.allBlank.at");
+    expect(o.problems[0]?.reason.params?.at).toBe("三季度!1:1");
+  });
+
+  it("a header-only sheet beside a filled one is skipped", async () => {
+    const file = book([
+      [
+        "三季度",
+        [
+          ["报告期", ...HEAD],
+          ["2020Q3", "通川区", "关键技术攻关项目", 4],
+        ],
+      ],
+      ["四季度", [["报告期", ...HEAD]]],
+    ]);
+    db = await freshDb();
+    const o = await importFile(db, file);
+    expect(o.status).toBe("imported");
+    expect(o.table.skippedSheets).toContainEqual({ name: "四季度", why: "noFigures" });
+  });
+
+  it.each(["AJ-copied-sheet.xlsx", "AJ-copied-sheet.xls"])(
+    "%s: an exact copy of a sheet (Excel's 建立副本) is accepted as identical CSV rows are",
+    async (file) => {
+      const { o, rows } = await load(file);
+      expect(o.status).toBe("imported");
+      expect(rows).toEqual([
+        { period: "2020Q3", unit: "quxian", indicator: "new_industrial_products", value: 6 },
+        { period: "2020Q3", unit: "quxian", indicator: "patent_transfer_projects", value: 2 },
+      ]);
+    },
+  );
+
+  it.each(["AJ2-dup-row.csv", "AJ3-dup-block.csv"])(
+    "%s: identical rows in a CSV are accepted",
+    async (file) => {
+      const { o } = await load(file);
+      expect(o.status).toBe("imported");
+    },
+  );
+
+  it.each(["P-sheet-per-county-plus-summary.xlsx", "P2-summary-first.xlsx"])(
+    "%s: county sheets and a 汇总 that agrees with them are stored once",
+    async (file) => {
+      const { o, rows, warnings } = await load(file);
+      expect(o.status).toBe("imported");
+      expect(warnings).toEqual([]);
+      expect(rows).toEqual([
+        { period: "2020Q3", unit: "dachuan", indicator: "hitech_enterprises", value: 8 },
+        { period: "2020Q3", unit: "dachuan", indicator: KEY, value: 4 },
+        { period: "2020Q3", unit: "tongchuan", indicator: "hitech_enterprises", value: 10 },
+        { period: "2020Q3", unit: "tongchuan", indicator: KEY, value: 5 },
+      ]);
+    },
+  );
+
+  it("a figure two sheets give differently is refused naming both cells", async () => {
+    const file = book([
+      [
+        "一表",
+        [
+          ["报告期", ...HEAD],
+          ["2020Q3", "通川区", "关键技术攻关项目", 5],
+        ],
+      ],
+      [
+        "二表",
+        [
+          ["报告期", ...HEAD],
+          ["2020Q3", "达川区", "关键技术攻关项目", 1],
+          ["2020Q3", "通川区", "关键技术攻关项目", 6],
+        ],
+      ],
+    ]);
+    db = await freshDb();
+    const o = await importFile(db, file);
+    expect(o.status).toBe("rejected");
+    const line = formatProblemLine("zh", { ...o.problems[0]!, file: "b.xlsx" });
+    // the second one at 二表!D3, the first at 一表!D2
+    expect(line).toContain("b.xlsx:二表!D3");
+    expect(line).toContain("已在 一表!D2 给出不同的数值");
+    expect(storedRows(db)).toEqual([]);
+  });
+
+  it("in a CSV the same figure with another basis is refused, not taken as a harmless repeat", async () => {
+    const { outcome, messages } = await importText(
+      tmp.dir,
+      "报告期,填报单位,指标,数值,口径\n2020Q3,通川区,关键技术攻关项目,5,累计\n2020Q3,通川区,关键技术攻关项目,5,本期\n",
+    );
+    expect(outcome.status).toBe("rejected");
+    expect(messages.join("\n")).toContain("在第 2 行已给出不同的数值");
+  });
+});
+
+describe("total rows are checked per sheet", () => {
+  it("a 汇总 sheet's 合计 sums both of its unit rows, though 通川区 was given on an earlier sheet", async () => {
+    // 汇总: 通川区 5 + 达川区 4 = 9 = 合计; 10 + 8 = 18 = 合计: no warning
+    const { o, warnings } = await load("P3-long-then-wide.xlsx");
+    expect(o.status).toBe("imported");
+    expect(warnings).toEqual([]);
+  });
+
+  it("a 合计 that disagrees with its own sheet's rows still warns, counting every row", async () => {
+    const file = book([
+      [
+        "通川",
+        [
+          ["报告期", ...HEAD],
+          ["2020Q3", "通川区", "关键技术攻关项目", 5],
+        ],
+      ],
+      [
+        "汇总",
+        [
+          ["报告期", ...HEAD],
+          ["2020Q3", "通川区", "关键技术攻关项目", 5],
+          ["2020Q3", "达川区", "关键技术攻关项目", 4],
+          ["2020Q3", "合计", "关键技术攻关项目", 10],
+        ],
+      ],
+    ]);
+    db = await freshDb();
+    const o = await importFile(db, file);
+    expect(o.status).toBe("imported");
+    // 5 + 4 = 9 from 2 rows, not 10
+    expect(o.warnings.map((w) => [w.reason.key, w.reason.params?.sum, w.reason.params?.rows])).toEqual([
+      ["import.warn.totalMismatch", 9, 2],
+    ]);
+  });
+});
