@@ -8,7 +8,8 @@
  * - a number is its shortest round-trip decimal, at most 15 significant digits (Excel's own
  *   precision: a cached 0.30000000000000004 reads 0.3), never the display's rounding;
  * - a percentage-formatted cell is `58%` for 0.58, so the intake's % rule applies;
- * - a date-formatted cell is `2020-09-30` (1900 or 1904 date system), which reads as a period;
+ * - a date-formatted cell is `2020-09-30` (1900 or 1904 date system), which reads as a period; one
+ *   whose format shows only a year and month is that month, `2020年9月` (see monthOnly);
  * - a formula gives its cached result; one without a cached result is refused with its address;
  * - a merged range's text is in its top-left cell, as Excel's CSV gives it, and a vertically merged
  *   cell's value is handed along (`fill`) for the import to use in the columns where it applies.
@@ -493,7 +494,8 @@ function cellText(
         if (plain.includes("%")) return `${shiftText(numberText(v), 2)}%`;
         if (sheetJs().SSF.is_date(format)) {
           const d = sheetJs().SSF.parse_date_code(v, { date1904 });
-          if (d) return `${d.y}-${pad(d.m)}-${pad(d.d)}`;
+          // a format showing only year and month (yyyy"年"m"月", yyyy-mm, mmm-yy) is that month, as typed
+          if (d) return monthOnly(format) ? `${d.y}年${d.m}月` : `${d.y}-${pad(d.m)}-${pad(d.d)}`;
         }
         return shownNumber(file, sheet, v, format, row, column);
       }
@@ -525,6 +527,19 @@ function cellText(
 }
 
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * True for a date format that shows a year and a month and no day or time: zh-CN Excel's
+ * `yyyy"年"m"月"` (what typing 2020年9月 makes), `yyyy-mm`, `mmm-yy`. The cell holds the month's
+ * first day (2020-09-01), which is no quarter's end; the person typed and sees the month.
+ */
+export function monthOnly(format: string): boolean {
+  const codes = format
+    .split(";")[0]!
+    .replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, "")
+    .toLowerCase();
+  return /y/.test(codes) && /m/.test(codes) && !/[dhs]/.test(codes);
+}
 
 /** Currency signs, padding and sign marks a number format shows around a figure: not a unit. */
 const DECORATION = /[\s¥￥$€£()+\-*_]/g;

@@ -291,3 +291,67 @@ describe("total rows are checked per sheet", () => {
     ]);
   });
 });
+
+describe("a date cell whose format shows only year and month is that month", () => {
+  it.each([
+    ['yyyy"年"m"月"', true],
+    ["yyyy-mm", true],
+    ["mmm-yy", true],
+    ['[$-804]yyyy"年"m"月";@', true],
+    ["yyyy-mm-dd", false],
+    ['yyyy"年"m"月"d"日"', false],
+    ["m/d/yy h:mm", false],
+    ["h:mm", false],
+  ])("%s → month only: %s", async (format, month) => {
+    const { monthOnly } = await import("../../src/intake/workbook-reader.js");
+    expect(monthOnly(format)).toBe(month);
+  });
+
+  /** A sheet with one period cell: serial `serial` in format `z`. */
+  function dated(serial: number, z?: string): string {
+    const ws = X.utils.aoa_to_sheet([
+      ["报告期", ...HEAD],
+      [null, "通川区", "关键技术攻关项目", 5],
+    ]);
+    ws.A2 = z === undefined ? { t: "n", v: serial } : { t: "n", v: serial, z };
+    const wb = X.utils.book_new();
+    X.utils.book_append_sheet(wb, ws, "表");
+    const file = join(tmp.dir, `d${++n}.xlsx`);
+    writeFileSync(file, X.write(wb, { type: "buffer", bookType: "xlsx" }));
+    return file;
+  }
+
+  it.each([
+    ['yyyy"年"m"月"', "2020Q3"],
+    ["yyyy-mm", "2020Q3"],
+  ])("2020-09-01 shown as %s is September 2020: stored for %s", async (z, period) => {
+    db = await freshDb();
+    // serial 44075: 44104 is 2020-09-30, 29 days later
+    const o = await importFile(db, dated(44075, z));
+    expect(o.problems).toEqual([]);
+    expect(storedRows(db)).toEqual([{ period, unit: "tongchuan", indicator: KEY, value: 5 }]);
+  });
+
+  it("2020-08-01 shown as 2020年8月 is refused as the month the person sees, 2020年8月", async () => {
+    db = await freshDb();
+    // serial 44044: 31 days before 44075 (2020-09-01)
+    const o = await importFile(db, dated(44044, 'yyyy"年"m"月"'));
+    expect(o.status).toBe("rejected");
+    expect(o.problems[0]?.value).toBe("2020年8月");
+  });
+
+  it("a plain number 44104 without a date format stays a number: no period", async () => {
+    db = await freshDb();
+    const o = await importFile(db, dated(44104));
+    expect(o.status).toBe("rejected");
+    expect(o.problems[0]?.value).toBe("44104");
+  });
+
+  it("the reviewer's workbook: 2020年9月 as a month-formatted date is stored for 2020Q3", async () => {
+    const { rows } = await load("C-dates.xlsx");
+    // the plain serial 44104 on row 3 is refused (stays a number), so nothing is stored
+    expect(rows).toEqual([]);
+    const { o } = await load("C-dates.xlsx");
+    expect(o.problems.map((p) => `${p.sheet}!${p.line}`)).toEqual(["Sheet1!3"]);
+  });
+});
