@@ -144,13 +144,16 @@ const TITLE_FIELD = new RegExp(`(${TITLE_KEYS})(?:\\([^)]*\\))?\\s*:`, "g");
 /** The first characters of the title keys (填报单位, 报告期, 单位, 金额单位, 计量单位, 时间, 统计期, 所属期). */
 const TITLE_FIRST = "填报送单金计时统所";
 const TITLE_FIELD_AT_START = new RegExp(`^(${TITLE_KEYS})(?:\\([^)]*\\))?\\s*:`);
+/** TITLE_FIELD without the global flag, for a test that keeps no state. */
+const TITLE_FIELD_ANYWHERE = new RegExp(TITLE_FIELD.source);
 
 /**
  * Reads the fields of a title row: `填报单位（盖章）：渠县`, `报告期：2020年三季度`, `单位：万元`,
  * several in one cell or across cells. A field already in `into` is kept (the first one wins).
  */
 export function readTitleRow(line: number, cells: readonly string[], into: TitleBlock): void {
-  for (const raw of cells) {
+  for (let at = 0; at < cells.length; at++) {
+    const raw = cells[at]!;
     if (raw === "") continue;
     // spaces go first: forms space out two-character labels (`单　位：万元`) and separate fields
     // spaces go first; 单位/亿元, 单位—亿元, 单位(亿元) and 金额：亿元 say 单位：亿元 too
@@ -177,6 +180,14 @@ export function readTitleRow(line: number, cells: readonly string[], into: Title
       const end = i + 1 < found.length ? found[i + 1]!.index : c.length;
       let text = c.slice(m.index + m[0].length, end).replace(/[,，;；。]+$/, "");
       if (text.endsWith(")") && !text.includes("(")) text = text.slice(0, -1); // （单位：亿元）
+      if (!text && i === found.length - 1) {
+        // a label cell (`单位：`) whose value is the next non-blank cell (`亿元`): a pair, unless that cell is a label too
+        const next = nextValueCell(cells, at);
+        if (next !== null) {
+          text = next.text;
+          at = next.index;
+        }
+      }
       if (!text) continue;
       const key = m[1]!;
       if (/日期/.test(key)) continue; // 填报日期, 报送日期: when the form was sent, not its period
@@ -191,6 +202,30 @@ export function readTitleRow(line: number, cells: readonly string[], into: Title
       else into.unit = { text, line };
     }
   }
+}
+
+/** The next non-blank cell after `at` when it is a value, not another field's label; null otherwise. */
+function nextValueCell(cells: readonly string[], at: number): { index: number; text: string } | null {
+  for (let j = at + 1; j < cells.length; j++) {
+    if (cells[j] === "") continue;
+    const text = toHalfWidth(cells[j]!).replace(/\s+/g, "");
+    if (TITLE_FIELD_ANYWHERE.test(text) || text === "") return null;
+    return { index: j, text: text.replace(/[,，;；。]+$/, "") };
+  }
+  return null;
+}
+
+/**
+ * True when a row states a title field in label form (`填报单位：`, `单位：亿元`, `报告期：`): a
+ * title row, never a first header row lending names to the columns under it.
+ */
+export function hasTitleLabel(cells: readonly string[]): boolean {
+  for (const c of cells) {
+    if (c === "" || !TITLE_FIRST.includes(c.trimStart()[0] ?? "")) continue;
+    const m = toHalfWidth(c).replace(/\s+/g, "").match(TITLE_FIELD_AT_START);
+    if (m?.[1] !== undefined) return true;
+  }
+  return false;
 }
 
 /**
@@ -482,7 +517,7 @@ export function isSubHeader(h: HeaderInfo, cells: readonly string[]): boolean {
  * above the figures (1-9月完成情况) gives their period.
  */
 function mergeGroupRow(h: HeaderInfo, above: readonly string[]): void {
-  if (above.length === 0) return;
+  if (above.length === 0 || hasTitleLabel(above)) return;
   let changed = false;
   above.forEach((text, i) => {
     if (!text) return;

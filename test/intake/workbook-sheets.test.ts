@@ -355,3 +355,28 @@ describe("a date cell whose format shows only year and month is that month", () 
     expect(o.problems.map((p) => `${p.sheet}!${p.line}`)).toEqual(["Sheet1!3"]);
   });
 });
+
+describe("a title split into label and value cells is a title pair, never a header", () => {
+  it.each([
+    // 0.064 亿元 = 640 万元; 9.8 亿元 stays 9.8 (the indicator's own unit)
+    ["AN-measure-split-cells.xlsx", [640, 9.8]],
+    ["AN2-measure-split.csv", [640]],
+    // 报告期： | 2020年9月30日 and 单位： | 万元: 640 万元; 98765 万元 = 9.8765 亿元
+    ["M-title-split-cells.xlsx", [640, 9.8765]],
+    ["M2-title-split.csv", [640]],
+  ] as const)("%s imports 达川区's figures", async (file, values) => {
+    const { o, rows } = await load(file);
+    expect(o.problems).toEqual([]);
+    expect(rows.map((r) => `${r.period} ${r.unit}`)).toEqual(values.map(() => "2020Q3 dachuan"));
+    expect(rows.map((r) => r.value).sort((a, b) => a - b)).toEqual([...values].sort((a, b) => a - b));
+  });
+
+  it("a CSV with 报告期： | value above the header does not turn a column into a period column", async () => {
+    const { outcome, rows } = await importText(
+      tmp.dir,
+      "填报单位：,渠县\n报告期：,2020年三季度\n指标,本年累计,\n技术合同登记额,12,\n",
+    );
+    expect(outcome.problems).toEqual([]);
+    expect(rows).toEqual([{ period: "2020Q3", unit: "quxian", indicator: "tech_contract_value", value: 12 }]);
+  });
+});
