@@ -83,7 +83,9 @@ export interface FileOutcome {
   hash: string | null;
   source: SourceInfo | null;
   layout: HeaderInfo["layout"] | null;
+  /** the header's line; in a workbook its row, in the sheet `headerSheet` */
   headerLine: number | null;
+  headerSheet?: string | null;
   counts: BatchCounts & { rejected: number };
   /** updates always; inserts and unchanged too in a dry run (capped) */
   changes: Change[];
@@ -364,7 +366,11 @@ async function readAndStore(
       opts.year !== undefined,
       (h) => {
         out.layout = h.layout;
-        out.headerLine = h.line;
+        if (wb) {
+          const at = lineToRow(h.line);
+          out.headerLine = at.row;
+          out.headerSheet = wb.sheetNames[at.sheet] ?? null;
+        } else out.headerLine = h.line;
         out.table.ignoredColumns.push(...h.ignored.filter((g) => g.why !== "sequence").map((g) => g.header));
         out.table.measure ??= table.title.measure?.text ?? null;
         for (const p of table.problems) problem(p.line, p.column, p.value, p.reason);
@@ -372,6 +378,7 @@ async function readAndStore(
       },
       (text: string): string[] => catalog.suggestIndicator(newestYear, text),
       (text: string): string => catalog.unit(newestYear, text)?.code ?? text,
+      (text: string): string => catalog.unit(newestYear, text)?.name ?? text,
     );
   let table = newTable();
   /** the unknown columns of a wide table already warned of (a figure in one is not read) */

@@ -60,8 +60,7 @@ export const intakeZh = {
   "intake.basis.invalid": "“{value}”不是有效的口径，可用：{forms}",
   "intake.workbook.notWorkbook":
     "文件既不是文本表格，也不是可读取的工作簿（.xlsx、.xlsm、.xls、.et、.ods，或网页导出的 .xls）：请确认选对了文件",
-  "intake.workbook.corrupt":
-    "工作簿已损坏或不完整（{error}）：请在 Excel/WPS 中打开、另存为 .xlsx 后重新导入",
+  "intake.workbook.corrupt": "工作簿已损坏或不完整，无法读取：请在 Excel/WPS 中打开、另存为 .xlsx 后重新导入",
   "intake.workbook.encrypted":
     "工作簿设有打开密码（已加密），无法读取：请在 Excel/WPS 中取消密码（文件 → 信息 → 保护工作簿）后另存再导入",
   "intake.workbook.tooLarge":
@@ -200,7 +199,7 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
   "intake.workbook.notWorkbook":
     "the file is neither a text table nor a workbook this program reads (.xlsx, .xlsm, .xls, .et, .ods, or a web page saved as .xls): check that it is the right file",
   "intake.workbook.corrupt":
-    "the workbook is damaged or incomplete ({error}): open it in Excel/WPS, save it as .xlsx and import that",
+    "the workbook is damaged or incomplete and cannot be read: open it in Excel/WPS, save it as .xlsx and import that",
   "intake.workbook.encrypted":
     "the workbook is password-protected (encrypted) and cannot be read: remove the password in Excel/WPS (File → Info → Protect Workbook), save and import again",
   "intake.workbook.tooLarge":

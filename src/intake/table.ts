@@ -850,6 +850,8 @@ export class TableReader {
     private readonly suggestIndicator: (text: string) => string[] = () => [],
     /** the code of the reporting unit a spelling names (or the spelling): two spellings of one unit agree */
     private readonly unitKey: (text: string) => string = (text) => text,
+    /** the name of the reporting unit a spelling (or a code, from a template) names, for messages */
+    private readonly unitName: (text: string) => string = (text) => text,
   ) {
     this.cliPeriod = defaults.period;
     this.cliUnit = defaults.unit;
@@ -963,7 +965,7 @@ export class TableReader {
     const unitsStated = this.cliUnit ? [{ text: this.cliUnit, line: h.line }, ...units] : units;
     for (const f of unitsStated.slice(1))
       if (this.unitKey(f.text) !== this.unitKey(unitsStated[0]!.text))
-        conflict(f.line, unitsStated[0]!.text, f.text, "unit");
+        conflict(f.line, this.unitName(unitsStated[0]!.text), this.unitName(f.text), "unit");
     for (const m of t.repeated.measure)
       if (m.text !== t.measure!.text) conflict(m.line, t.measure!.text, m.text, "measure");
   }

@@ -233,7 +233,7 @@ export async function openWorkbook(
   let macros = false;
   if (sniffed === "zip") {
     const entries = zipEntries(buf);
-    if (!entries) fail(file, "intake.workbook.corrupt", { error: "ZIP" });
+    if (!entries) corrupt(file, "no ZIP central directory");
     const names = new Set(entries.map((e) => e.name));
     if (names.has("xl/workbook.xml")) format = "xlsx";
     else if (names.has("xl/workbook.bin")) format = "xlsb";
@@ -253,7 +253,7 @@ export async function openWorkbook(
     try {
       cfb = X.CFB.read(buf, { type: "buffer" });
     } catch (e) {
-      fail(file, "intake.workbook.corrupt", { error: errorText(e) });
+      corrupt(file, errorText(e));
     }
     const names = cfb.FileIndex.map((f) => f.name);
     if (names.includes("EncryptedPackage") || names.includes("EncryptionInfo"))
@@ -266,38 +266,11 @@ export async function openWorkbook(
   const X = sheetJs();
   let wb: Xlsx.WorkBook;
   try {
-    if (format === "xml") {
-      const { encoding, bom } = detectEncoding(buf.subarray(0, 65536));
-      const text = createDecoder(encoding).write(buf.subarray(bom));
-      wb = X.read(text, {
-        type: "string",
-        dense: true,
-        cellNF: true,
-        cellText: false,
-        cellStyles: true,
-        sheetStubs: true,
-      });
-    } else if (format === "html") {
-      const { encoding, bom } = detectEncoding(buf.subarray(0, 65536));
-      const text = createDecoder(encoding).write(buf.subarray(bom));
-      // raw: the cells stay the text the page shows (1,250.5; 2020-09-30), read by the intake's own rules
-      wb = X.read(text, { type: "string", dense: true, raw: true });
-    } else
-      wb = X.read(buf, {
-        type: "buffer",
-        dense: true,
-        cellNF: true,
-        cellText: false,
-        cellHTML: false,
-        cellStyles: true, // hidden rows and columns of an .xlsx
-        sheetStubs: true, // a formula cell without a cached value is kept, to be refused
-        bookVBA: false,
-        WTF: false,
-      });
+    wb = quietly(() => readBook(X, format, buf));
   } catch (e) {
     const text = errorText(e);
     if (/password|encrypt/i.test(text)) fail(file, "intake.workbook.encrypted");
-    fail(file, "intake.workbook.corrupt", { error: text });
+    corrupt(file, text);
   }
   const info: WorkbookSource = {
     format,
@@ -347,6 +320,64 @@ export async function openWorkbook(
       for (const r of rows) yield r;
     })(),
   };
+}
+
+/** SheetJS's parse of a workbook's bytes, with the options each kind needs. */
+function readBook(X: typeof Xlsx, format: WorkbookFormat, buf: Buffer): Xlsx.WorkBook {
+  if (format === "xml") {
+    const { encoding, bom } = detectEncoding(buf.subarray(0, 65536));
+    const text = createDecoder(encoding).write(buf.subarray(bom));
+    return X.read(text, {
+      type: "string",
+      dense: true,
+      cellNF: true,
+      cellText: false,
+      cellStyles: true,
+      sheetStubs: true,
+    });
+  } else if (format === "html") {
+    const { encoding, bom } = detectEncoding(buf.subarray(0, 65536));
+    const text = createDecoder(encoding).write(buf.subarray(bom));
+    // raw: the cells stay the text the page shows (1,250.5; 2020-09-30), read by the intake's own rules
+    return X.read(text, { type: "string", dense: true, raw: true });
+  } else
+    return X.read(buf, {
+      type: "buffer",
+      dense: true,
+      cellNF: true,
+      cellText: false,
+      cellHTML: false,
+      cellStyles: true, // hidden rows and columns of an .xlsx
+      sheetStubs: true, // a formula cell without a cached value is kept, to be refused
+      bookVBA: false,
+      WTF: false,
+    });
+}
+
+/**
+ * Refuses a damaged workbook in the product's words; the library's own text (a Node TypeError on a
+ * truncated .xls) is for DZKJ_DEBUG=1 only.
+ */
+function corrupt(file: string, libraryText: string): never {
+  if (process.env.DZKJ_DEBUG) process.stderr.write(`${file}: ${libraryText}\n`);
+  fail(file, "intake.workbook.corrupt");
+}
+
+/**
+ * Runs `read` with console.error and console.warn silenced: SheetJS prints its notes (`ODS number
+ * format may be incorrect`, a dozen per LibreOffice file) there, which are not the user's business.
+ * Restored whatever happens.
+ */
+function quietly<T>(read: () => T): T {
+  const { error, warn } = console;
+  console.error = () => {};
+  console.warn = () => {};
+  try {
+    return read();
+  } finally {
+    console.error = error;
+    console.warn = warn;
+  }
 }
 
 function errorText(e: unknown): string {

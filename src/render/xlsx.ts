@@ -240,17 +240,20 @@ function blockName(lang: Lang, b: Block, i: number): string {
   return b.title ?? t(lang, "xlsx.table", { n: i + 1 });
 }
 
+/** 00:00 local time of `d`'s day. */
+export function startOfDay(d: Date): Date {
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate());
+}
+
 /**
  * The Doc as the bytes of an .xlsx workbook: 概要 (title, meta, verdict), then one sheet per table.
- * Dated by `opts.now` (workbook created/modified); the HTML chart and terminal-only lines are left
+ * Dated by `opts.now`'s day (see workbookBytes); the HTML chart and terminal-only lines are left
  * out (a spreadsheet makes its own charts from the figures).
  */
 export async function docXlsx(doc: Doc, opts: XlsxOptions): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "dzkj";
   wb.lastModifiedBy = "dzkj";
-  wb.created = opts.now;
-  wb.modified = opts.now;
   wb.title = doc.title;
   const taken = new Set<string>();
   addSummary(wb, doc, taken);
@@ -261,14 +264,17 @@ export async function docXlsx(doc: Doc, opts: XlsxOptions): Promise<Uint8Array> 
 }
 
 /**
- * The workbook's bytes, the same for the same workbook and `now`: exceljs stamps every file of the
- * zip with the current time, so the zip is rewritten with each file dated `now` (the compressed
- * data is kept as it is). Shared with the template writer.
+ * The workbook's bytes, the same for the same workbook on the same day: it is dated (created,
+ * modified, and every file of the zip, which exceljs stamps with the current time) at 00:00 local
+ * of `now`'s day, never the time of the run. Shared with the template writer.
  */
 export async function workbookBytes(wb: ExcelJS.Workbook, now: Date): Promise<Uint8Array> {
+  const day = startOfDay(now);
+  wb.created = day;
+  wb.modified = day;
   const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
   zip.forEach((_path, file) => {
-    file.date = now;
+    file.date = day;
   });
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -130,6 +130,22 @@ describe("report -o report.xlsx", () => {
     const b = readFileSync(await write("b.xlsx", "status"));
     expect(a.equals(b)).toBe(true);
   });
+
+  it("is the same bytes at two times of one day (dated 00:00 of the day), and not on another day", async () => {
+    const at = async (name: string, now: string, ...args: string[]) => {
+      const file = join(tmp.dir, name);
+      const r = await runMain(["--db", db, ...args, "-o", file], { ...env, DZKJ_NOW: now });
+      expect(r.code).toBe(0);
+      return readFileSync(file);
+    };
+    for (const args of [["status"], ["template", "--format", "xlsx", "--period", "2020Q4"]]) {
+      const morning = await at("t1.xlsx", "2020-10-15T08:00:00Z", ...args);
+      const evening = await at("t2.xlsx", "2020-10-15T21:59:58Z", ...args);
+      const nextDay = await at("t3.xlsx", "2020-10-16T08:00:00Z", ...args);
+      expect(morning.equals(evening)).toBe(true);
+      expect(morning.equals(nextDay)).toBe(false);
+    }
+  });
 });
 
 describe("--format xlsx and names", () => {

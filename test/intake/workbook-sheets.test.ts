@@ -380,3 +380,46 @@ describe("a title split into label and value cells is a title pair, never a head
     expect(rows).toEqual([{ period: "2020Q3", unit: "quxian", indicator: "tech_contract_value", value: 12 }]);
   });
 });
+
+describe("the product's own words, never a library's", () => {
+  it("a truncated .xls is refused as damaged without Node's TypeError text", async () => {
+    const { o } = await load("T2-truncated.xls");
+    expect(o.status).toBe("rejected");
+    const text = [...o.problems].map((p) => formatProblemLine("en", p)).join("\n");
+    expect(text).toContain("damaged or incomplete");
+    expect(text).not.toMatch(/argument|undefined|Buffer/);
+  });
+
+  it("an .ods import prints nothing of SheetJS's notes (ODS number format may be incorrect)", async () => {
+    const said: unknown[] = [];
+    const { error, warn, log } = console;
+    console.error = (...a: unknown[]) => said.push(a);
+    console.warn = (...a: unknown[]) => said.push(a);
+    try {
+      const { o } = await load("C2-good-dates.ods");
+      expect(o.status).toBe("imported");
+    } finally {
+      console.error = error;
+      console.warn = warn;
+      console.log = log;
+    }
+    expect(said).toEqual([]);
+    // and the console is the caller's again
+    expect(console.error).toBe(error);
+  });
+
+  it("the header's line is its row in its sheet, not an internal number", async () => {
+    const { o } = await load("AK-next-quarter-blank-sheet.xlsx");
+    expect([o.headerSheet, o.headerLine]).toEqual(["四季度", 1]);
+  });
+
+  it("two reporting units stated differently are named by their names, not a code", async () => {
+    const file = book([
+      ["填报", [["填报单位：达川区"], ["报告期", ...HEAD], ["2020Q3", "达川区", "关键技术攻关项目", 1]]],
+    ]);
+    db = await freshDb();
+    const o = await importFile(db, file, { unit: "quxian" });
+    expect(o.status).toBe("rejected");
+    expect(o.problems[0]?.reason.params).toMatchObject({ first: "渠县", second: "达川区" });
+  });
+});
