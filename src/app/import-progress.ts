@@ -378,7 +378,11 @@ async function readAndStore(
       },
       (text: string): string[] => catalog.suggestIndicator(newestYear, text),
       (text: string): string => catalog.unit(newestYear, text)?.code ?? text,
-      (text: string): string => catalog.unit(newestYear, text)?.name ?? text,
+      // a code (a template's `_dzkj` unit) by its name; a spelling as the file writes it
+      (text: string): string => {
+        const u = catalog.unit(newestYear, text);
+        return u && u.code === text ? u.name : text;
+      },
     );
   let table = newTable();
   /** the unknown columns of a wide table already warned of (a figure in one is not read) */
@@ -455,6 +459,12 @@ async function readAndStore(
       sheetTitleRows++;
     }
     if (kind === "title" || kind === "header") return;
+    if (kind === "reheader") {
+      const text = cells.filter((x) => x !== "").join(" ");
+      const row = wb ? lineToRow(rec.line).row : rec.line;
+      problem(rec.line, null, text, { key: "intake.row.reheader", params: { value: text, row } });
+      return;
+    }
     if (kind === "retitle") {
       const text = cells.filter((x) => x !== "").join(" ");
       problem(rec.line, null, text, { key: "intake.row.retitle", params: { value: text } });
@@ -549,12 +559,15 @@ async function readAndStore(
   const finishTable = (): void => {
     const name = wb && sheet >= 0 ? wb.sheetNames[sheet]! : null;
     if (!table.head) {
+      const across = table.unitsAcross;
       if (wb && name !== null && !options.sheets?.length) {
         out.counts.skipped -= sheetTitleRows;
         wb.sheets.splice(wb.sheets.indexOf(name), 1);
-        wb.skipped.push({ name, why: "noHeader" });
+        wb.skipped.push({ name, why: across ? "unitsAcross" : "noHeader" });
+        if (across && !firstAcross) firstAcross = { ...across, sheet };
         return;
       }
+      if (across) throw new FileError(unitsAcrossProblem(across.line, across.units));
       const notFound: Problem = {
         file,
         line: null,
@@ -625,6 +638,15 @@ async function readAndStore(
         );
     }
   };
+  /** the first sheet skipped as a summary with units across (its header row and units) */
+  let firstAcross: { line: number; units: string[]; sheet: number } | null = null;
+  /** The refusal of a table with reporting units as columns, at its header row. */
+  const unitsAcrossProblem = (line: number, units: string[]): Problem =>
+    locate(line, null, units.join("、"), {
+      key: "intake.header.unitsAcross",
+      params: { units: units.join("、") },
+    });
+
   /** A new table for the next sheet of a workbook. */
   const startSheet = (next: number): void => {
     table = newTable();
@@ -671,14 +693,22 @@ async function readAndStore(
     const blank = firstBlank as BlankTable | null;
     if (tables > 0 && wb.sheets.length === 0 && blank && out.problems.length === 0)
       problem(blank.line, null, null, { key: blank.key, params: blank.params });
-    if (tables === 0)
+    if (tables === 0) {
+      const across = firstAcross as { line: number; units: string[] } | null;
+      if (across) throw new FileError(unitsAcrossProblem(across.line, across.units));
+      // the only sheets left are hidden: the data is likely there, and --sheet reads it
+      const hidden = wb.skipped.filter((k) => k.why === "hidden").map((k) => k.name);
       throw new FileError({
         file,
         line: null,
         column: null,
         value: null,
-        reason: { key: "intake.workbook.noTable" },
+        reason:
+          hidden.length > 0
+            ? { key: "intake.workbook.onlyHidden", params: { sheets: hidden.join("、"), first: hidden[0]! } }
+            : { key: "intake.workbook.noTable" },
       });
+    }
   }
   if (out.problems.length === 0) {
     checkTotals();

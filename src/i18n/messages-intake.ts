@@ -37,6 +37,8 @@ export const intakeZh = {
     "“{columns}”列的“本期”所指不明：报告期“{period}”不是从1月起的累计区间，本期可能是当季，也可能是年初至今；请把列名写成“1-9月累计”或“三季度当季”，或加一列“口径”",
   "intake.row.retitle":
     "表体中又出现表头区的内容（{value}）：一个文件只能有一张表；请把每个单位或每个期间的表分成单独的文件",
+  "intake.row.reheader":
+    "第 {row} 行又是一行表头（{value}）：从这里起是另一张表；一张工作表只能有一张表，请把它移到单独的工作表或文件中，分别导入（工作簿可用 --sheet 选择）",
   "intake.row.periodConflict": "这一行的报告期 {period} 与文件所写的报告期“{stated}”不一致：请核对",
   "intake.row.spanConflict": "这一行的报告期 {period} 与数值列“{column}”所示期间不一致：请核对",
   "intake.row.unitConflict": "这一行的填报单位“{unit}”与表头上方的“填报单位：{stated}”不一致：请核对",
@@ -77,6 +79,12 @@ export const intakeZh = {
   "intake.workbook.emptySheet": "工作表“{sheet}”是空的：请选择填有数据的工作表",
   "intake.workbook.noTable":
     "工作簿中没有可导入的工作表（各表都找不到表头行）：请确认表中有一行列名，例如“报告期、填报单位、指标名称、数值”，或用 --sheet 指定工作表",
+  "intake.file.sheetOnText":
+    "--sheet {sheet} 只适用于工作簿（.xlsx、.xls、.et、.ods），而这个文件是文本表格（CSV），没有工作表：请去掉 --sheet 后导入",
+  "intake.workbook.onlyHidden":
+    "可见的工作表中都没有表头行，隐藏的工作表 {sheets} 未读取：如果数据在隐藏的表中，请用 --sheet 指定，如 --sheet {first}",
+  "intake.header.unitsAcross":
+    "这一行是以单位为列的表头（{units}）：这种“指标 × 单位”的汇总表无法导入；请改为每行一个单位的宽表（填报单位、指标1、指标2…）或长表（填报单位、指标名称、数值）后再导入",
   "intake.workbook.mergedFigure":
     "数值单元格与上方 {from} 合并（跨越多行）：合并的数值不能确定属于哪一行，请取消合并并逐行填写",
   "intake.template.conflict":
@@ -169,6 +177,8 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
     'the "本期" (this period) of column "{columns}" is ambiguous: the report period "{period}" does not run from January, so 本期 may be the quarter\'s own figure or the year\'s to date; head the column "1-9月累计" or "三季度当季", or add a 口径 (basis) column',
   "intake.row.retitle":
     "the table's title block appears again inside the body ({value}): a file holds one table; split each unit's or each period's table into a file of its own",
+  "intake.row.reheader":
+    "row {row} is another header ({value}): a second table starts here; a sheet holds one table, so move it to a sheet or file of its own and import each (choose a workbook's sheet with --sheet)",
   "intake.row.periodConflict":
     "this row's period {period} differs from the file's stated report period \"{stated}\": check it",
   "intake.row.spanConflict":
@@ -217,6 +227,12 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
   "intake.workbook.emptySheet": 'sheet "{sheet}" is empty: choose a sheet that holds figures',
   "intake.workbook.noTable":
     'no sheet of the workbook holds a table (no header row found in any): make sure a row names the columns, e.g. "报告期, 填报单位, 指标名称, 数值", or choose the sheet with --sheet',
+  "intake.file.sheetOnText":
+    "--sheet {sheet} only applies to workbooks (.xlsx, .xls, .et, .ods), and this file is a text table (CSV), which has no sheets: import it without --sheet",
+  "intake.workbook.onlyHidden":
+    "no visible sheet has a header row, and the hidden sheet(s) {sheets} were not read: if the data is there, name it with --sheet, e.g. --sheet {first}",
+  "intake.header.unitsAcross":
+    "this row is a header whose columns are reporting units ({units}): such an indicator × unit summary is not imported; make it a wide table with a row per unit (填报单位, indicator 1, indicator 2 …) or a long one (填报单位, 指标名称, 数值) and import that",
   "intake.workbook.mergedFigure":
     "this value cell is merged with {from} above it across several rows: a merged figure belongs to no single row; unmerge the cells and fill in each row",
   "intake.template.conflict":

@@ -738,6 +738,31 @@ function isTitleFieldRow(cells: readonly string[]): boolean {
   return cells.every((x) => x === "" || !isNumeric(x));
 }
 
+/**
+ * True for a header row inside a table's body: from its first cell on, two or more cells repeat
+ * the header of their column (the same text, or a name of the same role: 指标名称 under 指标), and
+ * none is a figure. A second table below the first (another period's, another unit's) starts there.
+ */
+function isRepeatedHeader(h: HeaderInfo, cells: readonly string[]): boolean {
+  let same = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (c === "") continue;
+    if (isNumeric(c)) return false;
+    const head = h.headers[i];
+    const repeats = !!head && (c.trim() === head || sameRole(c, head));
+    // quick refusal (asked of every body row): a data row's first cell names no column
+    if (!repeats && same === 0) return false;
+    if (repeats) same++;
+  }
+  return same >= 2;
+}
+
+function sameRole(a: string, b: string): boolean {
+  const role = matchColumn(a);
+  return role !== null && role === matchColumn(b);
+}
+
 /** True when the row's first non-empty cell opens a footer (负责人, 填表人, 联系电话, 说明：, 注：…). */
 function isFooterRow(cells: readonly string[]): boolean {
   for (const c of cells) {
@@ -821,7 +846,7 @@ export interface TableProblem {
 }
 
 /** What TableReader.push makes of a row. */
-export type PushedRow = "title" | "header" | "retitle" | RowKind;
+export type PushedRow = "title" | "header" | "retitle" | "reheader" | RowKind;
 
 /**
  * The table stage as a reader of rows: feed it every non-empty, cleaned row in order (push) and it
@@ -850,7 +875,7 @@ export class TableReader {
     private readonly suggestIndicator: (text: string) => string[] = () => [],
     /** the code of the reporting unit a spelling names (or the spelling): two spellings of one unit agree */
     private readonly unitKey: (text: string) => string = (text) => text,
-    /** the name of the reporting unit a spelling (or a code, from a template) names, for messages */
+    /** a reporting unit as a message names it: a code (from a template) by its name, else as written */
     private readonly unitName: (text: string) => string = (text) => text,
   ) {
     this.cliPeriod = defaults.period;
@@ -883,6 +908,8 @@ export class TableReader {
     if (this.head && !this.bodyStarted && isColumnNumberRow(cells)) return "header"; // 甲,乙,1,2,3
     // 填报单位：达川区 under the table: a second table's title block (stacked sheets)
     if (this.head && this.complete && isTitleFieldRow(cells)) return "retitle";
+    // 报告期 | 填报单位 | 指标 | 数值 again under the table: a second table starts there
+    if (this.head && this.complete && isRepeatedHeader(this.head, cells)) return "reheader";
     const kind = this.read(line, cells);
     if (kind === "data" && this.inFooter && isNoteRow(cells)) return "footer";
     if (kind === "footer") this.inFooter = true;
@@ -893,12 +920,23 @@ export class TableReader {
   /** the row above the header, which may be the first row of a two-row header */
   private above: readonly string[] = [];
 
+  /**
+   * A row above any header that names an indicator column and two or more reporting units as
+   * columns (指标 | 计量单位 | 通川区 | 达川区 | 合计): a summary with units across, which no layout
+   * reads; named when no header is found, instead of "no header row".
+   */
+  unitsAcross: { line: number; units: string[] } | null = null;
+
   private read(line: number, cells: readonly string[]): PushedRow {
     if (!this.head) {
       this.head = recognizeHeader(line, cells, this.isIndicator);
       if (this.head) {
         mergeGroupRow(this.head, this.above);
         return "header";
+      }
+      if (this.unitsAcross === null && cells.some((c) => c !== "" && matchColumn(c) === "indicator")) {
+        const units = cells.filter((c) => c !== "" && this.unitKey(c) !== c);
+        if (units.length >= 2) this.unitsAcross = { line, units };
       }
       readTitleRow(line, cells, this.title);
       this.above = cells;

@@ -57,6 +57,7 @@ export type SkipReason =
   | "chart"
   | "empty"
   | "noHeader"
+  | "unitsAcross"
   | "noFigures"
   | "metadata"
   | "notChosen";
@@ -339,7 +340,7 @@ function readBook(X: typeof Xlsx, format: WorkbookFormat, buf: Buffer): Xlsx.Wor
     const { encoding, bom } = detectEncoding(buf.subarray(0, 65536));
     const text = createDecoder(encoding).write(buf.subarray(bom));
     // raw: the cells stay the text the page shows (1,250.5; 2020-09-30), read by the intake's own rules
-    return X.read(text, { type: "string", dense: true, raw: true });
+    return X.read(htmlPercentCells(text), { type: "string", dense: true, raw: true });
   } else
     return X.read(buf, {
       type: "buffer",
@@ -352,6 +353,36 @@ function readBook(X: typeof Xlsx, format: WorkbookFormat, buf: Buffer): Xlsx.Wor
       bookVBA: false,
       WTF: false,
     });
+}
+
+/**
+ * An HTML ".xls" (a web system's export) with its percentage cells as a person sees them: a cell
+ * whose `mso-number-format` (inline, or by its class in the page's <style>) shows a percentage and
+ * whose text is a plain number (`0.56` under `0%`, which Excel shows as 56%) becomes `56%`, as an
+ * .xlsx cell with a % format does; a cell that already says `57.5%` is left as it is.
+ */
+export function htmlPercentCells(html: string): string {
+  const isPercent = (format: string) =>
+    /^percent$/i.test(format.trim()) ||
+    format
+      .replace(/\\"[^"\\]*\\"|\\.|"/g, "")
+      .replace(/\[[^\]]*\]/g, "")
+      .includes("%");
+  const classes = new Set<string>();
+  for (const m of html.matchAll(/\.([\w-]+)\s*\{[^}]*?mso-number-format\s*:\s*([^;}]*)/gi))
+    if (isPercent(m[2]!)) classes.add(m[1]!.toLowerCase());
+  if (classes.size === 0 && !/mso-number-format/i.test(html)) return html;
+  return html.replace(
+    /(<td\b([^>]*)>)([^<]*)(<\/td>)/gi,
+    (whole, open: string, attrs: string, content: string, close: string) => {
+      const inline = /mso-number-format\s*:\s*("(?:\\.|[^"\\])*"|[^;'">]*)/i.exec(attrs)?.[1];
+      const cls = /\bclass\s*=\s*["']?([\w\s-]+)/i.exec(attrs)?.[1]?.toLowerCase().split(/\s+/) ?? [];
+      const percent = inline !== undefined ? isPercent(inline) : cls.some((c) => classes.has(c));
+      const text = content.trim();
+      if (!percent || !/^-?\d+(?:\.\d+)?$/.test(text)) return whole;
+      return `${open}${shiftText(numberText(Number(text)), 2)}%${close}`;
+    },
+  );
 }
 
 /**

@@ -423,3 +423,87 @@ describe("the product's own words, never a library's", () => {
     expect(o.problems[0]?.reason.params).toMatchObject({ first: "渠县", second: "达川区" });
   });
 });
+
+describe("messages that say what was found", () => {
+  it("the only sheet with data is hidden: the refusal names it and the --sheet to give", async () => {
+    const { o } = await load("Z1-only-hidden-data.xlsx").catch((e) => ({ o: e }));
+    const p = o.problem ?? o.problems?.[0];
+    expect(p.reason).toEqual({
+      key: "intake.workbook.onlyHidden",
+      params: { sheets: "数据", first: "数据" },
+    });
+    // and with --sheet it imports: 开江县 3
+    const named = await load("Z1-only-hidden-data.xlsx", { sheets: ["数据"] });
+    expect(named.rows).toEqual([{ period: "2020Q3", unit: "kaijiang", indicator: KEY, value: 3 }]);
+  });
+
+  it("a summary with units as columns is named as such, in a workbook and in a CSV", async () => {
+    const { lines } = await load("AD-units-as-columns.xlsx").then(
+      (r) => r,
+      (e) => ({ lines: [formatProblemLine("zh", { ...e.problem, file: "AD.xlsx" })] }),
+    );
+    expect(lines.join("\n")).toContain("汇总!2:2");
+    expect(lines.join("\n")).toContain("以单位为列的表头（通川区、达川区）");
+    const csv = await importText(
+      tmp.dir,
+      "报告期：2020年1-9月\n指标,计量单位,通川区,达川区,合计\n关键技术攻关项目,项,5,4,9\n",
+    );
+    expect(csv.messages.join("\n")).toContain("2: 这一行是以单位为列的表头（通川区、达川区）");
+  });
+
+  it("--sheet with a CSV file is refused, not ignored", async () => {
+    const { outcome, rows, messages } = await importText(
+      tmp.dir,
+      "报告期,填报单位,指标,数值\n2020Q3,通川区,关键技术攻关项目,5\n",
+      { sheets: ["2"] },
+    );
+    expect(outcome.status).toBe("rejected");
+    expect(rows).toEqual([]);
+    expect(messages.join("\n")).toContain("--sheet 2 只适用于工作簿");
+  });
+
+  it("an HTML .xls cell 0.56 under mso-number-format 0% is 56 (a 57.5% cell stays 57.5)", async () => {
+    const { o, rows, warnings } = await load("AO-web-export-msopct.xls");
+    expect(o.status).toBe("imported");
+    expect(warnings).toEqual([]);
+    expect(
+      rows.filter((r) => r.indicator === "st_progress_contribution").map((r) => [r.unit, r.value]),
+    ).toEqual([
+      ["wanyuan", 56], // 0.56 × 100
+      ["xuanhan", 57.5],
+    ]);
+  });
+
+  it.each([
+    [
+      "<td style='mso-number-format:\"0%\"' x:num>0.56</td>",
+      "<td style='mso-number-format:\"0%\"' x:num>56%</td>",
+    ],
+    ['<td style="mso-number-format:Percent">0.125</td>', '<td style="mso-number-format:Percent">12.5%</td>'],
+    ['<td class="p">0.5</td>', '<td class="p">50%</td>'],
+    ['<td class="p">57.5%</td>', '<td class="p">57.5%</td>'],
+    // a literal % inside quotes in the format is text, not a percentage format
+    [
+      '<td style=\'mso-number-format:"0\\"%\\""\'>5</td>',
+      '<td style=\'mso-number-format:"0\\"%\\""\'>5</td>',
+    ],
+    [
+      "<td style='mso-number-format:\"0\\.00\"'>0.56</td>",
+      "<td style='mso-number-format:\"0\\.00\"'>0.56</td>",
+    ],
+  ])("%s → %s", async (cell, expected) => {
+    const { htmlPercentCells } = await import("../../src/intake/workbook-reader.js");
+    const page = (td: string) =>
+      `<style>.p{mso-number-format:"0\\.0%";}</style><table><tr>${td}</tr></table>`;
+    expect(htmlPercentCells(page(cell))).toBe(page(expected));
+  });
+
+  it("a second table below the first is refused at its header row as a second table", async () => {
+    const { o, rows } = await load("F-hidden-second-table.xlsx");
+    expect(o.status).toBe("rejected");
+    expect(rows).toEqual([]);
+    expect(o.problems.map((p) => [p.sheet, p.line, p.reason.key])).toEqual([
+      ["开江", 5, "intake.row.reheader"],
+    ]);
+  });
+});
