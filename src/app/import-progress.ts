@@ -329,6 +329,11 @@ async function readAndStore(
         columnIndex: typeof col === "number" ? col : null,
       });
       r = { key: atKey, params: { ...reason.params, at: place } };
+    } else if (typeof at === "number" && at > 0) {
+      // any other message naming a line: the row, with its sheet when another sheet's
+      const other = lineToRow(at);
+      const shown = other.sheet === sheet ? other.row : `${wb.sheetNames[other.sheet]}!${other.row}`;
+      r = { ...reason, params: { ...reason.params, line: shown } };
     }
     return { file, line: row, column, value, reason: r, sheet: wb.sheetNames[sheet] ?? null, columnIndex };
   };
@@ -669,6 +674,7 @@ async function readAndStore(
     const name = wb?.sheetNames[next] ?? "";
     const period = sheetPeriod(name);
     table.sheet = period === null ? null : { name, period };
+    table.periodFromTemplate = options.period === undefined && opts.period !== undefined;
   };
   // records come in batches (one await per chunk of the file, not per row)
   for await (const batch of batches) {

@@ -59,6 +59,8 @@ export const intakeZh = {
     "工作表名“{sheet}”表明报告期为 {period}，而表中写的是“{other}”：请核对哪一个正确",
   "intake.sheet.periodConflictOption":
     "工作表名“{sheet}”表明报告期为 {period}，与 --period {other} 不符：请核对，或去掉 --period",
+  "intake.sheet.periodConflictTemplate":
+    "工作表名“{sheet}”表明报告期为 {period}，与模板记录的报告期 {other}（_dzkj 表）不符：请核对",
   "intake.basis.invalid": "“{value}”不是有效的口径，可用：{forms}",
   "intake.workbook.notWorkbook":
     "文件既不是文本表格，也不是可读取的工作簿（.xlsx、.xlsm、.xls、.et、.ods，或网页导出的 .xls）：请确认选对了文件",
@@ -205,6 +207,8 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
     'the name of sheet "{sheet}" states the period {period}, but the sheet says "{other}": check which is right',
   "intake.sheet.periodConflictOption":
     'the name of sheet "{sheet}" states the period {period}, not --period {other}: check, or leave out --period',
+  "intake.sheet.periodConflictTemplate":
+    'the name of sheet "{sheet}" states the period {period}, not the template\'s recorded period {other} (sheet _dzkj): check which is right',
   "intake.basis.invalid": '"{value}" is not a basis; accepted: {forms}',
   "intake.workbook.notWorkbook":
     "the file is neither a text table nor a workbook this program reads (.xlsx, .xlsm, .xls, .et, .ods, or a web page saved as .xls): check that it is the right file",

@@ -891,6 +891,8 @@ export class TableReader {
    * checked against --period and the title block (see sheetPeriod).
    */
   sheet: { name: string; period: string } | null = null;
+  /** the command line's period came from a fill-in template's `_dzkj` sheet, not --period */
+  periodFromTemplate = false;
   private readonly cliUnit: string | undefined;
 
   /**
@@ -991,7 +993,11 @@ export class TableReader {
           column: null,
           value: other,
           reason: {
-            key: this.cliPeriod ? "intake.sheet.periodConflictOption" : "intake.sheet.periodConflict",
+            key: !this.cliPeriod
+              ? "intake.sheet.periodConflict"
+              : this.periodFromTemplate
+                ? "intake.sheet.periodConflictTemplate"
+                : "intake.sheet.periodConflictOption",
             params: { sheet: sheet.name, period: formatPeriod(mine.value), other },
           },
         });

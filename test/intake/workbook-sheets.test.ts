@@ -88,6 +88,26 @@ describe("a sheet whose name states a period gives it to its rows", () => {
     expect(storedRows(db)).toEqual([{ period, unit: "tongchuan", indicator: KEY, value: 7 }]);
   });
 
+  it("a template's recorded period (_dzkj) that contradicts the sheet's name is refused as the template's", async () => {
+    const file = book([
+      ["二季度", [HEAD, ["通川区", "关键技术攻关项目", 7]]],
+      [
+        "_dzkj",
+        [
+          ["dzkj-template", 1],
+          ["period", "2020Q3"],
+        ],
+      ],
+    ]);
+    db = await freshDb();
+    const o = await importFile(db, file);
+    expect(o.status).toBe("rejected");
+    expect(o.problems[0]?.reason).toEqual({
+      key: "intake.sheet.periodConflictTemplate",
+      params: { sheet: "二季度", period: "2020Q2", other: "2020Q3" },
+    });
+  });
+
   it("a title block's 报告期 that contradicts the sheet's name is refused", async () => {
     const file = book([["二季度", [["报告期：2020年三季度"], HEAD, ["通川区", "关键技术攻关项目", 7]]]]);
     db = await freshDb();
