@@ -283,6 +283,13 @@ describe("total rows are checked per sheet", () => {
     expect(warnings).toEqual([]);
   });
 
+  it("--sheet 2,3 (达川区, 汇总): the summary's 合计 sums its 通川区 and 达川区 rows, 5 + 4 = 9", async () => {
+    const { o, warnings } = await load("P-sheet-per-county-plus-summary.xlsx", { sheets: ["2", "3"] });
+    expect(o.status).toBe("imported");
+    expect(warnings).toEqual([]);
+    expect(o.table.totalRows).toBe(1);
+  });
+
   it("a 合计 that disagrees with its own sheet's rows still warns, counting every row", async () => {
     const file = book([
       [
