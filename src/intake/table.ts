@@ -759,8 +759,20 @@ function isRepeatedHeader(h: HeaderInfo, cells: readonly string[]): boolean {
 }
 
 function sameRole(a: string, b: string): boolean {
-  const role = matchColumn(a);
-  return role !== null && role === matchColumn(b);
+  const role = roleOf(a);
+  return role !== null && role === roleOf(b);
+}
+
+/** matchColumn, remembered: a body's first cells repeat (the same period or unit row after row). */
+const ROLES = new Map<string, Role | null>();
+function roleOf(text: string): Role | null {
+  let role = ROLES.get(text);
+  if (role === undefined) {
+    role = matchColumn(text);
+    if (ROLES.size >= 4096) ROLES.clear();
+    ROLES.set(text, role);
+  }
+  return role;
 }
 
 /** True when the row's first non-empty cell opens a footer (负责人, 填表人, 联系电话, 说明：, 注：…). */
