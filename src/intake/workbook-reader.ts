@@ -375,8 +375,12 @@ export function htmlPercentCells(html: string): string {
   return html.replace(
     /(<td\b([^>]*)>)([^<]*)(<\/td>)/gi,
     (whole, open: string, attrs: string, content: string, close: string) => {
-      const inline = /mso-number-format\s*:\s*("(?:\\.|[^"\\])*"|[^;'">]*)/i.exec(attrs)?.[1];
-      const cls = /\bclass\s*=\s*["']?([\w\s-]+)/i.exec(attrs)?.[1]?.toLowerCase().split(/\s+/) ?? [];
+      const inline = attrs.match(/mso-number-format\s*:\s*("(?:\\.|[^"\\])*"|[^;'">]*)/i)?.[1];
+      const cls =
+        attrs
+          .match(/\bclass\s*=\s*["']?([\w\s-]+)/i)?.[1]
+          ?.toLowerCase()
+          .split(/\s+/) ?? [];
       const percent = inline !== undefined ? isPercent(inline) : cls.some((c) => classes.has(c));
       const text = content.trim();
       if (!percent || !/^-?\d+(?:\.\d+)?$/.test(text)) return whole;
