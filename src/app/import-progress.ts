@@ -8,11 +8,11 @@ import { createReadStream } from "node:fs";
 import { formatPeriod } from "../domain/period.js";
 import type { Indicator, ReportingUnit } from "../domain/plan.js";
 import type { Basis } from "../domain/progress.js";
-import type { Reason } from "../i18n/index.js";
+import type { MessageKey, Params, Reason } from "../i18n/index.js";
 import { longCellReader, type RawCell, readValue, rowCells } from "../intake/cells.js";
 import { checkFile, DEFAULT_LIMITS, type ReadLimits } from "../intake/csv-reader.js";
 import type { Encoding } from "../intake/decode.js";
-import { FileError, type Problem } from "../intake/errors.js";
+import { FileError, type Problem, problemLocation } from "../intake/errors.js";
 import { isBlank, parseBasis } from "../intake/number.js";
 import { parsePeriod } from "../intake/period.js";
 import { isWorkbook, openRecords, type SourceInfo, type SourceRecord } from "../intake/records.js";
@@ -21,6 +21,7 @@ import {
   type HeaderInfo,
   isEmptyRow,
   isSubtotalRow,
+  sheetPeriod,
   TableReader,
   unplacedCell,
 } from "../intake/table.js";
@@ -82,7 +83,9 @@ export interface FileOutcome {
   hash: string | null;
   source: SourceInfo | null;
   layout: HeaderInfo["layout"] | null;
+  /** the header's line; in a workbook its row, in the sheet `headerSheet` */
   headerLine: number | null;
+  headerSheet?: string | null;
   counts: BatchCounts & { rejected: number };
   /** updates always; inserts and unchanged too in a dry run (capped) */
   changes: Change[];
@@ -203,6 +206,8 @@ interface YearState {
   lines: Int32Array;
   /** the value that line gave */
   values: Float64Array;
+  /** the column of that line's value cell (a duplicate's message names the cell) */
+  columns: Uint16Array;
   /** heldBasis() of that value's basis */
   basis: Uint8Array;
   /** for a key of an empty period: heldBasis() of the value, written at the end by addHeld (0: none) */
@@ -313,7 +318,19 @@ async function readAndStore(
     }
     let r = reason;
     const at = reason.params?.line;
-    if (typeof at === "number" && at > 0) {
+    const atKey = AT_KEYS[reason.key as keyof typeof AT_KEYS];
+    if (typeof at === "number" && at > 0 && atKey) {
+      // a workbook's row is named by sheet and cell (一季度!C5), with a message worded for it
+      const other = lineToRow(at);
+      const col = reason.params?.col;
+      const place = problemLocation({
+        line: other.row,
+        sheet: wb.sheetNames[other.sheet]!,
+        columnIndex: typeof col === "number" ? col : null,
+      });
+      r = { key: atKey, params: { ...reason.params, at: place } };
+    } else if (typeof at === "number" && at > 0) {
+      // any other message naming a line: the row, with its sheet when another sheet's
       const other = lineToRow(at);
       const shown = other.sheet === sheet ? other.row : `${wb.sheetNames[other.sheet]}!${other.row}`;
       r = { ...reason, params: { ...reason.params, line: shown } };
@@ -354,7 +371,11 @@ async function readAndStore(
       opts.year !== undefined,
       (h) => {
         out.layout = h.layout;
-        out.headerLine = h.line;
+        if (wb) {
+          const at = lineToRow(h.line);
+          out.headerLine = at.row;
+          out.headerSheet = wb.sheetNames[at.sheet] ?? null;
+        } else out.headerLine = h.line;
         out.table.ignoredColumns.push(...h.ignored.filter((g) => g.why !== "sequence").map((g) => g.header));
         out.table.measure ??= table.title.measure?.text ?? null;
         for (const p of table.problems) problem(p.line, p.column, p.value, p.reason);
@@ -362,6 +383,11 @@ async function readAndStore(
       },
       (text: string): string[] => catalog.suggestIndicator(newestYear, text),
       (text: string): string => catalog.unit(newestYear, text)?.code ?? text,
+      // a code (a template's `_dzkj` unit) by its name; a spelling as the file writes it
+      (text: string): string => {
+        const u = catalog.unit(newestYear, text);
+        return u && u.code === text ? u.name : text;
+      },
     );
   let table = newTable();
   /** the unknown columns of a wide table already warned of (a figure in one is not read) */
@@ -422,8 +448,11 @@ async function readAndStore(
     }
   };
   let rows = 0;
-  /** value cells that passed every check (0 with data rows: every value was blank) */
-  let stored = 0;
+  /** figures read: stored, or the same figure given again (a table of repeats is not blank) */
+  let figures = 0;
+  /** a figure a later sheet gives again: counted in that sheet's totals (see checkTotals) */
+  const repeats: { ys: YearState; ordinal: number; unit: string; q: number; line: number; value: number }[] =
+    [];
   const onRecord = (rec: SourceRecord): void => {
     const cells = rec.cells;
     const invisible = info.invisible;
@@ -435,6 +464,12 @@ async function readAndStore(
       sheetTitleRows++;
     }
     if (kind === "title" || kind === "header") return;
+    if (kind === "reheader") {
+      const text = cells.filter((x) => x !== "").join(" ");
+      const row = wb ? lineToRow(rec.line).row : rec.line;
+      problem(rec.line, null, text, { key: "intake.row.reheader", params: { value: text, row } });
+      return;
+    }
     if (kind === "retitle") {
       const text = cells.filter((x) => x !== "").join(" ");
       problem(rec.line, null, text, { key: "intake.row.retitle", params: { value: text } });
@@ -516,8 +551,12 @@ async function readAndStore(
   let rowsBefore = 0;
   let quietBefore = 0;
   let totalsBefore = 0;
-  let storedBefore = 0;
+  let figuresBefore = 0;
+  let problemsBefore = 0;
+  let blankBefore = 0;
   let tables = 0;
+  /** the first sheet skipped for holding no figure: the workbook's refusal when every sheet is so */
+  let firstBlank = null as BlankTable | null;
   /**
    * Ends the current table: its header must have been found (a workbook's sheet without one is not
    * a table: skipped and listed, unless the user chose it), and it must hold figures.
@@ -525,12 +564,15 @@ async function readAndStore(
   const finishTable = (): void => {
     const name = wb && sheet >= 0 ? wb.sheetNames[sheet]! : null;
     if (!table.head) {
+      const across = table.unitsAcross;
       if (wb && name !== null && !options.sheets?.length) {
         out.counts.skipped -= sheetTitleRows;
         wb.sheets.splice(wb.sheets.indexOf(name), 1);
-        wb.skipped.push({ name, why: "noHeader" });
+        wb.skipped.push({ name, why: across ? "unitsAcross" : "noHeader" });
+        if (across && !firstAcross) firstAcross = { ...across, sheet };
         return;
       }
+      if (across) throw new FileError(unitsAcrossProblem(across.line, across.units));
       const notFound: Problem = {
         file,
         line: null,
@@ -545,13 +587,33 @@ async function readAndStore(
     table.finish();
     const rowsRead = out.counts.rowsRead - rowsBefore;
     const quiet = out.table.footerRows + out.table.totalRows - quietBefore;
-    if (rowsRead === quiet) {
+    const ownProblems = out.problems.length + out.counts.rejected - problemsBefore;
+    const headerOnly = rowsRead === quiet && out.table.totalRows === totalsBefore;
+    if (
+      wb &&
+      name !== null &&
+      figures === figuresBefore &&
+      (headerOnly || (rowsRead > quiet && ownProblems === 0))
+    ) {
+      // a sheet with a header and no figure (next quarter's sheet, prepared and left blank) is
+      // skipped and listed; the workbook is refused only when no sheet holds a figure (see below)
+      if (headerOnly) out.problems.length = problemsBefore;
+      wb.sheets.splice(wb.sheets.indexOf(name), 1);
+      wb.skipped.push({ name, why: "noFigures" });
+      firstBlank ??= headerOnly
+        ? { line: h.line, key: "intake.file.noRows", params: { line: h.line } }
+        : {
+            line: h.line,
+            key: "intake.file.allBlank",
+            params: { line: h.line, rows: rowsRead, blank: out.counts.blank - blankBefore },
+          };
+    } else if (rowsRead === quiet) {
       // nothing under the header to import: that is what to say, whatever else the header lacks
       if (!wb) out.problems.length = 0;
       const only = out.table.totalRows > totalsBefore ? "intake.file.onlyTotals" : "intake.file.noRows";
       problem(h.line, null, null, { key: only, params: { line: h.line } });
     } else if (out.problems.length === 0) {
-      if (stored === storedBefore)
+      if (figures === figuresBefore)
         problem(h.line, null, null, {
           key: "intake.file.allBlank",
           params: { line: h.line, rows: rowsRead, blank: out.counts.blank },
@@ -581,6 +643,15 @@ async function readAndStore(
         );
     }
   };
+  /** the first sheet skipped as a summary with units across (its header row and units) */
+  let firstAcross: { line: number; units: string[]; sheet: number } | null = null;
+  /** The refusal of a table with reporting units as columns, at its header row. */
+  const unitsAcrossProblem = (line: number, units: string[]): Problem =>
+    locate(line, null, units.join("、"), {
+      key: "intake.header.unitsAcross",
+      params: { units: units.join("、") },
+    });
+
   /** A new table for the next sheet of a workbook. */
   const startSheet = (next: number): void => {
     table = newTable();
@@ -597,7 +668,13 @@ async function readAndStore(
     rowsBefore = out.counts.rowsRead;
     quietBefore = out.table.footerRows + out.table.totalRows;
     totalsBefore = out.table.totalRows;
-    storedBefore = stored;
+    figuresBefore = figures;
+    problemsBefore = out.problems.length + out.counts.rejected;
+    blankBefore = out.counts.blank;
+    const name = wb?.sheetNames[next] ?? "";
+    const period = sheetPeriod(name);
+    table.sheet = period === null ? null : { name, period };
+    table.periodFromTemplate = options.period === undefined && opts.period !== undefined;
   };
   // records come in batches (one await per chunk of the file, not per row)
   for await (const batch of batches) {
@@ -619,14 +696,25 @@ async function readAndStore(
   if (wb) {
     out.table.sheets = wb.sheets;
     out.table.skippedSheets = wb.skipped;
-    if (tables === 0)
+    const blank = firstBlank as BlankTable | null;
+    if (tables > 0 && wb.sheets.length === 0 && blank && out.problems.length === 0)
+      problem(blank.line, null, null, { key: blank.key, params: blank.params });
+    if (tables === 0) {
+      const across = firstAcross as { line: number; units: string[] } | null;
+      if (across) throw new FileError(unitsAcrossProblem(across.line, across.units));
+      // the only sheets left are hidden: the data is likely there, and --sheet reads it
+      const hidden = wb.skipped.filter((k) => k.why === "hidden").map((k) => k.name);
       throw new FileError({
         file,
         line: null,
         column: null,
         value: null,
-        reason: { key: "intake.workbook.noTable" },
+        reason:
+          hidden.length > 0
+            ? { key: "intake.workbook.onlyHidden", params: { sheets: hidden.join("、"), first: hidden[0]! } }
+            : { key: "intake.workbook.noTable" },
       });
+    }
   }
   if (out.problems.length === 0) {
     checkTotals();
@@ -729,6 +817,7 @@ async function readAndStore(
         layout,
         lines: new Int32Array(layout.size),
         values: new Float64Array(layout.size),
+        columns: new Uint16Array(layout.size),
         basis: new Uint8Array(layout.size),
         held: new Uint8Array(layout.size),
         notes: new Map(),
@@ -811,6 +900,14 @@ async function readAndStore(
           n++;
         }
       });
+      // a unit row this sheet gives again after an earlier sheet gave it: the sheet's own row too
+      for (const r of repeats) {
+        if (r.ys !== ys || lineToRow(r.line).sheet !== lineToRow(t.line).sheet) continue;
+        if (t.subtotalFrom !== null && !(r.line > t.subtotalFrom && r.line < t.line)) continue;
+        if (r.ordinal !== t.ordinal || r.q !== t.q || r.unit === city) continue;
+        sum += r.value;
+        n++;
+      }
       if (n === 0) continue;
       if (Math.abs(sum - t.value) > 1e-9 * Math.max(1, Math.abs(sum)))
         warn(
@@ -1048,7 +1145,14 @@ async function readAndStore(
     // the same key twice in one file
     const slot = ys.layout.slot(known.ordinal, unit.ordinal, q);
     if (ys.lines[slot]) {
-      if (ys.values[slot] === value) return; // the same value twice is harmless
+      if (ys.values[slot] === value && ys.basis[slot] === heldBasis(basis)) {
+        // the same figure twice (a copied row or sheet, a summary sheet agreeing with the county
+        // sheets) is harmless: it counts as its table's figure and, on another sheet, in its totals
+        figures++;
+        if (wb && lineToRow(ys.lines[slot]!).sheet !== sheet)
+          repeats.push({ ys, ordinal: known.ordinal, unit: unit.item.code, q, line: c.line, value });
+        return;
+      }
       problem(
         c.line,
         c.valueColumn,
@@ -1057,6 +1161,7 @@ async function readAndStore(
           key: "import.duplicate",
           params: {
             line: ys.lines[slot]!,
+            col: ys.columns[slot]!,
             indicator: ind.name,
             indicatorEn: ind.nameEn,
             unit: unit.item.name,
@@ -1068,9 +1173,10 @@ async function readAndStore(
       );
       return;
     }
-    stored++;
+    figures++;
     ys.lines[slot] = c.line;
     ys.values[slot] = value;
+    ys.columns[slot] = c.valueIndex;
     ys.basis[slot] = heldBasis(basis);
     const note = c.note || null;
     // A period with nothing stored yet (a new quarter's file) is all inserts: held in the slot
@@ -1116,6 +1222,21 @@ async function readAndStore(
     }
   }
 }
+
+/** A table skipped for holding no figure, and what to say if every table is so. */
+interface BlankTable {
+  line: number;
+  key: "intake.file.noRows" | "intake.file.allBlank";
+  params: Params;
+}
+
+/** Messages that name a line, and their wording for a workbook's sheet and cell (`{at}`: 一季度!C5). */
+const AT_KEYS = {
+  "import.duplicate": "import.duplicate.at",
+  "intake.file.noRows": "intake.file.noRows.at",
+  "intake.file.onlyTotals": "intake.file.onlyTotals.at",
+  "intake.file.allBlank": "intake.file.allBlank.at",
+} as const satisfies Partial<Record<MessageKey, MessageKey>>;
 
 /** A total row's figure, kept to be checked against the unit rows' sum. */
 interface TotalCell {

@@ -12,7 +12,7 @@ import type { Context } from "./context.js";
 import { formatProblemLine, formatWarningLine } from "./problems.js";
 
 /** The part of a progress or task file outcome that both importers share. */
-export type FileOutcomeBase = BatchFileOutcome & { headerLine: number | null };
+export type FileOutcomeBase = BatchFileOutcome & { headerLine: number | null; headerSheet?: string | null };
 
 /** The documented JSON of one file (`--format json`); `extra` adds the importer's own fields. */
 function outcomeJson(ctx: Context, o: FileOutcomeBase, extra: object = {}): object {
@@ -27,6 +27,8 @@ function outcomeJson(ctx: Context, o: FileOutcomeBase, extra: object = {}): obje
     delimiter: o.source?.delimiter ?? null,
     ...extra,
     headerLine: o.headerLine,
+    // a workbook's header: its row is headerLine, in this sheet
+    ...(o.headerSheet !== undefined ? { headerSheet: o.headerSheet } : {}),
     ...o.counts,
     changes: o.changes,
     duplicateOf: o.duplicateOf,

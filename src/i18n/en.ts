@@ -76,6 +76,10 @@ export const en: Record<keyof typeof zh, string> = {
   "import.indicator.unknown": "unknown indicator '{value}' (dzkj plan lists them)",
   "import.indicator.unknownHint": "unknown indicator '{value}' — did you mean {hint}?",
   "import.duplicate": "{period} {unitEn} {indicatorEn} was already given a different value on line {line}",
+  "import.duplicate.at": "{period} {unitEn} {indicatorEn} was already given a different value at {at}",
+  "import.sheet.why.unitsAcross":
+    "a summary with reporting units as columns (indicator × unit): not imported",
+  "import.sheet.why.noFigures": "no figures (every value cell is blank)",
   "import.header.noPeriod":
     "the header has no period column (报告期/季度/period); give --period, e.g. --period 2020Q3",
   "import.header.noUnit":

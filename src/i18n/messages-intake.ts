@@ -37,6 +37,8 @@ export const intakeZh = {
     "“{columns}”列的“本期”所指不明：报告期“{period}”不是从1月起的累计区间，本期可能是当季，也可能是年初至今；请把列名写成“1-9月累计”或“三季度当季”，或加一列“口径”",
   "intake.row.retitle":
     "表体中又出现表头区的内容（{value}）：一个文件只能有一张表；请把每个单位或每个期间的表分成单独的文件",
+  "intake.row.reheader":
+    "第 {row} 行又是一行表头（{value}）：从这里起是另一张表；一张工作表只能有一张表，请把它移到单独的工作表或文件中，分别导入（工作簿可用 --sheet 选择）",
   "intake.row.periodConflict": "这一行的报告期 {period} 与文件所写的报告期“{stated}”不一致：请核对",
   "intake.row.spanConflict": "这一行的报告期 {period} 与数值列“{column}”所示期间不一致：请核对",
   "intake.row.unitConflict": "这一行的填报单位“{unit}”与表头上方的“填报单位：{stated}”不一致：请核对",
@@ -48,11 +50,21 @@ export const intakeZh = {
     "表头（第 {line} 行）之下只有合计行和表尾，没有各单位的数据行：合计行不导入（全市自己的数请在填报单位写“全市”）",
   "intake.file.allBlank":
     "表头（第 {line} 行）之下的 {rows} 行中，{blank} 个数值全部为空：文件未包含任何数值，请确认导出的是填好的表",
+  "intake.file.noRows.at": "表头（{at}）之下没有数据行：文件未包含任何数值，请确认导出的是填好的表",
+  "intake.file.onlyTotals.at":
+    "表头（{at}）之下只有合计行和表尾，没有各单位的数据行：合计行不导入（全市自己的数请在填报单位写“全市”）",
+  "intake.file.allBlank.at":
+    "表头（{at}）之下的 {rows} 行中，{blank} 个数值全部为空：工作簿中没有任何工作表含有数值，请确认导出的是填好的表",
+  "intake.sheet.periodConflict":
+    "工作表名“{sheet}”表明报告期为 {period}，而表中写的是“{other}”：请核对哪一个正确",
+  "intake.sheet.periodConflictOption":
+    "工作表名“{sheet}”表明报告期为 {period}，与 --period {other} 不符：请核对，或去掉 --period",
+  "intake.sheet.periodConflictTemplate":
+    "工作表名“{sheet}”表明报告期为 {period}，与模板记录的报告期 {other}（_dzkj 表）不符：请核对",
   "intake.basis.invalid": "“{value}”不是有效的口径，可用：{forms}",
   "intake.workbook.notWorkbook":
     "文件既不是文本表格，也不是可读取的工作簿（.xlsx、.xlsm、.xls、.et、.ods，或网页导出的 .xls）：请确认选对了文件",
-  "intake.workbook.corrupt":
-    "工作簿已损坏或不完整（{error}）：请在 Excel/WPS 中打开、另存为 .xlsx 后重新导入",
+  "intake.workbook.corrupt": "工作簿已损坏或不完整，无法读取：请在 Excel/WPS 中打开、另存为 .xlsx 后重新导入",
   "intake.workbook.encrypted":
     "工作簿设有打开密码（已加密），无法读取：请在 Excel/WPS 中取消密码（文件 → 信息 → 保护工作簿）后另存再导入",
   "intake.workbook.tooLarge":
@@ -69,6 +81,12 @@ export const intakeZh = {
   "intake.workbook.emptySheet": "工作表“{sheet}”是空的：请选择填有数据的工作表",
   "intake.workbook.noTable":
     "工作簿中没有可导入的工作表（各表都找不到表头行）：请确认表中有一行列名，例如“报告期、填报单位、指标名称、数值”，或用 --sheet 指定工作表",
+  "intake.file.sheetOnText":
+    "--sheet {sheet} 只适用于工作簿（.xlsx、.xls、.et、.ods），而这个文件是文本表格（CSV），没有工作表：请去掉 --sheet 后导入",
+  "intake.workbook.onlyHidden":
+    "可见的工作表中都没有表头行，隐藏的工作表 {sheets} 未读取：如果数据在隐藏的表中，请用 --sheet 指定，如 --sheet {first}",
+  "intake.header.unitsAcross":
+    "这一行是以单位为列的表头（{units}）：这种“指标 × 单位”的汇总表无法导入；请改为每行一个单位的宽表（填报单位、指标1、指标2…）或长表（填报单位、指标名称、数值）后再导入",
   "intake.workbook.mergedFigure":
     "数值单元格与上方 {from} 合并（跨越多行）：合并的数值不能确定属于哪一行，请取消合并并逐行填写",
   "intake.template.conflict":
@@ -161,6 +179,8 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
     'the "本期" (this period) of column "{columns}" is ambiguous: the report period "{period}" does not run from January, so 本期 may be the quarter\'s own figure or the year\'s to date; head the column "1-9月累计" or "三季度当季", or add a 口径 (basis) column',
   "intake.row.retitle":
     "the table's title block appears again inside the body ({value}): a file holds one table; split each unit's or each period's table into a file of its own",
+  "intake.row.reheader":
+    "row {row} is another header ({value}): a second table starts here; a sheet holds one table, so move it to a sheet or file of its own and import each (choose a workbook's sheet with --sheet)",
   "intake.row.periodConflict":
     "this row's period {period} differs from the file's stated report period \"{stated}\": check it",
   "intake.row.spanConflict":
@@ -177,11 +197,23 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
     "under the header (line {line}) there are only total and footer rows, no unit's data row: total rows are not imported (for the city's own figure write 全市 as the unit)",
   "intake.file.allBlank":
     "all {blank} values in the {rows} rows under the header (line {line}) are blank: the file holds no figures; check that the filled-in sheet was exported",
+  "intake.file.noRows.at":
+    "there are no data rows under the header ({at}): the file holds no figures; check that the filled-in sheet was exported",
+  "intake.file.onlyTotals.at":
+    "under the header ({at}) there are only total and footer rows, no unit's data row: total rows are not imported (for the city's own figure write 全市 as the unit)",
+  "intake.file.allBlank.at":
+    "all {blank} values in the {rows} rows under the header ({at}) are blank, and no sheet of the workbook holds a figure: check that the filled-in sheet was exported",
+  "intake.sheet.periodConflict":
+    'the name of sheet "{sheet}" states the period {period}, but the sheet says "{other}": check which is right',
+  "intake.sheet.periodConflictOption":
+    'the name of sheet "{sheet}" states the period {period}, not --period {other}: check, or leave out --period',
+  "intake.sheet.periodConflictTemplate":
+    'the name of sheet "{sheet}" states the period {period}, not the template\'s recorded period {other} (sheet _dzkj): check which is right',
   "intake.basis.invalid": '"{value}" is not a basis; accepted: {forms}',
   "intake.workbook.notWorkbook":
     "the file is neither a text table nor a workbook this program reads (.xlsx, .xlsm, .xls, .et, .ods, or a web page saved as .xls): check that it is the right file",
   "intake.workbook.corrupt":
-    "the workbook is damaged or incomplete ({error}): open it in Excel/WPS, save it as .xlsx and import that",
+    "the workbook is damaged or incomplete and cannot be read: open it in Excel/WPS, save it as .xlsx and import that",
   "intake.workbook.encrypted":
     "the workbook is password-protected (encrypted) and cannot be read: remove the password in Excel/WPS (File → Info → Protect Workbook), save and import again",
   "intake.workbook.tooLarge":
@@ -199,6 +231,12 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
   "intake.workbook.emptySheet": 'sheet "{sheet}" is empty: choose a sheet that holds figures',
   "intake.workbook.noTable":
     'no sheet of the workbook holds a table (no header row found in any): make sure a row names the columns, e.g. "报告期, 填报单位, 指标名称, 数值", or choose the sheet with --sheet',
+  "intake.file.sheetOnText":
+    "--sheet {sheet} only applies to workbooks (.xlsx, .xls, .et, .ods), and this file is a text table (CSV), which has no sheets: import it without --sheet",
+  "intake.workbook.onlyHidden":
+    "no visible sheet has a header row, and the hidden sheet(s) {sheets} were not read: if the data is there, name it with --sheet, e.g. --sheet {first}",
+  "intake.header.unitsAcross":
+    "this row is a header whose columns are reporting units ({units}): such an indicator × unit summary is not imported; make it a wide table with a row per unit (填报单位, indicator 1, indicator 2 …) or a long one (填报单位, 指标名称, 数值) and import that",
   "intake.workbook.mergedFigure":
     "this value cell is merged with {from} above it across several rows: a merged figure belongs to no single row; unmerge the cells and fill in each row",
   "intake.template.conflict":

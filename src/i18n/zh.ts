@@ -70,6 +70,9 @@ export const zh = {
   "import.indicator.unknown": "未知的指标“{value}”（dzkj plan 可列出全部指标）",
   "import.indicator.unknownHint": "未知的指标“{value}”——是否指 {hint}？",
   "import.duplicate": "{period} {unit} {indicator} 在第 {line} 行已给出不同的数值",
+  "import.duplicate.at": "{period} {unit} {indicator} 已在 {at} 给出不同的数值",
+  "import.sheet.why.unitsAcross": "以单位为列的汇总表，无法导入",
+  "import.sheet.why.noFigures": "没有数值（数值单元格全部为空）",
   "import.header.noPeriod":
     "表头中没有报告期列（报告期/季度/period）；请用 --period 指定，如 --period 2020Q3",
   "import.header.noUnit":

@@ -38,7 +38,8 @@ export function isWorkbook(info: SourceInfo | null): info is WorkbookSource {
 
 /**
  * Opens a file's records with the reader its bytes call for: a ZIP (xlsx, ods) or OLE2 (xls, et)
- * workbook, an HTML table, else delimited text. `sheets` chooses a workbook's sheets (--sheet).
+ * workbook, an HTML table, else delimited text. `sheets` chooses a workbook's sheets (--sheet); given
+ * for a text file, it is refused (FileError): a CSV has no sheets, and ignoring it would hide a mistake.
  */
 export async function openRecords(
   file: string,
@@ -58,6 +59,15 @@ export async function openRecords(
     const { info, batches } = await openWorkbook(file, kind, { limits, sheets: options.sheets });
     return { info, batches };
   }
+  if (options.sheets?.length)
+    // a text table has one table and no sheets: --sheet meant a workbook, and this is not one
+    throw new FileError({
+      file,
+      line: null,
+      column: null,
+      value: options.sheets.join(","),
+      reason: { key: "intake.file.sheetOnText", params: { sheet: options.sheets.join(",") } },
+    });
   try {
     const { source, batches } = await openCsvBatches(file, options);
     return { info: source, batches };

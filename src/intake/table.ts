@@ -144,13 +144,16 @@ const TITLE_FIELD = new RegExp(`(${TITLE_KEYS})(?:\\([^)]*\\))?\\s*:`, "g");
 /** The first characters of the title keys (填报单位, 报告期, 单位, 金额单位, 计量单位, 时间, 统计期, 所属期). */
 const TITLE_FIRST = "填报送单金计时统所";
 const TITLE_FIELD_AT_START = new RegExp(`^(${TITLE_KEYS})(?:\\([^)]*\\))?\\s*:`);
+/** TITLE_FIELD without the global flag, for a test that keeps no state. */
+const TITLE_FIELD_ANYWHERE = new RegExp(TITLE_FIELD.source);
 
 /**
  * Reads the fields of a title row: `填报单位（盖章）：渠县`, `报告期：2020年三季度`, `单位：万元`,
  * several in one cell or across cells. A field already in `into` is kept (the first one wins).
  */
 export function readTitleRow(line: number, cells: readonly string[], into: TitleBlock): void {
-  for (const raw of cells) {
+  for (let at = 0; at < cells.length; at++) {
+    const raw = cells[at]!;
     if (raw === "") continue;
     // spaces go first: forms space out two-character labels (`单　位：万元`) and separate fields
     // spaces go first; 单位/亿元, 单位—亿元, 单位(亿元) and 金额：亿元 say 单位：亿元 too
@@ -177,6 +180,14 @@ export function readTitleRow(line: number, cells: readonly string[], into: Title
       const end = i + 1 < found.length ? found[i + 1]!.index : c.length;
       let text = c.slice(m.index + m[0].length, end).replace(/[,，;；。]+$/, "");
       if (text.endsWith(")") && !text.includes("(")) text = text.slice(0, -1); // （单位：亿元）
+      if (!text && i === found.length - 1) {
+        // a label cell (`单位：`) whose value is the next non-blank cell (`亿元`): a pair, unless that cell is a label too
+        const next = nextValueCell(cells, at);
+        if (next !== null) {
+          text = next.text;
+          at = next.index;
+        }
+      }
       if (!text) continue;
       const key = m[1]!;
       if (/日期/.test(key)) continue; // 填报日期, 报送日期: when the form was sent, not its period
@@ -191,6 +202,30 @@ export function readTitleRow(line: number, cells: readonly string[], into: Title
       else into.unit = { text, line };
     }
   }
+}
+
+/** The next non-blank cell after `at` when it is a value, not another field's label; null otherwise. */
+function nextValueCell(cells: readonly string[], at: number): { index: number; text: string } | null {
+  for (let j = at + 1; j < cells.length; j++) {
+    if (cells[j] === "") continue;
+    const text = toHalfWidth(cells[j]!).replace(/\s+/g, "");
+    if (TITLE_FIELD_ANYWHERE.test(text) || text === "") return null;
+    return { index: j, text: text.replace(/[,，;；。]+$/, "") };
+  }
+  return null;
+}
+
+/**
+ * True when a row states a title field in label form (`填报单位：`, `单位：亿元`, `报告期：`): a
+ * title row, never a first header row lending names to the columns under it.
+ */
+export function hasTitleLabel(cells: readonly string[]): boolean {
+  for (const c of cells) {
+    if (c === "" || !TITLE_FIRST.includes(c.trimStart()[0] ?? "")) continue;
+    const m = toHalfWidth(c).replace(/\s+/g, "").match(TITLE_FIELD_AT_START);
+    if (m?.[1] !== undefined) return true;
+  }
+  return false;
 }
 
 /**
@@ -435,6 +470,18 @@ function finishColumns(h: HeaderInfo): HeaderInfo {
   return h;
 }
 
+/**
+ * The period a workbook sheet's name states (`一季度`, `三季度`, `2020Q3`, `2020年1-9月`, `前三季度`,
+ * `9月`), or null: a name that is no period (Sheet1, 通川区, 汇总) or only a year (`2020年`, which
+ * names the workbook's year rather than a quarter). Read with the period parser (period.ts); a
+ * yearless name takes its year later, as a title block's 报告期 does.
+ */
+export function sheetPeriod(name: string): string | null {
+  const text = toHalfWidth(name).replace(/\s+/g, "");
+  if (!/月|季|半年|全年|q\d/i.test(text)) return null;
+  return parsePeriod(text, 2000).ok ? text : null;
+}
+
 /** A report period that runs from January: 1-9月, 前三季度, 上半年, 截至9月底, 三季度末, 全年. */
 const FROM_JANUARY = /1\s*[-~—–至到]|前[一二两三四1-4]|上半年|全年|截至|截止|[底末]$/;
 
@@ -470,7 +517,7 @@ export function isSubHeader(h: HeaderInfo, cells: readonly string[]): boolean {
  * above the figures (1-9月完成情况) gives their period.
  */
 function mergeGroupRow(h: HeaderInfo, above: readonly string[]): void {
-  if (above.length === 0) return;
+  if (above.length === 0 || hasTitleLabel(above)) return;
   let changed = false;
   above.forEach((text, i) => {
     if (!text) return;
@@ -691,6 +738,43 @@ function isTitleFieldRow(cells: readonly string[]): boolean {
   return cells.every((x) => x === "" || !isNumeric(x));
 }
 
+/**
+ * True for a header row inside a table's body: from its first cell on, two or more cells repeat
+ * the header of their column (the same text, or a name of the same role: 指标名称 under 指标), and
+ * none is a figure. A second table below the first (another period's, another unit's) starts there.
+ */
+function isRepeatedHeader(h: HeaderInfo, cells: readonly string[]): boolean {
+  let same = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (c === "") continue;
+    if (isNumeric(c)) return false;
+    const head = h.headers[i];
+    const repeats = !!head && (c.trim() === head || sameRole(c, head));
+    // quick refusal (asked of every body row): a data row's first cell names no column
+    if (!repeats && same === 0) return false;
+    if (repeats) same++;
+  }
+  return same >= 2;
+}
+
+function sameRole(a: string, b: string): boolean {
+  const role = roleOf(a);
+  return role !== null && role === roleOf(b);
+}
+
+/** matchColumn, remembered: a body's first cells repeat (the same period or unit row after row). */
+const ROLES = new Map<string, Role | null>();
+function roleOf(text: string): Role | null {
+  let role = ROLES.get(text);
+  if (role === undefined) {
+    role = matchColumn(text);
+    if (ROLES.size >= 4096) ROLES.clear();
+    ROLES.set(text, role);
+  }
+  return role;
+}
+
 /** True when the row's first non-empty cell opens a footer (负责人, 填表人, 联系电话, 说明：, 注：…). */
 function isFooterRow(cells: readonly string[]): boolean {
   for (const c of cells) {
@@ -774,7 +858,7 @@ export interface TableProblem {
 }
 
 /** What TableReader.push makes of a row. */
-export type PushedRow = "title" | "header" | "retitle" | RowKind;
+export type PushedRow = "title" | "header" | "retitle" | "reheader" | RowKind;
 
 /**
  * The table stage as a reader of rows: feed it every non-empty, cleaned row in order (push) and it
@@ -803,6 +887,8 @@ export class TableReader {
     private readonly suggestIndicator: (text: string) => string[] = () => [],
     /** the code of the reporting unit a spelling names (or the spelling): two spellings of one unit agree */
     private readonly unitKey: (text: string) => string = (text) => text,
+    /** a reporting unit as a message names it: a code (from a template) by its name, else as written */
+    private readonly unitName: (text: string) => string = (text) => text,
   ) {
     this.cliPeriod = defaults.period;
     this.cliUnit = defaults.unit;
@@ -810,6 +896,15 @@ export class TableReader {
 
   /** --period and --unit as given: checked against what the file says */
   private readonly cliPeriod: string | undefined;
+
+  /**
+   * A workbook sheet whose name states a period (`三季度`, `2020Q3`, `1-9月`, `前三季度`): the
+   * period of its rows when the table has no period column, as a title block's 报告期 is, and
+   * checked against --period and the title block (see sheetPeriod).
+   */
+  sheet: { name: string; period: string } | null = null;
+  /** the command line's period came from a fill-in template's `_dzkj` sheet, not --period */
+  periodFromTemplate = false;
   private readonly cliUnit: string | undefined;
 
   /**
@@ -827,6 +922,8 @@ export class TableReader {
     if (this.head && !this.bodyStarted && isColumnNumberRow(cells)) return "header"; // 甲,乙,1,2,3
     // 填报单位：达川区 under the table: a second table's title block (stacked sheets)
     if (this.head && this.complete && isTitleFieldRow(cells)) return "retitle";
+    // 报告期 | 填报单位 | 指标 | 数值 again under the table: a second table starts there
+    if (this.head && this.complete && isRepeatedHeader(this.head, cells)) return "reheader";
     const kind = this.read(line, cells);
     if (kind === "data" && this.inFooter && isNoteRow(cells)) return "footer";
     if (kind === "footer") this.inFooter = true;
@@ -837,12 +934,23 @@ export class TableReader {
   /** the row above the header, which may be the first row of a two-row header */
   private above: readonly string[] = [];
 
+  /**
+   * A row above any header that names an indicator column and two or more reporting units as
+   * columns (指标 | 计量单位 | 通川区 | 达川区 | 合计): a summary with units across, which no layout
+   * reads; named when no header is found, instead of "no header row".
+   */
+  unitsAcross: { line: number; units: string[] } | null = null;
+
   private read(line: number, cells: readonly string[]): PushedRow {
     if (!this.head) {
       this.head = recognizeHeader(line, cells, this.isIndicator);
       if (this.head) {
         mergeGroupRow(this.head, this.above);
         return "header";
+      }
+      if (this.unitsAcross === null && cells.some((c) => c !== "" && matchColumn(c) === "indicator")) {
+        const units = cells.filter((c) => c !== "" && this.unitKey(c) !== c);
+        if (units.length >= 2) this.unitsAcross = { line, units };
       }
       readTitleRow(line, cells, this.title);
       this.above = cells;
@@ -884,6 +992,28 @@ export class TableReader {
         reason: { key: `intake.title.conflict.${what}`, params: { first, second } },
       });
     const periods = [t.period, ...t.repeated.period, t.periodInName].filter((f) => f !== undefined);
+    if (this.sheet) {
+      // the sheet's name against --period, else the title block: a yearless name (三季度) takes the other's year
+      const sheet = this.sheet;
+      const other = this.cliPeriod ?? t.period?.text ?? t.periodInName?.text;
+      const otherLine = this.cliPeriod ? h.line : ((t.period ?? t.periodInName)?.line ?? h.line);
+      const o = other === undefined ? null : parsePeriod(other, this.defaultYear);
+      const mine = o?.ok ? parsePeriod(sheet.period, o.value.year) : null;
+      if (other !== undefined && o?.ok && mine?.ok && formatPeriod(mine.value) !== formatPeriod(o.value))
+        this.problems.push({
+          line: otherLine,
+          column: null,
+          value: other,
+          reason: {
+            key: !this.cliPeriod
+              ? "intake.sheet.periodConflict"
+              : this.periodFromTemplate
+                ? "intake.sheet.periodConflictTemplate"
+                : "intake.sheet.periodConflictOption",
+            params: { sheet: sheet.name, period: formatPeriod(mine.value), other },
+          },
+        });
+    }
     const stated = this.cliPeriod ? [{ text: this.cliPeriod, line: h.line }, ...periods] : periods;
     for (const f of stated.slice(1))
       if (quarter(f.text) !== quarter(stated[0]!.text)) conflict(f.line, stated[0]!.text, f.text, "period");
@@ -891,7 +1021,7 @@ export class TableReader {
     const unitsStated = this.cliUnit ? [{ text: this.cliUnit, line: h.line }, ...units] : units;
     for (const f of unitsStated.slice(1))
       if (this.unitKey(f.text) !== this.unitKey(unitsStated[0]!.text))
-        conflict(f.line, unitsStated[0]!.text, f.text, "unit");
+        conflict(f.line, this.unitName(unitsStated[0]!.text), this.unitName(f.text), "unit");
     for (const m of t.repeated.measure)
       if (m.text !== t.measure!.text) conflict(m.line, t.measure!.text, m.text, "measure");
   }
@@ -902,7 +1032,8 @@ export class TableReader {
    */
   statedPeriod(): { quarter: string; text: string } | null {
     if (this.stated !== undefined) return this.stated;
-    const text = this.cliPeriod ?? this.title.period?.text ?? this.title.periodInName?.text;
+    const text =
+      this.cliPeriod ?? this.title.period?.text ?? this.sheet?.period ?? this.title.periodInName?.text;
     const p = text === undefined ? null : parsePeriod(text, this.defaultYear);
     this.stated = p?.ok && text !== undefined ? { quarter: formatPeriod(p.value), text } : null;
     return this.stated;
@@ -919,6 +1050,7 @@ export class TableReader {
     this.checkStatedTwice(h);
     if (d.unit === undefined && this.title.unit) d.unit = this.title.unit.text;
     if (d.period === undefined && this.title.period) d.period = this.title.period.text;
+    if (d.period === undefined && this.sheet) d.period = this.sheet.period;
     if (
       d.period === undefined &&
       this.title.periodInName &&

@@ -8,7 +8,8 @@
  * - a number is its shortest round-trip decimal, at most 15 significant digits (Excel's own
  *   precision: a cached 0.30000000000000004 reads 0.3), never the display's rounding;
  * - a percentage-formatted cell is `58%` for 0.58, so the intake's % rule applies;
- * - a date-formatted cell is `2020-09-30` (1900 or 1904 date system), which reads as a period;
+ * - a date-formatted cell is `2020-09-30` (1900 or 1904 date system), which reads as a period; one
+ *   whose format shows only a year and month is that month, `2020年9月` (see monthOnly);
  * - a formula gives its cached result; one without a cached result is refused with its address;
  * - a merged range's text is in its top-left cell, as Excel's CSV gives it, and a vertically merged
  *   cell's value is handed along (`fill`) for the import to use in the columns where it applies.
@@ -50,7 +51,16 @@ export interface WorkbookSource {
 }
 
 /** Why a sheet was left out. */
-export type SkipReason = "hidden" | "notes" | "chart" | "empty" | "noHeader" | "metadata" | "notChosen";
+export type SkipReason =
+  | "hidden"
+  | "notes"
+  | "chart"
+  | "empty"
+  | "noHeader"
+  | "unitsAcross"
+  | "noFigures"
+  | "metadata"
+  | "notChosen";
 
 export interface SkippedSheet {
   name: string;
@@ -224,7 +234,7 @@ export async function openWorkbook(
   let macros = false;
   if (sniffed === "zip") {
     const entries = zipEntries(buf);
-    if (!entries) fail(file, "intake.workbook.corrupt", { error: "ZIP" });
+    if (!entries) corrupt(file, "no ZIP central directory");
     const names = new Set(entries.map((e) => e.name));
     if (names.has("xl/workbook.xml")) format = "xlsx";
     else if (names.has("xl/workbook.bin")) format = "xlsb";
@@ -244,7 +254,7 @@ export async function openWorkbook(
     try {
       cfb = X.CFB.read(buf, { type: "buffer" });
     } catch (e) {
-      fail(file, "intake.workbook.corrupt", { error: errorText(e) });
+      corrupt(file, errorText(e));
     }
     const names = cfb.FileIndex.map((f) => f.name);
     if (names.includes("EncryptedPackage") || names.includes("EncryptionInfo"))
@@ -257,38 +267,11 @@ export async function openWorkbook(
   const X = sheetJs();
   let wb: Xlsx.WorkBook;
   try {
-    if (format === "xml") {
-      const { encoding, bom } = detectEncoding(buf.subarray(0, 65536));
-      const text = createDecoder(encoding).write(buf.subarray(bom));
-      wb = X.read(text, {
-        type: "string",
-        dense: true,
-        cellNF: true,
-        cellText: false,
-        cellStyles: true,
-        sheetStubs: true,
-      });
-    } else if (format === "html") {
-      const { encoding, bom } = detectEncoding(buf.subarray(0, 65536));
-      const text = createDecoder(encoding).write(buf.subarray(bom));
-      // raw: the cells stay the text the page shows (1,250.5; 2020-09-30), read by the intake's own rules
-      wb = X.read(text, { type: "string", dense: true, raw: true });
-    } else
-      wb = X.read(buf, {
-        type: "buffer",
-        dense: true,
-        cellNF: true,
-        cellText: false,
-        cellHTML: false,
-        cellStyles: true, // hidden rows and columns of an .xlsx
-        sheetStubs: true, // a formula cell without a cached value is kept, to be refused
-        bookVBA: false,
-        WTF: false,
-      });
+    wb = quietly(() => readBook(X, format, buf));
   } catch (e) {
     const text = errorText(e);
     if (/password|encrypt/i.test(text)) fail(file, "intake.workbook.encrypted");
-    fail(file, "intake.workbook.corrupt", { error: text });
+    corrupt(file, text);
   }
   const info: WorkbookSource = {
     format,
@@ -338,6 +321,98 @@ export async function openWorkbook(
       for (const r of rows) yield r;
     })(),
   };
+}
+
+/** SheetJS's parse of a workbook's bytes, with the options each kind needs. */
+function readBook(X: typeof Xlsx, format: WorkbookFormat, buf: Buffer): Xlsx.WorkBook {
+  if (format === "xml") {
+    const { encoding, bom } = detectEncoding(buf.subarray(0, 65536));
+    const text = createDecoder(encoding).write(buf.subarray(bom));
+    return X.read(text, {
+      type: "string",
+      dense: true,
+      cellNF: true,
+      cellText: false,
+      cellStyles: true,
+      sheetStubs: true,
+    });
+  } else if (format === "html") {
+    const { encoding, bom } = detectEncoding(buf.subarray(0, 65536));
+    const text = createDecoder(encoding).write(buf.subarray(bom));
+    // raw: the cells stay the text the page shows (1,250.5; 2020-09-30), read by the intake's own rules
+    return X.read(htmlPercentCells(text), { type: "string", dense: true, raw: true });
+  } else
+    return X.read(buf, {
+      type: "buffer",
+      dense: true,
+      cellNF: true,
+      cellText: false,
+      cellHTML: false,
+      cellStyles: true, // hidden rows and columns of an .xlsx
+      sheetStubs: true, // a formula cell without a cached value is kept, to be refused
+      bookVBA: false,
+      WTF: false,
+    });
+}
+
+/**
+ * An HTML ".xls" (a web system's export) with its percentage cells as a person sees them: a cell
+ * whose `mso-number-format` (inline, or by its class in the page's <style>) shows a percentage and
+ * whose text is a plain number (`0.56` under `0%`, which Excel shows as 56%) becomes `56%`, as an
+ * .xlsx cell with a % format does; a cell that already says `57.5%` is left as it is.
+ */
+export function htmlPercentCells(html: string): string {
+  const isPercent = (format: string) =>
+    /^percent$/i.test(format.trim()) ||
+    format
+      .replace(/\\"[^"\\]*\\"|\\.|"/g, "")
+      .replace(/\[[^\]]*\]/g, "")
+      .includes("%");
+  const classes = new Set<string>();
+  for (const m of html.matchAll(/\.([\w-]+)\s*\{[^}]*?mso-number-format\s*:\s*([^;}]*)/gi))
+    if (isPercent(m[2]!)) classes.add(m[1]!.toLowerCase());
+  if (classes.size === 0 && !/mso-number-format/i.test(html)) return html;
+  return html.replace(
+    /(<td\b([^>]*)>)([^<]*)(<\/td>)/gi,
+    (whole, open: string, attrs: string, content: string, close: string) => {
+      const inline = attrs.match(/mso-number-format\s*:\s*("(?:\\.|[^"\\])*"|[^;'">]*)/i)?.[1];
+      const cls =
+        attrs
+          .match(/\bclass\s*=\s*["']?([\w\s-]+)/i)?.[1]
+          ?.toLowerCase()
+          .split(/\s+/) ?? [];
+      const percent = inline !== undefined ? isPercent(inline) : cls.some((c) => classes.has(c));
+      const text = content.trim();
+      if (!percent || !/^-?\d+(?:\.\d+)?$/.test(text)) return whole;
+      return `${open}${shiftText(numberText(Number(text)), 2)}%${close}`;
+    },
+  );
+}
+
+/**
+ * Refuses a damaged workbook in the product's words; the library's own text (a Node TypeError on a
+ * truncated .xls) is for DZKJ_DEBUG=1 only.
+ */
+function corrupt(file: string, libraryText: string): never {
+  if (process.env.DZKJ_DEBUG) process.stderr.write(`${file}: ${libraryText}\n`);
+  fail(file, "intake.workbook.corrupt");
+}
+
+/**
+ * Runs `read` with console.error and console.warn silenced: SheetJS prints its notes (`ODS number
+ * format may be incorrect`, a dozen per LibreOffice file) there, which are not the user's business.
+ * Restored whatever happens.
+ */
+function quietly<T>(read: () => T): T {
+  const { error, warn } = console;
+  console.error = () => {};
+  console.warn = () => {};
+  try {
+    return read();
+  } finally {
+    console.error = error;
+    console.warn = warn;
+  }
 }
 
 function errorText(e: unknown): string {
@@ -485,7 +560,8 @@ function cellText(
         if (plain.includes("%")) return `${shiftText(numberText(v), 2)}%`;
         if (sheetJs().SSF.is_date(format)) {
           const d = sheetJs().SSF.parse_date_code(v, { date1904 });
-          if (d) return `${d.y}-${pad(d.m)}-${pad(d.d)}`;
+          // a format showing only year and month (yyyy"年"m"月", yyyy-mm, mmm-yy) is that month, as typed
+          if (d) return monthOnly(format) ? `${d.y}年${d.m}月` : `${d.y}-${pad(d.m)}-${pad(d.d)}`;
         }
         return shownNumber(file, sheet, v, format, row, column);
       }
@@ -517,6 +593,19 @@ function cellText(
 }
 
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * True for a date format that shows a year and a month and no day or time: zh-CN Excel's
+ * `yyyy"年"m"月"` (what typing 2020年9月 makes), `yyyy-mm`, `mmm-yy`. The cell holds the month's
+ * first day (2020-09-01), which is no quarter's end; the person typed and sees the month.
+ */
+export function monthOnly(format: string): boolean {
+  const codes = format
+    .split(";")[0]!
+    .replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, "")
+    .toLowerCase();
+  return /y/.test(codes) && /m/.test(codes) && !/[dhs]/.test(codes);
+}
 
 /** Currency signs, padding and sign marks a number format shows around a figure: not a unit. */
 const DECORATION = /[\s¥￥$€£()+\-*_]/g;

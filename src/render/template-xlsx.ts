@@ -113,8 +113,6 @@ export async function templateXlsx(v: XlsxTemplateView, lang: Lang, now: Date): 
   const wb = new ExcelJS.Workbook();
   wb.creator = "dzkj";
   wb.lastModifiedBy = "dzkj";
-  wb.created = now;
-  wb.modified = now;
   const ws = wb.addWorksheet(TEMPLATE_SHEETS.form);
   const single = v.units.length === 1 ? v.units[0] : undefined;
 
@@ -156,7 +154,7 @@ export async function templateXlsx(v: XlsxTemplateView, lang: Lang, now: Date): 
       v.indicators.forEach((d, k) => {
         const c = row.getCell(k + 2);
         open(c);
-        c.dataValidation = valueValidation(lang, d.name, d.unit);
+        c.dataValidation = valueValidation(lang, lang === "en" ? d.nameEn || d.name : d.name, d.unit);
       });
       open(row.getCell(basisCol));
       row.getCell(basisCol).dataValidation = basisValidation(lang);
@@ -181,7 +179,7 @@ export async function templateXlsx(v: XlsxTemplateView, lang: Lang, now: Date): 
         for (let c = 1; c < valueCol; c++) label(row.getCell(c));
         const value = row.getCell(valueCol);
         open(value);
-        value.dataValidation = valueValidation(lang, d.name, d.unit);
+        value.dataValidation = valueValidation(lang, lang === "en" ? d.nameEn || d.name : d.name, d.unit);
         if (checkOf(d.unit) === "whole") value.numFmt = "0";
         open(row.getCell(basisCol));
         row.getCell(basisCol).dataValidation = basisValidation(lang);

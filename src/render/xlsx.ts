@@ -90,6 +90,7 @@ export function xlsxCell(cell: DocCell): Written {
     if (typeof value === "number") {
       if (Math.abs(value * 100 - shown) <= tolerance) return { value, numFmt: format };
       if (Math.abs(value - shown) <= tolerance) return { value: value / 100, numFmt: format };
+      return shownAs(value, cell.text);
     }
     return { value: cell.text };
   }
@@ -105,13 +106,25 @@ export function xlsxCell(cell: DocCell): Written {
     const digits = inner[1] ? numberFormat(inner[2]!.length) : inner[0].includes(",") ? "#,##0" : "0";
     return { value, numFmt: `${literal(before)}${digits}${literal(after)}` };
   }
-  // a mark standing for a number (✓ for 1, 未报送 for 0): people read the mark
-  return { value: cell.text };
+  // a mark standing for a number (✓ for 1, 未报送（逾期 30 天） for 0): the cell holds the CSV's number
+  return shownAs(value, cell.text);
+}
+
+/**
+ * A number whose text shows no figure of it (✓ for 1, · for 0, 未报送 for 0): the cell holds the
+ * number, as the CSV does (a sum or a filter works on it), and a format of the text alone shows
+ * people the mark the terminal shows.
+ */
+function shownAs(value: number, text: string): Written {
+  const format = literal(text);
+  return format === "" || format.length > 250 ? { value } : { value, numFmt: format };
 }
 
 /** One header cell of a written column and the Doc column and part it comes from. */
 interface OutColumn {
   header: string;
+  /** the Doc column whose cells this column shows (its tone and text); none for code, marker, split */
+  source?: number;
   /** the cell of a Doc row this column shows */
   pick: (row: DocCell[], section: string) => Written;
   right: boolean;
@@ -142,7 +155,9 @@ function outColumns(doc: Doc, b: Block): OutColumn[] {
       });
     else
       out.push({
-        header: c.label,
+        // the CSV's header without its `(%)`: a unit's full name (通川区, where the terminal says 通川)
+        header: c.csv === undefined ? c.label : c.csv.replace(/\s*[(（]%[)）]$/, ""),
+        source: i,
         pick: (r) => (r[i] ? xlsxCell(r[i]!) : { value: null }),
         right: !!c.right,
       });
@@ -150,12 +165,6 @@ function outColumns(doc: Doc, b: Block): OutColumn[] {
       out.push({ header: c.marker, pick: (r) => ({ value: r[i]?.marker || null }), right: false });
   });
   return out;
-}
-
-/** The tone of the written column's source cell (code and marker columns are not coloured). */
-function toneOf(b: Block, row: DocCell[], header: string): Tone | undefined {
-  const i = b.columns.findIndex((c) => c.label === header);
-  return i >= 0 ? row[i]?.tone : undefined;
 }
 
 function styleTone(cell: ExcelJS.Cell, tone: Tone | undefined): void {
@@ -219,9 +228,10 @@ function addBlock(wb: ExcelJS.Workbook, doc: Doc, b: Block, name: string): void 
       const col = cols[k]!;
       // a figure column's "—" or mark lines up with its numbers
       if (col.right) cell.alignment = { horizontal: "right" };
-      styleTone(cell, toneOf(b, r, col.header));
-      const source = b.columns.findIndex((c) => c.label === col.header);
-      shown[k]!.push(source >= 0 && r[source] ? r[source]!.text : w.value === null ? "" : String(w.value));
+      // the source cell's tone (code and marker columns are not coloured)
+      const source = col.source === undefined ? undefined : r[col.source];
+      styleTone(cell, source?.tone);
+      shown[k]!.push(source ? source.text : w.value === null ? "" : String(w.value));
     });
   }
   cols.forEach((_c, k) => {
@@ -240,17 +250,20 @@ function blockName(lang: Lang, b: Block, i: number): string {
   return b.title ?? t(lang, "xlsx.table", { n: i + 1 });
 }
 
+/** 00:00 local time of `d`'s day. */
+export function startOfDay(d: Date): Date {
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate());
+}
+
 /**
  * The Doc as the bytes of an .xlsx workbook: 概要 (title, meta, verdict), then one sheet per table.
- * Dated by `opts.now` (workbook created/modified); the HTML chart and terminal-only lines are left
+ * Dated by `opts.now`'s day (see workbookBytes); the HTML chart and terminal-only lines are left
  * out (a spreadsheet makes its own charts from the figures).
  */
 export async function docXlsx(doc: Doc, opts: XlsxOptions): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "dzkj";
   wb.lastModifiedBy = "dzkj";
-  wb.created = opts.now;
-  wb.modified = opts.now;
   wb.title = doc.title;
   const taken = new Set<string>();
   addSummary(wb, doc, taken);
@@ -261,14 +274,17 @@ export async function docXlsx(doc: Doc, opts: XlsxOptions): Promise<Uint8Array> 
 }
 
 /**
- * The workbook's bytes, the same for the same workbook and `now`: exceljs stamps every file of the
- * zip with the current time, so the zip is rewritten with each file dated `now` (the compressed
- * data is kept as it is). Shared with the template writer.
+ * The workbook's bytes, the same for the same workbook on the same day: it is dated (created,
+ * modified, and every file of the zip, which exceljs stamps with the current time) at 00:00 local
+ * of `now`'s day, never the time of the run. Shared with the template writer.
  */
 export async function workbookBytes(wb: ExcelJS.Workbook, now: Date): Promise<Uint8Array> {
+  const day = startOfDay(now);
+  wb.created = day;
+  wb.modified = day;
   const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
   zip.forEach((_path, file) => {
-    file.date = now;
+    file.date = day;
   });
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -115,20 +115,61 @@ describe("report -o report.xlsx", () => {
     }
   });
 
-  it("report --by unit: each unit's figure a number (key_tech_projects: 通川 7, 各单位合计 35)", async () => {
+  it("report --by unit: each unit's figure a number under its full name, as in the CSV (通川区 7, 各单位合计 35)", async () => {
     const ws = (await load(await write("by-unit.xlsx", "report", "--by", "unit"))).getWorksheet(
       "各单位指标数",
     )!;
     const key = records(ws).find((r) => r.代码!.value === "key_tech_projects")!;
     // 7+5+4+2+3+4+2+8 = 35
-    expect(key.通川!.value).toBe(7);
+    expect(key.通川区!.value).toBe(7);
     expect(key.各单位合计!.value).toBe(35);
+    expect(Object.keys(key)).not.toContain("通川");
+  });
+
+  it("completeness: every cell holds the CSV's number; the mark (✓, ·, 未报送) is its format", async () => {
+    const file = await write("completeness.xlsx", "completeness");
+    const wb = await load(file);
+    const csv = await runMain(["--db", db, "completeness", "--format", "csv"], env);
+    const rows = parse(csv.stdout, { bom: true, relax_column_count: true }) as string[][];
+    // every number of the CSV is the same number in the workbook, sheet by sheet in order
+    const sheets = wb.worksheets.slice(1);
+    const numbers = (values: unknown[]) => values.filter((v) => typeof v === "number");
+    const fromCsv = rows.slice(1).flatMap((r) => r.filter((c) => /^-?\d+(\.\d+)?$/.test(c)).map(Number));
+    const fromXlsx: number[] = [];
+    for (const ws of sheets)
+      ws.eachRow((row, n) => {
+        if (n > 1) fromXlsx.push(...(numbers((row.values as unknown[]).slice(1)) as number[]));
+      });
+    expect(fromXlsx.slice(0, fromCsv.length)).toEqual(fromCsv);
+    // no text where the CSV has a number
+    for (const ws of sheets)
+      ws.eachRow((row, n) => {
+        if (n === 1) return;
+        for (const v of (row.values as unknown[]).slice(1))
+          if (typeof v === "string") expect(v).not.toMatch(/^(✓|·|未报送.*)$/);
+      });
   });
 
   it("is the same bytes when run twice for the same data and day", async () => {
     const a = readFileSync(await write("a.xlsx", "status"));
     const b = readFileSync(await write("b.xlsx", "status"));
     expect(a.equals(b)).toBe(true);
+  });
+
+  it("is the same bytes at two times of one day (dated 00:00 of the day), and not on another day", async () => {
+    const at = async (name: string, now: string, ...args: string[]) => {
+      const file = join(tmp.dir, name);
+      const r = await runMain(["--db", db, ...args, "-o", file], { ...env, DZKJ_NOW: now });
+      expect(r.code).toBe(0);
+      return readFileSync(file);
+    };
+    for (const args of [["status"], ["template", "--format", "xlsx", "--period", "2020Q4"]]) {
+      const morning = await at("t1.xlsx", "2020-10-15T08:00:00Z", ...args);
+      const evening = await at("t2.xlsx", "2020-10-15T21:59:58Z", ...args);
+      const nextDay = await at("t3.xlsx", "2020-10-16T08:00:00Z", ...args);
+      expect(morning.equals(evening)).toBe(true);
+      expect(morning.equals(nextDay)).toBe(false);
+    }
   });
 });
 

@@ -119,6 +119,19 @@ describe("template -o 渠县-2020Q4.xlsx (long layout)", () => {
     for (const h of col.keys()) expect(explained).toContain(h);
   });
 
+  it("under --lang en the validation prompts and errors name the indicator in English", async () => {
+    const { wb } = await template("渠县-en.xlsx", "--lang", "en", "--unit", "渠县", "--period", "2020Q4");
+    const ws = wb.getWorksheet("填报表")!;
+    const { row, col } = header(ws);
+    let v: ExcelJS.DataValidation | undefined;
+    for (let r = row + 1; r <= ws.rowCount; r++)
+      if (ws.getRow(r).getCell(1).value === "key_tech_projects")
+        v = ws.getRow(r).getCell(col.get("数值")!).dataValidation;
+    expect(v?.promptTitle).toBe("Key technology research projects");
+    expect(v?.error).toContain("Key technology research projects");
+    expect(v?.error).not.toContain("关键技术攻关项目");
+  });
+
   it("validation: whole ≥ 0 for counts, 0–100 for %, ≥ 0 otherwise, 口径 a drop-down; labels locked, inputs open", async () => {
     const { file, wb } = await template("渠县-v.xlsx", "--unit", "渠县", "--period", "2020Q4");
     const ws = wb.getWorksheet("填报表")!;

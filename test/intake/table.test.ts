@@ -56,6 +56,14 @@ describe("readTitleRow: 单位：X is a measure or a reporting unit by what X is
     [["填报单位：渠县", "", "单位：万元"], { unit: "渠县", measure: "万元" }],
     [["达州市2020年三季度科技创新指标完成情况表"], {}],
     [["单位负责人：王某"], {}],
+    // a label cell and its value in the next non-blank cell: a pair
+    [["填报单位：达川区", "", "单位：", "亿元"], { unit: "达川区", measure: "亿元" }],
+    [["填报单位：", "达川区", "", "单位：", "万元"], { unit: "达川区", measure: "万元" }],
+    [["报告期：", "2020年9月30日"], { period: "2020年9月30日" }],
+    [["计量单位:", "", "万元"], { measure: "万元" }],
+    [["填报单位（盖章）：", "渠县"], { unit: "渠县" }],
+    // a label followed by another field's label: no value is borrowed
+    [["填报单位：", "单位：万元"], { measure: "万元" }],
   ] as const)("%j → %j", (cells, expected) => {
     const t: TitleBlock = emptyTitle();
     readTitleRow(3, cells, t);

@@ -215,12 +215,12 @@ describe("problems located as FILE:SHEET!C12", () => {
     expect(o.status).toBe("rejected");
     expect(storedRows(db)).toEqual([]);
     expect(
-      o.problems.map((p) => `${problemLocation(p)} ${p.reason.key} ${p.reason.params?.line ?? ""}`),
+      o.problems.map((p) => `${problemLocation(p)} ${p.reason.key} ${p.reason.params?.at ?? ""}`),
     ).toEqual([
       "一!B3 import.unit.unknownHint ",
       "二!A2 import.period.outsidePlans ",
-      // the first 通川区 figure was on row 2 of sheet 一: named with its sheet
-      "二!D3 import.duplicate 一!2",
+      // the first 通川区 figure was in cell D2 of sheet 一: named with its sheet
+      "二!D3 import.duplicate.at 一!D2",
     ]);
   });
 

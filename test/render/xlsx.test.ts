@@ -39,14 +39,20 @@ describe("cells", () => {
     expect(xlsxCell({ text: "31.3%", value: 31.3 })).toEqual({ value: 0.313, numFmt: "0.0%" });
     // a fraction in value (tasks' indicators): 0.857 × 100 = 85.7 → the fraction itself
     expect(xlsxCell({ text: "85.7%", value: 0.857 })).toEqual({ value: 0.857, numFmt: "0.0%" });
-    // a value that matches neither reading of the text is written as the text, never guessed
-    expect(xlsxCell({ text: "50.0%", value: 7 })).toEqual({ value: "50.0%" });
+    // a value that matches neither reading of the text is the CSV's number, showing the text, never guessed
+    expect(xlsxCell({ text: "50.0%", value: 7 })).toEqual({ value: 7, numFmt: '"50.0%"' });
   });
 
-  it("text around a number becomes a literal of the format; a mark for a number stays the mark", () => {
+  it("text around a number becomes a literal of the format; a mark for a number is its format", () => {
     expect(xlsxCell({ text: "#12", value: 12 })).toEqual({ value: 12, numFmt: '"#"0' });
     expect(xlsxCell({ text: "3 项", value: 3 })).toEqual({ value: 3, numFmt: '0" 项"' });
-    expect(xlsxCell({ text: "✓", value: 1 })).toEqual({ value: "✓" });
+    // the cell holds the CSV's 1 and 0, showing the terminal's marks
+    expect(xlsxCell({ text: "✓", value: 1 })).toEqual({ value: 1, numFmt: '"✓"' });
+    expect(xlsxCell({ text: "·", value: 0 })).toEqual({ value: 0, numFmt: '"·"' });
+    expect(xlsxCell({ text: "未报送（逾期 30 天）", value: 0 })).toEqual({
+      value: 0,
+      numFmt: '"未报送（逾期 30 天）"',
+    });
     expect(xlsxCell({ text: "—", value: null })).toEqual({ value: null });
     expect(xlsxCell({ text: "渠县" })).toEqual({ value: "渠县" });
   });
@@ -123,12 +129,12 @@ describe("a Doc as a workbook", () => {
     expect(ws.getColumn(3).width).toBe(18);
   });
 
-  it("is the same bytes for the same Doc and date, and dated by it", async () => {
-    const a = await docXlsx(doc, { now: new Date("2020-10-15T08:00:00Z") });
-    const b = await docXlsx(doc, { now: new Date("2020-10-15T08:00:00Z") });
+  it("is the same bytes for the same Doc and day, and dated 00:00 of that day", async () => {
+    const a = await docXlsx(doc, { now: new Date(2020, 9, 15, 8, 0, 0) });
+    const b = await docXlsx(doc, { now: new Date(2020, 9, 15, 17, 30, 5) });
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(a) as never);
-    expect(wb.created.toISOString()).toBe("2020-10-15T08:00:00.000Z");
+    expect(wb.created.toISOString()).toBe(new Date(2020, 9, 15).toISOString());
   });
 });
