@@ -35,6 +35,11 @@ export interface SlotLayout {
   unitOrdinal: ReadonlyMap<string, number>;
   /** the number of slots */
   size: number;
+  /**
+   * the slots of the plan year's own quarters and baseline (quarter index 0 … 4), which come
+   * first: a file that names none of last year's Q1–Q3 (the most of them) needs no more
+   */
+  baseSize: number;
   slot: (indicator: number, unit: number, q: number) => number;
 }
 
@@ -207,18 +212,23 @@ export class Catalog {
 
   /**
    * The dense numbering of a plan year's keys, for the importer's per-file arrays: slot(indicator
-   * ordinal, unit ordinal, quarter index 0–4) runs from 0 to size − 1, in plan order.
+   * ordinal, unit ordinal, quarter index −3 … 4) runs from 0 to size − 1. The quarter is the
+   * outer index, one plane of (indicator, unit) pairs per quarter in plan order: the baseline and
+   * the plan year's quarters (0 … 4) first, in the first `baseSize` slots, then last year's Q1–Q3
+   * (−3 … −1), so the importer allocates those only for a file that names them.
    */
   slotLayout(year: number): SlotLayout {
     const l = this.byYear.get(year)!;
     const units = l.unitOrdinal.size;
+    const pairs = l.indicatorOrdinal.size * units;
     return {
       indicators: l.plan.indicators.map((d) => d.code),
       units: l.plan.units.map((u) => u.code),
       indicatorOrdinal: l.indicatorOrdinal,
       unitOrdinal: l.unitOrdinal,
-      size: l.indicatorOrdinal.size * units * SLOT_QUARTERS,
-      slot: (indicator, unit, q) => (indicator * units + unit) * SLOT_QUARTERS + q - FIRST_Q,
+      size: pairs * SLOT_QUARTERS,
+      baseSize: pairs * (SLOT_QUARTERS + FIRST_Q),
+      slot: (indicator, unit, q) => (q >= 0 ? q : q + SLOT_QUARTERS) * pairs + indicator * units + unit,
     };
   }
 }
