@@ -8,6 +8,7 @@ import type { Plan } from "../domain/plan.js";
 import { assetPath } from "../storage/assets.js";
 import { type Db, type LockWait, openDatabase, writeTransaction } from "../storage/database.js";
 import { listPlanYears, loadPlan, type PlanLoadResult, savePlan } from "../storage/plans.js";
+import { UserError } from "./errors.js";
 import { makePrivate } from "./ops.js";
 import { checkRevision, convertValues, type UnitChange } from "./plan-revision.js";
 
@@ -48,7 +49,7 @@ export async function loadPlanFile(
   result: PlanLoadResult;
   conversion: { batch: number; changes: UnitChange[] } | null;
 }> {
-  const bytes = readFileSync(file);
+  const bytes = readPlanBytes(file);
   // a workbook (README "The plan as a workbook") is told by its bytes, as an import tells it; JSON
   // (a `{` after any BOM and spaces) needs no sniffing, and the first run's embedded plan no reader
   const json = /^(\uFEFF)?\s*\{/.test(bytes.subarray(0, 64).toString("utf8"));
@@ -74,6 +75,18 @@ export async function loadPlanFile(
     const batch = convertValues(db, plan.plan.year, changes, `${recordAs ?? file} --convert`, now);
     return { plan, result, conversion: { batch, changes } };
   });
+}
+
+/** A plan file's bytes; a missing file is the product's own error naming it, not Node's ENOENT. */
+function readPlanBytes(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR")
+      throw new UserError({ key: "planBook.fileNotFound", params: { file } });
+    throw e;
+  }
 }
 
 /**

@@ -11,7 +11,9 @@ export const planBookZh = {
     "plan export 只写 Excel 工作簿或 JSON：请用 -o 文件.xlsx，或 --format json（不能用 {format}）",
   "planBook.newFormat":
     "plan new 只写 Excel 工作簿（目标待填，JSON 无法留空）：请用 -o 文件.xlsx（不能用 {format}）",
-  "planBook.newYear": "“{value}”不是可用的新年度：请写一个 2000–2100 之间、不同于 {from} 的年份",
+  "planBook.newYear":
+    "“{value}”不是可用的新年度：请写一个 2000–2100 之间、晚于 {from} 的年份（上年目标和上年完成取自 {from} 年）",
+  "planBook.fileNotFound": "{file}：文件不存在，请检查文件名和路径",
   "planBook.exported":
     "已写入 {year} 年工作要点 {file}（{sections} 个部分、{tasks} 项任务、{indicators} 项指标、{units} 个单位）",
   "planBook.created":
@@ -109,7 +111,8 @@ export const planBookEn: Record<keyof typeof planBookZh, string> = {
   "planBook.newFormat":
     "plan new writes an Excel workbook (its targets are blank, which JSON cannot hold): use -o FILE.xlsx (not {format})",
   "planBook.newYear":
-    "'{value}' is not a year for a new plan: give a year within 2000–2100 other than {from}",
+    "'{value}' is not a year for a new plan: give a year within 2000–2100 after {from} (last year's target and result come from {from})",
+  "planBook.fileNotFound": "{file}: no such file; check its name and folder",
   "planBook.exported":
     "wrote the {year} plan to {file} ({sections} sections, {tasks} tasks, {indicators} indicators, {units} units)",
   "planBook.created":

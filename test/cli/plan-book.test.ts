@@ -319,6 +319,14 @@ describe("init --plan x.xlsx: each refusal at its cell, the database untouched",
     expect(shown.code).toBe(1);
   });
 
+  it("a plan file that does not exist is refused in the product's words, naming it", async () => {
+    const file = join(tmp.dir, "nosuch.xlsx");
+    const r = await dzkj(await freshDb(), "init", "--plan", file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}：文件不存在`);
+    expect(r.stderr).not.toContain("ENOENT");
+  });
+
   it("a workbook without the 指标 sheet is refused naming the sheets it has", async () => {
     const file = await edited(book, "no-sheet.xlsx", (wb) => {
       wb.removeWorksheet(sheet(wb, "指标").id);
@@ -416,8 +424,13 @@ describe("plan new 2021 --from 2020", () => {
     expect(plan.units).toHaveLength(10);
   });
 
-  it("refuses the plan's own year", async () => {
-    const r = await dzkj(db, "plan", "new", "2020", "--from", "2020", "-o", join(tmp.dir, "x.xlsx"));
+  it.each([
+    ["the plan's own year", "2020"],
+    // 上年目标 and 上年完成 would be labelled as 2019's last year while they are 2020's
+    ["a year before it", "2019"],
+  ])("refuses %s", async (_case, year) => {
+    const r = await dzkj(db, "plan", "new", year, "--from", "2020", "-o", join(tmp.dir, "x.xlsx"));
     expect(r.code).toBe(2);
+    expect(r.stderr).toContain("晚于 2020");
   });
 });
