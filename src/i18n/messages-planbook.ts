@@ -14,6 +14,8 @@ export const planBookZh = {
   "planBook.newYear":
     "“{value}”不是可用的新年度：请写一个 2000–2100 之间、晚于 {from} 的年份（上年目标和上年完成取自 {from} 年）",
   "planBook.fileNotFound": "{file}：文件不存在，请检查文件名和路径",
+  "planBook.sectionOfTask":
+    "所属部分 {value} 与所属任务 {task} 的部分 {other} 不一致：请改为 {other}（或留空，按所属任务取部分）",
   "planBook.exported":
     "已写入 {year} 年工作要点 {file}（{sections} 个部分、{tasks} 项任务、{indicators} 项指标、{units} 个单位）",
   "planBook.created":
@@ -113,6 +115,8 @@ export const planBookEn: Record<keyof typeof planBookZh, string> = {
   "planBook.newYear":
     "'{value}' is not a year for a new plan: give a year within 2000–2100 after {from} (last year's target and result come from {from})",
   "planBook.fileNotFound": "{file}: no such file; check its name and folder",
+  "planBook.sectionOfTask":
+    "section {value} is not the section {other} of task {task}: write {other} (or leave it blank to take the task's)",
   "planBook.exported":
     "wrote the {year} plan to {file} ({sections} sections, {tasks} tasks, {indicators} indicators, {units} units)",
   "planBook.created":

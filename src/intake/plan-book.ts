@@ -131,7 +131,9 @@ export async function readPlanBook(file: string, sniffed: Exclude<Sniffed, "text
       for (const c of PLAN_BOOK_COLUMNS[table]) {
         const k = at.get(c.field);
         if (k === undefined) continue;
-        const text = clean(rec.cells[k], c.field === "text");
+        // a vertically merged cell (所属部分 over three rows) fills down, as an import reads it
+        const own = rec.cells[k] ?? "";
+        const text = clean(own.trim() === "" ? (rec.fill?.[k]?.text ?? own) : own, c.field === "text");
         const where: Cell = { sheet, row, column: k, text };
         cells.set(`${table}.${i}.${c.field}`, where);
         const v = fieldValue(c.field, text, { table, unit: unitText, name: nameText });
@@ -146,6 +148,11 @@ export async function readPlanBook(file: string, sniffed: Exclude<Sniffed, "text
     });
   }
 
+  // an indicator of a task with its 所属部分 blank is in the task's section
+  const taskSection = new Map(tables.tasks!.map((t) => [t.number, t.section]));
+  for (const d of tables.indicators!)
+    if (d.section === null && typeof d.task === "number" && typeof taskSection.get(d.task) === "number")
+      d.section = taskSection.get(d.task);
   const raw = { plan, ...tables };
   const result = planFileSchema.safeParse(raw);
   if (result.success && problems.length === 0) return result.data;
@@ -189,12 +196,13 @@ const SCHEMA_MESSAGES: readonly [RegExp, string][] = [
   [/^expected a date YYYY-MM-DD$/, "planBook.date"],
   [/^expected a lower-case code/, "planBook.code"],
   [/^name (.+) also names (.+)$/, "planBook.nameClash"],
+  [/^section (\d+) is not the section (\d+) of task (\d+)$/, "planBook.sectionOfTask"],
 ];
 
 function schemaReason(message: string): Reason {
   for (const [re, key] of SCHEMA_MESSAGES) {
     const m = message.match(re);
-    if (m) return { key: key as never, params: { value: m[1] ?? "", other: m[2] ?? "" } };
+    if (m) return { key: key as never, params: { value: m[1] ?? "", other: m[2] ?? "", task: m[3] ?? "" } };
   }
   return { key: "plan.problem", params: { message } };
 }

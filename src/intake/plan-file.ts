@@ -98,6 +98,7 @@ export const planFileSchema = z
       sections.add(s.number);
     });
     const tasks = new Set<number>();
+    const taskSection = new Map(p.tasks.map((t) => [t.number, t.section]));
     p.tasks.forEach((t, i) => {
       if (tasks.has(t.number))
         ctx.addIssue({ code: "custom", path: ["tasks", i, "number"], message: `duplicate task ${t.number}` });
@@ -148,6 +149,14 @@ export const planFileSchema = z
           code: "custom",
           path: ["indicators", i, "task"],
           message: `unknown task ${ind.task}`,
+        });
+      // an indicator of a task is listed under that task's section (the report groups by section)
+      const own = ind.task === null ? undefined : taskSection.get(ind.task);
+      if (own !== undefined && ind.section !== null && ind.section !== own)
+        ctx.addIssue({
+          code: "custom",
+          path: ["indicators", i, "section"],
+          message: `section ${ind.section} is not the section ${own} of task ${ind.task}`,
         });
       if (ind.unit === "%" && ind.target > 100)
         ctx.addIssue({

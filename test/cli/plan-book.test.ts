@@ -167,6 +167,43 @@ describe("init --plan x.xlsx: the round trip", () => {
     });
   });
 
+  it("fills a vertically merged 所属部分 down, and takes a blank one from the indicator's task", async () => {
+    // rows 6–8 (hitech_enterprises, tech_smes, hitech_industry_revenue) are all in section 1
+    // (task 4); row 2 (key_tech_projects, section 2, no task) keeps its own
+    const file = await edited(book, "merged-section.xlsx", (wb) => {
+      as2021(wb);
+      const s = sheet(wb, "指标");
+      s.getCell("L7").value = null;
+      s.getCell("L8").value = null;
+      s.mergeCells("L6:L8");
+      // st_transfer_projects (task 12, section 3): a blank 所属部分 is its task's
+      s.getCell("L3").value = null;
+    });
+    const fresh = await freshDb();
+    const r = await dzkj(fresh, "init", "--plan", file);
+    expect(r.code, r.stderr).toBe(0);
+    const shown = JSON.parse((await dzkj(fresh, "plan", "--year", "2021", "--format", "json")).stdout);
+    const section = (code: string) => shown.indicators.find((d: { code: string }) => d.code === code).section;
+    expect(
+      ["st_transfer_projects", "hitech_enterprises", "tech_smes", "hitech_industry_revenue"].map(section),
+    ).toEqual([3, 1, 1, 1]);
+  });
+
+  it("refuses at its cell a 所属部分 that is not its task's section (a merge reaching a row of another section)", async () => {
+    // rows 8–9: hitech_industry_revenue (section 1) over external_coop_projects (task 19, section 4)
+    const file = await edited(book, "merged-wrong.xlsx", (wb) => {
+      as2021(wb);
+      const s = sheet(wb, "指标");
+      s.getCell("L9").value = null;
+      s.mergeCells("L8:L9");
+    });
+    const fresh = await freshDb();
+    const r = await dzkj(fresh, "init", "--plan", file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}:指标!L9: 所属部分: 1 — 所属部分 1 与所属任务 19 的部分 4 不一致`);
+    expect((await dzkj(fresh, "plan", "--year", "2021")).code).toBe(1);
+  });
+
   it("keeps line breaks in a task's text, and an indicator's source sentence (来源原文)", async () => {
     const sentence = "全年组织实施关键技术攻关项目30项以上。";
     const file = await edited(book, "breaks.xlsx", (wb) => {
