@@ -223,6 +223,8 @@ function draftIndicator(c: Candidate, previous: Indicator | undefined, used: Set
     nameEn: previous?.nameEn ?? c.name,
     unit: c.unit,
     target: c.number,
+    // 确保 X、争取 Y: X the firm target, Y the stretch (shown, never judged)
+    ...(c.stretch && c.stretch.number >= c.number ? { stretch: c.stretch.number } : {}),
     kind: c.kind,
     cadence: previous?.cadence ?? (c.kind === "rate" ? "annual" : "quarterly"),
     commitment: c.commitment,

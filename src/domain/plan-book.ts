@@ -20,6 +20,8 @@ export const PLAN_BOOK_SHEETS = {
 export interface PlanBookColumn {
   field: string;
   header: string;
+  /** a column a workbook may lack (one written before it existed): its field is then absent */
+  optional?: true;
 }
 
 /** 基本信息 is a two-column list (项目, 内容): one row per field of `plan`. */
@@ -60,6 +62,7 @@ export const PLAN_BOOK_COLUMNS = {
     { field: "nameEn", header: "英文名称" },
     { field: "unit", header: "计量单位" },
     { field: "target", header: "目标值" },
+    { field: "stretch", header: "争取目标", optional: true },
     { field: "kind", header: "类型" },
     { field: "cadence", header: "报送频次" },
     { field: "commitment", header: "约束性" },

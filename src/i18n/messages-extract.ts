@@ -95,7 +95,8 @@ export const extractZh = {
     "草稿已写入 {file}：{indicators} 个指标，{tasks} 项任务；数据库中没有工作要点，填报单位只有“全市”，请补全后用 dzkj init --plan {file} 载入",
   "extract.notes.guesses":
     "草稿中须人工补全的：英文名称（暂用中文）、牵头单位（暂填“待定”）、截止日期（暂为年底）、未分开的任务标题；指标代码为 ind_NN，与往年同名同单位的指标沿用往年代码",
-  "extract.notes.stretch": "草稿的目标取保底数（硬性）；争取数只在本表中列出：{items}",
+  "extract.notes.stretch":
+    "草稿的目标取保底数（硬性），争取数写入“争取目标”（只作展示，报告按目标判断）：{items}",
   "extract.notes.noYear": "未能从文中读出年份，草稿年份取 {year}；请核对",
   "extract.notes.noDate": "未能从文中读出印发日期，草稿中留空：请填写后再用 init --plan 载入",
   "extract.error.read": "无法读取工作要点正文 {file}：{error}",
@@ -213,7 +214,7 @@ export const extractEn: Record<keyof typeof extractZh, string> = {
   "extract.notes.guesses":
     "To complete by hand in the draft: English names (Chinese for now), lead units (待定 for now), deadlines (year end for now), task titles not separated from their text; indicator codes are ind_NN, or last year's code for an indicator of the same name and unit",
   "extract.notes.stretch":
-    "The draft's target is the floor (firm); the stretch figures are listed here only: {items}",
+    "The draft's target is the floor (firm); the stretch goes to 争取目标 (shown, never judged): {items}",
   "extract.notes.noYear": "No year found in the text; the draft's year is {year}: check it",
   "extract.notes.noDate":
     "No issue date found in the text; the draft leaves it blank: fill it in before init --plan",

@@ -63,6 +63,9 @@ export const planBookZh = {
   "planBook.col.indicators.unit": "计量单位，从下拉列表选：{units}。",
   "planBook.col.indicators.target":
     "年度目标值，以计量单位计的数字，必须填写。可以写 12、1,234.5；以万元计的指标写 0.56亿元 即 5600 万元，写 12万 即 12 万元；其他单位不接受别的单位。",
+  "planBook.col.indicators.stretch":
+    "争取目标：“确保 X、争取 Y”中的 Y（可空；须不小于目标值）。只作展示，报告按目标值判断。",
+  "planBook.stretchBelow": "争取目标 {value} 小于目标值 {other}：争取目标应不小于保底的目标值",
   "planBook.col.indicators.kind": "类型，从下拉列表选：{kind}。",
   "planBook.col.indicators.cadence": "报送频次：{cadence}。",
   "planBook.col.indicators.commitment": "约束性：{commitment}（要点写“力争”“争取”的为 aspirational）。",
@@ -166,6 +169,10 @@ export const planBookEn: Record<keyof typeof planBookZh, string> = {
   "planBook.col.indicators.unit": "The unit of measure, from the drop-down: {units}.",
   "planBook.col.indicators.target":
     "The annual target, a number in the unit of measure; required. 12 and 1,234.5 are read; in a 万元 row 0.56亿元 is 5600 万元 and 12万 is 12 万元; other units take no other unit.",
+  "planBook.col.indicators.stretch":
+    "Stretch: the Y of a `确保 X、争取 Y` pair (may be blank; not below the target). Shown only: the report judges against the target.",
+  "planBook.stretchBelow":
+    "the stretch {value} is below the target {other}: a stretch is not below the firm target",
   "planBook.col.indicators.kind": "The kind, from the drop-down: {kind}.",
   "planBook.col.indicators.cadence": "How often it is reported: {cadence}.",
   "planBook.col.indicators.commitment":

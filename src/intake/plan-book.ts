@@ -115,13 +115,13 @@ export async function readPlanBook(file: string, sniffed: Exclude<Sniffed, "text
     const at = new Map<string, number>();
     for (const c of PLAN_BOOK_COLUMNS[table]) {
       const k = headers.indexOf(c.header);
-      if (k < 0)
+      if (k < 0 && !("optional" in c && c.optional))
         problem(
           { sheet, row: headRow, column: null, text: null },
           { key: "planBook.missingColumn", params: { header: c.header } },
           c.header,
         );
-      else at.set(c.field, k);
+      else if (k >= 0) at.set(c.field, k);
     }
     body.forEach((rec, i) => {
       const row = lineToRow(rec.line).row;
@@ -196,6 +196,7 @@ const SCHEMA_MESSAGES: readonly [RegExp, string][] = [
   [/^expected a date YYYY-MM-DD$/, "planBook.date"],
   [/^expected a lower-case code/, "planBook.code"],
   [/^name (.+) also names (.+)$/, "planBook.nameClash"],
+  [/^the stretch (.+) is below the target (.+)$/, "planBook.stretchBelow"],
   [/^section (\d+) is not the section (\d+) of task (\d+)$/, "planBook.sectionOfTask"],
 ];
 
@@ -215,6 +216,7 @@ function schemaReason(message: string): Reason {
  */
 function placeholder(field: string, key: string): unknown {
   if (field === "target") return 0;
+  if (field === "stretch") return undefined;
   if (WHOLE_FIELDS.has(field)) return -1;
   if (field === "kind") return INDICATOR_KINDS[0];
   if (field === "cadence") return CADENCES[0];
@@ -288,9 +290,9 @@ function fieldValue(
   const blank = text === "";
   const optional =
     OPTIONAL_FIELDS.has(field) || (ctx.table === "indicators" && (field === "section" || field === "task"));
-  if (blank && !optional && field !== "target") return bad("planBook.blank");
-  if (field === "target") {
-    if (blank) return bad("planBook.blankTarget");
+  if (blank && !optional && field !== "target" && field !== "stretch") return bad("planBook.blank");
+  if (field === "target" || field === "stretch") {
+    if (blank) return field === "stretch" ? ok(undefined) : bad("planBook.blankTarget");
     const q = parseQuantity(text, ctx.unit || "");
     if (!q.ok) return q;
     // the importer's range rule: a count whole, money ≥ 0, a % within 0–100

@@ -74,6 +74,7 @@ export const planFileSchema = z
         nameEn: z.string().min(1),
         unit: z.string().min(1),
         target: z.number().nonnegative(),
+        stretch: z.number().nonnegative().optional(),
         kind: z.enum(INDICATOR_KINDS),
         cadence: z.enum(CADENCES),
         commitment: z.enum(COMMITMENTS),
@@ -157,6 +158,18 @@ export const planFileSchema = z
           code: "custom",
           path: ["indicators", i, "section"],
           message: `section ${ind.section} is not the section ${own} of task ${ind.task}`,
+        });
+      if (ind.stretch !== undefined && ind.stretch < ind.target)
+        ctx.addIssue({
+          code: "custom",
+          path: ["indicators", i, "stretch"],
+          message: `the stretch ${ind.stretch} is below the target ${ind.target}`,
+        });
+      if (ind.unit === "%" && (ind.stretch ?? 0) > 100)
+        ctx.addIssue({
+          code: "custom",
+          path: ["indicators", i, "stretch"],
+          message: "a % target must be 0–100",
         });
       if (ind.unit === "%" && ind.target > 100)
         ctx.addIssue({

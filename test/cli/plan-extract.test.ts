@@ -140,6 +140,12 @@ describe("plan extract --draft: a plan file init --plan loads", () => {
       .sort();
     const want = key.indicators.map((d) => [d.target, d.unit, d.commitment, d.kind].join(" ")).sort();
     expect(got).toEqual(want);
+    // 确保…30家、争取40家: the firm target 30 with its stretch 40
+    expect(
+      plan.indicators
+        .filter((d: { stretch?: number }) => d.stretch !== undefined)
+        .map((d: { target: number; stretch: number }) => [d.target, d.stretch]),
+    ).toContainEqual([30, 40]);
     // 高新技术企业 (家) keeps its 2020 code, so next year's figures line up with this year's
     expect(plan.indicators.find((d: { target: number }) => d.target === 150).code).toBe("hitech_enterprises");
   });
