@@ -92,6 +92,16 @@ export type PlanBookTable = keyof typeof PLAN_BOOK_COLUMNS;
  */
 export const PLAN_BOOK_REFERENCE = { target: "上年目标（参考）", result: "上年完成（参考）" } as const;
 
+/**
+ * The Chinese words of the closed vocabularies (类型, 报送频次, 约束性): a Chinese workbook writes and
+ * offers them, an English one the codes; the reader takes either.
+ */
+export const PLAN_BOOK_WORDS = {
+  kind: { flow: "流量", stock: "存量", rate: "比率" },
+  cadence: { quarterly: "按季", annual: "按年" },
+  commitment: { firm: "硬性", aspirational: "力争" },
+} as const satisfies Record<string, Record<string, string>>;
+
 /** A yes/no cell: 是 or 否. */
 export const PLAN_BOOK_YES = "是";
 export const PLAN_BOOK_NO = "否";

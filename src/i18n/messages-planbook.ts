@@ -68,7 +68,7 @@ export const planBookZh = {
   "planBook.stretchBelow": "争取目标 {value} 小于目标值 {other}：争取目标应不小于保底的目标值",
   "planBook.col.indicators.kind": "类型，从下拉列表选：{kind}。",
   "planBook.col.indicators.cadence": "报送频次：{cadence}。",
-  "planBook.col.indicators.commitment": "约束性：{commitment}（要点写“力争”“争取”的为 aspirational）。",
+  "planBook.col.indicators.commitment": "约束性：{commitment}（要点写“力争”“争取”的为 力争）。",
   "planBook.col.indicators.headline": "是否总体目标：是 / 否。",
   "planBook.col.indicators.pace":
     "序时进度：linear（按时间均分）、milestone（一次性目标，年底前不设进度），或四个累计比例如 0.15,0.4,0.65,1（可空，空为 linear）。",

@@ -16,6 +16,7 @@ import {
   PLAN_BOOK_INFO_HEADERS,
   PLAN_BOOK_NO,
   PLAN_BOOK_SHEETS,
+  PLAN_BOOK_WORDS,
   PLAN_BOOK_YES,
   type PlanBookTable,
 } from "../domain/plan-book.js";
@@ -305,9 +306,9 @@ function fieldValue(
     const s = toHalfWidth(text);
     return WHOLE.test(s) ? ok(Number(s)) : bad("planBook.notWhole", { value: text });
   }
-  if (field === "kind") return oneOf(text, INDICATOR_KINDS);
-  if (field === "cadence") return oneOf(text, CADENCES);
-  if (field === "commitment") return oneOf(text, COMMITMENTS);
+  if (field === "kind") return oneOf(text, INDICATOR_KINDS, PLAN_BOOK_WORDS.kind);
+  if (field === "cadence") return oneOf(text, CADENCES, PLAN_BOOK_WORDS.cadence);
+  if (field === "commitment") return oneOf(text, COMMITMENTS, PLAN_BOOK_WORDS.commitment);
   if (field === "headline" || field === "isTotal") {
     if (text === PLAN_BOOK_YES) return ok(true);
     if (text === PLAN_BOOK_NO || blank) return ok(false);
@@ -336,11 +337,20 @@ function fieldValue(
   return ok(blank ? undefined : text);
 }
 
-/** A closed vocabulary's value, or a Reason listing the allowed ones. */
-function oneOf(text: string, values: readonly string[]): FieldValue {
+/**
+ * A closed vocabulary's value: its code, or the code of its Chinese word (存量 → stock); else a
+ * Reason listing both.
+ */
+function oneOf(
+  text: string,
+  values: readonly string[],
+  words: Readonly<Record<string, string>> = {},
+): FieldValue {
   if (values.includes(text)) return ok(text);
+  const code = Object.keys(words).find((k) => words[k] === text);
+  if (code !== undefined) return ok(code);
   return bad(text === "" ? "planBook.blankChoice" : "planBook.notOneOf", {
     value: text,
-    values: values.join(" / "),
+    values: [...values, ...values.map((v) => words[v]).filter((w) => w !== undefined)].join(" / "),
   });
 }

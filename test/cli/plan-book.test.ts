@@ -92,12 +92,19 @@ describe("plan export", () => {
     expect(ind.getCell("A11").value).toBe("tech_contract_value");
     expect(ind.getCell("D11").value).toBe("万元");
     expect(ind.getCell("E11").value).toBe(5600);
+    // a Chinese workbook writes and offers the Chinese words of the vocabularies
+    expect([ind.getCell("G11").value, ind.getCell("H11").value, ind.getCell("I11").value]).toEqual([
+      "流量",
+      "按季",
+      // 力争…技术合同登记额达到5600万元 (the 2020 plan): aspirational
+      "力争",
+    ]);
     expect(ind.getCell("G11").dataValidation).toMatchObject({
       type: "list",
-      formulae: ['"flow,stock,rate"'],
+      formulae: ['"流量,存量,比率"'],
     });
-    expect(ind.getCell("H11").dataValidation.formulae).toEqual(['"quarterly,annual"']);
-    expect(ind.getCell("I11").dataValidation.formulae).toEqual(['"firm,aspirational"']);
+    expect(ind.getCell("H11").dataValidation.formulae).toEqual(['"按季,按年"']);
+    expect(ind.getCell("I11").dataValidation.formulae).toEqual(['"硬性,力争"']);
     expect(String(ind.getCell("D11").dataValidation.formulae[0])).toContain("万元");
     // 全市: admin code kept as text, 是 for the total, aliases joined by 、
     const units = sheet(wb, "单位");
@@ -108,14 +115,43 @@ describe("plan export", () => {
     expect(sheet(wb, "任务").getCell("E13").value).toContain("实施科技成果转化专项");
   });
 
-  it("--lang en writes the 说明 in English; the sheet names stay Chinese", async () => {
+  it("--lang en writes the 说明 in English and the vocabularies' codes; the sheet names stay Chinese", async () => {
     const file = join(tmp.dir, "en.xlsx");
     expect((await runMain(["--lang", "en", "--db", db, "plan", "export", "-o", file], env)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(file) as never);
     expect(sheet(wb, "说明").getCell("A1").value).toBe("The 2020 plan workbook: how to fill it in");
     expect(wb.worksheets.map((w) => w.name)).toContain("指标");
+    const ind = sheet(wb, "指标");
+    expect([ind.getCell("G11").value, ind.getCell("H11").value, ind.getCell("I11").value]).toEqual([
+      "flow",
+      "quarterly",
+      "aspirational",
+    ]);
+    expect(ind.getCell("G11").dataValidation.formulae).toEqual(['"flow,stock,rate"']);
   });
+
+  it.each([
+    ["存量", "stock", "力争", "aspirational", "按年", "annual"],
+    ["stock", "stock", "aspirational", "aspirational", "annual", "annual"],
+  ])(
+    "init reads 类型 %s, 约束性 and 报送频次 as Chinese words or codes",
+    async (kind, k, commitment, c, cadence, d) => {
+      // row 2, key_tech_projects: flow, firm, quarterly in the seed
+      const file = await edited(book, `words-${kind}.xlsx`, (wb) => {
+        as2021(wb);
+        sheet(wb, "指标").getCell("G2").value = kind;
+        sheet(wb, "指标").getCell("H2").value = cadence;
+        sheet(wb, "指标").getCell("I2").value = commitment;
+      });
+      const fresh = await freshDb();
+      const r = await dzkj(fresh, "init", "--plan", file);
+      expect(r.code, r.stderr).toBe(0);
+      const shown = JSON.parse((await dzkj(fresh, "plan", "--year", "2021", "--format", "json")).stdout);
+      const d0 = shown.indicators.find((x: { code: string }) => x.code === "key_tech_projects");
+      expect([d0.kind, d0.commitment, d0.cadence]).toEqual([k, c, d]);
+    },
+  );
 
   it.each([
     ["export", "--section", "二"],
@@ -338,7 +374,7 @@ describe("init --plan x.xlsx: each refusal at its cell, the database untouched",
     [
       "a kind outside the vocabulary",
       (wb) => (ind(wb).getCell("G3").value = "flw"),
-      ["指标!G3: 类型: flw — “flw”不在可选值中：flow / stock / rate"],
+      ["指标!G3: 类型: flw — “flw”不在可选值中：flow / stock / rate / 流量 / 存量 / 比率"],
     ],
     [
       "a target that is no number",
