@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Plan } from "../domain/plan.js";
+import type { PlanBookLocator } from "../intake/plan-book.js";
 import { assetPath } from "../storage/assets.js";
 import { type Db, type LockWait, openDatabase, writeTransaction } from "../storage/database.js";
 import { listPlanYears, loadPlan, type PlanLoadResult, savePlan } from "../storage/plans.js";
@@ -57,19 +58,21 @@ export async function loadPlanFile(
     ? "text"
     : (await import("../intake/workbook-reader.js")).sniff(bytes.subarray(0, 4096));
   let plan: Plan;
+  let locate: PlanBookLocator | undefined;
   if (sniffed === "text") {
     const { parsePlanFile } = await import("../intake/plan-file.js");
     plan = parsePlanFile(file, bytes.toString("utf8"));
   } else {
-    const { readPlanBook } = await import("../intake/plan-book.js");
+    const { readPlanBook, planBookLocator } = await import("../intake/plan-book.js");
     plan = await readPlanBook(file, sniffed);
+    locate = planBookLocator(plan);
   }
   const text = JSON.stringify(plan);
   const hash = sha256(text);
   // One transaction: the check against stored values, the plan and the conversion of the values
   // land together or not at all.
   return writeTransaction(db, () => {
-    const changes = checkRevision(db, plan, recordAs ?? file, options.convert === true);
+    const changes = checkRevision(db, plan, recordAs ?? file, options.convert === true, locate);
     const result = savePlan(db, plan, { hash, json: text, file: recordAs }, now.toISOString());
     if (changes.length === 0) return { plan, result, conversion: null };
     const batch = convertValues(db, plan.plan.year, changes, `${recordAs ?? file} --convert`, now);

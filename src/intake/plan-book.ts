@@ -38,6 +38,24 @@ export class PlanBookError extends Error {
   override name = "PlanBookError";
 }
 
+/**
+ * Where a plan's unit or indicator (by code) and one of its fields stand in the workbook it was read
+ * from: the sheet, and the row and 0-based column of the cell with its text, or only the sheet when
+ * no row has that code (a unit the revision dropped).
+ */
+export type PlanBookLocator = (
+  table: "units" | "indicators",
+  code: string,
+  field: string,
+) => { sheet: string; row: number | null; column: number | null; header: string | null; text: string | null };
+
+const locators = new WeakMap<Plan, PlanBookLocator>();
+
+/** The locator of a plan readPlanBook returned (undefined for any other plan object). */
+export function planBookLocator(plan: Plan): PlanBookLocator | undefined {
+  return locators.get(plan);
+}
+
 /** Where a field's value came from: the sheet, the row and 0-based column, and the cell's text. */
 interface Cell {
   sheet: string;
@@ -156,7 +174,17 @@ export async function readPlanBook(file: string, sniffed: Exclude<Sniffed, "text
       d.section = taskSection.get(d.task);
   const raw = { plan, ...tables };
   const result = planFileSchema.safeParse(raw);
-  if (result.success && problems.length === 0) return result.data;
+  if (result.success && problems.length === 0) {
+    locators.set(result.data, (table, code, field) => {
+      const i = tables[table]!.findIndex((item) => item.code === code);
+      const at = i < 0 ? undefined : cells.get(`${table}.${i}.${field}`);
+      const header = PLAN_BOOK_COLUMNS[table].find((c) => c.field === field)?.header ?? null;
+      return at
+        ? { sheet: at.sheet, row: at.row, column: at.column, header, text: at.text }
+        : { sheet: PLAN_BOOK_SHEETS[table], row: null, column: null, header: null, text: null };
+    });
+    return result.data;
+  }
   if (!result.success) {
     const reported = new Set(problems.map((p) => `${p.sheet}!${p.line}:${p.columnIndex}`));
     for (const issue of result.error.issues) {

@@ -438,6 +438,22 @@ describe("init --plan x.xlsx: each refusal at its cell, the database untouched",
     expect(shown.code).toBe(1);
   });
 
+  it("a conflict with stored values is located at its cell, or at its sheet for a row removed", async () => {
+    // the 2020 database holds values of hitech_enterprises (row 6, a stock) and of 通川区 (units row 4)
+    const copy = join(tmp.dir, "conflict.db");
+    writeFileSync(copy, readFileSync(db));
+    const file = await edited(book, "conflict.xlsx", (wb) => {
+      sheet(wb, "指标").getCell("G6").value = "流量";
+      const units = sheet(wb, "单位");
+      expect(units.getCell("A4").value).toBe("tongchuan");
+      units.spliceRows(4, 1);
+    });
+    const r = await dzkj(copy, "init", "--plan", file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}:指标!G6: 类型: 流量 —`);
+    expect(r.stderr).toContain(`${file}:单位: tongchuan: —`);
+  });
+
   it("a plan file that does not exist is refused in the product's words, naming it", async () => {
     const file = join(tmp.dir, "nosuch.xlsx");
     const r = await dzkj(await freshDb(), "init", "--plan", file);
