@@ -80,6 +80,7 @@ export const extractZh = {
   "extract.why.noUnit": "没有计量单位",
   "extract.why.economy": "经济总量类数字（“{word}”），不是科技工作目标",
   "extract.why.policy": "政策参数（“{word}”的补助、奖励标准），不是目标",
+  "extract.why.measureGuess": "“{word}”：万/亿 后的字按计量单位读（不是万元）：请核对",
   "extract.why.fromTo": "“{word}”：由…到…，目标取“到”后的数，“由”后的数是起点",
   "extract.why.fromFigure": "变化的起点（“{word}”），目标是“到”后的数",
   "extract.why.about": "“{word}”是约数，按此数读：请核对",
@@ -194,6 +195,7 @@ export const extractEn: Record<keyof typeof extractZh, string> = {
   "extract.why.noUnit": "no unit of measure",
   "extract.why.economy": "a figure about the economy (“{word}”), not the S&T work's target",
   "extract.why.policy": "a policy parameter (the rate or amount of a “{word}”), not a target",
+  "extract.why.measureGuess": "“{word}”: the word after 万/亿 read as the measure (not 万元): check it",
   "extract.why.fromTo":
     "“{word}”: from … to …, the target is the figure after 到, the one after 由 its start",
   "extract.why.fromFigure": "the start of a change (“{word}”); the target is the figure after 到",

@@ -135,6 +135,9 @@ const MEASURES = [
   "米",
 ];
 
+/** what may follow 万/亿 without being a measure: 5万以上, 1亿左右, 3万余, 2万元 … */
+const NOT_A_MEASURE = "以上下左右余多的和及与或至到元";
+
 const AT_LEAST_AFTER = ["及以上", "以上"];
 const AT_MOST_AFTER = ["以内", "以下"];
 /** before the number, longest first: 不超过 must not read as 超过 */
@@ -542,7 +545,9 @@ const RANGE_END = /\d\s*[-~～至到]\s*$/;
  * The unit after a number, and what stands between: `余`/`多` (5000余人次: more than 5000) or the
  * rest of a range (3-5家). `skip` is the length of the text before the unit.
  */
-function readUnit(after: string): { unit: string; skip: number; approx?: string; range?: string } | null {
+function readUnit(
+  after: string,
+): { unit: string; skip: number; approx?: string; range?: string; guessed?: true } | null {
   const space = after.length - after.replace(/^\s+/, "").length;
   const approx = /^(余|多)/.exec(after.slice(space))?.[1];
   const range = approx ? null : RANGE.exec(after);
@@ -550,13 +555,21 @@ function readUnit(after: string): { unit: string; skip: number; approx?: string;
   const rest = after.slice(skip).replace(/^\s+/, "");
   let unit = UNITS.find((u) => rest.startsWith(u));
   if (!unit) return null;
+  let guessed = false;
   if (unit === "万" || unit === "亿") {
     const measure = MEASURES.find((m) => rest.startsWith(m, unit!.length));
+    // a word after 万 that could be a measure (5万张) is read as one, with a doubt: never as 万元
+    const next = rest.charAt(unit.length);
     if (measure) unit = `${unit}${measure}`;
+    else if (/\p{Script=Han}/u.test(next) && !NOT_A_MEASURE.includes(next)) {
+      unit = `${unit}${next}`;
+      guessed = true;
+    }
   }
   return {
     unit,
     skip: after.length - rest.length,
+    ...(guessed ? { guessed: true as const } : {}),
     ...(approx ? { approx } : {}),
     ...(range ? { range: range[0].trim() } : {}),
   };
@@ -721,6 +734,7 @@ function readParagraph(p: Paragraph, excluded: Excluded[]): Raw[] {
       unitOut = `${u}元`;
       doubts.push({ rule: "bareMoney", word: `${digits}${u}` });
     }
+    if (read?.guessed) doubts.push({ rule: "measureGuess", word: `${digits}${u}` });
     if (u === "千元") {
       // a decimal shift on the digits, never a float division: 1234千元 is exactly 123.4 万元
       const [intPart = "", frac = ""] = digits.split(".");

@@ -260,6 +260,23 @@ describe("万/亿 before a measure word scales that measure, never 万元", () =
   });
 });
 
+describe("万/亿 before a word that may be a measure", () => {
+  it.each([
+    // 张 is no listed measure: read as 万张, flagged
+    ["发放科技创新券2万张。", 2, "万张", ["measureGuess"]],
+    // nothing after 万: 万元, flagged as before
+    ["全年技术交易额突破5万。", 5, "万元", ["bareMoney"]],
+    ["科技项目资金5万以上。", 5, "万元", ["bareMoney"]],
+  ])("%s", (text, number, unit, doubts) => {
+    const [c] = targets(text);
+    expect([c?.number, c?.unit, c?.doubts.map((d) => d.rule).filter((r) => r !== "kindGuess")]).toEqual([
+      number,
+      unit,
+      doubts,
+    ]);
+  });
+});
+
 describe("task markers followed by a year or digits", () => {
   const tasks = (text: string) =>
     extractPlanText(text).tasks.map((t) => `${t.label}:${t.text.split("\n")[0]}`);
