@@ -1217,9 +1217,12 @@ async function readAndStore(
       const key = { year, indicator: ind.code, period, unit: unit.item.code };
       if (!writer.addIfAbsent(key, { value, basis, note }, batchId)) {
         old = writer.current(key)!;
-        if (old.value === value && old.basis === basis && (old.note ?? null) === note) kind = "unchanged";
+        // a file without a note column says nothing about notes: the stored one stays (README
+        // "Re-importing"); with one, its cell (blank included) is the note
+        const kept = c.noteColumn ? note : (old.note ?? null);
+        if (old.value === value && old.basis === basis && (old.note ?? null) === kept) kind = "unchanged";
         else {
-          writer.replace(key, { value, basis, note }, batchId);
+          writer.replace(key, { value, basis, note: kept }, batchId);
           kind = "update";
         }
       }

@@ -50,7 +50,8 @@ export function nextYearPlan(
     tasks: from.tasks.map((t) => ({ ...t, deadline: shiftYear(t.deadline, year - from.plan.year) })),
     units: from.units.map((u) => ({ ...u, aliases: [...u.aliases] })),
     // last year's source sentence is not this year's: the new plan's text gives its own
-    indicators: from.indicators.map(({ source: _source, ...d }) => ({ ...d })),
+    // nor last year's stretch (争取目标) this year's
+    indicators: from.indicators.map(({ source: _source, stretch: _stretch, ...d }) => ({ ...d })),
   };
   return { plan, reference };
 }

@@ -36,7 +36,10 @@ export async function readPlanDocument(file: string): Promise<PlanDocument> {
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    const error = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR")
+      throw new UserError({ key: "planBook.fileNotFound", params: { file } });
+    const error = code ?? (e as Error).message;
     throw new UserError({ key: "extract.error.read", params: { file, error } });
   }
   let text: string;
@@ -96,8 +99,10 @@ const SAME_INDICATOR = 0.8;
 /**
  * The draft plan of an extraction, in the plan file format that `init --plan` validates:
  * - plan: year and title from the text's title line (`2020年…工作要点`), the issuer from its first
- *   line (`…局 关于印发…`), the issue date from a line `2021年3月12日` or `2020327`; what is not found
- *   falls back to `fallbackYear` and 1 January, with a note;
+ *   line (`…局 关于印发…`), the issue date from a line `2021年3月12日` or `2020327`; a year not found
+ *   falls back to `fallbackYear`, a date not found is left blank (init refuses it until the analyst
+ *   fills it in), each with a note;
+ * - at-most targets (以内, 不超过: ceilings the pace rules cannot judge) left out, listed in a note;
  * - sections and tasks as found (a task title not separated from its text: its first words);
  * - units: the stored plan's (`stored`, the plan of --from or the latest), else 全市 alone;
  * - indicators: one per candidate, target the number (the floor of a 确保…争取 pair), kind and
@@ -111,8 +116,9 @@ export function draftPlan(result: PlanText, stored: Plan | null, fallbackYear: n
   const year = Number(/^(\d{4})年/.exec(result.title ?? "")?.[1] ?? Number.NaN);
   const planYear = Number.isInteger(year) ? year : fallbackYear;
   if (!Number.isInteger(year)) notes.push({ key: "extract.notes.noYear", params: { year: planYear } });
-  const issuedOn = result.issuedOn ?? `${planYear}-01-01`;
-  if (!result.issuedOn) notes.push({ key: "extract.notes.noDate", params: { date: issuedOn } });
+  // never invented: a date the text does not give stays blank, and init refuses it until filled in
+  const issuedOn = result.issuedOn ?? "";
+  if (!result.issuedOn) notes.push({ key: "extract.notes.noDate" });
   const title = result.title ?? `${planYear}年工作要点`;
   const issuer = result.issuer ?? stored?.plan.issuer ?? "待定";
   const sections: Section[] = result.sections.map((s) => ({
@@ -140,10 +146,19 @@ export function draftPlan(result: PlanText, stored: Plan | null, fallbackYear: n
   const units: ReportingUnit[] = stored?.units.map((u) => ({ ...u, aliases: [...u.aliases] })) ?? [
     { code: "city", name: "全市", nameEn: "Whole city", aliases: [], adminCode: null, isTotal: true },
   ];
-  const previous = matchStored(result.candidates, stored?.indicators ?? []);
+  // a ceiling (控制在30%以内) cannot be judged by the pace rules, which judge targets to reach:
+  // listed in the notes, never drafted as an indicator whose target the report would read as a floor
+  const ceilings = result.candidates.filter((c) => c.comparison === "atMost");
+  if (ceilings.length)
+    notes.push({
+      key: "extract.notes.atMost",
+      params: { items: ceilings.map((c) => `${c.name} ≤ ${c.number} ${c.unit}`).join("，") },
+    });
+  const targets = result.candidates.filter((c) => c.comparison !== "atMost");
+  const previous = matchStored(targets, stored?.indicators ?? []);
   const used = new Set([...previous.values()].map((d) => d.code));
-  const indicators = result.candidates.map((c) => draftIndicator(c, previous.get(c.id), used));
-  const stretches = result.candidates.filter((c) => c.stretch);
+  const indicators = targets.map((c) => draftIndicator(c, previous.get(c.id), used));
+  const stretches = targets.filter((c) => c.stretch);
   if (stretches.length)
     notes.push({
       key: "extract.notes.stretch",
@@ -208,6 +223,8 @@ function draftIndicator(c: Candidate, previous: Indicator | undefined, used: Set
     nameEn: previous?.nameEn ?? c.name,
     unit: c.unit,
     target: c.number,
+    // 确保 X、争取 Y: X the firm target, Y the stretch (shown, never judged)
+    ...(c.stretch && c.stretch.number >= c.number ? { stretch: c.stretch.number } : {}),
     kind: c.kind,
     cadence: previous?.cadence ?? (c.kind === "rate" ? "annual" : "quarterly"),
     commitment: c.commitment,

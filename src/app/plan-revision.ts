@@ -7,6 +7,7 @@
  * reverses (the unit goes back with the values). A change of kind is never converted.
  */
 import { MONEY_UNITS, type Plan } from "../domain/plan.js";
+import type { PlanBookLocator } from "../intake/plan-book.js";
 import { createBatch, finishBatch } from "../storage/batches.js";
 import type { Db } from "../storage/database.js";
 import { indicatorsWithValues, loadPlan, planReferences, recordConversion } from "../storage/plans.js";
@@ -52,9 +53,20 @@ export interface UnitChange {
  * changed unit is refused unless `convert` and both are money units. Returns the unit changes to
  * convert (empty when nothing changes). Throws UserError listing every refused indicator.
  */
-export function checkRevision(db: Db, plan: Plan, file: string, convert: boolean): UnitChange[] {
+export function checkRevision(
+  db: Db,
+  plan: Plan,
+  file: string,
+  convert: boolean,
+  locate?: PlanBookLocator,
+): UnitChange[] {
   const stored = indicatorsWithValues(db, plan.plan.year);
-  const problems: { code: string; reason: UserError["reason"] }[] = [];
+  const problems: {
+    code: string;
+    reason: UserError["reason"];
+    /** the workbook cell it concerns: the table and the field of the row with this code */
+    at?: { table: "units" | "indicators"; field: string };
+  }[] = [];
   const changes: UnitChange[] = [];
   const targets = unitTargetCounts(db, plan.plan.year);
   // a unit or indicator the revision drops while stored values or unit targets name it: the
@@ -69,6 +81,7 @@ export function checkRevision(db: Db, plan: Plan, file: string, convert: boolean
       if (!keptUnits.has(u.code) && r)
         problems.push({
           code: u.code,
+          at: { table: "units", field: "code" },
           reason: {
             key: "plan.revision.removedUnit",
             params: { name: u.name, nameEn: u.nameEn, values: r.values, targets: r.targets },
@@ -80,6 +93,7 @@ export function checkRevision(db: Db, plan: Plan, file: string, convert: boolean
       if (!keptIndicators.has(d.code) && r)
         problems.push({
           code: d.code,
+          at: { table: "indicators", field: "code" },
           reason: {
             key: "plan.revision.removedIndicator",
             params: { name: d.name, nameEn: d.nameEn, values: r.values, targets: r.targets },
@@ -94,6 +108,7 @@ export function checkRevision(db: Db, plan: Plan, file: string, convert: boolean
     if (old && old.unit !== d.unit && nTargets > 0)
       problems.push({
         code: d.code,
+        at: { table: "indicators", field: "unit" },
         reason: {
           key: "plan.revision.unitTargets",
           params: { name: d.name, nameEn: d.nameEn, from: old.unit, to: d.unit, count: nTargets },
@@ -103,6 +118,7 @@ export function checkRevision(db: Db, plan: Plan, file: string, convert: boolean
     if (old.kind !== d.kind) {
       problems.push({
         code: d.code,
+        at: { table: "indicators", field: "kind" },
         reason: {
           key: "plan.revision.kind",
           params: { name: d.name, from: old.kind, to: d.kind, count: old.values },
@@ -115,6 +131,7 @@ export function checkRevision(db: Db, plan: Plan, file: string, convert: boolean
     if (shift === null)
       problems.push({
         code: d.code,
+        at: { table: "indicators", field: "unit" },
         reason: {
           key: "plan.revision.unitFixed",
           params: { name: d.name, from: old.unit, to: d.unit, count: old.values },
@@ -123,6 +140,7 @@ export function checkRevision(db: Db, plan: Plan, file: string, convert: boolean
     else if (!convert)
       problems.push({
         code: d.code,
+        at: { table: "indicators", field: "unit" },
         reason: {
           key: "plan.revision.unit",
           params: { name: d.name, from: old.unit, to: d.unit, count: old.values },
@@ -149,7 +167,23 @@ export function checkRevision(db: Db, plan: Plan, file: string, convert: boolean
           : "plan.revision.refused",
         params: { file, year: plan.plan.year, count: problems.length },
       },
-      problems.map((p) => ({ file, line: null, column: p.code, value: null, reason: p.reason })),
+      problems.map((p) => {
+        // in a workbook: the cell of the row with this code (its 类型, 计量单位), or the sheet alone
+        // for a unit or indicator no row has any more
+        const w = locate && p.at ? locate(p.at.table, p.code, p.at.field) : undefined;
+        if (!w) return { file, line: null, column: p.code, value: null, reason: p.reason };
+        if (w.row === null)
+          return { file, line: null, column: p.code, value: null, reason: p.reason, sheet: w.sheet };
+        return {
+          file,
+          line: w.row,
+          column: w.header,
+          value: w.text,
+          reason: p.reason,
+          sheet: w.sheet,
+          columnIndex: w.column,
+        };
+      }),
     );
   return changes;
 }

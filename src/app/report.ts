@@ -67,7 +67,27 @@ export function indexYear(db: Db, year: number, flows: ReadonlySet<string> = new
     if (q === null || (q === 0 && flows.has(indicator[k]!))) continue;
     addObservation(index, indicator[k]!, { unit: unit[k]!, q, value: value[k]!, basis: basis[k]! });
   }
+  addPriorBaselines(db, year, index, flows);
   return index;
+}
+
+/**
+ * The baseline of a stock or rate (README rule 3) is the year before's Q4 as stored with this plan
+ * year; where a unit has none for an indicator, the previous plan year's own Q4 figure stands for it
+ * (2020Q4 imported under the 2020 plan is the 2021 plan's baseline): the same figure 同比 already
+ * reads from the previous plan (indexPriorYear). A flow has no baseline.
+ */
+function addPriorBaselines(db: Db, year: number, index: ObservationIndex, flows: ReadonlySet<string>): void {
+  const prior = year - 1;
+  if (!listPlanYears(db).includes(prior)) return;
+  const q4 = `${prior}Q4`;
+  const { indicator, unit, period, value, basis } = readValueColumns(db, prior);
+  for (let k = 0; k < value.length; k++) {
+    if (period[k] !== q4 || flows.has(indicator[k]!)) continue;
+    const own = index.get(indicator[k]!)?.get(unit[k]!);
+    if (own?.some((o) => o.q === 0)) continue;
+    addObservation(index, indicator[k]!, { unit: unit[k]!, q: 0, value: value[k]!, basis: basis[k]! });
+  }
 }
 
 /**

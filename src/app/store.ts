@@ -5,9 +5,11 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Plan } from "../domain/plan.js";
+import type { PlanBookLocator } from "../intake/plan-book.js";
 import { assetPath } from "../storage/assets.js";
 import { type Db, type LockWait, openDatabase, writeTransaction } from "../storage/database.js";
 import { listPlanYears, loadPlan, type PlanLoadResult, savePlan } from "../storage/plans.js";
+import { UserError } from "./errors.js";
 import { makePrivate } from "./ops.js";
 import { checkRevision, convertValues, type UnitChange } from "./plan-revision.js";
 
@@ -48,7 +50,7 @@ export async function loadPlanFile(
   result: PlanLoadResult;
   conversion: { batch: number; changes: UnitChange[] } | null;
 }> {
-  const bytes = readFileSync(file);
+  const bytes = readPlanBytes(file);
   // a workbook (README "The plan as a workbook") is told by its bytes, as an import tells it; JSON
   // (a `{` after any BOM and spaces) needs no sniffing, and the first run's embedded plan no reader
   const json = /^(\uFEFF)?\s*\{/.test(bytes.subarray(0, 64).toString("utf8"));
@@ -56,24 +58,38 @@ export async function loadPlanFile(
     ? "text"
     : (await import("../intake/workbook-reader.js")).sniff(bytes.subarray(0, 4096));
   let plan: Plan;
+  let locate: PlanBookLocator | undefined;
   if (sniffed === "text") {
     const { parsePlanFile } = await import("../intake/plan-file.js");
     plan = parsePlanFile(file, bytes.toString("utf8"));
   } else {
-    const { readPlanBook } = await import("../intake/plan-book.js");
+    const { readPlanBook, planBookLocator } = await import("../intake/plan-book.js");
     plan = await readPlanBook(file, sniffed);
+    locate = planBookLocator(plan);
   }
   const text = JSON.stringify(plan);
   const hash = sha256(text);
   // One transaction: the check against stored values, the plan and the conversion of the values
   // land together or not at all.
   return writeTransaction(db, () => {
-    const changes = checkRevision(db, plan, recordAs ?? file, options.convert === true);
+    const changes = checkRevision(db, plan, recordAs ?? file, options.convert === true, locate);
     const result = savePlan(db, plan, { hash, json: text, file: recordAs }, now.toISOString());
     if (changes.length === 0) return { plan, result, conversion: null };
     const batch = convertValues(db, plan.plan.year, changes, `${recordAs ?? file} --convert`, now);
     return { plan, result, conversion: { batch, changes } };
   });
+}
+
+/** A plan file's bytes; a missing file is the product's own error naming it, not Node's ENOENT. */
+function readPlanBytes(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR")
+      throw new UserError({ key: "planBook.fileNotFound", params: { file } });
+    throw e;
+  }
 }
 
 /**

@@ -316,6 +316,7 @@ async function readTargetFile(
       flowValue: null,
       flowValueColumn: "",
       note: "",
+      noteColumn: false,
     };
     const v = cells.readValue(c, ind, title);
     const bad = typeof v === "number" ? number.checkTarget(v, ind) : v;

@@ -20,6 +20,8 @@ export const PLAN_BOOK_SHEETS = {
 export interface PlanBookColumn {
   field: string;
   header: string;
+  /** a column a workbook may lack (one written before it existed): its field is then absent */
+  optional?: true;
 }
 
 /** 基本信息 is a two-column list (项目, 内容): one row per field of `plan`. */
@@ -60,6 +62,7 @@ export const PLAN_BOOK_COLUMNS = {
     { field: "nameEn", header: "英文名称" },
     { field: "unit", header: "计量单位" },
     { field: "target", header: "目标值" },
+    { field: "stretch", header: "争取目标", optional: true },
     { field: "kind", header: "类型" },
     { field: "cadence", header: "报送频次" },
     { field: "commitment", header: "约束性" },
@@ -88,6 +91,16 @@ export type PlanBookTable = keyof typeof PLAN_BOOK_COLUMNS;
  * with 参考 in it is never read (the same mark as the fill-in template's reference columns).
  */
 export const PLAN_BOOK_REFERENCE = { target: "上年目标（参考）", result: "上年完成（参考）" } as const;
+
+/**
+ * The Chinese words of the closed vocabularies (类型, 报送频次, 约束性): a Chinese workbook writes and
+ * offers them, an English one the codes; the reader takes either.
+ */
+export const PLAN_BOOK_WORDS = {
+  kind: { flow: "流量", stock: "存量", rate: "比率" },
+  cadence: { quarterly: "按季", annual: "按年" },
+  commitment: { firm: "硬性", aspirational: "力争" },
+} as const satisfies Record<string, Record<string, string>>;
 
 /** A yes/no cell: 是 or 否. */
 export const PLAN_BOOK_YES = "是";

@@ -79,6 +79,11 @@ export interface Indicator {
   /** canonical unit of measure: 项 个 家 人次 次 亿元 万元 % */
   unit: string;
   target: number;
+  /**
+   * the aspirational figure of a `确保 X、争取 Y` pair (争取目标): `target` is the firm floor X, this Y.
+   * Shown beside the target, never judged (the report judges against `target`).
+   */
+  stretch?: number | undefined;
   kind: IndicatorKind;
   cadence: Cadence;
   commitment: Commitment;

@@ -147,6 +147,7 @@ export const en: Record<keyof typeof zh, string> = {
   "status.projectedMissed": "at risk",
   "plan.header": "{title} ({issuer}, issued {issuedOn})",
   "plan.indicators": "Indicators",
+  "plan.stretch": " (stretch {n})",
   "plan.tasks": "Tasks",
   "units.header": "Reporting units ({year})",
   "units.total": "(whole-city total, not summed)",

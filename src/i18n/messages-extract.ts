@@ -80,15 +80,26 @@ export const extractZh = {
   "extract.why.noUnit": "没有计量单位",
   "extract.why.economy": "经济总量类数字（“{word}”），不是科技工作目标",
   "extract.why.policy": "政策参数（“{word}”的补助、奖励标准），不是目标",
+  "extract.why.measureGuess": "“{word}”：万/亿 后的字按计量单位读（不是万元）：请核对",
+  "extract.why.fromTo": "“{word}”：由…到…，目标取“到”后的数，“由”后的数是起点",
+  "extract.why.fromFigure": "变化的起点（“{word}”），目标是“到”后的数",
+  "extract.why.about": "“{word}”是约数，按此数读：请核对",
+  "extract.why.atMostTarget": "上限类目标（“{word}”）：dzkj 无法按序时进度判断，未写入草稿",
+  "extract.why.policyCap": "政策上限（“{word}”不超过…），不是目标",
+  "extract.why.coverage": "服务覆盖的地方（“{word}”），是现状，不是目标",
+  "extract.why.weight": "考核的“{word}”等参数，不是目标",
+  "extract.why.scopeNoFigure": "“{word}”所领分句没有数字，是否管到后面的目标请核对",
+  "extract.notes.atMost": "上限类目标，dzkj 无法按序时进度判断，未写入草稿：{items}",
   "extract.notes.draft":
     "草稿已写入 {file}：{indicators} 个指标，{tasks} 项任务，{units} 个填报单位（沿用 {from} 年）。核对后用 dzkj init --plan {file} 载入",
   "extract.notes.draftNoUnits":
     "草稿已写入 {file}：{indicators} 个指标，{tasks} 项任务；数据库中没有工作要点，填报单位只有“全市”，请补全后用 dzkj init --plan {file} 载入",
   "extract.notes.guesses":
     "草稿中须人工补全的：英文名称（暂用中文）、牵头单位（暂填“待定”）、截止日期（暂为年底）、未分开的任务标题；指标代码为 ind_NN，与往年同名同单位的指标沿用往年代码",
-  "extract.notes.stretch": "草稿的目标取保底数（硬性）；争取数只在本表中列出：{items}",
+  "extract.notes.stretch":
+    "草稿的目标取保底数（硬性），争取数写入“争取目标”（只作展示，报告按目标判断）：{items}",
   "extract.notes.noYear": "未能从文中读出年份，草稿年份取 {year}；请核对",
-  "extract.notes.noDate": "未能从文中读出印发日期，草稿暂填 {date}；请核对",
+  "extract.notes.noDate": "未能从文中读出印发日期，草稿中留空：请填写后再用 init --plan 载入",
   "extract.error.read": "无法读取工作要点正文 {file}：{error}",
   "extract.error.empty": "{file}: 文件中没有文字",
   "extract.error.docx":
@@ -184,6 +195,20 @@ export const extractEn: Record<keyof typeof extractZh, string> = {
   "extract.why.noUnit": "no unit of measure",
   "extract.why.economy": "a figure about the economy (“{word}”), not the S&T work's target",
   "extract.why.policy": "a policy parameter (the rate or amount of a “{word}”), not a target",
+  "extract.why.measureGuess": "“{word}”: the word after 万/亿 read as the measure (not 万元): check it",
+  "extract.why.fromTo":
+    "“{word}”: from … to …, the target is the figure after 到, the one after 由 its start",
+  "extract.why.fromFigure": "the start of a change (“{word}”); the target is the figure after 到",
+  "extract.why.about": "“{word}” is approximate, read as this figure: check it",
+  "extract.why.atMostTarget":
+    "a ceiling (“{word}”): dzkj cannot judge it against the pace of the year, not written to the draft",
+  "extract.why.policyCap": "a policy ceiling (a “{word}” of at most …), not a target",
+  "extract.why.coverage": "the places a service covers (“{word}”), a fact, not a target",
+  "extract.why.weight": "a parameter of the assessment (“{word}”), not a target",
+  "extract.why.scopeNoFigure":
+    "the clause “{word}” heads states no figure: check whether it governs the targets after it",
+  "extract.notes.atMost":
+    "Ceilings, which dzkj cannot judge against the pace of the year, are not in the draft: {items}",
   "extract.notes.draft":
     "Draft written to {file}: {indicators} indicators, {tasks} tasks, {units} reporting units (from {from}). Review it, then load it with dzkj init --plan {file}",
   "extract.notes.draftNoUnits":
@@ -191,9 +216,10 @@ export const extractEn: Record<keyof typeof extractZh, string> = {
   "extract.notes.guesses":
     "To complete by hand in the draft: English names (Chinese for now), lead units (待定 for now), deadlines (year end for now), task titles not separated from their text; indicator codes are ind_NN, or last year's code for an indicator of the same name and unit",
   "extract.notes.stretch":
-    "The draft's target is the floor (firm); the stretch figures are listed here only: {items}",
+    "The draft's target is the floor (firm); the stretch goes to 争取目标 (shown, never judged): {items}",
   "extract.notes.noYear": "No year found in the text; the draft's year is {year}: check it",
-  "extract.notes.noDate": "No issue date found in the text; the draft says {date}: check it",
+  "extract.notes.noDate":
+    "No issue date found in the text; the draft leaves it blank: fill it in before init --plan",
   "extract.error.read": "cannot read the plan text {file}: {error}",
   "extract.error.empty": "{file}: the file holds no text",
   "extract.error.docx":

@@ -11,7 +11,11 @@ export const planBookZh = {
     "plan export 只写 Excel 工作簿或 JSON：请用 -o 文件.xlsx，或 --format json（不能用 {format}）",
   "planBook.newFormat":
     "plan new 只写 Excel 工作簿（目标待填，JSON 无法留空）：请用 -o 文件.xlsx（不能用 {format}）",
-  "planBook.newYear": "“{value}”不是可用的新年度：请写一个 2000–2100 之间、不同于 {from} 的年份",
+  "planBook.newYear":
+    "“{value}”不是可用的新年度：请写一个 2000–2100 之间、晚于 {from} 的年份（上年目标和上年完成取自 {from} 年）",
+  "planBook.fileNotFound": "{file}：文件不存在，请检查文件名和路径",
+  "planBook.sectionOfTask":
+    "所属部分 {value} 与所属任务 {task} 的部分 {other} 不一致：请改为 {other}（或留空，按所属任务取部分）",
   "planBook.exported":
     "已写入 {year} 年工作要点 {file}（{sections} 个部分、{tasks} 项任务、{indicators} 项指标、{units} 个单位）",
   "planBook.created":
@@ -59,9 +63,12 @@ export const planBookZh = {
   "planBook.col.indicators.unit": "计量单位，从下拉列表选：{units}。",
   "planBook.col.indicators.target":
     "年度目标值，以计量单位计的数字，必须填写。可以写 12、1,234.5；以万元计的指标写 0.56亿元 即 5600 万元，写 12万 即 12 万元；其他单位不接受别的单位。",
+  "planBook.col.indicators.stretch":
+    "争取目标：“确保 X、争取 Y”中的 Y（可空；须不小于目标值）。只作展示，报告按目标值判断。",
+  "planBook.stretchBelow": "争取目标 {value} 小于目标值 {other}：争取目标应不小于保底的目标值",
   "planBook.col.indicators.kind": "类型，从下拉列表选：{kind}。",
   "planBook.col.indicators.cadence": "报送频次：{cadence}。",
-  "planBook.col.indicators.commitment": "约束性：{commitment}（要点写“力争”“争取”的为 aspirational）。",
+  "planBook.col.indicators.commitment": "约束性：{commitment}（要点写“力争”“争取”的为 力争）。",
   "planBook.col.indicators.headline": "是否总体目标：是 / 否。",
   "planBook.col.indicators.pace":
     "序时进度：linear（按时间均分）、milestone（一次性目标，年底前不设进度），或四个累计比例如 0.15,0.4,0.65,1（可空，空为 linear）。",
@@ -109,7 +116,10 @@ export const planBookEn: Record<keyof typeof planBookZh, string> = {
   "planBook.newFormat":
     "plan new writes an Excel workbook (its targets are blank, which JSON cannot hold): use -o FILE.xlsx (not {format})",
   "planBook.newYear":
-    "'{value}' is not a year for a new plan: give a year within 2000–2100 other than {from}",
+    "'{value}' is not a year for a new plan: give a year within 2000–2100 after {from} (last year's target and result come from {from})",
+  "planBook.fileNotFound": "{file}: no such file; check its name and folder",
+  "planBook.sectionOfTask":
+    "section {value} is not the section {other} of task {task}: write {other} (or leave it blank to take the task's)",
   "planBook.exported":
     "wrote the {year} plan to {file} ({sections} sections, {tasks} tasks, {indicators} indicators, {units} units)",
   "planBook.created":
@@ -159,6 +169,10 @@ export const planBookEn: Record<keyof typeof planBookZh, string> = {
   "planBook.col.indicators.unit": "The unit of measure, from the drop-down: {units}.",
   "planBook.col.indicators.target":
     "The annual target, a number in the unit of measure; required. 12 and 1,234.5 are read; in a 万元 row 0.56亿元 is 5600 万元 and 12万 is 12 万元; other units take no other unit.",
+  "planBook.col.indicators.stretch":
+    "Stretch: the Y of a `确保 X、争取 Y` pair (may be blank; not below the target). Shown only: the report judges against the target.",
+  "planBook.stretchBelow":
+    "the stretch {value} is below the target {other}: a stretch is not below the firm target",
   "planBook.col.indicators.kind": "The kind, from the drop-down: {kind}.",
   "planBook.col.indicators.cadence": "How often it is reported: {cadence}.",
   "planBook.col.indicators.commitment":

@@ -20,7 +20,7 @@ export const reportsZh = {
   "rep.source.none": "—",
   "rep.col.source": "来源",
   "rep.foot.noBaseline":
-    "缺基数：{list} 没有 {baseline} 基数，不设序时进度；导入 {baseline} 基数后即可计算。",
+    "缺基数：{list} 没有 {baseline} 基数（{year} 年和上一年度的工作要点下都没有），不设序时进度；用 dzkj import 文件 --year {year} 导入 {baseline} 基数后即可计算。",
   "rep.foot.unchained": "{name}：{units} 在 {period} 及以前没有数（含基数），其新报数未计入全市增量。",
   "rep.check.totalOlder": "全市数较旧（{period}）",
   "rep.check.unitsOlder": "各单位数较旧",
@@ -126,7 +126,7 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   "rep.source.none": "—",
   "rep.col.source": "Source",
   "rep.foot.noBaseline":
-    "No baseline: {list} have no {baseline} figure, so no pace; importing a {baseline} baseline gives them one.",
+    "No baseline: {list} have no {baseline} figure (neither under the {year} plan nor under the year before's), so no pace; importing a {baseline} baseline with dzkj import FILE --year {year} gives them one.",
   "rep.foot.unchained":
     "{name}: {units} had no figure at or before {period} (baseline included); their newer figures are not in the whole-city increment.",
   "rep.check.totalOlder": "whole-city figure older ({period})",

@@ -140,6 +140,7 @@ export const zh = {
   "status.projectedMissed": "预计未完成",
   "plan.header": "{title}（{issuer}，{issuedOn} 印发）",
   "plan.indicators": "指标",
+  "plan.stretch": "（争取 {n}）",
   "plan.tasks": "任务",
   "units.header": "填报单位（{year} 年）",
   "units.total": "（全市合计，不参与加总）",

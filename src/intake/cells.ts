@@ -47,6 +47,8 @@ export interface RawCell {
   flowValue: string | null;
   flowValueColumn: string;
   note: string;
+  /** the file has a note column (备注): without one, a re-import keeps the note stored before */
+  noteColumn: boolean;
 }
 
 /** Defaults for what a file leaves out: from the command line or the title block. */
@@ -107,6 +109,7 @@ export function longCellReader(
     flowValue: null,
     flowValueColumn: header.flowValue?.header ?? "",
     note: "",
+    noteColumn: r.note !== undefined,
   };
   const flowIndex = header.flowValue?.index;
   const { period, unit, basis, indicator, value, note, measure } = r;
@@ -196,6 +199,7 @@ export function rowCells(
     flowValue: null,
     flowValueColumn: "",
     note,
+    noteColumn: r.note !== undefined,
   }));
 }
 

@@ -16,6 +16,7 @@ import {
   PLAN_BOOK_INFO_HEADERS,
   PLAN_BOOK_NO,
   PLAN_BOOK_SHEETS,
+  PLAN_BOOK_WORDS,
   PLAN_BOOK_YES,
   type PlanBookTable,
 } from "../domain/plan-book.js";
@@ -35,6 +36,24 @@ export class PlanBookError extends Error {
     super(`${file}: invalid plan workbook`);
   }
   override name = "PlanBookError";
+}
+
+/**
+ * Where a plan's unit or indicator (by code) and one of its fields stand in the workbook it was read
+ * from: the sheet, and the row and 0-based column of the cell with its text, or only the sheet when
+ * no row has that code (a unit the revision dropped).
+ */
+export type PlanBookLocator = (
+  table: "units" | "indicators",
+  code: string,
+  field: string,
+) => { sheet: string; row: number | null; column: number | null; header: string | null; text: string | null };
+
+const locators = new WeakMap<Plan, PlanBookLocator>();
+
+/** The locator of a plan readPlanBook returned (undefined for any other plan object). */
+export function planBookLocator(plan: Plan): PlanBookLocator | undefined {
+  return locators.get(plan);
 }
 
 /** Where a field's value came from: the sheet, the row and 0-based column, and the cell's text. */
@@ -115,13 +134,13 @@ export async function readPlanBook(file: string, sniffed: Exclude<Sniffed, "text
     const at = new Map<string, number>();
     for (const c of PLAN_BOOK_COLUMNS[table]) {
       const k = headers.indexOf(c.header);
-      if (k < 0)
+      if (k < 0 && !("optional" in c && c.optional))
         problem(
           { sheet, row: headRow, column: null, text: null },
           { key: "planBook.missingColumn", params: { header: c.header } },
           c.header,
         );
-      else at.set(c.field, k);
+      else if (k >= 0) at.set(c.field, k);
     }
     body.forEach((rec, i) => {
       const row = lineToRow(rec.line).row;
@@ -131,7 +150,9 @@ export async function readPlanBook(file: string, sniffed: Exclude<Sniffed, "text
       for (const c of PLAN_BOOK_COLUMNS[table]) {
         const k = at.get(c.field);
         if (k === undefined) continue;
-        const text = clean(rec.cells[k], c.field === "text");
+        // a vertically merged cell (所属部分 over three rows) fills down, as an import reads it
+        const own = rec.cells[k] ?? "";
+        const text = clean(own.trim() === "" ? (rec.fill?.[k]?.text ?? own) : own, c.field === "text");
         const where: Cell = { sheet, row, column: k, text };
         cells.set(`${table}.${i}.${c.field}`, where);
         const v = fieldValue(c.field, text, { table, unit: unitText, name: nameText });
@@ -146,9 +167,24 @@ export async function readPlanBook(file: string, sniffed: Exclude<Sniffed, "text
     });
   }
 
+  // an indicator of a task with its 所属部分 blank is in the task's section
+  const taskSection = new Map(tables.tasks!.map((t) => [t.number, t.section]));
+  for (const d of tables.indicators!)
+    if (d.section === null && typeof d.task === "number" && typeof taskSection.get(d.task) === "number")
+      d.section = taskSection.get(d.task);
   const raw = { plan, ...tables };
   const result = planFileSchema.safeParse(raw);
-  if (result.success && problems.length === 0) return result.data;
+  if (result.success && problems.length === 0) {
+    locators.set(result.data, (table, code, field) => {
+      const i = tables[table]!.findIndex((item) => item.code === code);
+      const at = i < 0 ? undefined : cells.get(`${table}.${i}.${field}`);
+      const header = PLAN_BOOK_COLUMNS[table].find((c) => c.field === field)?.header ?? null;
+      return at
+        ? { sheet: at.sheet, row: at.row, column: at.column, header, text: at.text }
+        : { sheet: PLAN_BOOK_SHEETS[table], row: null, column: null, header: null, text: null };
+    });
+    return result.data;
+  }
   if (!result.success) {
     const reported = new Set(problems.map((p) => `${p.sheet}!${p.line}:${p.columnIndex}`));
     for (const issue of result.error.issues) {
@@ -189,12 +225,14 @@ const SCHEMA_MESSAGES: readonly [RegExp, string][] = [
   [/^expected a date YYYY-MM-DD$/, "planBook.date"],
   [/^expected a lower-case code/, "planBook.code"],
   [/^name (.+) also names (.+)$/, "planBook.nameClash"],
+  [/^the stretch (.+) is below the target (.+)$/, "planBook.stretchBelow"],
+  [/^section (\d+) is not the section (\d+) of task (\d+)$/, "planBook.sectionOfTask"],
 ];
 
 function schemaReason(message: string): Reason {
   for (const [re, key] of SCHEMA_MESSAGES) {
     const m = message.match(re);
-    if (m) return { key: key as never, params: { value: m[1] ?? "", other: m[2] ?? "" } };
+    if (m) return { key: key as never, params: { value: m[1] ?? "", other: m[2] ?? "", task: m[3] ?? "" } };
   }
   return { key: "plan.problem", params: { message } };
 }
@@ -207,6 +245,7 @@ function schemaReason(message: string): Reason {
  */
 function placeholder(field: string, key: string): unknown {
   if (field === "target") return 0;
+  if (field === "stretch") return undefined;
   if (WHOLE_FIELDS.has(field)) return -1;
   if (field === "kind") return INDICATOR_KINDS[0];
   if (field === "cadence") return CADENCES[0];
@@ -280,9 +319,9 @@ function fieldValue(
   const blank = text === "";
   const optional =
     OPTIONAL_FIELDS.has(field) || (ctx.table === "indicators" && (field === "section" || field === "task"));
-  if (blank && !optional && field !== "target") return bad("planBook.blank");
-  if (field === "target") {
-    if (blank) return bad("planBook.blankTarget");
+  if (blank && !optional && field !== "target" && field !== "stretch") return bad("planBook.blank");
+  if (field === "target" || field === "stretch") {
+    if (blank) return field === "stretch" ? ok(undefined) : bad("planBook.blankTarget");
     const q = parseQuantity(text, ctx.unit || "");
     if (!q.ok) return q;
     // the importer's range rule: a count whole, money ≥ 0, a % within 0–100
@@ -295,9 +334,9 @@ function fieldValue(
     const s = toHalfWidth(text);
     return WHOLE.test(s) ? ok(Number(s)) : bad("planBook.notWhole", { value: text });
   }
-  if (field === "kind") return oneOf(text, INDICATOR_KINDS);
-  if (field === "cadence") return oneOf(text, CADENCES);
-  if (field === "commitment") return oneOf(text, COMMITMENTS);
+  if (field === "kind") return oneOf(text, INDICATOR_KINDS, PLAN_BOOK_WORDS.kind);
+  if (field === "cadence") return oneOf(text, CADENCES, PLAN_BOOK_WORDS.cadence);
+  if (field === "commitment") return oneOf(text, COMMITMENTS, PLAN_BOOK_WORDS.commitment);
   if (field === "headline" || field === "isTotal") {
     if (text === PLAN_BOOK_YES) return ok(true);
     if (text === PLAN_BOOK_NO || blank) return ok(false);
@@ -326,11 +365,20 @@ function fieldValue(
   return ok(blank ? undefined : text);
 }
 
-/** A closed vocabulary's value, or a Reason listing the allowed ones. */
-function oneOf(text: string, values: readonly string[]): FieldValue {
+/**
+ * A closed vocabulary's value: its code, or the code of its Chinese word (存量 → stock); else a
+ * Reason listing both.
+ */
+function oneOf(
+  text: string,
+  values: readonly string[],
+  words: Readonly<Record<string, string>> = {},
+): FieldValue {
   if (values.includes(text)) return ok(text);
+  const code = Object.keys(words).find((k) => words[k] === text);
+  if (code !== undefined) return ok(code);
   return bad(text === "" ? "planBook.blankChoice" : "planBook.notOneOf", {
     value: text,
-    values: values.join(" / "),
+    values: [...values, ...values.map((v) => words[v]).filter((w) => w !== undefined)].join(" / "),
   });
 }

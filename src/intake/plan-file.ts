@@ -74,6 +74,7 @@ export const planFileSchema = z
         nameEn: z.string().min(1),
         unit: z.string().min(1),
         target: z.number().nonnegative(),
+        stretch: z.number().nonnegative().optional(),
         kind: z.enum(INDICATOR_KINDS),
         cadence: z.enum(CADENCES),
         commitment: z.enum(COMMITMENTS),
@@ -98,6 +99,7 @@ export const planFileSchema = z
       sections.add(s.number);
     });
     const tasks = new Set<number>();
+    const taskSection = new Map(p.tasks.map((t) => [t.number, t.section]));
     p.tasks.forEach((t, i) => {
       if (tasks.has(t.number))
         ctx.addIssue({ code: "custom", path: ["tasks", i, "number"], message: `duplicate task ${t.number}` });
@@ -148,6 +150,26 @@ export const planFileSchema = z
           code: "custom",
           path: ["indicators", i, "task"],
           message: `unknown task ${ind.task}`,
+        });
+      // an indicator of a task is listed under that task's section (the report groups by section)
+      const own = ind.task === null ? undefined : taskSection.get(ind.task);
+      if (own !== undefined && ind.section !== null && ind.section !== own)
+        ctx.addIssue({
+          code: "custom",
+          path: ["indicators", i, "section"],
+          message: `section ${ind.section} is not the section ${own} of task ${ind.task}`,
+        });
+      if (ind.stretch !== undefined && ind.stretch < ind.target)
+        ctx.addIssue({
+          code: "custom",
+          path: ["indicators", i, "stretch"],
+          message: `the stretch ${ind.stretch} is below the target ${ind.target}`,
+        });
+      if (ind.unit === "%" && (ind.stretch ?? 0) > 100)
+        ctx.addIssue({
+          code: "custom",
+          path: ["indicators", i, "stretch"],
+          message: "a % target must be 0–100",
         });
       if (ind.unit === "%" && ind.target > 100)
         ctx.addIssue({

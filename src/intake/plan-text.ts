@@ -50,7 +50,7 @@ function chineseNumber(s: string): number | null {
 
 const SECTION = /^([一二三四五六七八九十]{1,3})\s*[、.]\s*(.+)$/;
 const SUBSECTION = /^\(([一二三四五六七八九十]{1,3})\)\s*(.+)$/;
-const TASK_DOT = /^(\d{1,3})\s*[.、,]\s*(?!\d)(.+)$/;
+const TASK_DOT = /^(\d{1,3})\s*([.、,])\s*(.+)$/;
 const TASK_PAREN = /^\((\d{1,3})\)\s*(.+)$/;
 /** `17启动…`: a number run into the text, accepted only as the task the count expects next */
 const TASK_BARE = /^(\d{1,3})(?=[\p{Script=Han}])(.+)$/u;
@@ -87,6 +87,12 @@ const UNITS = [
   "套",
   "场次",
   "场",
+  "平方米",
+  "立方米",
+  "公顷",
+  "公里",
+  "千瓦时",
+  "千瓦",
   "支",
   "条",
   "亩",
@@ -94,6 +100,43 @@ const UNITS = [
   "亿",
   "万",
 ];
+
+/**
+ * Measure words that may follow 万/亿: `5万平方米` is 5 万平方米 (as 20万人次 is 20 万人次), never 5
+ * 万元. Longest first.
+ */
+const MEASURES = [
+  "平方米",
+  "立方米",
+  "千瓦时",
+  "千瓦",
+  "公顷",
+  "公里",
+  "人次",
+  "场次",
+  "家次",
+  "人",
+  "名",
+  "户",
+  "亩",
+  "吨",
+  "件",
+  "册",
+  "株",
+  "头",
+  "只",
+  "套",
+  "台",
+  "份",
+  "个",
+  "家",
+  "项",
+  "次",
+  "米",
+];
+
+/** what may follow 万/亿 without being a measure: 5万以上, 1亿左右, 3万余, 2万元 … */
+const NOT_A_MEASURE = "以上下左右余多的和及与或至到元";
 
 const AT_LEAST_AFTER = ["及以上", "以上"];
 const AT_MOST_AFTER = ["以内", "以下"];
@@ -138,7 +181,7 @@ const NEW_VERBS = ["新增", "新建", "新培育", "新认定", "新引进", "�
 /** words that name a level whatever is counted: a total held at the year's end (总数, 拥有量) */
 const LEVEL_ALWAYS = ["总数", "累计", "拥有量", "保有量"];
 /** a 达到 target counts a level (stock) only for things that persist from year to year */
-const LEVEL_WORDS = ["达到", "总量", "拥有", "保有"];
+const LEVEL_WORDS = ["达到", "增加到", "提高到", "提升到", "总量", "拥有", "保有"];
 const PERSISTING = [
   "企业",
   "平台",
@@ -184,12 +227,24 @@ const FLOW_VERBS = [
 const GROWTH = ["增长", "增速", "提高", "提升", "下降", "降低"];
 /** words of a subsidy or award: the figure near them is a policy parameter */
 const SUPPORT = ["给予", "补助", "补贴", "奖励"];
+/** words of a policy whose ceiling (不超过 X) is a parameter, not a target */
+const POLICY_CAP = ["补助", "补贴", "奖励", "面值", "资助", "贴息", "额度", "奖补"];
+/** places a service covers: counted after 覆盖, they are a fact, not a target */
+const PLACES = ["乡镇", "街道", "行政村", "村", "社区", "县", "区", "镇", "乡"];
 /** figures about the size of the economy, not the bureau's work */
 const ECONOMY = ["经济总量", "地区生产总值", "生产总值", "GDP", "经济规模"];
 /** generic verbs dropped from a candidate's name (the thing counted is what matters) */
 const NAME_HEAD = /^(?:组织实施|实施|开发|完成|开展|实现|达到)/;
+/** `由45家增加到` before a number: the start of a change, dropped from the name */
+const FROM_TO = /由\s*[\d.']+\s*\S{0,4}?(?:增加|提高|提升|增长|扩大|发展|上升)?到\s*$/;
+/** the subject of a clause: the words before its verb or comparison (研发投入 of 研发投入较上年增加…) */
+const SUBJECT =
+  /^(?:全年|年内|全市|全县|全区)?(\p{Script=Han}{2,16}?)(?:较上年|较去年|同比|比上年|增长|增加|提高|提升|达到|由|突破|超过|实现)/u;
+/** verbs and comparisons never kept in a name, when the name falls back to the words as written */
+const RESIDUE = /由|增加到|提高到|提升到|总量达到|总数达到|达到|左右|突破|超过|实现/g;
 const COMMITMENT_TAIL = /(?:力争|争取|努力|力求|确保)$/;
-const NAME_TAIL = /(?:总量达到|总数达到|达到|实现|突破|超过|不低于|不少于|至少|不超过|控制在|为|超)$/;
+const NAME_TAIL =
+  /(?:总量达到|总数达到|达到|增加到|提高到|提升到|增长到|实现|突破|超过|不低于|不少于|至少|不超过|控制在|为|超)$/;
 
 interface Paragraph {
   text: string; // half-width, same length as raw
@@ -218,6 +273,8 @@ function readStructure(input: string): {
   let section: number | null = null;
   let task: TextTask | null = null;
   let lastLabel = 0;
+  // the marker of the section's first task (`1.` or `（1）`): the other is a list inside a task
+  let style: "dot" | "paren" | undefined;
   lines.forEach((rawLine, i) => {
     const raw = rawLine.trim();
     if (raw === "") return;
@@ -235,18 +292,28 @@ function readStructure(input: string): {
         line,
       });
       task = null;
+      style = undefined;
       return;
     }
-    const m = TASK_DOT.exec(text) ?? TASK_PAREN.exec(text) ?? bareTask(text, lastLabel);
-    const label = m ? Number(m[1]) : Number.NaN;
-    // a task number continues the count, or restarts it at 1 in a new section
-    if (m && sections.length > 0 && (label === lastLabel + 1 || label === 1)) {
+    // a `（二）` sub-heading inside an `二、` section belongs to no task: not glued onto the last one
+    if (sectionPattern === SECTION && SUBSECTION.test(text)) {
+      task = null;
+      paragraphs.push({ text, raw, line, section, task: null });
+      return;
+    }
+    const m = taskMarker(text, lastLabel, style);
+    const label = m ? Number(m.label) : Number.NaN;
+    // a task number continues the count (or skips one: a marker missed in between, the count
+    // resynchronises), or restarts it at 1 in a section that has no task yet
+    const restart = label === 1 && (task === null || task.section !== section);
+    if (m && sections.length > 0 && (label === lastLabel + 1 || label === lastLabel + 2 || restart)) {
       lastLabel = label;
-      const body = raw.slice(raw.length - m[2]!.length);
+      style ??= m.style;
+      const body = raw.slice(raw.length - m.body.length);
       const stop = body.indexOf("。");
       task = {
         number: tasks.length + 1,
-        label: m[1]!,
+        label: m.label,
         section,
         title: stop > 0 && stop <= 40 ? body.slice(0, stop) : null,
         text: body,
@@ -291,6 +358,32 @@ function dateLine(line: string): string | null {
   return splits.length === 1 ? splits[0]! : null;
 }
 
+/**
+ * The task marker a line starts with: `1.` `1、` (a marker followed by a year is still a marker:
+ * `2.2021年底前…` is task 2, `7、2021年6月30日前…` task 7, when the number is the one expected next;
+ * `2.5亿元…` is a figure), `（1）` (unless the plan's tasks are `1.` and this is a list inside one),
+ * or a bare `17启动…` expected next.
+ */
+function taskMarker(
+  text: string,
+  last: number,
+  style: "dot" | "paren" | undefined,
+): { label: string; body: string; style: "dot" | "paren" } | null {
+  const dot = TASK_DOT.exec(text);
+  if (dot) {
+    const [, label, sep, body] = dot as unknown as [string, string, string, string];
+    const expected = Number(label) === last + 1 || Number(label) === last + 2;
+    const digitBody = /^\d/.test(body);
+    const year = /^(?:19|20)\d{2}年/.test(body);
+    if (!digitBody || (expected && (year || (sep !== "." && !/^\d+[.\d]*\s*[%万亿]/.test(body)))))
+      return style === "paren" ? null : { label, body, style: "dot" };
+  }
+  const paren = TASK_PAREN.exec(text);
+  if (paren && style !== "dot") return { label: paren[1]!, body: paren[2]!, style: "paren" };
+  const bare = bareTask(text, last);
+  return bare && style !== "paren" ? { label: bare[1]!, body: bare[2]!, style: "dot" } : null;
+}
+
 function bareTask(text: string, last: number): RegExpExecArray | null {
   const m = TASK_BARE.exec(text);
   if (!m || Number(m[1]) !== last + 1) return null;
@@ -326,6 +419,8 @@ interface Scope {
   word: string;
   commitment: Commitment;
   head: boolean;
+  /** heads a clause that states no figure (力争省级高新区创建取得突破，…85亿元): its reach is a guess */
+  bare: boolean;
 }
 
 /**
@@ -352,13 +447,14 @@ function commitmentScopes(text: string, start: number, end: number): Scope[] {
     const head = text.slice(cs, f.at).replace(LEAD_WORDS, "").trim() === "";
     const next = found[k + 1]?.at ?? end;
     let to = clauseEnd(text, f.at, end);
+    const bare = head && !/\d/.test(text.slice(f.at, to));
     while (head && to < end) {
       const following = clauseEnd(text, to + 1, end);
       if (!/\d/.test(text.slice(to + 1, following))) break;
       to = following;
     }
     to = Math.min(next, to);
-    return { from: f.at, to, word: f.word, commitment: f.commitment, head };
+    return { from: f.at, to, word: f.word, commitment: f.commitment, head, bare };
   });
 }
 
@@ -412,6 +508,21 @@ function exclusion(
   const close = text.indexOf("”", at);
   if (quote !== -1 && close !== -1 && close - quote <= 12 && !text.slice(quote, at).includes("”"))
     return { rule: "quoted", word: digits };
+  const clauseLead = text.slice(clauseFrom, at);
+  const afterUnit = after.replace(/^\s*(?:余|多)?\s*/, "").slice(unit.length);
+  // the start of a change (由45家增加到60家): the 到 figure is the target, this its starting point
+  if (/由\s*$/.test(clauseLead) && /^\s*(?:增加|提高|提升|增长|扩大|发展|上升)?到\s*\d/.test(afterUnit))
+    return { rule: "fromFigure", word: `由${digits}${unit}` };
+  // a cap on a subsidy, an award or a voucher (单个项目补助不超过50万元, 面值不超过5万元) is a
+  // policy parameter, not a target
+  const cap = containsAny(clause, POLICY_CAP);
+  if (cap && /(?:不超过|不高于|最多|上限)\s*$/.test(clauseLead)) return { rule: "policyCap", word: cap };
+  // the places a service covers (覆盖全县22个乡镇) are a fact, not a target
+  if (/覆盖/.test(clauseLead) && PLACES.some((w) => afterUnit.startsWith(w)))
+    return { rule: "coverage", word: `覆盖…${digits}${unit}` };
+  // the weight of an item in an assessment (考核权重不低于5%) is a parameter of the assessment
+  if (/权重/.test(clause) || (/考核/.test(clause) && /比例|分值/.test(clause)))
+    return { rule: "weight", word: /权重/.test(clause) ? "权重" : "考核" };
   // a subsidy or an award rate (给予最高30万元奖励, 按成交额的5%给予补助) is policy, not a target
   if (
     containsAny(clause, SUPPORT) &&
@@ -434,17 +545,31 @@ const RANGE_END = /\d\s*[-~～至到]\s*$/;
  * The unit after a number, and what stands between: `余`/`多` (5000余人次: more than 5000) or the
  * rest of a range (3-5家). `skip` is the length of the text before the unit.
  */
-function readUnit(after: string): { unit: string; skip: number; approx?: string; range?: string } | null {
+function readUnit(
+  after: string,
+): { unit: string; skip: number; approx?: string; range?: string; guessed?: true } | null {
   const space = after.length - after.replace(/^\s+/, "").length;
   const approx = /^(余|多)/.exec(after.slice(space))?.[1];
   const range = approx ? null : RANGE.exec(after);
   const skip = space + (approx?.length ?? 0) + (range ? range[0].length : 0);
   const rest = after.slice(skip).replace(/^\s+/, "");
-  const unit = UNITS.find((u) => rest.startsWith(u));
+  let unit = UNITS.find((u) => rest.startsWith(u));
   if (!unit) return null;
+  let guessed = false;
+  if (unit === "万" || unit === "亿") {
+    const measure = MEASURES.find((m) => rest.startsWith(m, unit!.length));
+    // a word after 万 that could be a measure (5万张) is read as one, with a doubt: never as 万元
+    const next = rest.charAt(unit.length);
+    if (measure) unit = `${unit}${measure}`;
+    else if (/\p{Script=Han}/u.test(next) && !NOT_A_MEASURE.includes(next)) {
+      unit = `${unit}${next}`;
+      guessed = true;
+    }
+  }
   return {
     unit,
     skip: after.length - rest.length,
+    ...(guessed ? { guessed: true as const } : {}),
     ...(approx ? { approx } : {}),
     ...(range ? { range: range[0].trim() } : {}),
   };
@@ -490,7 +615,13 @@ function readParagraph(p: Paragraph, excluded: Excluded[]): Raw[] {
     return { section: p.section, task: p.task, line: p.line, sentence: raw.slice(s, e).trim() };
   };
   // thousands separators (10,000次) marked ' so that the comma does not end a clause
-  const text = p.text.replace(/(?<=\d),(?=\d{3}(?!\d))/g, "'");
+  // list markers inside a task (①②③, （1）) end the sentence before them: a list item is a
+  // sentence of its own for 力争's scope (③力争培育…10家，…培训5000人次 governs both), and the
+  // marker is not part of a name. Same length, so that positions still index `raw`.
+  const text = p.text
+    .replace(/(?<=\d),(?=\d{3}(?!\d))/g, "'")
+    .replace(/[\u2460-\u2473\u2776-\u277F]/g, ";")
+    .replace(/(^|[;。,:])\((\d{1,2})\)/g, (m, a: string) => `${a};${" ".repeat(m.length - a.length - 1)}`);
   for (const m of text.matchAll(NUMBERS)) {
     const at = m.index;
     const written = m[0];
@@ -523,6 +654,12 @@ function readParagraph(p: Paragraph, excluded: Excluded[]): Raw[] {
     const from = Math.max(cStart, prev && prev.end > cStart ? prev.end : cStart);
     const lead = text.slice(from, at);
     const beforeWord = BEFORE.find(([w]) => lead.replace(/\s+$/, "").endsWith(w));
+    // 50家左右: about 50, read as 50 with a doubt
+    const about = startsWithAny(tail, ["左右", "上下"]);
+    if (about) {
+      end += about.length;
+      doubts.push({ rule: "about", word: `${digits}${u}${about}` });
+    }
     if (read?.approx || read?.range) {
       // 5000余人次 is more than 5000; 3-5家 at least 3 (the upper end is for the analyst to judge)
       comparison = "atLeast";
@@ -537,6 +674,11 @@ function readParagraph(p: Paragraph, excluded: Excluded[]): Raw[] {
       comparison = beforeWord[1];
       why.push({ rule: comparison, word: beforeWord[0] });
     }
+    // a ceiling (控制在30%以内) cannot be judged by the pace rules, which judge targets to reach
+    if (comparison === "atMost") doubts.push({ rule: "atMostTarget", word: after ?? beforeWord?.[0] });
+    // 由45家增加到60家: the 到 figure is the target; the 由 figure (excluded) its starting point
+    const fromTo = FROM_TO.exec(lead);
+    if (fromTo) why.push({ rule: "fromTo", word: fromTo[0] });
     // the name: the words before the number in this clause (after the previous target), and a
     // noun after it when the verb came first (推荐上报2个以上省级科普基地)
     let name = lead.replace(/^[、和及与\s]+/, "");
@@ -548,8 +690,9 @@ function readParagraph(p: Paragraph, excluded: Excluded[]): Raw[] {
       again = name !== before;
     }
     const nameAfter = text.slice(end, clauseEnd(text, end, cEnd)).replace(/^的/, "");
-    const nameAfterEmpty = nameAfter === "" || /^[、和及与]/.test(nameAfter);
+    const nameAfterEmpty = nameAfter === "" || /^[、和及与]/.test(nameAfter) || about !== undefined;
     name = name
+      .replace(FROM_TO, "")
       .replace(NAME_HEAD, "")
       .replace(NAME_TAIL, "")
       .replace(COMMITMENT_TAIL, "")
@@ -581,6 +724,7 @@ function readParagraph(p: Paragraph, excluded: Excluded[]): Raw[] {
         word: scope.word,
       });
     else why.push({ rule: "firmDefault" });
+    if (scope?.bare) doubts.push({ rule: "scopeNoFigure", word: scope.word });
     // kind
     const k = proposeKind(u, kindText);
     why.push(k.why);
@@ -590,6 +734,7 @@ function readParagraph(p: Paragraph, excluded: Excluded[]): Raw[] {
       unitOut = `${u}元`;
       doubts.push({ rule: "bareMoney", word: `${digits}${u}` });
     }
+    if (read?.guessed) doubts.push({ rule: "measureGuess", word: `${digits}${u}` });
     if (u === "千元") {
       // a decimal shift on the digits, never a float division: 1234千元 is exactly 123.4 万元
       const [intPart = "", frac = ""] = digits.split(".");
@@ -603,10 +748,18 @@ function readParagraph(p: Paragraph, excluded: Excluded[]): Raw[] {
       unitOut = `${unitOut}/${perHead[2] ?? perHead[1]!.slice(1)}`;
       why.push({ rule: "perHead", word: perHead[1]! });
     }
+    // a clause with no subject of its own (研发投入较上年增加2000万元，总量达到1.2亿元) takes the
+    // subject of the clause before it in the sentence: 研发投入总量
+    // (not a stretch's 争取12家, which names nothing so that it pairs with its floor)
+    const bare = name.replace(/[^\p{Script=Han}A-Za-z]/gu, "") === "";
+    if (bare && cStart > sStart && !containsAny(lead, [...ASPIRATIONAL, ...FIRM])) {
+      const subject = SUBJECT.exec(text.slice(clauseStart(text, cStart - 1, sStart), cStart - 1))?.[1];
+      if (subject) name = `${subject}${/总量|总数/.exec(lead)?.[0] ?? ""}`;
+    }
     if (name.replace(/[^\p{Script=Han}A-Za-z]/gu, "") === "") doubts.push({ rule: "noName" });
     if (k.doubt) doubts.push(k.doubt);
     out.push({
-      name: name || rawName.trim(),
+      name: name || rawName.replace(RESIDUE, "").trim(),
       number,
       unit: unitOut,
       comparison,

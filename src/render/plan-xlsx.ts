@@ -24,6 +24,7 @@ import {
   PLAN_BOOK_NO,
   PLAN_BOOK_REFERENCE,
   PLAN_BOOK_SHEETS,
+  PLAN_BOOK_WORDS,
   PLAN_BOOK_YES,
   type PlanBookTable,
   paceText,
@@ -80,9 +81,10 @@ function list(
 function validations(lang: Lang): Record<string, (header: string) => ExcelJS.DataValidation> {
   const yesNo = [PLAN_BOOK_YES, PLAN_BOOK_NO];
   return {
-    kind: (h) => list(lang, h, INDICATOR_KINDS, true),
-    cadence: (h) => list(lang, h, CADENCES, true),
-    commitment: (h) => list(lang, h, COMMITMENTS, true),
+    // a Chinese workbook offers the Chinese words (存量, 力争 …), an English one the codes
+    kind: (h) => list(lang, h, vocabulary(lang, INDICATOR_KINDS, PLAN_BOOK_WORDS.kind), true),
+    cadence: (h) => list(lang, h, vocabulary(lang, CADENCES, PLAN_BOOK_WORDS.cadence), true),
+    commitment: (h) => list(lang, h, vocabulary(lang, COMMITMENTS, PLAN_BOOK_WORDS.commitment), true),
     headline: (h) => list(lang, h, yesNo, true),
     isTotal: (h) => list(lang, h, yesNo, true),
     // a pace may also be four shares, a measure any unit: offered, not enforced
@@ -189,7 +191,7 @@ export async function planXlsx(v: PlanBookView, lang: Lang, now: Date): Promise<
         columns.map((c) => {
           if (c.reference) return ref ? (ref[c.reference] ?? null) : null;
           if (c.field === "target" && v.reference) return null;
-          return cellValue(c.field, item[c.field]);
+          return cellValue(c.field, item[c.field], lang);
         }),
       );
     }
@@ -221,9 +223,19 @@ export async function planXlsx(v: PlanBookView, lang: Lang, now: Date): Promise<
   return workbookBytes(wb, now);
 }
 
-/** A field's value as a cell: numbers stay numbers, aliases one text, yes/no 是/否, a pace its text. */
-function cellValue(field: string, value: unknown): string | number | null {
+/** A vocabulary as the workbook offers it: the Chinese words in a Chinese workbook, else the codes. */
+function vocabulary(lang: Lang, codes: readonly string[], words: Readonly<Record<string, string>>): string[] {
+  return codes.map((c) => (lang === "zh" ? (words[c] ?? c) : c));
+}
+
+/**
+ * A field's value as a cell: numbers stay numbers, aliases one text, yes/no 是/否, a pace its text,
+ * a kind, cadence or commitment its Chinese word in a Chinese workbook.
+ */
+function cellValue(field: string, value: unknown, lang: Lang): string | number | null {
   if (value === undefined || value === null) return null;
+  if (lang === "zh" && (field === "kind" || field === "cadence" || field === "commitment"))
+    return (PLAN_BOOK_WORDS[field] as Record<string, string>)[value as string] ?? (value as string);
   if (field === "aliases") return (value as string[]).join(ALIAS_SEPARATOR);
   if (typeof value === "boolean") return value ? PLAN_BOOK_YES : PLAN_BOOK_NO;
   if (field === "pace") return paceText(value as never);
@@ -252,9 +264,12 @@ function addNotes(wb: ExcelJS.Workbook, v: PlanBookView, lang: Lang): void {
     c.fill = fill(HEADER_FILL);
   });
   const vocab = {
-    kind: INDICATOR_KINDS.map((k) => `${k} = ${l(`kind.${k}`)}`).join("; "),
-    cadence: CADENCES.map((k) => `${k} = ${l(`cadence.${k}`)}`).join("; "),
-    commitment: COMMITMENTS.map((k) => `${k} = ${l(`commitment.${k}`)}`).join("; "),
+    // each value as the workbook writes it, its other spelling (code or Chinese word), its meaning
+    kind: INDICATOR_KINDS.map((k) => `${PLAN_BOOK_WORDS.kind[k]} / ${k} = ${l(`kind.${k}`)}`).join("; "),
+    cadence: CADENCES.map((k) => `${PLAN_BOOK_WORDS.cadence[k]} / ${k} = ${l(`cadence.${k}`)}`).join("; "),
+    commitment: COMMITMENTS.map(
+      (k) => `${PLAN_BOOK_WORDS.commitment[k]} / ${k} = ${l(`commitment.${k}`)}`,
+    ).join("; "),
     units: MEASURE_UNITS.join(" "),
   };
   const add = (sheet: string, column: string, meaning: string) =>

@@ -61,7 +61,13 @@ export function planDoc(v: PlanView, lang: Lang): Doc {
         text(en ? d.nameEn : d.name),
         text(d.code),
         text(measureText(lang, d.unit, d.nameEn)),
-        numberCell(lang, d.target),
+        // 确保 X、争取 Y: the stretch beside the target (shown, never judged)
+        d.stretch === undefined
+          ? numberCell(lang, d.target)
+          : {
+              ...numberCell(lang, d.target),
+              text: `${numberCell(lang, d.target).text}${t(lang, "plan.stretch", { n: numberCell(lang, d.stretch).text })}`,
+            },
         text(l(`kind.${d.kind}`)),
         text(l(`cadence.${d.cadence}`)),
         text(l(`commitment.${d.commitment}`)),

@@ -127,6 +127,7 @@ function reportFootnotes(lang: Lang, report: Report): string[] {
       t(lang, "rep.foot.noBaseline", {
         list: noBaseline.map(name).join(t(lang, "verdict.nameSep")),
         baseline: `${report.plan.year - 1}Q4`,
+        year: report.plan.year,
       }),
     );
   for (const l of report.indicators)

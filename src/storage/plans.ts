@@ -73,12 +73,12 @@ export function savePlan(
       for (const a of u.aliases) alias.run(year, a, u.code);
     });
     const indicator = db.prepare(
-      `INSERT INTO indicators (plan_year, code, ordinal, name, name_en, unit, target, kind, cadence, commitment, headline, section, task, pace, pace_note, source)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO indicators (plan_year, code, ordinal, name, name_en, unit, target, kind, cadence, commitment, headline, section, task, pace, pace_note, source, stretch)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT DO UPDATE SET ordinal = excluded.ordinal, name = excluded.name, name_en = excluded.name_en,
          unit = excluded.unit, target = excluded.target, kind = excluded.kind, cadence = excluded.cadence,
          commitment = excluded.commitment, headline = excluded.headline, section = excluded.section, task = excluded.task,
-         pace = excluded.pace, pace_note = excluded.pace_note, source = excluded.source`,
+         pace = excluded.pace, pace_note = excluded.pace_note, source = excluded.source, stretch = excluded.stretch`,
     );
     plan.indicators.forEach((d, i) => {
       indicator.run(
@@ -98,6 +98,7 @@ export function savePlan(
         paceText(d.pace),
         d.paceNote ?? null,
         d.source ?? null,
+        d.stretch ?? null,
       );
     });
     // Items dropped from a revised plan go too, unless data refers to them (then the FK refuses).
@@ -200,21 +201,23 @@ export function loadPlan(db: Db, year: number): Plan | null {
     db
       .prepare(
         `SELECT code, name, name_en AS nameEn, unit, target, kind, cadence, commitment, headline, section, task,
-                pace, pace_note AS paceNote, source
+                pace, pace_note AS paceNote, source, stretch
          FROM indicators WHERE plan_year = ? ORDER BY ordinal`,
       )
-      .all(year) as (Omit<Indicator, "headline" | "pace" | "paceNote" | "source"> & {
+      .all(year) as (Omit<Indicator, "headline" | "pace" | "paceNote" | "source" | "stretch"> & {
       headline: number;
       pace: string;
       paceNote: string | null;
       source: string | null;
+      stretch: number | null;
     })[]
-  ).map(({ paceNote, source, ...d }) => ({
+  ).map(({ paceNote, source, stretch, ...d }) => ({
     ...d,
     headline: d.headline === 1,
     pace: paceOf(d.pace),
     ...(paceNote === null ? {} : { paceNote }),
     ...(source === null ? {} : { source }),
+    ...(stretch === null ? {} : { stretch }),
   }));
   return {
     plan: {

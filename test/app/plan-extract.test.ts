@@ -54,7 +54,13 @@ describe("draftPlan: the draft plan of an extraction", () => {
 
   it("without a stored plan: 全市 alone, codes ind_NN, and a note for a year and date not found", () => {
     const bare = draftPlan(extractPlanText("一、任务\n1.新建省级平台5家。"), null, 2030);
-    expect(planFileSchema.safeParse(bare.plan).success).toBe(true);
+    // the issue date the text does not give is blank, never invented: the schema (init) refuses
+    // exactly that field until the analyst fills it in
+    expect(bare.plan.plan.issuedOn).toBe("");
+    const check = planFileSchema.safeParse(bare.plan);
+    expect(check.success ? [] : check.error.issues.map((i) => i.path.join("."))).toEqual(["plan.issuedOn"]);
+    const filled = { ...bare.plan, plan: { ...bare.plan.plan, issuedOn: "2030-02-01" } };
+    expect(planFileSchema.safeParse(filled).success).toBe(true);
     expect(bare.plan.units.map((u) => u.name)).toEqual(["全市"]);
     expect(bare.plan.indicators.map((d) => [d.code, d.target, d.headline])).toEqual([["ind_01", 5, false]]);
     expect(bare.plan.plan.year).toBe(2030);

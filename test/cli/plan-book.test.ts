@@ -5,7 +5,8 @@
  *
  * Rows of the 指标 sheet are the seed's indicators in order, from row 2: key_tech_projects (项) on
  * row 2, st_transfer_projects (项, task 12) on 3, hitech_enterprises (家) on 6,
- * tech_contract_value (万元, 5600) on 11. Columns of 指标: A 指标代码, E 目标值, F 类型, M 所属任务.
+ * tech_contract_value (万元, 5600) on 11. Columns of 指标: A 指标代码, E 目标值, F 争取目标, G 类型,
+ * M 所属部分, N 所属任务.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -91,12 +92,19 @@ describe("plan export", () => {
     expect(ind.getCell("A11").value).toBe("tech_contract_value");
     expect(ind.getCell("D11").value).toBe("万元");
     expect(ind.getCell("E11").value).toBe(5600);
-    expect(ind.getCell("F11").dataValidation).toMatchObject({
+    // a Chinese workbook writes and offers the Chinese words of the vocabularies
+    expect([ind.getCell("G11").value, ind.getCell("H11").value, ind.getCell("I11").value]).toEqual([
+      "流量",
+      "按季",
+      // 力争…技术合同登记额达到5600万元 (the 2020 plan): aspirational
+      "力争",
+    ]);
+    expect(ind.getCell("G11").dataValidation).toMatchObject({
       type: "list",
-      formulae: ['"flow,stock,rate"'],
+      formulae: ['"流量,存量,比率"'],
     });
-    expect(ind.getCell("G11").dataValidation.formulae).toEqual(['"quarterly,annual"']);
-    expect(ind.getCell("H11").dataValidation.formulae).toEqual(['"firm,aspirational"']);
+    expect(ind.getCell("H11").dataValidation.formulae).toEqual(['"按季,按年"']);
+    expect(ind.getCell("I11").dataValidation.formulae).toEqual(['"硬性,力争"']);
     expect(String(ind.getCell("D11").dataValidation.formulae[0])).toContain("万元");
     // 全市: admin code kept as text, 是 for the total, aliases joined by 、
     const units = sheet(wb, "单位");
@@ -107,14 +115,43 @@ describe("plan export", () => {
     expect(sheet(wb, "任务").getCell("E13").value).toContain("实施科技成果转化专项");
   });
 
-  it("--lang en writes the 说明 in English; the sheet names stay Chinese", async () => {
+  it("--lang en writes the 说明 in English and the vocabularies' codes; the sheet names stay Chinese", async () => {
     const file = join(tmp.dir, "en.xlsx");
     expect((await runMain(["--lang", "en", "--db", db, "plan", "export", "-o", file], env)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(file) as never);
     expect(sheet(wb, "说明").getCell("A1").value).toBe("The 2020 plan workbook: how to fill it in");
     expect(wb.worksheets.map((w) => w.name)).toContain("指标");
+    const ind = sheet(wb, "指标");
+    expect([ind.getCell("G11").value, ind.getCell("H11").value, ind.getCell("I11").value]).toEqual([
+      "flow",
+      "quarterly",
+      "aspirational",
+    ]);
+    expect(ind.getCell("G11").dataValidation.formulae).toEqual(['"flow,stock,rate"']);
   });
+
+  it.each([
+    ["存量", "stock", "力争", "aspirational", "按年", "annual"],
+    ["stock", "stock", "aspirational", "aspirational", "annual", "annual"],
+  ])(
+    "init reads 类型 %s, 约束性 and 报送频次 as Chinese words or codes",
+    async (kind, k, commitment, c, cadence, d) => {
+      // row 2, key_tech_projects: flow, firm, quarterly in the seed
+      const file = await edited(book, `words-${kind}.xlsx`, (wb) => {
+        as2021(wb);
+        sheet(wb, "指标").getCell("G2").value = kind;
+        sheet(wb, "指标").getCell("H2").value = cadence;
+        sheet(wb, "指标").getCell("I2").value = commitment;
+      });
+      const fresh = await freshDb();
+      const r = await dzkj(fresh, "init", "--plan", file);
+      expect(r.code, r.stderr).toBe(0);
+      const shown = JSON.parse((await dzkj(fresh, "plan", "--year", "2021", "--format", "json")).stdout);
+      const d0 = shown.indicators.find((x: { code: string }) => x.code === "key_tech_projects");
+      expect([d0.kind, d0.commitment, d0.cadence]).toEqual([k, c, d]);
+    },
+  );
 
   it.each([
     ["export", "--section", "二"],
@@ -167,13 +204,95 @@ describe("init --plan x.xlsx: the round trip", () => {
     });
   });
 
+  it("fills a vertically merged 所属部分 down, and takes a blank one from the indicator's task", async () => {
+    // rows 6–8 (hitech_enterprises, tech_smes, hitech_industry_revenue) are all in section 1
+    // (task 4); row 2 (key_tech_projects, section 2, no task) keeps its own
+    const file = await edited(book, "merged-section.xlsx", (wb) => {
+      as2021(wb);
+      const s = sheet(wb, "指标");
+      s.getCell("M7").value = null;
+      s.getCell("M8").value = null;
+      s.mergeCells("M6:M8");
+      // st_transfer_projects (task 12, section 3): a blank 所属部分 is its task's
+      s.getCell("M3").value = null;
+    });
+    const fresh = await freshDb();
+    const r = await dzkj(fresh, "init", "--plan", file);
+    expect(r.code, r.stderr).toBe(0);
+    const shown = JSON.parse((await dzkj(fresh, "plan", "--year", "2021", "--format", "json")).stdout);
+    const section = (code: string) => shown.indicators.find((d: { code: string }) => d.code === code).section;
+    expect(
+      ["st_transfer_projects", "hitech_enterprises", "tech_smes", "hitech_industry_revenue"].map(section),
+    ).toEqual([3, 1, 1, 1]);
+  });
+
+  it("refuses at its cell a 所属部分 that is not its task's section (a merge reaching a row of another section)", async () => {
+    // rows 8–9: hitech_industry_revenue (section 1) over external_coop_projects (task 19, section 4)
+    const file = await edited(book, "merged-wrong.xlsx", (wb) => {
+      as2021(wb);
+      const s = sheet(wb, "指标");
+      s.getCell("M9").value = null;
+      s.mergeCells("M8:M9");
+    });
+    const fresh = await freshDb();
+    const r = await dzkj(fresh, "init", "--plan", file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}:指标!M9: 所属部分: 1 — 所属部分 1 与所属任务 19 的部分 4 不一致`);
+    expect((await dzkj(fresh, "plan", "--year", "2021")).code).toBe(1);
+  });
+
+  it("keeps a stretch (争取目标) through init, plan, plan export and back; the report judges the target", async () => {
+    // hitech_enterprises (row 6): target 70, stretch 80
+    const file = await edited(book, "stretch.xlsx", (wb) => {
+      as2021(wb);
+      expect(sheet(wb, "指标").getCell("F1").value).toBe("争取目标");
+      sheet(wb, "指标").getCell("F6").value = 80;
+    });
+    const fresh = await freshDb();
+    const r = await dzkj(fresh, "init", "--plan", file);
+    expect(r.code, r.stderr).toBe(0);
+    const json = (await dzkj(fresh, "plan", "export", "--year", "2021", "--format", "json")).stdout;
+    // the plan file gains the field right after the target, and nothing else changes
+    expect(json).toBe(
+      SEED.replace('"year": 2020', '"year": 2021').replace(
+        '"target": 70,\n',
+        '"target": 70,\n      "stretch": 80,\n',
+      ),
+    );
+    const listed = await dzkj(fresh, "plan", "--year", "2021", "--format", "markdown");
+    expect(listed.stdout).toContain("70（争取 80）");
+    const again = join(tmp.dir, "stretch-again.xlsx");
+    expect((await dzkj(fresh, "plan", "export", "--year", "2021", "-o", again)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(again) as never);
+    expect([sheet(wb, "指标").getCell("E6").value, sheet(wb, "指标").getCell("F6").value]).toEqual([70, 80]);
+    // a report of 2021 still judges against 70: the stretch is shown, not judged
+    const q1 = join(tmp.dir, "stretch-q1.csv");
+    writeFileSync(q1, "period,unit,indicator,value\n2021Q1,city,hitech_enterprises,75\n");
+    expect((await dzkj(fresh, "import", q1)).code).toBe(0);
+    const rep = JSON.parse((await dzkj(fresh, "report", "--year", "2021", "--format", "json")).stdout);
+    const line = rep.indicators.find((l: { code: string }) => l.code === "hitech_enterprises");
+    // 75 ≥ 70: met, although below the stretch 80
+    expect([line.target, line.status]).toEqual([70, "met"]);
+  });
+
+  it("refuses a stretch below the target at its cell", async () => {
+    const file = await edited(book, "stretch-low.xlsx", (wb) => {
+      as2021(wb);
+      sheet(wb, "指标").getCell("F6").value = 60;
+    });
+    const r = await dzkj(await freshDb(), "init", "--plan", file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}:指标!F6: 争取目标: 60 — 争取目标 60 小于目标值 70`);
+  });
+
   it("keeps line breaks in a task's text, and an indicator's source sentence (来源原文)", async () => {
     const sentence = "全年组织实施关键技术攻关项目30项以上。";
     const file = await edited(book, "breaks.xlsx", (wb) => {
       as2021(wb);
       sheet(wb, "任务").getCell("E2").value = "第一段。\n第二段。";
-      expect(sheet(wb, "指标").getCell("N1").value).toBe("来源原文");
-      sheet(wb, "指标").getCell("N2").value = sentence;
+      expect(sheet(wb, "指标").getCell("O1").value).toBe("来源原文");
+      sheet(wb, "指标").getCell("O2").value = sentence;
     });
     const fresh = await freshDb();
     expect((await dzkj(fresh, "init", "--plan", file)).code).toBe(0);
@@ -189,7 +308,7 @@ describe("init --plan x.xlsx: the round trip", () => {
   it("reads a pace profile as its four shares, and writes it back the same way", async () => {
     const file = await edited(book, "profile.xlsx", (wb) => {
       as2021(wb);
-      sheet(wb, "指标").getCell("J2").value = "0.15, 0.4, 0.65, 1";
+      sheet(wb, "指标").getCell("K2").value = "0.15, 0.4, 0.65, 1";
     });
     const fresh = await freshDb();
     const r = await dzkj(fresh, "init", "--plan", file);
@@ -200,18 +319,18 @@ describe("init --plan x.xlsx: the round trip", () => {
     expect((await dzkj(fresh, "plan", "export", "--year", "2021", "-o", again)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(again) as never);
-    expect(sheet(wb, "指标").getCell("J2").value).toBe("0.15,0.4,0.65,1");
+    expect(sheet(wb, "指标").getCell("K2").value).toBe("0.15,0.4,0.65,1");
   });
 
   it("refuses a pace profile that falls, at its cell", async () => {
     const file = await edited(book, "profile-bad.xlsx", (wb) => {
       as2021(wb);
-      sheet(wb, "指标").getCell("J2").value = "0.5,0.4,0.65,1";
+      sheet(wb, "指标").getCell("K2").value = "0.5,0.4,0.65,1";
     });
     const r = await dzkj(await freshDb(), "init", "--plan", file);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      `${file}:指标!J2: 序时进度: 0.5,0.4,0.65,1 — a pace profile is four cumulative shares`,
+      `${file}:指标!K2: 序时进度: 0.5,0.4,0.65,1 — a pace profile is four cumulative shares`,
     );
   });
 
@@ -249,13 +368,13 @@ describe("init --plan x.xlsx: each refusal at its cell, the database untouched",
     ],
     [
       "a task number no task has",
-      (wb) => (ind(wb).getCell("M3").value = 99),
-      ["指标!M3: 所属任务: 99 — 任务表里没有序号为 99 的任务"],
+      (wb) => (ind(wb).getCell("N3").value = 99),
+      ["指标!N3: 所属任务: 99 — 任务表里没有序号为 99 的任务"],
     ],
     [
       "a kind outside the vocabulary",
-      (wb) => (ind(wb).getCell("F3").value = "flw"),
-      ["指标!F3: 类型: flw — “flw”不在可选值中：flow / stock / rate"],
+      (wb) => (ind(wb).getCell("G3").value = "flw"),
+      ["指标!G3: 类型: flw — “flw”不在可选值中：flow / stock / rate / 流量 / 存量 / 比率"],
     ],
     [
       "a target that is no number",
@@ -285,8 +404,8 @@ describe("init --plan x.xlsx: each refusal at its cell, the database untouched",
     ],
     [
       "a task number that is not a whole number",
-      (wb) => (ind(wb).getCell("M3").value = "十二"),
-      ["指标!M3: 所属任务: 十二 — “十二”应是正整数序号"],
+      (wb) => (ind(wb).getCell("N3").value = "十二"),
+      ["指标!N3: 所属任务: 十二 — “十二”应是正整数序号"],
     ],
     [
       "an issue date not written YYYY-MM-DD",
@@ -317,6 +436,30 @@ describe("init --plan x.xlsx: each refusal at its cell, the database untouched",
     // nothing of the 2021 plan was stored
     const shown = await dzkj(fresh, "plan", "--year", "2021");
     expect(shown.code).toBe(1);
+  });
+
+  it("a conflict with stored values is located at its cell, or at its sheet for a row removed", async () => {
+    // the 2020 database holds values of hitech_enterprises (row 6, a stock) and of 通川区 (units row 4)
+    const copy = join(tmp.dir, "conflict.db");
+    writeFileSync(copy, readFileSync(db));
+    const file = await edited(book, "conflict.xlsx", (wb) => {
+      sheet(wb, "指标").getCell("G6").value = "流量";
+      const units = sheet(wb, "单位");
+      expect(units.getCell("A4").value).toBe("tongchuan");
+      units.spliceRows(4, 1);
+    });
+    const r = await dzkj(copy, "init", "--plan", file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}:指标!G6: 类型: 流量 —`);
+    expect(r.stderr).toContain(`${file}:单位: tongchuan: —`);
+  });
+
+  it("a plan file that does not exist is refused in the product's words, naming it", async () => {
+    const file = join(tmp.dir, "nosuch.xlsx");
+    const r = await dzkj(await freshDb(), "init", "--plan", file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}：文件不存在`);
+    expect(r.stderr).not.toContain("ENOENT");
   });
 
   it("a workbook without the 指标 sheet is refused naming the sheets it has", async () => {
@@ -416,8 +559,13 @@ describe("plan new 2021 --from 2020", () => {
     expect(plan.units).toHaveLength(10);
   });
 
-  it("refuses the plan's own year", async () => {
-    const r = await dzkj(db, "plan", "new", "2020", "--from", "2020", "-o", join(tmp.dir, "x.xlsx"));
+  it.each([
+    ["the plan's own year", "2020"],
+    // 上年目标 and 上年完成 would be labelled as 2019's last year while they are 2020's
+    ["a year before it", "2019"],
+  ])("refuses %s", async (_case, year) => {
+    const r = await dzkj(db, "plan", "new", year, "--from", "2020", "-o", join(tmp.dir, "x.xlsx"));
     expect(r.code).toBe(2);
+    expect(r.stderr).toContain("晚于 2020");
   });
 });

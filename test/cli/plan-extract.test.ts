@@ -140,6 +140,12 @@ describe("plan extract --draft: a plan file init --plan loads", () => {
       .sort();
     const want = key.indicators.map((d) => [d.target, d.unit, d.commitment, d.kind].join(" ")).sort();
     expect(got).toEqual(want);
+    // 确保…30家、争取40家: the firm target 30 with its stretch 40
+    expect(
+      plan.indicators
+        .filter((d: { stretch?: number }) => d.stretch !== undefined)
+        .map((d: { target: number; stretch: number }) => [d.target, d.stretch]),
+    ).toContainEqual([30, 40]);
     // 高新技术企业 (家) keeps its 2020 code, so next year's figures line up with this year's
     expect(plan.indicators.find((d: { target: number }) => d.target === 150).code).toBe("hitech_enterprises");
   });
@@ -153,6 +159,59 @@ describe("plan extract --draft: a plan file init --plan loads", () => {
       .map((i: { target: number }) => i.target);
     // 主要目标: 150家, 30家, 300家, 1.8%, 12亿元 (restated in task 三.1), 15个, 4.5件
     expect(headline.sort((a: number, b: number) => a - b)).toEqual([1.8, 4.5, 12, 15, 30, 150, 300]);
+  });
+});
+
+describe("plan extract --draft: what the text does not give is left for the analyst", () => {
+  // 青峰 2021: no issue date line; 孵化器毕业率控制在30%以内 is a ceiling
+  const QINGFENG = join(TEXTS, "counties", "qingfeng-2021.utf8.txt");
+
+  it("leaves the issue date blank and the ceiling out of the JSON draft; init refuses the blank date", async () => {
+    const draft = join(dir.dir, "qf.json");
+    const r = await run("plan", "extract", QINGFENG, "--draft", draft);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("未能从文中读出印发日期，草稿中留空");
+    expect(r.stdout).toContain(
+      "上限类目标，dzkj 无法按序时进度判断，未写入草稿：科技企业孵化器在孵企业毕业率",
+    );
+    const d = JSON.parse(readFileSync(draft, "utf8"));
+    expect(d.plan.issuedOn).toBe("");
+    // 18 targets in the key, one of them the ceiling: 17 indicators
+    expect(d.indicators).toHaveLength(17);
+    expect(
+      d.indicators.some((i: { target: number; unit: string }) => i.target === 30 && i.unit === "%"),
+    ).toBe(false);
+    const other = join(dir.dir, "qf.db");
+    await createDatabase(other);
+    const env = { PATH: process.env.PATH, HOME: dir.dir, NO_COLOR: "1", DZKJ_NOW: "2021-01-15T08:00:00Z" };
+    const init = await runMain(["--db", other, "init", "--plan", draft], env);
+    expect(init.code).toBe(1);
+    expect(init.stderr).toContain("plan.issuedOn");
+    // filled in, it loads
+    d.plan.issuedOn = "2021-02-01";
+    writeFileSync(draft, JSON.stringify(d));
+    const again = await runMain(["--db", other, "init", "--plan", draft], env);
+    expect(again.code, again.stderr).toBe(0);
+  });
+
+  it("the workbook draft leaves 发文日期 blank, and init refuses it at its cell", async () => {
+    const book = join(dir.dir, "qf.xlsx");
+    expect((await run("plan", "extract", QINGFENG, "--draft", book)).code).toBe(0);
+    const other = join(dir.dir, "qf-book.db");
+    await createDatabase(other);
+    const env = { PATH: process.env.PATH, HOME: dir.dir, NO_COLOR: "1", DZKJ_NOW: "2021-01-15T08:00:00Z" };
+    const init = await runMain(["--db", other, "init", "--plan", book], env);
+    expect(init.code).toBe(1);
+    expect(init.stderr).toContain(`${book}:基本信息!B7: 发文日期`);
+  });
+
+  it("a text that does not exist is refused in the product's words", async () => {
+    const r = await run("plan", "extract", "nosuch.txt");
+    expect([r.code, r.stderr.includes("nosuch.txt：文件不存在"), r.stderr.includes("ENOENT")]).toEqual([
+      1,
+      true,
+      false,
+    ]);
   });
 });
 

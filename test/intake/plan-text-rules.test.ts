@@ -49,7 +49,8 @@ describe("comparison: 以上, 突破, 超过, 不低于 mean at least", () => {
     ["突破 before the number", "高新技术产业营业收入突破100亿元。", 100, "亿元", "atLeast"],
     ["超过 before the number", "实施科技合作项目超过20项。", 20, "项", "atLeast"],
     ["不低于 before the number", "研发投入强度不低于2.5%。", 2.5, "%", "atLeast"],
-    ["不超过 is at most, not 超过", "单个项目补助比例不超过30%。", 30, "%", "atMost"],
+    ["不超过 is at most, not 超过", "科研项目结余资金比例不超过30%。", 30, "%", "atMost"],
+    ["控制在…以内 is at most", "孵化器在孵企业毕业率控制在30%以内。", 30, "%", "atMost"],
     ["no comparison word: exactly", "新增高新技术企业10家。", 10, "家", "exactly"],
     ["full-width digits read as digits", "新建省级平台５家以上。", 5, "家", "atLeast"],
     ["余 between number and unit: more than", "开展技术培训5000余人次。", 5000, "人次", "atLeast"],
@@ -237,5 +238,181 @@ describe("nameOverlap: when the 总体目标 and a task state one target", () =>
     ],
   ])("%s", (_rule, a, b, expected) => {
     expect(nameOverlap(a, b)).toBeCloseTo(expected, 6);
+  });
+});
+
+describe("万/亿 before a measure word scales that measure, never 万元", () => {
+  it.each([
+    ["孵化器孵化面积达到5万平方米。", 5, "万平方米"],
+    ["科普受众超过20万人次。", 20, "万人次"],
+    ["带动就业达到3万人。", 3, "万人"],
+    ["新增粮食产能3万吨。", 3, "万吨"],
+    ["推广高产品种1万亩。", 1, "万亩"],
+    ["建成标准厂房2.5万平方米。", 2.5, "万平方米"],
+  ])("%s", (text, number, unit) => {
+    const [c] = targets(text);
+    // no bare-money doubt: something follows 万 that is a measure
+    expect([c?.number, c?.unit, c?.doubts.some((d) => d.rule === "bareMoney")]).toEqual([
+      number,
+      unit,
+      false,
+    ]);
+  });
+});
+
+describe("万/亿 before a word that may be a measure", () => {
+  it.each([
+    // 张 is no listed measure: read as 万张, flagged
+    ["发放科技创新券2万张。", 2, "万张", ["measureGuess"]],
+    // nothing after 万: 万元, flagged as before
+    ["全年技术交易额突破5万。", 5, "万元", ["bareMoney"]],
+    ["科技项目资金5万以上。", 5, "万元", ["bareMoney"]],
+  ])("%s", (text, number, unit, doubts) => {
+    const [c] = targets(text);
+    expect([c?.number, c?.unit, c?.doubts.map((d) => d.rule).filter((r) => r !== "kindGuess")]).toEqual([
+      number,
+      unit,
+      doubts,
+    ]);
+  });
+});
+
+describe("task markers followed by a year or digits", () => {
+  const tasks = (text: string) =>
+    extractPlanText(text).tasks.map((t) => `${t.label}:${t.text.split("\n")[0]}`);
+  it.each([
+    [
+      "2.2021年…: marker 2, then the year",
+      "一、部分\n1.开展科普活动10场次。\n2.2021年底前建成平台3个。\n3.新增企业5家。",
+      ["1:开展科普活动10场次。", "2:2021年底前建成平台3个。", "3:新增企业5家。"],
+    ],
+    [
+      "2、2021年…: marker 2, then the year",
+      "一、部分\n1、引进企业15家。\n2、2021年6月30日前完成调查。\n3、新增平台2个。",
+      ["1:引进企业15家。", "2:2021年6月30日前完成调查。", "3:新增平台2个。"],
+    ],
+    [
+      "2.5亿元 is a figure, not task 2",
+      "一、部分\n1.引进资金。\n2.5亿元用于平台建设。\n2.新增企业5家。",
+      ["1:引进资金。", "2:新增企业5家。"],
+    ],
+  ])("%s", (_rule, text, expected) => {
+    expect(tasks(text)).toEqual(expected);
+  });
+
+  it("keeps the count after a marker it could not read: tasks 1–8 with task 4's marker lost", () => {
+    // line 4 has no marker a task can have (4） with no opening bracket): tasks 5–8 still follow
+    const text = [
+      "一、部分",
+      "1.甲。",
+      "2.乙。",
+      "3.丙。",
+      "4）丁。",
+      "5.戊。",
+      "6.己。",
+      "7.2021年庚。",
+      "8.辛。",
+    ].join("\n");
+    expect(extractPlanText(text).tasks.map((t) => t.label)).toEqual(["1", "2", "3", "5", "6", "7", "8"]);
+  });
+
+  it("reads （1）（2） inside a `1.` task as a list, not as new tasks", () => {
+    const text = "一、部分\n1.建设平台。\n（1）新建众创空间3家；\n（2）新建孵化器2家。\n2.新增企业5家。";
+    const r = extractPlanText(text);
+    expect(r.tasks.map((t) => t.label)).toEqual(["1", "2"]);
+    // the markers are not part of the names, and the figures are task 1's
+    expect(r.candidates.map((c) => [c.name, c.source.task])).toEqual([
+      ["新建众创空间", 1],
+      ["新建孵化器", 1],
+      ["新增企业", 2],
+    ]);
+  });
+});
+
+describe("力争 heading a clause with no figure: carried on, with a doubt", () => {
+  it("flags the figures after a 力争 clause that states none", () => {
+    const cs = targets(
+      "力争省级高新区创建取得突破，园区高新技术产业产值达到85亿元，占规模以上工业产值比重达到55%。",
+    );
+    expect(cs.map((c) => [c.commitment, c.doubts.some((d) => d.rule === "scopeNoFigure")])).toEqual([
+      ["aspirational", true],
+      ["aspirational", true],
+    ]);
+  });
+  it("does not flag a 力争 clause that states its own figure", () => {
+    const cs = targets("力争全社会研发经费支出达到10亿元，技术合同登记额达到5600万元。");
+    expect(cs.map((c) => c.doubts.some((d) => d.rule === "scopeNoFigure"))).toEqual([false, false]);
+  });
+  it.each([
+    ["①②③ list items", "①建设示范基地15个；②推广新技术30项以上；③力争培育企业10家，农民培训5000人次。"],
+    [
+      "(1)(2)(3) list items",
+      "（1）建设示范基地15个；（2）推广新技术30项以上；（3）力争培育企业10家，农民培训5000人次。",
+    ],
+  ])("%s: a list item is its own clause for 力争, and its marker is not in the name", (_rule, text) => {
+    expect(targets(text).map((c) => [c.name, c.commitment])).toEqual([
+      ["建设示范基地", "firm"],
+      ["推广新技术", "firm"],
+      ["培育企业", "aspirational"],
+      ["农民培训", "aspirational"],
+    ]);
+  });
+});
+
+describe("from … to, 左右, and names without verbs", () => {
+  it("由45家增加到60家: one target, 60, a stock, the 45 recorded as the start", () => {
+    const r = extractPlanText("全市高新技术企业由45家增加到60家。");
+    expect(r.candidates.map((c) => [c.name, c.number, c.kind])).toEqual([["高新技术企业", 60, "stock"]]);
+    expect(r.candidates[0]?.why).toContainEqual({ rule: "fromTo", word: "由45家增加到" });
+    expect(r.excluded.map((e) => [e.text, e.why.rule])).toEqual([["45家", "fromFigure"]]);
+  });
+  it("50家左右: 50, with a doubt, and 左右 not in the name", () => {
+    const [c] = targets("力争全年新增科技型企业50家左右。");
+    expect([c?.name, c?.number, c?.comparison, c?.doubts]).toEqual([
+      "新增科技型企业",
+      50,
+      "exactly",
+      [{ rule: "about", word: "50家左右" }],
+    ]);
+  });
+  it.each([
+    ["研发投入较上年增加2000万元，总量达到1.2亿元。", 1.2, "研发投入总量"],
+    ["技术合同成交额同比增长20%，达到3亿元。", 3, "技术合同成交额"],
+    ["区财政科技支出较上年增长10%，达到6500千元。", 650, "区财政科技支出"],
+    // 全市 is one of the lead words every name drops
+    ["全市高新技术企业由45家增加到60家。", 60, "高新技术企业"],
+  ])("%s → the subject of the clause before, no verb", (text, number, name) => {
+    const c = targets(text).find((x) => x.number === number);
+    expect(c?.name).toBe(name);
+    expect(c?.name).not.toMatch(/由|增加到|左右|达到/);
+  });
+});
+
+describe("numbers that are parameters, not targets", () => {
+  it.each([
+    ["单个项目补助不超过50万元。", "50万元", "policyCap"],
+    ["单张创新券面值不超过5万元。", "5万元", "policyCap"],
+    ["服务覆盖全县22个乡镇。", "22个", "coverage"],
+    ["考核权重不低于5%。", "5%", "weight"],
+  ])("%s", (text, figure, rule) => {
+    const r = extractPlanText(text);
+    expect(r.candidates).toEqual([]);
+    expect(r.excluded.map((e) => [e.text, e.why.rule])).toEqual([[figure, rule]]);
+  });
+  it("still reads a count of firms a survey covers (调查覆盖企业300余家)", () => {
+    expect(targets("调查覆盖企业300余家。").map((c) => c.number)).toEqual([300]);
+  });
+});
+
+describe("a （二） sub-heading inside a section", () => {
+  it("is not glued onto the task before it, and the next task still follows", () => {
+    const r = extractPlanText(
+      "一、壮大主体\n（一）培育企业\n1.新增企业5家。\n2.新建平台2个。\n（二）引育人才\n3.引进人才30人。",
+    );
+    expect(r.tasks.map((t) => [t.label, t.text])).toEqual([
+      ["1", "新增企业5家。"],
+      ["2", "新建平台2个。"],
+      ["3", "引进人才30人。"],
+    ]);
   });
 });

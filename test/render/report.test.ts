@@ -60,7 +60,7 @@ describe("report view", () => {
   it("says which indicators lack a baseline and how to give them one, and which units a chain left out", () => {
     expect(md).toContain(
       // names are listed with ； (a name may itself contain 、)
-      "缺基数：企业数；新企业 没有 2019Q4 基数，不设序时进度；导入 2019Q4 基数后即可计算。",
+      "缺基数：企业数；新企业 没有 2019Q4 基数（2020 年和上一年度的工作要点下都没有），不设序时进度；用 dzkj import 文件 --year 2020 导入 2019Q4 基数后即可计算。",
     );
     expect(md).toContain("企业数：开江县 在 2020Q1 及以前没有数（含基数），其新报数未计入全市增量。");
   });

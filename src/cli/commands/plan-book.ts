@@ -72,7 +72,7 @@ async function newPlan(ctx: Context, yearText: string | undefined, opts: Options
   try {
     const from = requirePlan(db, opts.from);
     const year = yearText === undefined ? from.plan.year + 1 : Number(yearText);
-    if (!Number.isInteger(year) || year < 2000 || year > 2100 || year === from.plan.year)
+    if (!Number.isInteger(year) || year < 2000 || year > 2100 || year <= from.plan.year)
       throw new UsageError({
         key: "planBook.newYear",
         params: { value: yearText ?? "", from: from.plan.year },

@@ -33,8 +33,10 @@ export async function run(ctx: Context, args: string[], opts: OptionsOf<"plan">)
       db.close();
     }
     const draft = draftPlan(result, stored, ctx.now.getFullYear());
-    // the draft must load as it is: a draft that init --plan refuses is a bug, never written
-    const check = planFileSchema.safeParse(draft.plan);
+    // the draft must load once the analyst has filled in what the text does not give (the issue
+    // date, left blank): any other problem init --plan would find is a bug, never written
+    const blanks = draft.plan.plan.issuedOn === "" ? { issuedOn: "2000-01-01" } : {};
+    const check = planFileSchema.safeParse({ ...draft.plan, plan: { ...draft.plan.plan, ...blanks } });
     if (!check.success)
       throw new Error(
         explain(ctx.lang, {
