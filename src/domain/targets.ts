@@ -177,6 +177,8 @@ export interface IndicatorRankEntry {
   score: number | null;
   reported: boolean;
   status: Status;
+  /** the result is final (rule 5, see UnitTargetLine.final): at Q4 完成/未完成, else 暂定 */
+  final: boolean;
 }
 
 /** The units ranked on one indicator. */
@@ -263,6 +265,7 @@ export function buildRanking(
         score,
         reported: line.reported,
         status: !due ? "pending" : line.reported ? line.status : ("no_data" as Status),
+        final: line.final,
       };
     });
     rankEntries(entries, (a, b) => unitOrder.get(a.unit)! - unitOrder.get(b.unit)!);

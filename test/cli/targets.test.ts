@@ -314,6 +314,29 @@ describe("rank", () => {
     expect(md.stdout.split("\n").length).toBeLessThan(30);
   });
 
+  it("at Q4 the status words are the report's own: 完成, 未完成, 暂定未完成, as report --unit says them", async () => {
+    // 2020Q4, 通川区: 关键技术攻关项目 9 of 10 with a Q4 figure → final, missed: 未完成;
+    // 高新技术企业 31 of 35, no Q4 figure → provisional, missed: 暂定未完成;
+    // 技术合同登记额 1,400 of 1,500 with a Q4 figure → 未完成. 渠县 关键技术攻关项目 8 of 8 → 完成.
+    const r = await run("rank", "--as-of", "2020Q4", "--format", "csv", "--no-bom");
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split(/\r?\n/);
+    const status = (ind: string, unit: string) =>
+      lines.find((l) => l.startsWith(`${ind},`) && l.includes(`,${unit},`))?.split(",")[10];
+    expect(status("key_tech_projects", "tongchuan")).toBe("未完成");
+    expect(status("hitech_enterprises", "tongchuan")).toBe("暂定未完成");
+    expect(status("tech_contract_value", "tongchuan")).toBe("未完成");
+    expect(status("key_tech_projects", "quxian")).toBe("完成");
+    // the same words in report --unit's own-target columns
+    const u = await run("report", "--unit", "通川区", "--as-of", "2020Q4", "--width", "200");
+    expect(u.code, u.stderr).toBe(0);
+    const row = (name: string) => u.stdout.split("\n").find((l) => l.startsWith(name)) ?? "";
+    expect(row("关键技术攻关项目")).toMatch(/\|\s*未完成\s*\|/);
+    expect(row("高新技术企业")).toContain("暂定未完成");
+    // never the in-year word 滞后 at Q4
+    expect(r.stdout).not.toContain("滞后");
+  });
+
   it("markdown: the composite only unless --detail", async () => {
     const md = await run("rank", "--as-of", "2020Q3", "--format", "markdown");
     expect(md.stdout).toContain("## 综合得分");
