@@ -9,7 +9,7 @@ import { type TargetSplit, targetSplits } from "../domain/targets.js";
 import type { Reason } from "../i18n/index.js";
 import type { RawCell } from "../intake/cells.js";
 import type { Encoding } from "../intake/decode.js";
-import { FileError, type Problem } from "../intake/errors.js";
+import { FileError, type Problem, problemLocation } from "../intake/errors.js";
 import type { SourceInfo } from "../intake/records.js";
 import type { TitleBlock } from "../intake/table.js";
 import { measureText } from "../render/format.js";
@@ -34,6 +34,8 @@ export interface TargetImportOptions {
   dryRun?: boolean;
   allOrNothing?: boolean;
   encoding?: Encoding | undefined;
+  /** a workbook's sheets to read (--sheet: names or 1-based numbers); empty: every sheet holding a targets table */
+  sheets?: readonly string[];
   now: Date;
 }
 
@@ -182,14 +184,35 @@ async function readTargetFile(
   let headerCells: readonly string[] = [];
   let sheetNames: readonly string[] | null = null;
   /** A problem's location: the line of a text file, a workbook's sheet, row and cell (as import's). */
-  const locate = (line: number | null, column: string | null, value: string | null, reason: Reason) => {
+  const locate = (
+    line: number | null,
+    column: string | null,
+    value: string | null,
+    reason: Reason,
+    index?: number,
+  ) => {
     if (sheetNames === null || line === null) return { file, line, column, value, reason };
     const at = workbook.lineToRow(line);
-    const i = column === null ? -1 : headerCells.indexOf(column);
+    const i = index ?? (column === null ? -1 : headerCells.indexOf(column));
     const other = reason.params?.line;
+    const col = reason.params?.col;
+    const atKey = AT_KEYS[reason.key as keyof typeof AT_KEYS];
+    // another cell named by the message: by sheet and cell (技术合同!C2), the sheets being tables of their own
     const r =
       typeof other === "number" && other > 0
-        ? { ...reason, params: { ...reason.params, line: workbook.lineToRow(other).row } }
+        ? atKey
+          ? {
+              key: atKey,
+              params: {
+                ...reason.params,
+                at: problemLocation({
+                  line: workbook.lineToRow(other).row,
+                  sheet: sheetNames[workbook.lineToRow(other).sheet] ?? null,
+                  columnIndex: typeof col === "number" && col >= 0 ? col : null,
+                }),
+              },
+            }
+          : { ...reason, params: { ...reason.params, line: workbook.lineToRow(other).row } }
         : reason;
     return {
       file,
@@ -201,22 +224,26 @@ async function readTargetFile(
       columnIndex: i >= 0 ? i : null,
     };
   };
-  const problem = (line: number | null, column: string | null, value: string | null, reason: Reason) =>
-    out.problems.push(locate(line, column, value, reason));
+  const problem = (
+    line: number | null,
+    column: string | null,
+    value: string | null,
+    reason: Reason,
+    index?: number,
+  ) => out.problems.push(locate(line, column, value, reason, index));
   const warn = (line: number | null, column: string | null, value: string | null, reason: Reason) =>
     out.warnings.push(locate(line, column, value, reason));
   /** A change's location: its line, or a workbook's sheet and row. */
-  const at = (line: number, column?: string): { line: number; sheet?: string; columnIndex?: number } => {
+  const at = (line: number, i = -1): { line: number; sheet?: string; columnIndex?: number } => {
     if (sheetNames === null) return { line };
     const r = workbook.lineToRow(line);
     const sheet = sheetNames[r.sheet];
-    const i = column === undefined ? -1 : headerCells.indexOf(column);
     if (sheet === undefined) return { line: r.row };
     return i >= 0 ? { line: r.row, sheet, columnIndex: i } : { line: r.row, sheet };
   };
   /** years the title block states (2020年达州市…分解表): checked against the plan year */
   const titleYears: { year: number; line: number; text: string }[] = [];
-  const title: TitleBlock = table.emptyTitle();
+  let title: TitleBlock = table.emptyTitle();
 
   const recognize = (line: number, row: readonly string[]): TargetHeader | null => {
     const hs = row.map((c) => c.trim());
@@ -260,29 +287,45 @@ async function readTargetFile(
     else return null;
     for (const i of unknown) {
       const hint = catalog.suggestIndicator(year, headers.splitHeaderUnit(hs[i]!).name);
-      problem(line, hs[i]!, hs[i]!, {
-        key: hint.length ? "targets.import.unknownColumnHint" : "targets.import.unknownColumn",
-        params: { value: hs[i]!, hint: hint.join("、") },
-      });
+      problem(
+        line,
+        hs[i]!,
+        hs[i]!,
+        {
+          key: hint.length ? "targets.import.unknownColumnHint" : "targets.import.unknownColumn",
+          params: { value: hs[i]!, hint: hint.join("、") },
+        },
+        i,
+      );
     }
     return h;
   };
 
   const writer = new TargetWriter(db);
-  const seen = new Map<string, number>();
+  /** the first target of each indicator and unit: its line and the target cell's column */
+  const seen = new Map<string, { line: number; col: number }>();
   const weights = new Map<string, { weight: number; line: number }>();
+  const weightCols = new Map<string, number>();
   let head: TargetHeader | null = null;
   /** wide layout: a 考核权重 row gives each indicator column's weight */
-  const wideWeights = new Map<number, number>();
+  let wideWeights = new Map<number, number>();
+  /** a weight found in a 考核权重 cell: a unit's row, or a 全市/合计 row (the indicator's weight) */
+  interface WeightCell {
+    line: number;
+    ind: Indicator;
+    weight: number;
+    column: string;
+    col: number;
+  }
+  const weightCells: WeightCell[] = [];
   const pending: {
     line: number;
     unit: ReportingUnit;
     ind: Indicator;
     target: number;
     column: string;
+    col: number;
     weight: number | null;
-    /** the 考核权重 column (or row) the weight was read from */
-    weightColumn: string;
   }[] = [];
 
   const readNumber = (
@@ -327,7 +370,8 @@ async function readTargetFile(
 
   const readWeight = (raw: string, line: number, column: string): number | null | undefined => {
     if (raw === "") return null;
-    const n = Number(text.toHalfWidth(raw).trim());
+    // 20% is a weight of 20: weights are relative (only their ratios count), so 20% and 20 rank alike
+    const n = Number(text.toHalfWidth(raw).trim().replace(/\s*%$/, ""));
     if (!Number.isFinite(n) || n <= 0) {
       problem(line, column, raw, { key: "targets.import.weight", params: { value: raw } });
       return undefined;
@@ -335,18 +379,73 @@ async function readTargetFile(
     return n;
   };
 
-  const src = await records.openRecords(file, { encoding: options.encoding });
+  const src = await records.openRecords(file, { encoding: options.encoding, sheets: options.sheets });
   out.source = src.info;
-  if (records.isWorkbook(src.info)) sheetNames = src.info.sheetNames;
+  const wb = records.isWorkbook(src.info) ? src.info : null;
+  if (wb) sheetNames = wb.sheetNames;
+  /** the current sheet of a workbook (-1 before the first), its title rows and where its targets begin */
+  let sheet = -1;
+  let sheetTitleRows = 0;
+  let pendingBefore = 0;
+  let tables = 0;
+  /**
+   * Ends the current table (a workbook's sheet, or the text file): a sheet without a targets
+   * header (notes, 说明) is skipped and listed unless chosen with --sheet; a wide table's 考核权重
+   * row gives its columns' weights.
+   */
+  const finishTable = (): void => {
+    const name = wb && sheet >= 0 ? wb.sheetNames[sheet]! : null;
+    if (!head) {
+      if (wb && name !== null && !options.sheets?.length) {
+        out.counts.skipped -= sheetTitleRows;
+        wb.sheets.splice(wb.sheets.indexOf(name), 1);
+        wb.skipped.push({ name, why: "noHeader" });
+        return;
+      }
+      const notFound: Problem = {
+        file,
+        line: null,
+        column: null,
+        value: null,
+        reason: { key: "targets.import.noHeader" },
+      };
+      throw new FileError(name === null ? notFound : { ...notFound, sheet: name });
+    }
+    tables++;
+    const h = head;
+    // wide layout: the 考核权重 row applies to every unit of its column
+    if (h.layout === "wide")
+      for (const p of pending.slice(pendingBefore)) {
+        const c = h.columns.find((x) => x.indicator.code === p.ind.code && x.index === p.col);
+        p.weight = c ? (wideWeights.get(c.index) ?? null) : null;
+      }
+  };
+  /** A new table for the next sheet of a workbook: its own title block and header. */
+  const startSheet = (next: number): void => {
+    sheet = next;
+    sheetTitleRows = 0;
+    head = null;
+    headerCells = [];
+    title = table.emptyTitle();
+    wideWeights = new Map();
+    pendingBefore = pending.length;
+  };
   for await (const batch of src.batches)
     for (const rec of batch) {
+      if (wb) {
+        const at = workbook.lineToRow(rec.line).sheet;
+        if (at !== sheet) {
+          if (sheet >= 0) finishTable();
+          startSheet(at);
+        }
+      }
       const row = rec.cells.map((c) => text.cleanCell(c, src.info.invisible));
       if (table.isEmptyRow(row)) continue;
       if (!head) {
         head = recognize(rec.line, row);
         if (head) {
-          out.headerLine = head.line;
-          out.layout = head.layout;
+          out.headerLine ??= head.line;
+          out.layout ??= head.layout;
           headerCells = head.headers;
         } else {
           table.readTitleRow(rec.line, row, title);
@@ -359,11 +458,12 @@ async function readTargetFile(
               for (const m of text.toHalfWidth(cell).matchAll(/(?<!\d)((?:19|20)\d{2})\s*年/g))
                 titleYears.push({ year: Number(m[1]), line: rec.line, text: cell.trim() });
           out.counts.skipped++;
+          sheetTitleRows++;
         }
         continue;
       }
       out.counts.rowsRead++;
-      const h = head;
+      const h: TargetHeader = head;
       const unitText = (row[h.unit] ?? "").trim();
       const unitColumn = h.headers[h.unit]!;
       if (unitText === "" && row.every((c, i) => i === h.unit || h.ignored.includes(i) || c.trim() === "")) {
@@ -373,7 +473,9 @@ async function readTargetFile(
       if (h.layout === "wide" && weightNames.has(key(unitText))) {
         for (const c of h.columns) {
           const w = readWeight((row[c.index] ?? "").trim(), rec.line, c.header);
-          if (typeof w === "number") wideWeights.set(c.index, w);
+          if (typeof w !== "number") continue;
+          wideWeights.set(c.index, w);
+          weightCells.push({ line: rec.line, ind: c.indicator, weight: w, column: c.header, col: c.index });
         }
         continue;
       }
@@ -434,8 +536,14 @@ async function readTargetFile(
             weight: "",
           });
       // a row that assigns nothing (the sheet lists every indicator, a unit has targets for a few)
-      if (items.every((it) => isBlankCell(it.raw))) out.counts.blank++;
+      if (items.every((it) => isBlankCell(it.raw) && it.weight === "")) out.counts.blank++;
+      const weightColumn = h.headers[h.weight ?? -1] ?? "考核权重";
       for (const it of items) {
+        // the 考核权重 of a 全市/合计 row is the indicator's weight, as on a unit's row (README "Unit targets")
+        const w = h.layout === "long" ? readWeight(it.weight, rec.line, weightColumn) : null;
+        if (w === undefined) continue;
+        if (w !== null)
+          weightCells.push({ line: rec.line, ind: it.ind, weight: w, column: weightColumn, col: h.weight! });
         if (isBlankCell(it.raw)) continue;
         const value = readNumber(it.raw, it.ind, rec.line, it.column, it.index, it.headerUnit, rowMeasure);
         if (value === null) continue;
@@ -454,9 +562,6 @@ async function readTargetFile(
             });
           continue;
         }
-        const weightColumn = h.headers[h.weight ?? -1] ?? "考核权重";
-        const w = h.layout === "long" ? readWeight(it.weight, rec.line, weightColumn) : null;
-        if (w === undefined) continue;
         const k = `${it.ind.code}\u0000${unit!.code}`;
         const first = seen.get(k);
         if (first !== undefined) {
@@ -467,24 +572,26 @@ async function readTargetFile(
               unitEn: unit!.nameEn,
               indicator: it.ind.name,
               indicatorEn: it.ind.nameEn,
-              line: first,
+              line: first.line,
+              col: first.col,
             },
           });
           continue;
         }
-        seen.set(k, rec.line);
+        seen.set(k, { line: rec.line, col: it.index });
         pending.push({
           line: rec.line,
           unit: unit!,
           ind: it.ind,
           target: value,
           column: it.column,
+          col: it.index,
           weight: w,
-          weightColumn,
         });
       }
     }
-  if (!head)
+  if (!wb || sheet >= 0) finishTable();
+  if (tables === 0)
     throw new FileError({
       file,
       line: null,
@@ -499,28 +606,32 @@ async function readTargetFile(
       key: "targets.import.otherYear",
       params: { stated: stated[0]!.year, year },
     });
-  // wide layout: the 考核权重 row applies to every unit of its column
-  if (head.layout === "wide")
-    for (const p of pending) {
-      const c = head.columns.find((x) => x.indicator.code === p.ind.code && x.header === p.column);
-      p.weight = c ? (wideWeights.get(c.index) ?? null) : null;
-    }
-  // one 考核权重 per indicator: the composite weighs an indicator the same for every unit
-  for (const p of pending) {
-    if (p.weight === null) continue;
-    const w = weights.get(p.ind.code);
-    if (w && w.weight !== p.weight)
-      problem(p.line, p.weightColumn, String(p.weight), {
-        key: "targets.import.weightConflict",
-        params: {
-          indicator: p.ind.name,
-          indicatorEn: p.ind.nameEn,
-          first: w.weight,
-          line: w.line,
-          value: p.weight,
+  // one 考核权重 per indicator: the composite weighs an indicator the same for every unit, whether the
+  // weight is written on a unit's row or on the 全市/合计 row; a conflict names both cells
+  for (const c of [...weightCells].sort((a, b) => a.line - b.line)) {
+    const w = weights.get(c.ind.code);
+    if (w && w.weight !== c.weight)
+      problem(
+        c.line,
+        c.column,
+        String(c.weight),
+        {
+          key: "targets.import.weightConflict",
+          params: {
+            indicator: c.ind.name,
+            indicatorEn: c.ind.nameEn,
+            first: w.weight,
+            line: w.line,
+            col: weightCols.get(c.ind.code) ?? -1,
+            value: c.weight,
+          },
         },
-      });
-    else if (!w) weights.set(p.ind.code, { weight: p.weight, line: p.line });
+        c.col,
+      );
+    else if (!w) {
+      weights.set(c.ind.code, { weight: c.weight, line: c.line });
+      weightCols.set(c.ind.code, c.col);
+    }
   }
   if (out.problems.length > 0) return;
   for (const p of pending) {
@@ -544,7 +655,7 @@ async function readTargetFile(
       kind = "update";
     }
     out.changes.push({
-      ...at(p.line, p.column),
+      ...at(p.line, p.col),
       unit: p.unit.code,
       indicator: p.ind.code,
       old,
@@ -588,6 +699,12 @@ async function readTargetFile(
     });
   }
 }
+
+/** Messages naming another cell: in a workbook worded with its sheet and cell (技术合同!C2). */
+const AT_KEYS = {
+  "targets.import.duplicate": "targets.import.duplicate.at",
+  "targets.import.weightConflict": "targets.import.weightConflict.at",
+} as const;
 
 /** A blank target cell: nothing assigned (empty, a dash, /, 无). */
 function isBlankCell(text: string): boolean {

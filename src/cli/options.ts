@@ -18,6 +18,8 @@ export interface OptionDef<T extends z.ZodType = z.ZodType> {
   type: T;
   choices?: readonly string[];
   default?: string;
+  /** commander's parser of each occurrence (a repeatable option collects its values) */
+  parse?: (value: string, previous: unknown) => unknown;
 }
 
 /** An option with a value: `--year <year>`; absent is undefined. */
@@ -53,6 +55,23 @@ const OUTPUT = {
   width: text("--width <columns>", "help.opt.width"),
   style: choice("--style <style>", "help.opt.style", ["plain", "box"], "plain"),
 };
+
+/**
+ * --sheet, repeatable, each a name or 1-based number or a comma list of them (as `import --sheet`):
+ * the values collected in order.
+ */
+const sheets = (flags: string, help: MessageKey) => ({
+  flags,
+  help,
+  type: z.array(z.string()).optional(),
+  parse: (value: string, previous: unknown): string[] => [
+    ...((previous as string[] | undefined) ?? []),
+    ...value
+      .split(/[,，]/)
+      .map((x) => x.trim())
+      .filter((x) => x !== ""),
+  ],
+});
 
 const year = text("--year <year>", "help.opt.year");
 
@@ -90,6 +109,7 @@ export const OPTIONS = {
     year,
     dryRun: flag("--dry-run", "help.opt.dryRun"),
     allOrNothing: flag("--all-or-nothing", "help.opt.allOrNothing"),
+    sheet: sheets("--sheet <sheets>", "help.opt.sheet"),
     ...OUTPUT,
   },
   rank: {
@@ -116,6 +136,7 @@ export function declareOptions(cmd: Command, lang: Lang, name: TypedCommand): vo
     const option = new Option(def.flags, t(lang, def.help));
     if (def.choices) option.choices(def.choices);
     if (def.default !== undefined) option.default(def.default);
+    if (def.parse) option.argParser(def.parse);
     cmd.addOption(option);
   }
 }

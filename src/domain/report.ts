@@ -62,6 +62,90 @@ export interface IndicatorLine {
   yoy: number | null;
   /** a rate's change on last year, in percentage points (actual − lastYear); null otherwise */
   yoyPoints: number | null;
+  /**
+   * the units left out of 同比 because they have a figure in one year only (see yoyBasis); then
+   * 同比 is over the other units, yoyCurrent against yoyLastYear; [] when nothing was left out
+   */
+  yoyLeftOut: YoyLeftOut[];
+  /** the current and last year's figures 同比 compares (actual and lastYear unless units were left out) */
+  yoyCurrent: number | null;
+  yoyLastYear: number | null;
+}
+
+/** A unit left out of 同比: it has no figure of the same quarter last year, or none this year. */
+export interface YoyLeftOut {
+  unit: string;
+  missing: "lastYear" | "current";
+}
+
+/** What 同比 compares at one quarter (README "Year on year"): the same units on both sides. */
+export interface YoyBasis {
+  /** the current figure compared: the city figure, or the sum over the units in both years */
+  current: number | null;
+  /** last year's figure compared */
+  lastYear: number | null;
+  leftOut: YoyLeftOut[];
+}
+
+/**
+ * 同比 compares like with like (README "Year on year"): the current figure and 上年同期 must cover
+ * the same units. When both rest on 全市's own figures (the current city figure is 全市's, alone or
+ * chained, and last year's is 全市's of that quarter or chained from it), they are compared as they
+ * are. Otherwise (either side a units' sum) each unit's figure is taken on both sides — this year's
+ * as the city figure counts it (unitFigure), last year's only of that very quarter
+ * (lastYearUnitFigure) — and 同比 is over the units present in BOTH years; the others are listed
+ * in `leftOut`. Example: 2019Q3 通川 4, 达川 3; 2020Q3 通川 5, 达川 4, 渠县 6: current 5 + 4 = 9
+ * against 7, 渠县 left out (missing lastYear). No unit in both years: no figures to compare (nulls).
+ * A rate is 全市's own on both sides: never adjusted. `city` is the current city figure (cityFigure);
+ * `unitOrder` (the plan's unit codes) orders `leftOut`.
+ */
+export function yoyBasis(
+  byUnit: ReadonlyMap<string, readonly Observation[]>,
+  prior: ReadonlyMap<string, readonly Observation[]> | undefined,
+  totalUnit: string | null,
+  kind: IndicatorKind,
+  q: number,
+  city: CityFigure,
+  unitOrder: readonly string[] = [],
+): YoyBasis {
+  const lastYear = lastYearFigure(prior, totalUnit, kind, q);
+  const plain: YoyBasis = { current: city.value, lastYear, leftOut: [] };
+  if (kind === "rate" || city.value === null || lastYear === null) return plain;
+  const priorTotal = totalUnit ? prior?.get(totalUnit) : undefined;
+  const lastCityWide =
+    lastYearUnitFigure(priorTotal, kind, q) !== null ||
+    (kind === "stock" && priorTotal !== undefined && newestQuarter(priorTotal, q) >= 0);
+  const currentCityWide = city.source === "total" || city.source === "chained";
+  if (lastCityWide && currentCityWide) return plain;
+  const now = new Map<string, number>();
+  for (const [unit, obs] of byUnit) {
+    if (unit === totalUnit) continue;
+    const v = unitFigure(obs, kind, q);
+    if (v !== null) now.set(unit, v);
+  }
+  const then = new Map<string, number>();
+  for (const [unit, obs] of prior ?? []) {
+    if (unit === totalUnit) continue;
+    const v = lastYearUnitFigure(obs, kind, q);
+    if (v !== null) then.set(unit, v);
+  }
+  const pos = (u: string) => {
+    const i = unitOrder.indexOf(u);
+    return i < 0 ? unitOrder.length : i;
+  };
+  const leftOut: YoyLeftOut[] = [
+    ...[...now.keys()].filter((u) => !then.has(u)).map((unit) => ({ unit, missing: "lastYear" as const })),
+    ...[...then.keys()].filter((u) => !now.has(u)).map((unit) => ({ unit, missing: "current" as const })),
+  ].sort((a, b) => pos(a.unit) - pos(b.unit));
+  // both sides the same units' sum: nothing to adjust
+  if (leftOut.length === 0 && !lastCityWide && !currentCityWide) return plain;
+  const common = [...now.keys()].filter((u) => then.has(u));
+  if (common.length === 0) return { current: null, lastYear: null, leftOut };
+  return {
+    current: exactSum(common.map((u) => now.get(u)!)),
+    lastYear: exactSum(common.map((u) => then.get(u)!)),
+    leftOut,
+  };
 }
 
 /**
@@ -255,6 +339,7 @@ export function buildReport(
   const year = plan.plan.year;
   const totalUnit = plan.units.find((u) => u.isTotal)?.code ?? null;
   const sectionCode = new Map(plan.sections.map((s) => [s.number, s.code]));
+  const unitOrder = plan.units.map((u) => u.code);
   const empty = new Map<string, Observation[]>();
   const indicators = reportOrder(plan.indicators).map((ind): IndicatorLine => {
     const byUnit = index.get(ind.code) ?? empty;
@@ -268,6 +353,10 @@ export function buildReport(
     const expected = expectedAt(ind, baseline, q);
     const priorByUnit = prior.get(ind.code);
     const lastYear = q === null ? null : lastYearFigure(priorByUnit, totalUnit, ind.kind, q);
+    const basis: YoyBasis =
+      q === null
+        ? { current: actual, lastYear, leftOut: [] }
+        : yoyBasis(byUnit, priorByUnit, totalUnit, ind.kind, q, city, unitOrder);
     let unitsReported = 0;
     let cityReported = false;
     if (q !== null)
@@ -303,7 +392,10 @@ export function buildReport(
       unitsReported,
       cityReported,
       lastYear,
-      ...yearOnYear(ind.kind, actual, lastYear),
+      ...yearOnYear(ind.kind, basis.current, basis.lastYear),
+      yoyLeftOut: basis.leftOut,
+      yoyCurrent: basis.current,
+      yoyLastYear: basis.lastYear,
       unitTargets: Object.fromEntries(
         targets
           .filter((t) => t.indicator === ind.code && t.unit !== totalUnit)

@@ -122,16 +122,28 @@ export function unitTargetLine(
   };
 }
 
-/** Scores closer than this count as a tie: completions are quotients of decimals held as doubles. */
-const TIE = 1e-12;
+/** Significant digits a completion or score is held to (README "dzkj rank"). */
+const DIGITS = 12;
+
+/**
+ * A completion or composite score held to 12 significant digits: quotients and weighted sums of
+ * decimals carry binary noise in the last digits (0.1 + 0.2 = 0.30000000000000004, so a composite
+ * of 10 % and 20 % came out 0.15000000000000002 where 30 % and 0 % gave 0.15); held to 12 digits,
+ * equal inputs give equal scores, which are shown, emitted (JSON) and ranked alike.
+ */
+export function settle(x: number): number {
+  return Number.isFinite(x) ? Number(x.toPrecision(DIGITS)) : x;
+}
 
 /**
  * Competition ranking (1, 1, 3): the highest score ranks 1; equal scores share the best rank of
- * their group and the next score's rank counts the ones before it. Returns the ranks in the
- * order of `scores`.
+ * their group and the next score's rank counts the ones before it. Scores are compared as
+ * settled (12 significant digits), so a tie is decided on the values shown. Returns the ranks in
+ * the order of `scores`.
  */
 export function competitionRanks(scores: readonly number[]): number[] {
-  return scores.map((s) => 1 + scores.filter((o) => o > s + TIE).length);
+  const held = scores.map(settle);
+  return held.map((s) => 1 + held.filter((o) => o > s).length);
 }
 
 /**
@@ -165,6 +177,8 @@ export interface IndicatorRankEntry {
   score: number | null;
   reported: boolean;
   status: Status;
+  /** the result is final (rule 5, see UnitTargetLine.final): at Q4 完成/未完成, else 暂定 */
+  final: boolean;
 }
 
 /** The units ranked on one indicator. */
@@ -181,7 +195,7 @@ export interface CompositeEntry {
   unit: string;
   /** null when none of the unit's targeted indicators is due yet */
   rank: number | null;
-  /** Σ wᵢ · min(max(cᵢ, 0), 1) ÷ Σ wᵢ over the due indicators the unit has targets for; null when none is */
+  /** Σ wᵢ · min(max(cᵢ, 0), 1) ÷ Σ wᵢ over the due indicators the unit has targets for, to 12 significant digits; null when none is */
   score: number | null;
   /** how many due indicators the unit has targets for (those the score is over) */
   indicators: number;
@@ -203,7 +217,8 @@ export interface Ranking {
  * uncapped completion against its own target; a unit that sent no figure in Q1..q scores 0 and is
  * marked 未报送, never skipped. Composite: the weighted mean of the completions capped at 100 %
  * (and floored at 0) over the indicators the unit has targets for, weight = 考核权重 (null counts 1).
- * Ties share a rank (competition ranking, see competitionRanks). Units in plan order within a tie.
+ * Completions and scores are settled to 12 significant digits (see settle) before they are ranked
+ * or returned. Ties share a rank (competition ranking, see competitionRanks). Units in plan order within a tie.
  */
 export function buildRanking(
   plan: Plan,
@@ -229,7 +244,7 @@ export function buildRanking(
     const due = !notYetDue(ind, q);
     const entries: IndicatorRankEntry[] = mine.map((t) => {
       const line = unitTargetLine(ind, t.target, obsOf(ind.code, t.unit), q);
-      const completion = line.reported ? line.completion : null;
+      const completion = line.reported && line.completion !== null ? settle(line.completion) : null;
       const score = due ? (completion ?? 0) : null;
       const weight = t.weight ?? 1;
       const u = byUnit.get(t.unit) ?? { weighted: [], weights: [], n: 0, missing: 0, pending: 0 };
@@ -250,6 +265,7 @@ export function buildRanking(
         score,
         reported: line.reported,
         status: !due ? "pending" : line.reported ? line.status : ("no_data" as Status),
+        final: line.final,
       };
     });
     rankEntries(entries, (a, b) => unitOrder.get(a.unit)! - unitOrder.get(b.unit)!);
@@ -261,7 +277,7 @@ export function buildRanking(
     return {
       unit,
       rank: null,
-      score: u.n === 0 ? null : total > 0 ? u.weighted.reduce((a, b) => a + b, 0) / total : 0,
+      score: u.n === 0 ? null : total > 0 ? settle(u.weighted.reduce((a, b) => a + b, 0) / total) : 0,
       indicators: u.n,
       missing: u.missing,
       pending: u.pending,

@@ -5,7 +5,15 @@
 import { formatPeriod, type Quarter } from "./period.js";
 import type { Indicator, Plan, ReportingUnit } from "./plan.js";
 import { cityFigure, expectedAt, type Observation, type Status, statusOf, unitFigure } from "./progress.js";
-import { lastYearFigure, lastYearUnitFigure, newestDataQuarter, type ObservationIndex } from "./report.js";
+import {
+  lastYearFigure,
+  lastYearUnitFigure,
+  newestDataQuarter,
+  type ObservationIndex,
+  type YoyBasis,
+  type YoyLeftOut,
+  yoyBasis,
+} from "./report.js";
 
 export interface TrendPoint {
   /** 0 = baseline (the prior year-end), 1..4 = quarters */
@@ -23,6 +31,11 @@ export interface TrendPoint {
   city: number | null;
   /** 上年同期: the same figure (city or unit) at the same quarter last year; null when unknown */
   lastYear: number | null;
+  /** the city's units with a figure in one year only, left out of the comparison (see yoyBasis); [] for a unit */
+  yoyLeftOut: YoyLeftOut[];
+  /** the figures compared when units were left out: the sums over the units in both years */
+  yoyCurrent: number | null;
+  yoyLastYear: number | null;
 }
 
 export interface Trend {
@@ -31,6 +44,8 @@ export interface Trend {
     Indicator,
     "code" | "name" | "nameEn" | "unit" | "kind" | "cadence" | "commitment" | "target" | "pace"
   >;
+  /** the plan's units by code, to name those left out of 同比 */
+  unitNames: Record<string, { name: string; nameEn: string }>;
   /** the unit followed, or null for the city */
   unit: { code: string; name: string; nameEn: string } | null;
   /** the unit's own target (目标分解) its completion is against; null for the city or a unit without one */
@@ -81,6 +96,23 @@ export function buildTrend(
     const target = unit && unitTarget !== null ? unitTarget : indicator.target;
     const priorByUnit = prior.get(indicator.code);
     const unitPrior = unit ? priorByUnit?.get(unit.code) : undefined;
+    // the city's 上年同期 compared over the same units as its figure (yoyBasis), as the report does
+    const basis: YoyBasis =
+      q === 0
+        ? { current: null, lastYear: null, leftOut: [] }
+        : unit
+          ? { current: null, lastYear: null, leftOut: [] }
+          : happened
+            ? yoyBasis(
+                byUnit,
+                priorByUnit,
+                totalUnit,
+                indicator.kind,
+                q,
+                cityFigure(byUnit, totalUnit, indicator.kind, q),
+                plan.units.map((u) => u.code),
+              )
+            : { current: null, lastYear: null, leftOut: [] };
     const lastYear =
       q === 0
         ? null
@@ -99,6 +131,9 @@ export function buildTrend(
       status: unit || q === 0 || !happened ? null : statusOf(indicator, city, expected, q, baseline),
       city,
       lastYear,
+      yoyLeftOut: basis.leftOut,
+      yoyCurrent: basis.leftOut.length ? basis.current : value,
+      yoyLastYear: basis.leftOut.length ? basis.lastYear : lastYear,
     };
   });
   return {
@@ -114,6 +149,7 @@ export function buildTrend(
       target: indicator.target,
       pace: indicator.pace,
     },
+    unitNames: Object.fromEntries(plan.units.map((u) => [u.code, { name: u.name, nameEn: u.nameEn }])),
     unit: unit ? { code: unit.code, name: unit.name, nameEn: unit.nameEn } : null,
     unitTarget: unit ? unitTarget : null,
     asOf: newest === null ? null : formatPeriod({ year, quarter: newest }),

@@ -1,6 +1,7 @@
 /** Messages of unit targets (目标分解), `rank` (排名) and the unit lines of the report, zh and en with the same keys. */
 export const targetsZh = {
-  "help.targets": "单位目标（目标分解）：列出各单位的目标，或从 CSV 导入（targets import 文件）",
+  "help.targets":
+    "单位目标（目标分解）：列出各单位的目标，或从 CSV 或 Excel/WPS 工作簿导入（targets import 文件；工作簿逐表读取，可用 --sheet 指定）",
   "help.rank": "排名：各单位按完成各自目标的程度排名，及综合得分",
   "help.opt.targetsUnit": "只列出某个填报单位的目标，如 渠县",
   "help.opt.rankIndicator": "只列出某项指标的排名（综合得分不变）",
@@ -64,10 +65,14 @@ export const targetsZh = {
   "targets.import.noUnit": "这一行没有填报单位",
   "targets.import.unknownColumn": "不认识的列“{value}”：既不是指标，也不是单位、目标、计量单位或考核权重",
   "targets.import.unknownColumnHint": "不认识的列“{value}”——是否指 {hint}？",
-  "targets.import.weight": "考核权重“{value}”不是大于 0 的数",
+  "targets.import.weight": "考核权重“{value}”不是大于 0 的数（可写 20 或 20%，权重只看相对大小）",
   "targets.import.weightConflict":
-    "{indicator} 的考核权重在第 {line} 行是 {first}，这里是 {value}；一项指标只能有一个权重",
+    "{indicator} 的考核权重在第 {line} 行是 {first}，这里是 {value}；一项指标只能有一个权重（全市/合计行的权重也是这项指标的权重）",
   "targets.import.duplicate": "{unit} 的 {indicator} 目标在第 {line} 行已经给出",
+  "targets.import.duplicate.at": "{unit} 的 {indicator} 目标已在 {at} 给出",
+  "targets.import.weightConflict.at":
+    "{indicator} 的考核权重在 {at} 是 {first}，这里是 {value}；一项指标只能有一个权重（全市/合计行的权重也是这项指标的权重）",
+  "targets.import.sheetNoHeader": "没有单位目标表头，不是目标表；如要导入请用 --sheet 指定",
   "targets.import.totalDiffers":
     "{indicator} 的全市/合计目标 {value} 与工作要点中的全市目标 {target} {unit} 不同；全市目标以工作要点为准，此行未读入",
   "rank.title": "{year} 年各单位目标完成排名",
@@ -92,7 +97,7 @@ export const targetsZh = {
 
 export const targetsEn: Record<keyof typeof targetsZh, string> = {
   "help.targets":
-    "unit targets (the city's targets split among the units): list them, or import them from CSV (targets import FILE)",
+    "unit targets (the city's targets split among the units): list them, or import them from CSV or Excel/WPS workbooks (targets import FILE; a workbook is read sheet by sheet, --sheet chooses)",
   "help.rank": "ranking: the units ranked by completion against their own targets, and a composite score",
   "help.opt.targetsUnit": "only this reporting unit's targets, e.g. 渠县",
   "help.opt.rankIndicator": "only this indicator's ranking (the composite is unchanged)",
@@ -160,10 +165,15 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
   "targets.import.unknownColumn":
     "unknown column '{value}': not an indicator, nor a unit, target, measure or weight column",
   "targets.import.unknownColumnHint": "unknown column '{value}' — did you mean {hint}?",
-  "targets.import.weight": "weight '{value}' is not a number above 0",
+  "targets.import.weight":
+    "weight '{value}' is not a number above 0 (20 or 20% both do: weights are relative)",
   "targets.import.weightConflict":
-    "{indicatorEn} has weight {first} on line {line} and {value} here; an indicator has one weight",
+    "{indicatorEn} has weight {first} on line {line} and {value} here; an indicator has one weight (a city/total row's weight is the indicator's too)",
   "targets.import.duplicate": "{unitEn}'s target for {indicatorEn} was already given on line {line}",
+  "targets.import.duplicate.at": "{unitEn}'s target for {indicatorEn} was already given at {at}",
+  "targets.import.weightConflict.at":
+    "{indicatorEn} has weight {first} at {at} and {value} here; an indicator has one weight (a city/total row's weight is the indicator's too)",
+  "targets.import.sheetNoHeader": "no targets header: not a targets table; name it with --sheet to import it",
   "targets.import.totalDiffers":
     "the city/total target {value} of {indicatorEn} differs from the plan's city target {target} {unitEn}; the plan's stands, this row is not read",
   "rank.title": "Units ranked by completion of their own targets, {year}",

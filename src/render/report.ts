@@ -1,7 +1,7 @@
 /** The gap report (one Report value) as a Doc (table, markdown, CSV, HTML) and as JSON. */
 
 import type { Status } from "../domain/progress.js";
-import type { IndicatorLine, Report } from "../domain/report.js";
+import type { IndicatorLine, Report, YoyLeftOut } from "../domain/report.js";
 import type { Lang, MessageKey } from "../i18n/index.js";
 import { t } from "../i18n/index.js";
 import {
@@ -53,6 +53,9 @@ export function reportJson(report: Report): object {
       lastYear: l.lastYear,
       yoy: l.yoy,
       yoyPoints: l.yoyPoints,
+      yoyCurrent: l.yoyCurrent,
+      yoyLastYear: l.yoyLastYear,
+      yoyLeftOut: l.yoyLeftOut,
       unitTargets: Object.fromEntries(
         Object.entries(l.unitTargets).map(([unit, u]) => [unit, unitTargetJson(u)]),
       ),
@@ -130,6 +133,10 @@ function reportFootnotes(lang: Lang, report: Report): string[] {
         year: report.plan.year,
       }),
     );
+  for (const l of report.indicators) {
+    const note = yoyLeftOutNote(lang, name(l), l, report.unitNames, l.unit, l.nameEn);
+    if (note !== null) notes.push(note);
+  }
   for (const l of report.indicators)
     if (l.unchained.length)
       notes.push(
@@ -145,6 +152,36 @@ function reportFootnotes(lang: Lang, report: Report): string[] {
         }),
       );
   return notes;
+}
+
+/**
+ * The footnote of 同比 computed over the units present in both years (README "Year on year"):
+ * the figures compared and the units left out (渠县 无上年同期数); null when none was left out.
+ */
+export function yoyLeftOutNote(
+  lang: Lang,
+  name: string,
+  l: { yoyLeftOut: readonly YoyLeftOut[]; yoyCurrent: number | null; yoyLastYear: number | null },
+  unitNames: Readonly<Record<string, { name: string; nameEn: string }>>,
+  measure: string,
+  nameEn: string,
+): string | null {
+  if (l.yoyLeftOut.length === 0) return null;
+  const list = l.yoyLeftOut
+    .map((o) => {
+      const u = unitNames[o.unit];
+      const unit = u ? (lang === "en" ? u.nameEn : u.name) : o.unit;
+      return t(lang, o.missing === "lastYear" ? "rep.foot.yoyNoLastYear" : "rep.foot.yoyNoCurrent", { unit });
+    })
+    .join(t(lang, "rep.listSep"));
+  if (l.yoyCurrent === null || l.yoyLastYear === null) return t(lang, "rep.foot.yoyNone", { name, list });
+  const m = measureText(lang, measure, nameEn);
+  return t(lang, "rep.foot.yoyLeftOut", {
+    name,
+    list,
+    current: `${formatNumber(lang, l.yoyCurrent)}${lang === "en" ? " " : ""}${m}`,
+    last: `${formatNumber(lang, l.yoyLastYear)}${lang === "en" ? " " : ""}${m}`,
+  });
 }
 
 /** Red for behind, green for on track, bold for met, grey for pending/no data. */

@@ -13,7 +13,7 @@ import type {
 import { type Lang, t } from "../i18n/index.js";
 import { completionCell, type Doc, type DocRow, type Line, numberCell, text } from "./doc.js";
 import { formatNumber, measureText } from "./format.js";
-import { statusText, statusTone } from "./report.js";
+import { lineStatusText, statusText, statusTone } from "./report.js";
 
 /** What `targets` shows: the plan's indicators and units (for names), the targets and their splits. */
 export interface TargetsView {
@@ -158,12 +158,26 @@ export interface RankLayout {
 /** Markdown pastes into a chat group: at most this many lines by default (README "dzkj rank"). */
 export const RANK_MARKDOWN_LINES = 30;
 
-/** An entry's state as a person reads it: 未报送, 待年度统计 (not yet due), else its report status. */
-function entryStatus(lang: Lang, e: IndicatorRankEntry, d: Indicator): string {
+/**
+ * An entry's state as a person reads it: 未报送, 待年度统计 (not yet due), else the words of the
+ * report's own tables (lineStatusText), year-end ones at Q4 included (完成, 未完成, 暂定未完成 …).
+ */
+function entryStatus(lang: Lang, e: IndicatorRankEntry, d: Indicator, yearEnd: boolean): string {
   if (e.status === "pending")
     return statusText(lang, { status: "pending", pace: d.pace, cadence: d.cadence });
   if (!e.reported) return t(lang, "rank.notReported");
-  return statusText(lang, { status: e.status, pace: d.pace, cadence: d.cadence });
+  return lineStatusText(
+    lang,
+    {
+      status: e.status,
+      pace: d.pace,
+      cadence: d.cadence,
+      actual: e.actual,
+      target: e.target,
+      final: e.final,
+    },
+    yearEnd,
+  );
 }
 
 /**
@@ -245,7 +259,7 @@ export function rankDoc(v: RankView, lang: Lang, layout: RankLayout = {}): Doc {
             numberCell(lang, e.target),
             numberCell(lang, e.actual),
             completionCell(e.completion, e.reported ? tone : undefined),
-            text(entryStatus(lang, e, d), tone),
+            text(entryStatus(lang, e, d, v.ranking.q === 4), tone),
           ];
         }),
       });
@@ -282,7 +296,7 @@ function rankCsvBlock(v: RankView, lang: Lang): Doc["blocks"][number] {
         { text: "", value: e.target },
         { text: "", value: e.actual },
         completionCell(e.completion),
-        { text: "", value: entryStatus(lang, e, d) },
+        { text: "", value: entryStatus(lang, e, d, v.ranking.q === 4) },
         { text: "", value: null },
       ]);
   }

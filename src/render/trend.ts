@@ -4,7 +4,7 @@ import type { Lang, MessageKey } from "../i18n/index.js";
 import { t } from "../i18n/index.js";
 import { completionCell, type Doc, type DocRow, numberCell, text } from "./doc.js";
 import { formatNumber, formatPercent, measureText } from "./format.js";
-import { indicatorLabel, statusText, statusTone } from "./report.js";
+import { indicatorLabel, statusText, statusTone, yoyLeftOutNote } from "./report.js";
 import { verdictCategory, yearEndText } from "./verdict.js";
 
 /** The JSON of `trend`. */
@@ -24,6 +24,9 @@ export function trendJson(tr: Trend): object {
       status: p.status,
       city: p.city,
       lastYear: p.lastYear,
+      yoyCurrent: p.yoyCurrent,
+      yoyLastYear: p.yoyLastYear,
+      yoyLeftOut: p.yoyLeftOut,
     })),
   };
 }
@@ -171,6 +174,11 @@ export function trendDoc(tr: Trend, lang: Lang): Doc {
             })),
         },
     blocks: [{ columns, rows }],
+    // a quarter whose 上年同期 covers other units than its figure: which were left out (as the report)
+    footnotes: tr.points.flatMap((p) => {
+      const note = yoyLeftOutNote(lang, p.period, p, tr.unitNames, ind.unit, ind.nameEn);
+      return note === null ? [] : [note];
+    }),
     terminal: [
       `${t(lang, "rep.spark.actual")}  ${sparkline(values, max)}`,
       ...(hasLast

@@ -208,6 +208,40 @@ describe("ranking", () => {
     expect(competitionRanks([0, 0, 0])).toEqual([1, 1, 1]);
   });
 
+  it("equal composites are equal, exactly, whatever the order of the additions (no float noise)", () => {
+    // three units, two indicators of weight 1, targets 1:
+    // a: 0.1 and 0.2 → (0.1 + 0.2) ÷ 2, in doubles 0.30000000000000004 ÷ 2 = 0.15000000000000002
+    // b: 0.2 and 0.1 → the same sum the other way round
+    // c: 0.3 and 0   → 0.3 ÷ 2 = 0.15
+    // all three 0.15 by hand: one rank 1 shared, scores emitted as 0.15
+    const two = plan([ind({ code: "x", target: 10 }), ind({ code: "y", target: 10 })]);
+    const figures: Record<string, Observation[]> = {
+      "x a": obs("2 0.1"),
+      "y a": obs("2 0.2"),
+      "x b": obs("2 0.2"),
+      "y b": obs("2 0.1"),
+      "x c": obs("2 0.3"),
+      "y c": obs("2 0"),
+    };
+    const t = ["a", "b", "c"].flatMap((u) => [tg("x", u, 1), tg("y", u, 1)]);
+    const r = buildRanking(two, t, (i, u) => figures[`${i} ${u}`] ?? [], 2);
+    expect(r.composite.map((c) => [c.unit, c.rank, c.score])).toEqual([
+      ["a", 1, 0.15],
+      ["b", 1, 0.15],
+      ["c", 1, 0.15],
+    ]);
+    // a completion that is a quotient of decimals: 0.3 of 0.1 is 3 (2.9999999999999996 in doubles)
+    const q = buildRanking(plan([ind({ code: "x", target: 1 })]), [tg("x", "a", 0.1)], () => obs("2 0.3"), 2);
+    expect(q.indicators[0]!.entries[0]!.completion).toBe(3);
+  });
+
+  it("ties are decided on the settled values: a difference beyond 12 digits is no difference", () => {
+    // 0.15 and 0.15000000000000002 (noise in the 17th digit) share rank 1; 0.1499 ranks 3
+    expect(competitionRanks([0.15, 0.15000000000000002, 0.1499])).toEqual([1, 1, 3]);
+    // a real difference in the 12th digit still separates: 0.150000000001 > 0.15
+    expect(competitionRanks([0.15, 0.150000000001])).toEqual([2, 1]);
+  });
+
   const p = plan([ind({ code: "f", target: 100 }), ind({ code: "g", target: 10 })]);
   const data: Record<string, Observation[]> = {
     // f at Q2: a 12 of 10 = 120 % (uncapped), b 6 of 10 = 60 %, c 3 of 5 = 60 % (tie with b)

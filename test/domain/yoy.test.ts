@@ -155,8 +155,10 @@ describe("上年同期 uses figures of that very quarter only, for units and 全
     expect(last.indicators.find((l) => l.code === code)!.lastYear).toBe(expected);
   });
 
-  it("同比 on the exact-quarter figure: (23 − 7) ÷ 7 at Q3, (33 − 5) ÷ 5 at Q4; stock (60 − 53) ÷ 53", () => {
-    // flow: this year 23 at Q3 and 33 at Q4 against 7 and 5 → +228.57 %, +560 %
+  it("同比 on the exact-quarter figure, like with like: stock (60 − 53) ÷ 53; 全市 against units' sums: none", () => {
+    // flow: this year 全市's own 23 at Q3 and 33 at Q4; last year only units: 7 (a 4 + b 3) at Q3,
+    // 5 (a) at Q4. 全市's figure covers every unit, last year's sums only a and b, and no unit sent
+    // a figure of its own this year: nothing like with like, so no 同比 (never (23 − 7) ÷ 7)
     const priorF = rows(
       "f a 1 1 period",
       "f a 2 1 period",
@@ -170,9 +172,117 @@ describe("上年同期 uses figures of that very quarter only, for units and 全
     const merged = new Map([...priorF, ...priorS]);
     const at = (q: 3 | 4, code: string) =>
       buildReport(kinds, now, q, [], merged).indicators.find((l) => l.code === code)!;
-    expect(at(3, "f").yoy).toBeCloseTo(16 / 7, 12);
-    expect(at(4, "f").yoy).toBeCloseTo(28 / 5, 12);
+    expect(at(3, "f").lastYear).toBe(7);
+    expect(at(3, "f").yoy).toBeNull();
+    expect(at(3, "f").yoyLeftOut).toEqual([
+      { unit: "a", missing: "current" },
+      { unit: "b", missing: "current" },
+    ]);
+    expect(at(4, "f").lastYear).toBe(5);
+    expect(at(4, "f").yoy).toBeNull();
+    // stock: 全市's 60 against last year's chain from 全市's baseline 50 + (13 − 10) = 53: both city-wide
     expect(at(3, "s").lastYear).toBe(53);
     expect(at(3, "s").yoy).toBeCloseTo(7 / 53, 12);
+  });
+});
+
+describe("同比 compares the same units in both years (yoyBasis)", () => {
+  // a third unit c beside a and b
+  const p3: Plan = {
+    ...plan([
+      makeIndicator({ code: "f", target: 100 }),
+      makeIndicator({ code: "s", kind: "stock", target: 100 }),
+    ]),
+  };
+  p3.units = [
+    ...p3.units,
+    { code: "c", name: "渠县", nameEn: "Qu County", aliases: [], adminCode: null, isTotal: false },
+  ];
+  const cases: {
+    case: string;
+    now: string[];
+    prior: string[];
+    code?: string;
+    want: {
+      lastYear: number | null;
+      yoy: number | null;
+      current: number | null;
+      last: number | null;
+      leftOut: [string, string][];
+    };
+  }[] = [
+    {
+      // the reviewed case: 2019Q3 a 4, b 3; 2020Q3 a 5, b 4, c 6. City figure 5 + 4 + 6 = 15, last year
+      // 4 + 3 = 7; over a and b only: (9 − 7) ÷ 7 = 2/7 = +28.6 % (not (15 − 7) ÷ 7 = +114.3 %)
+      case: "a unit new this year is left out",
+      now: ["f a 3 5", "f b 3 4", "f c 3 6"],
+      prior: ["f a 3 4", "f b 3 3"],
+      want: { lastYear: 7, yoy: 2 / 7, current: 9, last: 7, leftOut: [["c", "lastYear"]] },
+    },
+    {
+      // last year a 4, b 3, c 2 = 9; now a 5, b 4 = 9: over a and b (9 − 7) ÷ 7, c missing this year
+      case: "a unit that sent nothing this year is left out",
+      now: ["f a 3 5", "f b 3 4"],
+      prior: ["f a 3 4", "f b 3 3", "f c 3 2"],
+      want: { lastYear: 9, yoy: 2 / 7, current: 9, last: 7, leftOut: [["c", "current"]] },
+    },
+    {
+      // the same units both years: (9 − 7) ÷ 7, nothing left out
+      case: "same units: unchanged",
+      now: ["f a 3 5", "f b 3 4"],
+      prior: ["f a 3 4", "f b 3 3"],
+      want: { lastYear: 7, yoy: 2 / 7, current: 9, last: 7, leftOut: [] },
+    },
+    {
+      // 全市's own figure on both sides (20 against 16): no adjustment whatever the units sent:
+      // (20 − 16) ÷ 16 = +25 %
+      case: "全市 on both sides: no adjustment",
+      now: ["f city 3 20", "f a 3 5", "f c 3 6"],
+      prior: ["f city 3 16", "f a 3 4"],
+      want: { lastYear: 16, yoy: 0.25, current: 20, last: 16, leftOut: [] },
+    },
+    {
+      // 全市's own 20 now, last year only units a 4 + b 3 = 7; this year a 5 sent: over a only,
+      // (5 − 4) ÷ 4 = +25 %; b left out (nothing this year)
+      case: "全市 now, units' sum last year: the units in both",
+      now: ["f city 3 20", "f a 3 5"],
+      prior: ["f a 3 4", "f b 3 3"],
+      want: { lastYear: 7, yoy: 0.25, current: 5, last: 4, leftOut: [["b", "current"]] },
+    },
+    {
+      // no unit in both years (a now, b last year): nothing comparable, no 同比
+      case: "no unit in both years: no 同比",
+      now: ["f a 3 5"],
+      prior: ["f b 3 3"],
+      want: {
+        lastYear: 3,
+        yoy: null,
+        current: null,
+        last: null,
+        leftOut: [
+          ["a", "lastYear"],
+          ["b", "current"],
+        ],
+      },
+    },
+    {
+      // a stock: 2019Q3 a 40, b 30 = 70; now a 44, b 33, c 10 → over a, b: (77 − 70) ÷ 70 = +10 %
+      case: "a stock, new unit left out",
+      code: "s",
+      now: ["s a 3 44", "s b 3 33", "s c 3 10"],
+      prior: ["s a 3 40", "s b 3 30"],
+      want: { lastYear: 70, yoy: 0.1, current: 77, last: 70, leftOut: [["c", "lastYear"]] },
+    },
+  ];
+  it.each(cases)("$case", (c) => {
+    const l = buildReport(p3, index(...c.now), 3, [], index(...c.prior)).indicators.find(
+      (x) => x.code === (c.code ?? "f"),
+    )!;
+    expect(l.lastYear).toBe(c.want.lastYear);
+    if (c.want.yoy === null) expect(l.yoy).toBeNull();
+    else expect(l.yoy).toBeCloseTo(c.want.yoy, 12);
+    expect(l.yoyCurrent).toBe(c.want.current);
+    expect(l.yoyLastYear).toBe(c.want.last);
+    expect(l.yoyLeftOut.map((o) => [o.unit, o.missing])).toEqual(c.want.leftOut);
   });
 });

@@ -14,7 +14,7 @@ import { open } from "../open.js";
 import type { OptionsOf } from "../options.js";
 import { emitView } from "../output.js";
 
-/** dzkj targets [list] [--unit U] | targets import FILE… [--dry-run] [--all-or-nothing] */
+/** dzkj targets [list] [--unit U] | targets import FILE… [--dry-run] [--all-or-nothing] [--sheet S] */
 export async function run(ctx: Context, args: string[], opts: OptionsOf<"targets">): Promise<void> {
   const [action = "list", ...files] = args;
   if ((action === "import" && files.length === 0) || (action === "list" && files.length > 0))
@@ -44,6 +44,7 @@ export async function run(ctx: Context, args: string[], opts: OptionsOf<"targets
     const outcomes = await importTargets(db, plan, files, {
       dryRun: opts.dryRun === true,
       allOrNothing: opts.allOrNothing === true,
+      sheets: opts.sheet ?? [],
       now: ctx.now,
     });
     if (opts.format === "json")
@@ -70,6 +71,15 @@ function say(ctx: Context, outcomes: TargetFileOutcome[], plan: Plan, dryRun: bo
   for (const o of outcomes) {
     if (sayDuplicateOrProblems(ctx, o)) continue;
     if (!o.source) continue;
+    // a workbook's sheets left out, each with the reason (as import): a notes sheet is not a silent loss
+    if (isWorkbook(o.source))
+      for (const sk of o.source.skipped)
+        if (sk.why !== "metadata" && sk.why !== "notChosen")
+          ctx.notice("import.sheet.skipped", {
+            file: o.file,
+            sheet: sk.name,
+            why: ctx.t(sk.why === "noHeader" ? "targets.import.sheetNoHeader" : `import.sheet.why.${sk.why}`),
+          });
     const params = { ...summaryParams(o, o.source), year: plan.plan.year };
     const summary = isWorkbook(o.source)
       ? ctx.t("targets.import.summary.workbook", {
