@@ -137,12 +137,19 @@ export interface HeaderProblem {
 /** What a body row is. */
 export type RowKind = "data" | "total" | "footer";
 
-const TITLE_KEYS =
-  "填报日期|报送日期|报出日期|填表日期|制表日期|填报单位名称|填报单位|报送单位|填报机关|填表单位|单位名称|金额单位|计量单位|单位|报告期间|报告期|统计期间|统计期|统计时间|统计时段|所属期|时间";
+/**
+ * When the form was filled in, sent or printed (填报时间, 报送日期, 制表时间, 打印时间 …): never its
+ * report period. Listed before the other keys so that `填报时间：` is not read as `时间：`.
+ */
+const FILLED_KEYS =
+  "(?:填报|报送|报出|上报|填表|制表|填写|编制|打印|报表|签发|审核)(?:日期|时间)|(?:填报|报送|报出|上报|填表|制表|打印)日";
+/** A title key that is a date of filling in (see FILLED_KEYS): its field is skipped. */
+const FILLED_KEY = new RegExp(`^(?:${FILLED_KEYS})$|日期`);
+const TITLE_KEYS = `${FILLED_KEYS}|填报单位名称|填报单位|报送单位|填报机关|填表单位|单位名称|金额单位|计量单位|单位|报告期间|报告期|统计期间|统计期|统计时间|统计时段|所属期|时间`;
 /** `KEY：` or `KEY（盖章）：`, found anywhere in a title cell (one cell may hold several fields). */
 const TITLE_FIELD = new RegExp(`(${TITLE_KEYS})(?:\\([^)]*\\))?\\s*:`, "g");
 /** The first characters of the title keys (填报单位, 报告期, 单位, 金额单位, 计量单位, 时间, 统计期, 所属期). */
-const TITLE_FIRST = "填报送单金计时统所";
+const TITLE_FIRST = "填报送单金计时统所上制编打签审";
 const TITLE_FIELD_AT_START = new RegExp(`^(${TITLE_KEYS})(?:\\([^)]*\\))?\\s*:`);
 /** TITLE_FIELD without the global flag, for a test that keeps no state. */
 const TITLE_FIELD_ANYWHERE = new RegExp(TITLE_FIELD.source);
@@ -155,12 +162,8 @@ export function readTitleRow(line: number, cells: readonly string[], into: Title
   for (let at = 0; at < cells.length; at++) {
     const raw = cells[at]!;
     if (raw === "") continue;
-    // spaces go first: forms space out two-character labels (`单　位：万元`) and separate fields
     // spaces go first; 单位/亿元, 单位—亿元, 单位(亿元) and 金额：亿元 say 单位：亿元 too
-    const c = toHalfWidth(raw)
-      .replace(/\s+/g, "")
-      .replace(/(^|[^填报送表])单位(?:[/—–-]|\((?=[^)]+\)$))/, "$1单位:")
-      .replace(/^金额[:：]/, "金额单位:");
+    const c = titleCellText(raw);
     const found = [...c.matchAll(TITLE_FIELD)];
     if (found.length === 0) {
       // a unit of measure in brackets closing a title or standing alone: （亿元）, …情况表（亿元）
@@ -180,17 +183,18 @@ export function readTitleRow(line: number, cells: readonly string[], into: Title
       const end = i + 1 < found.length ? found[i + 1]!.index : c.length;
       let text = c.slice(m.index + m[0].length, end).replace(/[,，;；。]+$/, "");
       if (text.endsWith(")") && !text.includes("(")) text = text.slice(0, -1); // （单位：亿元）
-      if (!text && i === found.length - 1) {
-        // a label cell (`单位：`) whose value is the next non-blank cell (`亿元`): a pair, unless that cell is a label too
-        const next = nextValueCell(cells, at);
-        if (next !== null) {
-          text = next.text;
-          at = next.index;
+      if (i === found.length - 1) {
+        // the last field of a cell goes on in the cells after it, up to the next label or the row's
+        // end, joined: `填报单位：` | `达州市` | `通川区`, `报告期：2020年` | `1-9月`, `报告期：` | `2020` | `年` | `3` | `季度`
+        const rest = followingValueCells(cells, at, text === "");
+        if (rest !== null) {
+          text += rest.text;
+          at = rest.index;
         }
       }
       if (!text) continue;
       const key = m[1]!;
-      if (/日期/.test(key)) continue; // 填报日期, 报送日期: when the form was sent, not its period
+      if (FILLED_KEY.test(key)) continue; // 填报时间, 报送日期: when the form was sent, not its period
       if (/报告期|统计期|统计时|时间|所属期/.test(key)) {
         if (into.period) into.repeated.period.push({ text, line });
         else into.period = { text, line };
@@ -204,16 +208,49 @@ export function readTitleRow(line: number, cells: readonly string[], into: Title
   }
 }
 
-/** The next non-blank cell after `at` when it is a value, not another field's label; null otherwise. */
-function nextValueCell(cells: readonly string[], at: number): { index: number; text: string } | null {
+/**
+ * The cells after `at` that go on a title field's value: every cell up to the next one holding a
+ * label (`单位：`, `填表人：张三`, `报告期：…`) or the row's end, joined without a separator (blanks
+ * between fragments are form spacing); null when there is none. `index` is the last cell taken.
+ */
+function followingValueCells(
+  cells: readonly string[],
+  at: number,
+  labelOnly: boolean,
+): { index: number; text: string } | null {
+  let text = "";
+  let index = at;
   for (let j = at + 1; j < cells.length; j++) {
     if (cells[j] === "") continue;
-    const text = toHalfWidth(cells[j]!).replace(/\s+/g, "");
-    if (TITLE_FIELD_ANYWHERE.test(text) || text === "") return null;
-    return { index: j, text: text.replace(/[,，;；。]+$/, "") };
+    const c = titleCellText(cells[j]!);
+    if (c === "") continue;
+    if (TITLE_FIELD_ANYWHERE.test(c) || LABEL.test(c)) break;
+    // a cell that is a field of its own (（亿元）, 万元, 2020年1-9月) ends the value, unless it is
+    // the whole value of a label standing alone (`单位：` | `亿元`)
+    if (!(labelOnly && text === "") && (isMeasureCell(c) || PERIOD_IN_NAME.test(c))) break;
+    text += c;
+    index = j;
   }
-  return null;
+  text = text.replace(/[,，;；。]+$/, "");
+  return text === "" ? null : { index, text };
 }
+
+/** A title cell as its fields are found: spaces gone; 单位/亿元, 单位—亿元, 单位(亿元) and 金额：亿元 say 单位：亿元. */
+function titleCellText(raw: string): string {
+  return toHalfWidth(raw)
+    .replace(/\s+/g, "")
+    .replace(/(^|[^填报送表])单位(?:[/—–-]|\((?=[^)]+\)$))/, "$1单位:")
+    .replace(/^金额[:：]/, "金额单位:");
+}
+
+/** A cell that is a measure (万元, 万元、项) or ends in one in brackets (（亿元）, …情况表（亿元）). */
+function isMeasureCell(c: string): boolean {
+  const bracket = /\(([^()]+)\)$/.exec(c)?.[1];
+  return isMeasureList(bracket ?? c);
+}
+
+/** A cell that is a label of its own (`联系人：`, `填表人：张三`), not a value's fragment: a colon after a word. */
+const LABEL = /[^\d:]:/;
 
 /**
  * True when a row states a title field in label form (`填报单位：`, `单位：亿元`, `报告期：`): a

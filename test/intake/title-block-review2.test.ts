@@ -1,0 +1,151 @@
+/**
+ * The title block as county forms spread it over cells: a field's value in several cells (填报单位：
+ * | 达州市 | 通川区, 报告期： | 2020年 | 1-9月), dates of filling in that are never a 报告期 (填报时间),
+ * and the year a title or a sheet name states. README, "What a progress file may look like". The
+ * workbooks in fixtures/workbooks/review2 were written by SheetJS (the .xls twin re-saved by LibreOffice).
+ */
+import { resolve } from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { explain } from "../../src/i18n/index.js";
+import type { Db } from "../../src/storage/database.js";
+import { FIXTURES, tempDir } from "../helpers.js";
+import { freshDb, importFile, importText, storedRows } from "./import-text.js";
+
+const { dir, cleanup } = tempDir();
+afterAll(cleanup);
+const REVIEW2 = resolve(FIXTURES, "workbooks", "review2");
+let db: Db | undefined;
+afterEach(() => db?.close());
+
+const row = (period: string, unit: string, indicator: string, value: number) => ({
+  period,
+  unit,
+  indicator,
+  value,
+});
+const run = (content: string, options = {}) => importText(dir, content, options);
+
+async function stored(content: string, options = {}) {
+  const r = await run(content, options);
+  expect(r.messages).toEqual([]);
+  expect(r.outcome.status).toBe("imported");
+  return r.rows;
+}
+
+async function refused(content: string, words: string[], options = {}) {
+  const r = await run(content, options);
+  expect(r.outcome.status).toBe("rejected");
+  expect(r.rows).toEqual([]);
+  const all = r.messages.join("\n");
+  for (const w of words) expect(all).toContain(w);
+  return r;
+}
+
+async function book(file: string, options: Parameters<typeof importFile>[2] = {}) {
+  db?.close();
+  db = await freshDb();
+  const o = await importFile(db, resolve(REVIEW2, file), options);
+  const messages = o.problems.map((p) => `${p.sheet}!${p.line}: ${explain("zh", p.reason)}`);
+  return { o, rows: storedRows(db), messages };
+}
+
+const BODY = "指标名称,计量单位,数值\n关键技术攻关项目,项,3\n";
+
+describe("a title field whose value spans several cells is read joined", () => {
+  it.each([
+    "填报单位：,达州市,通川区\n报告期：2020年1-9月\n",
+    "填报单位：,达州市,,通川区\n报告期：2020年1-9月\n",
+    "填报单位：达州市,通川区\n报告期：2020年1-9月\n",
+    "填报单位（盖章）：,达州市,通川区,,单位：项\n报告期：2020年1-9月\n",
+  ])("%j names 通川区, not 全市", async (title) => {
+    // 达州市通川区: the city's name before a county's is dropped by the unit rules
+    expect(await stored(`${title}${BODY}`)).toEqual([row("2020Q3", "tongchuan", "key_tech_projects", 3)]);
+  });
+
+  it.each([
+    "报告期：,2020年,1-9月",
+    "报告期：2020年,1-9月",
+    "报告期：,2020年,第三季度",
+    "报告期：,2020,年,3,季度",
+    "报告期：,2020,年,1-9,月",
+    "报告期：,2020年,,前三季度",
+    "报告期：,2020年,三季度,,填报单位：渠县",
+  ])("%j is 2020Q3, never the 2020年 of its first cell (= Q4)", async (line) => {
+    const unit = line.includes("填报单位") ? "" : "填报单位：渠县\n";
+    expect(await stored(`${unit}${line}\n${BODY}`)).toEqual([
+      row("2020Q3", "quxian", "key_tech_projects", 3),
+    ]);
+  });
+
+  it("c95: both split at once: 通川区 2020Q3", async () => {
+    expect(await stored(`填报单位：,达州市,通川区\n报告期：,2020年,1-9月\n${BODY}`)).toEqual([
+      row("2020Q3", "tongchuan", "key_tech_projects", 3),
+    ]);
+  });
+
+  it.each([
+    ["报告期：,2020年,第十季度", "2020年第十季度"],
+    ["报告期：,2020年,1-8月", "2020年1-8月"],
+    ["报告期：2020年,下旬", "2020年下旬"],
+  ])(
+    "%j does not read joined: refused naming the joined text, not read from its first cell",
+    async (line, joined) => {
+      await refused(`填报单位：渠县\n${line}\n${BODY}`, [joined]);
+    },
+  );
+
+  it("a unit split over cells that names no unit is refused naming the joined text", async () => {
+    await refused(`填报单位：,达州市,某某区\n报告期：2020年1-9月\n${BODY}`, ["达州市某某区"]);
+  });
+
+  it("a value ends at the next label: 填报单位：渠县 | 联系人：张三 keeps 渠县", async () => {
+    expect(await stored(`填报单位：,渠县,联系人：张三\n报告期：2020年1-9月\n${BODY}`)).toEqual([
+      row("2020Q3", "quxian", "key_tech_projects", 3),
+    ]);
+  });
+
+  it.each([
+    ["c43-unit-split-county-office.xlsx", "tongchuan"],
+    ["c43-unit-split-county-office.xls", "tongchuan"],
+    ["c30-period-split-year.xlsx", "quxian"],
+    ["c40-period-cell-year-then-range.xlsx", "quxian"],
+  ])("workbook %s: stored for 2020Q3 and the named county", async (file, unit) => {
+    const { o, rows, messages } = await book(file);
+    expect(messages).toEqual([]);
+    expect(o.status).toBe("imported");
+    // each holds 关键技术攻关项目 3 and 技术合同登记额 120
+    expect(rows).toEqual([
+      row("2020Q3", unit, "key_tech_projects", 3),
+      row("2020Q3", unit, "tech_contract_value", 120),
+    ]);
+  });
+});
+
+describe("the date a form was filled in or sent is never its 报告期", () => {
+  const keys = [
+    "填报时间",
+    "报送时间",
+    "填表时间",
+    "制表时间",
+    "填报日期",
+    "报出日期",
+    "打印时间",
+    "上报时间",
+    "填写日期",
+  ];
+  it.each(keys)("%s：2020年10月9日 beside 报告期：2020年1-9月 is skipped", async (key) => {
+    expect(await stored(`填报单位：渠县,,${key}：2020年10月9日\n报告期：2020年1-9月,,\n${BODY}`)).toEqual([
+      row("2020Q3", "quxian", "key_tech_projects", 3),
+    ]);
+  });
+
+  it.each(keys)("%s：2020年12月31日 alone gives no period (not 2020Q4)", async (key) => {
+    await refused(`填报单位：渠县,,${key}：2020年12月31日\n${BODY}`, ["没有报告期"]);
+  });
+
+  it.each(keys)("%s： | 2020年12月31日 in the next cell is skipped too", async (key) => {
+    expect(await stored(`填报单位：渠县,${key}：,2020年12月31日\n报告期：2020年1-9月\n${BODY}`)).toEqual([
+      row("2020Q3", "quxian", "key_tech_projects", 3),
+    ]);
+  });
+});
