@@ -22,6 +22,7 @@ import {
   isEmptyRow,
   isSubtotalRow,
   sheetPeriod,
+  sheetSingleMonth,
   TableReader,
   unplacedCell,
 } from "../intake/table.js";
@@ -696,6 +697,7 @@ async function readAndStore(
     const name = wb?.sheetNames[next] ?? "";
     const period = sheetPeriod(name);
     table.sheet = period === null ? null : { name, period };
+    table.sheetMonth = sheetSingleMonth(name) ? name : null;
     table.periodFromTemplate = options.period === undefined && opts.period !== undefined;
   };
   // records come in batches (one await per chunk of the file, not per row)

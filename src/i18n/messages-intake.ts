@@ -57,6 +57,8 @@ export const intakeZh = {
     "表头（{at}）之下的 {rows} 行中，{blank} 个数值全部为空：工作簿中没有任何工作表含有数值，请确认导出的是填好的表",
   "intake.sheet.periodConflict":
     "工作表名“{sheet}”表明报告期为 {period}，而表中写的是“{other}”：请核对哪一个正确",
+  "intake.sheet.singleMonth":
+    "工作表名“{sheet}”只是一个月份，不是从1月起的累计区间，不能作为报告期：请把工作表改名为如“1-9月”，或用 --period 指定，如 --period 2020Q3",
   "intake.sheet.periodConflictOption":
     "工作表名“{sheet}”表明报告期为 {period}，与 --period {other} 不符：请核对，或去掉 --period",
   "intake.sheet.periodConflictTemplate":
@@ -205,6 +207,8 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
     "all {blank} values in the {rows} rows under the header ({at}) are blank, and no sheet of the workbook holds a figure: check that the filled-in sheet was exported",
   "intake.sheet.periodConflict":
     'the name of sheet "{sheet}" states the period {period}, but the sheet says "{other}": check which is right',
+  "intake.sheet.singleMonth":
+    'the name of sheet "{sheet}" is a single month, not a span from January, and gives no period: rename the sheet, e.g. "1-9月", or give --period, e.g. --period 2020Q3',
   "intake.sheet.periodConflictOption":
     'the name of sheet "{sheet}" states the period {period}, not --period {other}: check, or leave out --period',
   "intake.sheet.periodConflictTemplate":

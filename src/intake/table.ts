@@ -509,14 +509,23 @@ function finishColumns(h: HeaderInfo): HeaderInfo {
 
 /**
  * The period a workbook sheet's name states (`一季度`, `三季度`, `2020Q3`, `2020年1-9月`, `前三季度`,
- * `9月`), or null: a name that is no period (Sheet1, 通川区, 汇总) or only a year (`2020年`, which
- * names the workbook's year rather than a quarter). Read with the period parser (period.ts); a
- * yearless name takes its year later, as a title block's 报告期 does.
+ * `9月底`), or null: a name that is no period (Sheet1, 通川区, 汇总), only a year (`2020年`, which
+ * names the workbook's year rather than a quarter), or a single month (`9月`, `2020年9月份`): as
+ * under a column header, a month's own figure is never a value (see sheetSingleMonth). Read with
+ * the period parser (period.ts); a yearless name takes its year later, as a title block's 报告期 does.
  */
 export function sheetPeriod(name: string): string | null {
   const text = toHalfWidth(name).replace(/\s+/g, "");
-  if (!/月|季|半年|全年|q\d/i.test(text)) return null;
+  if (!/月|季|半年|全年|q\d/i.test(text) || sheetSingleMonth(name)) return null;
   return parsePeriod(text, 2000).ok ? text : null;
+}
+
+/** A single month without 底/末 (`9月`, `7月份`, `2020年9月`): the month's own figure, as a 9月 column is. */
+const SINGLE_MONTH = /^(?:\d{4}年?)?\d{1,2}月份?$/;
+
+/** True when a sheet's name is a single month (`9月`, `2020年7月`): it gives no period (see sheetPeriod). */
+export function sheetSingleMonth(name: string): boolean {
+  return SINGLE_MONTH.test(toHalfWidth(name).replace(/\s+/g, ""));
 }
 
 /** A report period that runs from January: 1-9月, 前三季度, 上半年, 截至9月底, 三季度末, 全年. */
@@ -940,6 +949,8 @@ export class TableReader {
    * checked against --period and the title block (see sheetPeriod).
    */
   sheet: { name: string; period: string } | null = null;
+  /** the sheet's name is a single month (`9月`): named when the table is left without a period */
+  sheetMonth: string | null = null;
   /** the command line's period came from a fill-in template's `_dzkj` sheet, not --period */
   periodFromTemplate = false;
   private readonly cliUnit: string | undefined;
@@ -1182,8 +1193,11 @@ export class TableReader {
       this.problems.push({
         line: h.line,
         column: null,
-        value: null,
-        reason: { key: "import.header.noPeriod" },
+        value: this.sheetMonth,
+        reason:
+          this.sheetMonth === null
+            ? { key: "import.header.noPeriod" }
+            : { key: "intake.sheet.singleMonth", params: { sheet: this.sheetMonth } },
       });
     if (h.roles.unit === undefined && d.unit === undefined)
       this.problems.push({

@@ -4,9 +4,12 @@
  * and the year a title or a sheet name states. README, "What a progress file may look like". The
  * workbooks in fixtures/workbooks/review2 were written by SheetJS (the .xls twin re-saved by LibreOffice).
  */
-import { resolve } from "node:path";
+import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { explain } from "../../src/i18n/index.js";
+import { sheetPeriod, sheetSingleMonth } from "../../src/intake/table.js";
 import type { Db } from "../../src/storage/database.js";
 import { FIXTURES, tempDir } from "../helpers.js";
 import { freshDb, importFile, importText, storedRows } from "./import-text.js";
@@ -45,6 +48,28 @@ async function book(file: string, options: Parameters<typeof importFile>[2] = {}
   db?.close();
   db = await freshDb();
   const o = await importFile(db, resolve(REVIEW2, file), options);
+  const messages = o.problems.map((p) => `${p.sheet}!${p.line}: ${explain("zh", p.reason)}`);
+  return { o, rows: storedRows(db), messages };
+}
+
+const X = createRequire(import.meta.url)("@e965/xlsx");
+let n = 0;
+/** Writes a workbook of [sheet name, rows] with SheetJS; returns its path. */
+function write(sheets: [string, (string | number)[][]][]): string {
+  const wb = X.utils.book_new();
+  for (const [name, rows] of sheets) X.utils.book_append_sheet(wb, X.utils.aoa_to_sheet(rows), name);
+  const file = join(dir, `w${++n}.xlsx`);
+  writeFileSync(file, X.write(wb, { type: "buffer", bookType: "xlsx" }));
+  return file;
+}
+
+async function written(
+  sheets: [string, (string | number)[][]][],
+  options: Parameters<typeof importFile>[2] = {},
+) {
+  db?.close();
+  db = await freshDb();
+  const o = await importFile(db, write(sheets), options);
   const messages = o.problems.map((p) => `${p.sheet}!${p.line}: ${explain("zh", p.reason)}`);
   return { o, rows: storedRows(db), messages };
 }
@@ -147,5 +172,101 @@ describe("the date a form was filled in or sent is never its 报告期", () => {
     expect(await stored(`填报单位：渠县,${key}：,2020年12月31日\n报告期：2020年1-9月\n${BODY}`)).toEqual([
       row("2020Q3", "quxian", "key_tech_projects", 3),
     ]);
+  });
+});
+
+describe("the date of filling in, in a workbook", () => {
+  it.each(["填报时间", "报送时间", "制表时间", "打印时间"])(
+    "%s：2020年12月31日 in a title cell is skipped",
+    async (key) => {
+      const { o, rows } = await written([
+        [
+          "Sheet1",
+          [
+            ["填报单位：渠县", "", `${key}：2020年10月9日`],
+            ["报告期：2020年1-9月"],
+            ["指标名称", "计量单位", "数值"],
+            ["关键技术攻关项目", "项", 3],
+          ],
+        ],
+      ]);
+      expect(o.status).toBe("imported");
+      expect(rows).toEqual([row("2020Q3", "quxian", "key_tech_projects", 3)]);
+    },
+  );
+
+  it("填报时间 alone in a workbook's title gives no period", async () => {
+    const { o, messages } = await written([
+      [
+        "Sheet1",
+        [
+          ["填报单位：渠县", "填报时间：", "2020年12月31日"],
+          ["指标名称", "数值"],
+          ["关键技术攻关项目", 3],
+        ],
+      ],
+    ]);
+    expect(o.status).toBe("rejected");
+    expect(messages.join("\n")).toContain("没有报告期");
+  });
+});
+
+describe("a sheet named with a single month gives no period, as a column headed 9月 gives no value", () => {
+  it.each(["9月", "7月", "8月", "6月", "9月份", "2020年9月", "９月"])("sheetPeriod(%j) is null", (name) => {
+    expect(sheetPeriod(name)).toBeNull();
+    expect(sheetSingleMonth(name)).toBe(true);
+  });
+
+  it.each(["1-9月", "三季度", "2020Q3", "前三季度", "9月底"])("sheetPeriod(%j) is a period", (name) => {
+    expect(sheetPeriod(name)).not.toBeNull();
+    expect(sheetSingleMonth(name)).toBe(false);
+  });
+
+  it.each(["7月", "8月", "9月"])(
+    "c121: --sheet %s is refused naming the sheet name as a single month",
+    async (sheet) => {
+      const { o, rows, messages } = await book("c121-monthly.xlsx", { sheets: [sheet] });
+      expect(o.status).toBe("rejected");
+      expect(rows).toEqual([]);
+      expect(messages.join("\n")).toContain(`工作表名“${sheet}”只是一个月份`);
+      expect(messages.join("\n")).toContain("1-9月");
+    },
+  );
+
+  it("a sheet named 9月 with --period 2020Q3 stores the option's period", async () => {
+    const { o, rows } = await written(
+      [
+        [
+          "9月",
+          [
+            ["填报单位", "指标名称", "数值"],
+            ["渠县", "关键技术攻关项目", 3],
+          ],
+        ],
+      ],
+      {
+        period: "2020Q3",
+      },
+    );
+    expect(o.status).toBe("imported");
+    expect(rows).toEqual([row("2020Q3", "quxian", "key_tech_projects", 3)]);
+  });
+
+  it.each([
+    ["1-9月", "2020Q3"],
+    ["前三季度", "2020Q3"],
+    ["三季度", "2020Q3"],
+  ])("a sheet named %s still stores %s", async (name, period) => {
+    const { o, rows } = await written([
+      [
+        name,
+        [
+          ["填报单位", "指标名称", "数值"],
+          ["渠县", "关键技术攻关项目", 3],
+        ],
+      ],
+    ]);
+    expect(o.status).toBe("imported");
+    expect(rows).toEqual([row(period, "quxian", "key_tech_projects", 3)]);
   });
 });

@@ -79,7 +79,7 @@ describe("a sheet whose name states a period gives it to its rows", () => {
     ["前三季度", "2020Q3"],
     ["1-9月", "2020Q3"],
     ["2020年上半年", "2020Q2"],
-    ["6月", "2020Q2"],
+    ["6月底", "2020Q2"],
   ])("a sheet named %s stores its rows as %s", async (name, period) => {
     const file = book([[name, [HEAD, ["通川区", "关键技术攻关项目", 7]]]]);
     db = await freshDb();
