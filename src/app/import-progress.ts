@@ -23,6 +23,7 @@ import {
   isSubtotalRow,
   sheetPeriod,
   sheetSingleMonth,
+  sheetYear,
   TableReader,
   unplacedCell,
 } from "../intake/table.js";
@@ -698,6 +699,8 @@ async function readAndStore(
     const period = sheetPeriod(name);
     table.sheet = period === null ? null : { name, period };
     table.sheetMonth = sheetSingleMonth(name) ? name : null;
+    const year = sheetYear(name);
+    table.sheetYear = year === null ? null : { name, year };
     table.periodFromTemplate = options.period === undefined && opts.period !== undefined;
   };
   // records come in batches (one await per chunk of the file, not per row)
@@ -781,6 +784,15 @@ async function readAndStore(
       return entry;
     }
     entry.text = formatPeriod(r.value);
+    // a row's period of another year than the title or the sheet's name states
+    const named = table.namedYear();
+    if (named && r.value.year !== named.year) {
+      entry.reason = {
+        key: "intake.row.yearConflict",
+        params: { period: entry.text, year: named.year, named: named.text },
+      };
+      return entry;
+    }
     const place = catalog.place(r.value, opts.year);
     if (!place) {
       entry.reason = {

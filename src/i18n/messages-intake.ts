@@ -31,6 +31,9 @@ export const intakeZh = {
   "intake.header.unknownIndicator":
     "列名“{value}”不是工作要点中的指标——是否指 {hint}？请把列名改为指标的名称，否则这一列的数值不会导入",
   "intake.title.conflict.period": "报告期前后不一致：“{first}”与“{second}”——请核对后只保留正确的一个",
+  "intake.title.conflict.year":
+    "报告期前后不一致：“{named}”写的是 {year} 年，而“{period}”是 {stated} 年——请核对后只保留正确的一个",
+  "intake.row.yearConflict": "这一行的报告期 {period} 与“{named}”所写的 {year} 年不一致：请核对",
   "intake.title.conflict.unit": "填报单位前后不一致：“{first}”与“{second}”——请核对后只保留正确的一个",
   "intake.title.conflict.measure": "计量单位前后不一致：“{first}”与“{second}”——请核对后只保留正确的一个",
   "intake.header.reportPeriodAmbiguous":
@@ -173,6 +176,9 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
     'column "{value}" is not an indicator of the plan — did you mean {hint}? Rename the column to the indicator\'s name, or its figures are not imported',
   "intake.title.conflict.period":
     'the report period is stated twice, differently: "{first}" and "{second}" — check which is right and keep only that one',
+  "intake.title.conflict.year":
+    'the report period is stated twice, differently: "{named}" says {year}, but "{period}" is in {stated} — check which is right and keep only that one',
+  "intake.row.yearConflict": 'this row\'s period {period} is not in {year}, which "{named}" states: check it',
   "intake.title.conflict.unit":
     'the reporting unit is stated twice, differently: "{first}" and "{second}" — check which is right and keep only that one',
   "intake.title.conflict.measure":

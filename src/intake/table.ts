@@ -54,6 +54,11 @@ export interface TitleBlock {
    * `2020年1-9月`) without a 报告期： label: used when no 报告期 field or option gives one
    */
   periodInName?: TitleField;
+  /**
+   * a year the table's name or a bare title cell states (`达州市2019年科技创新…情况表`): a period
+   * written without a year takes it, and one stating another year is refused
+   */
+  yearInName?: TitleField & { year: number };
   /** a field the title block states again (a second 报告期, 填报单位 or unit of measure): checked against the first */
   repeated: { unit: TitleField[]; period: TitleField[]; measure: (TitleField & { moneyOnly: boolean })[] };
 }
@@ -174,9 +179,11 @@ export function readTitleRow(line: number, cells: readonly string[], into: Title
         else into.measure = measure;
       }
     }
-    if (found.length === 0 && !c.includes("日期")) {
+    if (found.length === 0 && !/日期|时间|日$/.test(c)) {
       const named = PERIOD_IN_NAME.exec(c);
       if (named) into.periodInName ??= { text: named[0], line };
+      const year = YEAR_IN_NAME.exec(c);
+      if (year) into.yearInName ??= { text: raw.trim(), line, year: Number(year[1]) };
     }
     for (let i = 0; i < found.length; i++) {
       const m = found[i]!;
@@ -272,6 +279,15 @@ export function hasTitleLabel(cells: readonly string[]): boolean {
  */
 const PERIOD_IN_NAME =
   /(?:截至|截止)?\d{4}年(?:第?[一二三四1-4]季度末?|前[一二两三四1-4]个?季度|[一1]?[-—~至]第?[一二三四1-4]季度|1[-—~至]\d{1,2}月份?|\d{1,2}月(?:底|末|份)?(?!\d)|上半年)/;
+
+/** A year in a table's name: `达州市2019年科技创新…`, `2020年度…` (not part of a longer number). */
+const YEAR_IN_NAME = /(?<!\d)((?:19|20|21)\d{2})年/;
+
+/** A sheet named for a year (`2019年`, `2019`, `2019年度`): the year of its rows' yearless periods. */
+export function sheetYear(name: string): number | null {
+  const m = /^((?:19|20|21)\d{2})(?:年|年度)?$/.exec(toHalfWidth(name).replace(/\s+/g, ""));
+  return m ? Number(m[1]) : null;
+}
 
 /** `万元、项` or `万元/个`: several measures, one per kind of indicator. */
 const MEASURE_SEPARATOR = /[、,，/／;；]/;
@@ -951,6 +967,20 @@ export class TableReader {
   sheet: { name: string; period: string } | null = null;
   /** the sheet's name is a single month (`9月`): named when the table is left without a period */
   sheetMonth: string | null = null;
+  /** the sheet's name is a year (`2019年`): as a year in the title, see namedYear */
+  sheetYear: { name: string; year: number } | null = null;
+
+  /**
+   * The year the title (`达州市2019年…情况表`), else the sheet's name (`2019年`), states: a period
+   * without a year takes it (unless --year is given), and a period stating another year is refused
+   * (报告期前后不一致). Null when neither states one.
+   */
+  namedYear(): { year: number; text: string; line: number | null } | null {
+    const t = this.title.yearInName;
+    if (t) return { year: t.year, text: t.text, line: t.line };
+    if (this.sheetYear) return { year: this.sheetYear.year, text: this.sheetYear.name, line: null };
+    return null;
+  }
   /** the command line's period came from a fill-in template's `_dzkj` sheet, not --period */
   periodFromTemplate = false;
   private readonly cliUnit: string | undefined;
@@ -1075,6 +1105,48 @@ export class TableReader {
   }
 
   /**
+   * A year the title or the sheet's name states (namedYear) against every period stated apart from
+   * the rows (--period, --year, 报告期, the table's name, the sheet's name, a value header's span): a
+   * period of another year is refused, naming both. A yearless period has taken the named year.
+   */
+  private checkNamedYear(h: HeaderInfo): void {
+    const named = this.namedYear();
+    if (!named) return;
+    const t = this.title;
+    const stated: { text: string; line: number }[] = [];
+    if (this.cliPeriod !== undefined) stated.push({ text: `--period ${this.cliPeriod}`, line: h.line });
+    for (const f of [t.period, ...t.repeated.period, t.periodInName]) if (f) stated.push(f);
+    if (this.sheet) stated.push({ text: this.sheet.period, line: h.line });
+    if (h.valuePeriod !== null) stated.push({ text: h.valuePeriod, line: h.line });
+    for (const f of stated) {
+      const text = f.text.replace(/^--period /, "");
+      const p = parsePeriod(text, named.year);
+      if (p.ok && p.value.year !== named.year) {
+        this.problems.push({
+          line: f.line,
+          column: null,
+          value: f.text,
+          reason: {
+            key: "intake.title.conflict.year",
+            params: { year: named.year, named: named.text, period: f.text, stated: p.value.year },
+          },
+        });
+        return;
+      }
+    }
+    if (this.yearForced && this.defaultYear !== undefined && this.defaultYear !== named.year)
+      this.problems.push({
+        line: named.line ?? h.line,
+        column: null,
+        value: named.text,
+        reason: {
+          key: "intake.title.conflict.year",
+          params: { year: named.year, named: named.text, period: `--year ${this.defaultYear}`, stated: this.defaultYear },
+        },
+      });
+  }
+
+  /**
    * The period the file (or --period) states apart from a period column: the title's 报告期, the
    * table's name, or the option; null when none does. Its canonical quarter (`2020Q3`) and spelling.
    */
@@ -1095,7 +1167,10 @@ export class TableReader {
     if (!h || this.complete) return;
     this.complete = true;
     const d = this.defaults;
+    const named = this.namedYear();
+    if (named && !this.yearForced) this.defaultYear = named.year;
     this.checkStatedTwice(h);
+    this.checkNamedYear(h);
     if (d.unit === undefined && this.title.unit) d.unit = this.title.unit.text;
     if (d.period === undefined && this.title.period) d.period = this.title.period.text;
     if (d.period === undefined && this.sheet) d.period = this.sheet.period;

@@ -270,3 +270,80 @@ describe("a sheet named with a single month gives no period, as a column headed 
     expect(rows).toEqual([row(period, "quxian", "key_tech_projects", 3)]);
   });
 });
+
+describe("the year a title or a sheet's name states", () => {
+  const BODY3 = "指标名称,计量单位,数值\n关键技术攻关项目,项,3\n";
+  it.each([
+    ["达州市2019年科技创新主要指标完成情况表\n填报单位：渠县\n报告期：1-9月\n", "2019Q3"],
+    ["2019年科技创新指标完成情况\n填报单位：渠县\n报告期：三季度\n", "2019Q3"],
+    ["达州市2019年度科技创新主要指标完成情况表\n填报单位：渠县\n报告期：前三季度\n", "2019Q3"],
+    ["达州市2020年科技创新主要指标完成情况表\n填报单位：渠县\n报告期：1-9月\n", "2020Q3"],
+  ])("%j: the yearless period takes the title's year (%s)", async (title, period) => {
+    // 2019Q3 is last year's figure of the 2020 plan (同比), stored as such
+    expect(await stored(`${title}${BODY3}`)).toEqual([row(period, "quxian", "key_tech_projects", 3)]);
+  });
+
+  it.each([
+    ["达州市2019年科技创新主要指标完成情况表\n填报单位：渠县\n报告期：2020年1-9月\n", "2020年1-9月"],
+    ["达州市2021年科技创新主要指标完成情况表\n填报单位：渠县\n报告期：2020年三季度\n", "2020年三季度"],
+  ])("%j: a period stating another year is refused as 报告期前后不一致", async (title, period) => {
+    await refused(`${title}${BODY3}`, ["报告期前后不一致", period]);
+  });
+
+  it("--period 2020Q3 against a 2019 title is refused", async () => {
+    await refused(
+      `达州市2019年科技创新主要指标完成情况表\n填报单位：渠县\n${BODY3}`,
+      ["报告期前后不一致", "2019"],
+      {
+        period: "2020Q3",
+      },
+    );
+  });
+
+  it("a 2021 title with 报告期：1-9月 is 2021Q3: refused as outside the loaded plans, never stored as 2020Q3", async () => {
+    await refused(`达州市2021年科技创新主要指标完成情况表\n填报单位：渠县\n报告期：1-9月\n${BODY3}`, [
+      "2021Q3",
+    ]);
+  });
+
+  it("a period column stating another year than the title is refused on its row", async () => {
+    await refused(
+      "达州市2019年科技创新主要指标完成情况表\n填报单位：渠县\n报告期,指标名称,数值\n2020年三季度,关键技术攻关项目,3\n",
+      ["2020Q3", "2019"],
+    );
+  });
+
+  it.each([
+    ["c100-title2019-sheetq3.xlsx", "2019Q3"],
+    ["c103-sheet2019-yearless-col.xlsx", "2019Q3"],
+  ])("workbook %s: stored as %s", async (file, period) => {
+    const { o, rows, messages } = await book(file);
+    expect(messages).toEqual([]);
+    expect(o.status).toBe("imported");
+    expect(rows).toEqual([row(period, "quxian", "key_tech_projects", 3)]);
+  });
+
+  it("a 2019 title over a 1-9月累计 column is 2019Q3", async () => {
+    const { o, rows } = await written([
+      [
+        "Sheet1",
+        [
+          ["达州市2019年科技创新主要指标完成情况表"],
+          ["填报单位：渠县"],
+          ["指标名称", "1-9月累计"],
+          ["关键技术攻关项目", 3],
+        ],
+      ],
+    ]);
+    expect(o.status).toBe("imported");
+    expect(rows).toEqual([row("2019Q3", "quxian", "key_tech_projects", 3)]);
+  });
+
+  it("a sheet named 2019年 with a period column of 2020年三季度 is refused", async () => {
+    const { o, messages } = await written([
+      ["2019年", [["填报单位：渠县"], ["季度", "指标名称", "数值"], ["2020年三季度", "关键技术攻关项目", 3]]],
+    ]);
+    expect(o.status).toBe("rejected");
+    expect(messages.join("\n")).toContain("2019年");
+  });
+});
