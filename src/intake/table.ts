@@ -19,10 +19,12 @@ import type { RowDefaults } from "./cells.js";
 import {
   classifySubColumn,
   matchColumn,
+  type PeriodQualifier,
   type Role,
   type SubColumn,
   type SubColumnInfo,
   splitHeaderUnit,
+  splitPeriodQualifier,
 } from "./headers.js";
 import { canonicalMeasure, isMeasureUnit } from "./number.js";
 import { parsePeriod } from "./period.js";
@@ -83,6 +85,8 @@ export interface IndicatorColumn {
   increment: boolean;
   /** the header says 本期 (see SubColumnInfo) */
   reportPeriodWord: boolean;
+  /** a period in brackets after the indicator (技术合同登记额（一季度）): checked against each row's period */
+  periodQualifier: PeriodQualifier | null;
 }
 
 /** A column that is read as nothing, and why (targets and derived figures are never values). */
@@ -364,6 +368,21 @@ export function recognizeHeader(
         values.push(valueColumn(i, h, sub));
         return;
       }
+      const periodQualifier = role === null ? splitPeriodQualifier(h) : null;
+      if (periodQualifier !== null && isIndicator(periodQualifier.name)) {
+        // 技术合同登记额（一季度）, （1-9月）: the figures' span, checked against each row's period
+        indicatorColumns.push({
+          index: i,
+          header: h,
+          name: periodQualifier.name,
+          unit: null,
+          basis: null,
+          increment: false,
+          reportPeriodWord: false,
+          periodQualifier,
+        });
+        return;
+      }
       if (role === null && isIndicator(h)) {
         const { name, unit } = splitHeaderUnit(h);
         const own = unit === null ? null : classifySubColumn(unit);
@@ -379,6 +398,7 @@ export function recognizeHeader(
           basis: own?.kind === "period" ? "period" : own?.cumulative ? "ytd" : null,
           increment: own?.increment === true,
           reportPeriodWord: own?.reportPeriodWord === true,
+          periodQualifier: null,
         });
         return;
       }
@@ -1141,7 +1161,12 @@ export class TableReader {
         value: named.text,
         reason: {
           key: "intake.title.conflict.year",
-          params: { year: named.year, named: named.text, period: `--year ${this.defaultYear}`, stated: this.defaultYear },
+          params: {
+            year: named.year,
+            named: named.text,
+            period: `--year ${this.defaultYear}`,
+            stated: this.defaultYear,
+          },
         },
       });
   }
@@ -1150,16 +1175,23 @@ export class TableReader {
    * The period the file (or --period) states apart from a period column: the title's 报告期, the
    * table's name, or the option; null when none does. Its canonical quarter (`2020Q3`) and spelling.
    */
-  statedPeriod(): { quarter: string; text: string } | null {
+  statedPeriod(): { quarter: string; text: string; sheet: string | null } | null {
     if (this.stated !== undefined) return this.stated;
+    const fromSheet =
+      this.cliPeriod === undefined && this.title.period === undefined && this.sheet !== null
+        ? this.sheet
+        : null;
     const text =
       this.cliPeriod ?? this.title.period?.text ?? this.sheet?.period ?? this.title.periodInName?.text;
     const p = text === undefined ? null : parsePeriod(text, this.defaultYear);
-    this.stated = p?.ok && text !== undefined ? { quarter: formatPeriod(p.value), text } : null;
+    this.stated =
+      p?.ok && text !== undefined
+        ? { quarter: formatPeriod(p.value), text, sheet: fromSheet?.name ?? null }
+        : null;
     return this.stated;
   }
 
-  private stated: { quarter: string; text: string } | null | undefined;
+  private stated: { quarter: string; text: string; sheet: string | null } | null | undefined;
 
   /** Completes the header (at its first body row, or at the end of the file). */
   finish(): void {
@@ -1251,6 +1283,20 @@ export class TableReader {
           params: { columns: ambiguous.join("、"), period: d.period ?? "—" },
         },
       });
+    // a period from the sheet's name that cannot be read (三季度 with no year to take) is one problem
+    if (this.sheet && d.period === this.sheet.period && this.cliPeriod === undefined && !this.title.period) {
+      const p = parsePeriod(this.sheet.period, this.defaultYear);
+      if (!p.ok)
+        this.problems.push({
+          line: h.line,
+          column: null,
+          value: this.sheet.name,
+          reason: {
+            key: "intake.sheet.periodUnread",
+            params: { sheet: this.sheet.name, ...p.reason.params },
+          },
+        });
+    }
     // a period from the title block that cannot be read is one problem, at its own line
     const fromTitle = [this.title.period, this.title.periodInName].find((f) => f?.text === d.period);
     if (fromTitle && this.cliPeriod === undefined) {

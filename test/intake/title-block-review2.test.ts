@@ -4,12 +4,14 @@
  * and the year a title or a sheet name states. README, "What a progress file may look like". The
  * workbooks in fixtures/workbooks/review2 were written by SheetJS (the .xls twin re-saved by LibreOffice).
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { loadPlanFile } from "../../src/app/store.js";
 import { explain } from "../../src/i18n/index.js";
 import { sheetPeriod, sheetSingleMonth } from "../../src/intake/table.js";
+import { assetPath } from "../../src/storage/assets.js";
 import type { Db } from "../../src/storage/database.js";
 import { FIXTURES, tempDir } from "../helpers.js";
 import { freshDb, importFile, importText, storedRows } from "./import-text.js";
@@ -345,5 +347,138 @@ describe("the year a title or a sheet's name states", () => {
     ]);
     expect(o.status).toBe("rejected");
     expect(messages.join("\n")).toContain("2019年");
+  });
+});
+
+describe("a period in brackets after an indicator's name", () => {
+  const head = "报告期：2020年1-9月\n填报单位：渠县\n指标名称,数值\n";
+  it.each(["（1-9月）", "（前三季度）", "(1-9月)", "（1至9月）", "（截至9月底）", "（2020年1-9月）"])(
+    "%s names the report period from January: read as its year-to-date figure",
+    async (q) => {
+      db?.close();
+      db = await freshDb();
+      const file = join(dir, `q${++n}.csv`);
+      writeFileSync(file, `${head}关键技术攻关项目${q},2\n`);
+      const o = await importFile(db, file);
+      expect(o.problems).toEqual([]);
+      expect(storedRows(db)).toEqual([row("2020Q3", "quxian", "key_tech_projects", 2)]);
+      expect(db.prepare("SELECT basis FROM progress_values").all()).toEqual([{ basis: "ytd" }]);
+    },
+  );
+
+  it.each(["（上半年）", "（1-6月）", "（前两季度）", "（2019年）", "（2019年1-9月）"])(
+    "%s names another span than the report period 2020Q3: refused naming the cell",
+    async (q) => {
+      await refused(`${head}关键技术攻关项目${q},2\n`, [`关键技术攻关项目${q}`, "不是这一行的报告期 2020Q3"]);
+    },
+  );
+
+  it.each(["（一季度）", "（三季度）", "（第三季度）", "（7-9月）", "（2020年三季度）"])(
+    "%s is one quarter's own figure: refused, never stored as 本期",
+    async (q) => {
+      await refused(`${head}技术合同登记额${q},100\n`, [`技术合同登记额${q}`, "只是一个季度本身的数"]);
+    },
+  );
+
+  it("c168: 上半年 and 一季度 rows are refused, 目标 and 同比 rows are not read", async () => {
+    const r = await refused(
+      `${head}新培育高新技术企业（当季）,1\n关键技术攻关项目（上半年）,2\n技术合同登记额（一季度）,100\n工业新产品（目标）,9\n专利转化项目（同比）,50\n`,
+      ["关键技术攻关项目（上半年）", "技术合同登记额（一季度）"],
+    );
+    expect(r.messages).toHaveLength(2);
+  });
+
+  it.each([
+    ["技术合同登记额（一季度）", "只是一个季度本身的数"],
+    ["关键技术攻关项目（上半年）", "不是这一行的报告期"],
+    ["技术合同登记额（1-6月）", "不是这一行的报告期"],
+  ])("wide header %s: refused naming the column", async (h, words) => {
+    await refused(`报告期：2020年1-9月\n填报单位,${h}\n渠县,300\n`, [h, words]);
+  });
+
+  it("wide header 技术合同登记额（1-9月） in a Q3 file: read as the ytd figure", async () => {
+    expect(await stored("报告期：2020年1-9月\n填报单位,技术合同登记额（1-9月）\n渠县,300\n")).toEqual([
+      row("2020Q3", "quxian", "tech_contract_value", 300),
+    ]);
+  });
+
+  it("with a period column each row is checked against its own period", async () => {
+    // 2020年1-6月's row says 上半年 (its own span): read; 2020年1-9月's says 上半年: refused
+    const ok = await stored(
+      "填报单位：渠县\n报告期,指标名称,数值\n2020年1-6月,关键技术攻关项目（上半年）,2\n",
+    );
+    expect(ok).toEqual([row("2020Q2", "quxian", "key_tech_projects", 2)]);
+    await refused("填报单位：渠县\n报告期,指标名称,数值\n2020年1-9月,关键技术攻关项目（上半年）,2\n", [
+      "上半年",
+    ]);
+  });
+
+  it("workbook c169 (sheet 三季度): both bracketed rows refused", async () => {
+    const { o, rows, messages } = await book("c169-ind-paren.xlsx");
+    expect(o.status).toBe("rejected");
+    expect(rows).toEqual([]);
+    expect(messages.join("\n")).toContain("关键技术攻关项目（上半年）");
+    expect(messages.join("\n")).toContain("技术合同登记额（一季度）");
+  });
+});
+
+describe("messages: where a period came from, and the figures compared", () => {
+  it("c12: a row's period against the sheet's name names the sheet, not the file's report period", async () => {
+    const { o, messages } = await book("c12-namevscol.xlsx");
+    expect(o.status).toBe("rejected");
+    expect(messages.join("\n")).toContain(
+      "这一行的报告期 2020Q2 与工作表名“三季度”所示的报告期 2020Q3 不一致",
+    );
+  });
+
+  it("c130: a summary's figure that differs names both figures (1234.56万元 there, 0.12亿元 = 1200万元 here)", async () => {
+    const { o, messages } = await book("c130-summary-rounded.xlsx");
+    expect(o.status).toBe("rejected");
+    expect(messages.join("\n")).toContain("已在 通川区!B4 给出 1234.56万元，这里是 1200万元");
+  });
+});
+
+describe("two plans loaded: a yearless sheet name", () => {
+  async function twoPlans() {
+    db?.close();
+    db = await freshDb();
+    const plan = JSON.parse(readFileSync(assetPath("seeds", "plan-2020.json"), "utf8"));
+    plan.plan.year = 2021;
+    plan.plan.title = "2021年达州市科技创新工作要点";
+    const f = join(dir, "plan-2021.json");
+    writeFileSync(f, JSON.stringify(plan));
+    await loadPlanFile(db, f, new Date("2021-01-05T00:00:00Z"));
+    return db;
+  }
+
+  it("without a year anywhere: one problem for the sheet, not one per row", async () => {
+    const d = await twoPlans();
+    const file = write([
+      [
+        "三季度",
+        [
+          ["填报单位：渠县"],
+          ["指标名称", "计量单位", "数值"],
+          ["关键技术攻关项目", "项", 3],
+          ["技术合同登记额", "万元", 120],
+        ],
+      ],
+    ]);
+    const o = await importFile(d, file);
+    expect(o.status).toBe("rejected");
+    expect(o.problems).toHaveLength(1);
+    expect(explain("zh", o.problems[0]!.reason)).toContain("工作表名“三季度”所示的报告期没有年份");
+  });
+
+  it("c33: the title's 2020 gives the sheet's 三季度 its year", async () => {
+    const d = await twoPlans();
+    const o = await importFile(d, resolve(REVIEW2, "c33-title-year-sheetq.xlsx"));
+    expect(o.problems).toEqual([]);
+    expect(o.status).toBe("imported");
+    // the sheet holds 关键技术攻关项目 3 and 技术合同登记额 120 for 渠县
+    expect(storedRows(d)).toEqual([
+      row("2020Q3", "quxian", "key_tech_projects", 3),
+      row("2020Q3", "quxian", "tech_contract_value", 120),
+    ]);
   });
 });
