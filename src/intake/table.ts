@@ -238,7 +238,8 @@ function followingValueCells(
     if (TITLE_FIELD_ANYWHERE.test(c) || LABEL.test(c)) break;
     // a cell that is a field of its own (（亿元）, 万元, 2020年1-9月) ends the value, unless it is
     // the whole value of a label standing alone (`单位：` | `亿元`)
-    if (!(labelOnly && text === "") && (isMeasureCell(c) || PERIOD_IN_NAME.test(c))) break;
+    if (!(labelOnly && text === "") && (isMeasureCell(c) || PERIOD_IN_NAME.test(c) || DAY.test(c))) break;
+    if (/^\([^()]*\)$/.test(c)) continue; // （盖章）, （公章）: a remark, no part of the value
     text += c;
     index = j;
   }
@@ -259,6 +260,9 @@ function isMeasureCell(c: string): boolean {
   const bracket = /\(([^()]+)\)$/.exec(c)?.[1];
   return isMeasureList(bracket ?? c);
 }
+
+/** A day (`2020年10月9日`, `2020-10-09`, `2020/10/9`): the date a form was signed, beside its fields. */
+const DAY = /^\d{4}(?:年\d{1,2}月\d{1,2}[日号]?|[-/.]\d{1,2}[-/.]\d{1,2})$/;
 
 /** A cell that is a label of its own (`联系人：`, `填表人：张三`), not a value's fragment: a colon after a word. */
 const LABEL = /[^\d:]:/;

@@ -482,3 +482,19 @@ describe("two plans loaded: a yearless sheet name", () => {
     ]);
   });
 });
+
+describe("what ends a title field's value", () => {
+  it.each([
+    "填报单位：渠县,,,2020年10月9日",
+    "填报单位：渠县,,2020-10-09",
+    "填报单位：渠县,（盖章）",
+    "填报单位：,渠县,（盖章）",
+    "填报单位：渠县,,（万元）",
+    "填报单位：渠县,单位：万元",
+    "填报单位：渠县,填表人：张三",
+  ])("%j names 渠县", async (line) => {
+    expect(await stored(`${line}\n报告期：2020年1-9月\n${BODY}`)).toEqual([
+      row("2020Q3", "quxian", "key_tech_projects", 3),
+    ]);
+  });
+});
