@@ -403,7 +403,7 @@ async function readAndStore(
         } else out.headerLine = h.line;
         out.table.ignoredColumns.push(...h.ignored.filter((g) => g.why !== "sequence").map((g) => g.header));
         out.table.measure ??= table.title.measure?.text ?? null;
-        for (const p of table.problems) problem(p.line, p.column, p.value, p.reason);
+        for (const p of table.problems) problem(p.line, p.column, p.value, p.reason, p.index);
         if (h.layout === "long") readLong = longCellReader(h, table.defaults);
       },
       (text: string): string[] => catalog.suggestIndicator(newestYear, text),

@@ -39,6 +39,10 @@ export type IndicatorLookup = (text: string) => boolean;
 export interface TitleField {
   text: string;
   line: number;
+  /** the label's cell (0-based column), for locating the field in a workbook */
+  index?: number;
+  /** the cells the value was joined from (`2020年 | 第十季度`), when more than one: named when it does not read */
+  cells?: string;
 }
 
 /**
@@ -189,8 +193,10 @@ export function readTitleRow(line: number, cells: readonly string[], into: Title
       const year = YEAR_IN_NAME.exec(c);
       if (year) into.yearInName ??= { text: raw.trim(), line, year: Number(year[1]) };
     }
+    const labelAt = at;
     for (let i = 0; i < found.length; i++) {
       const m = found[i]!;
+      let parts: string[] = [];
       const end = i + 1 < found.length ? found[i + 1]!.index : c.length;
       let text = c.slice(m.index + m[0].length, end).replace(/[,，;；。]+$/, "");
       if (text.endsWith(")") && !text.includes("(")) text = text.slice(0, -1); // （单位：亿元）
@@ -199,6 +205,7 @@ export function readTitleRow(line: number, cells: readonly string[], into: Title
         // end, joined: `填报单位：` | `达州市` | `通川区`, `报告期：2020年` | `1-9月`, `报告期：` | `2020` | `年` | `3` | `季度`
         const rest = followingValueCells(cells, at, text === "");
         if (rest !== null) {
+          parts = text === "" ? rest.parts : [text, ...rest.parts];
           text += rest.text;
           at = rest.index;
         }
@@ -207,8 +214,10 @@ export function readTitleRow(line: number, cells: readonly string[], into: Title
       const key = m[1]!;
       if (FILLED_KEY.test(key)) continue; // 填报时间, 报送日期: when the form was sent, not its period
       if (/报告期|统计期|统计时|时间|所属期/.test(key)) {
-        if (into.period) into.repeated.period.push({ text, line });
-        else into.period = { text, line };
+        const field: TitleField = { text, line, index: labelAt };
+        if (parts.length > 1) field.cells = parts.join(" | ");
+        if (into.period) into.repeated.period.push(field);
+        else into.period = field;
       } else if (key === "金额单位" || key === "计量单位" || isMeasureList(text)) {
         const measure = { text: measureOf(text), line, moneyOnly: key === "金额单位" };
         if (into.measure) into.repeated.measure.push(measure);
@@ -228,9 +237,10 @@ function followingValueCells(
   cells: readonly string[],
   at: number,
   labelOnly: boolean,
-): { index: number; text: string } | null {
+): { index: number; text: string; parts: string[] } | null {
   let text = "";
   let index = at;
+  const parts: string[] = [];
   for (let j = at + 1; j < cells.length; j++) {
     if (cells[j] === "") continue;
     const c = titleCellText(cells[j]!);
@@ -241,10 +251,11 @@ function followingValueCells(
     if (!(labelOnly && text === "") && (isMeasureCell(c) || PERIOD_IN_NAME.test(c) || DAY.test(c))) break;
     if (/^\([^()]*\)$/.test(c)) continue; // （盖章）, （公章）: a remark, no part of the value
     text += c;
+    parts.push(c);
     index = j;
   }
   text = text.replace(/[,，;；。]+$/, "");
-  return text === "" ? null : { index, text };
+  return text === "" ? null : { index, text, parts };
 }
 
 /** A title cell as its fields are found: spaces gone; 单位/亿元, 单位—亿元, 单位(亿元) and 金额：亿元 say 单位：亿元. */
@@ -941,6 +952,8 @@ export interface TableProblem {
   column: string | null;
   value: string | null;
   reason: { key: MessageKey; params?: Params };
+  /** the cell's column (0-based), when the problem is in one cell of a title row */
+  index?: number;
 }
 
 /** What TableReader.push makes of a row. */
@@ -1309,8 +1322,9 @@ export class TableReader {
         this.problems.push({
           line: fromTitle.line,
           column: "报告期",
-          value: fromTitle.text,
+          value: fromTitle.cells ?? fromTitle.text,
           reason: p.reason,
+          ...(fromTitle.index === undefined ? {} : { index: fromTitle.index }),
         });
     }
     // a needed column that is neither in the file nor given (option or title block)

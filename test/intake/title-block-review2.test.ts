@@ -121,6 +121,24 @@ describe("a title field whose value spans several cells is read joined", () => {
     },
   );
 
+  it("a split 报告期 that does not read names the cells it was joined from, and the label's cell in a workbook", async () => {
+    const r = await refused(`填报单位：渠县\n报告期：,2020年,第十季度\n${BODY}`, ["2020年第十季度"]);
+    expect(r.outcome.problems[0]!.value).toBe("2020年 | 第十季度");
+    const { o } = await written([
+      [
+        "S",
+        [
+          ["填报单位：渠县"],
+          ["报告期：", "2020年", "第十季度"],
+          ["指标名称", "数值"],
+          ["关键技术攻关项目", 3],
+        ],
+      ],
+    ]);
+    expect(o.status).toBe("rejected");
+    expect(o.problems[0]).toMatchObject({ sheet: "S", line: 2, columnIndex: 0, value: "2020年 | 第十季度" });
+  });
+
   it("a unit split over cells that names no unit is refused naming the joined text", async () => {
     await refused(`填报单位：,达州市,某某区\n报告期：2020年1-9月\n${BODY}`, ["达州市某某区"]);
   });
