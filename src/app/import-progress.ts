@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
+import { shortestDecimal } from "../domain/decimal.js";
 import { formatPeriod } from "../domain/period.js";
 import type { Indicator, ReportingUnit } from "../domain/plan.js";
 import type { Basis } from "../domain/progress.js";
@@ -22,6 +23,8 @@ import {
   isEmptyRow,
   isSubtotalRow,
   sheetPeriod,
+  sheetSingleMonth,
+  sheetYear,
   TableReader,
   unplacedCell,
 } from "../intake/table.js";
@@ -400,7 +403,7 @@ async function readAndStore(
         } else out.headerLine = h.line;
         out.table.ignoredColumns.push(...h.ignored.filter((g) => g.why !== "sequence").map((g) => g.header));
         out.table.measure ??= table.title.measure?.text ?? null;
-        for (const p of table.problems) problem(p.line, p.column, p.value, p.reason);
+        for (const p of table.problems) problem(p.line, p.column, p.value, p.reason, p.index);
         if (h.layout === "long") readLong = longCellReader(h, table.defaults);
       },
       (text: string): string[] => catalog.suggestIndicator(newestYear, text),
@@ -696,6 +699,9 @@ async function readAndStore(
     const name = wb?.sheetNames[next] ?? "";
     const period = sheetPeriod(name);
     table.sheet = period === null ? null : { name, period };
+    table.sheetMonth = sheetSingleMonth(name) ? name : null;
+    const year = sheetYear(name);
+    table.sheetYear = year === null ? null : { name, year };
     table.periodFromTemplate = options.period === undefined && opts.period !== undefined;
   };
   // records come in batches (one await per chunk of the file, not per row)
@@ -779,6 +785,15 @@ async function readAndStore(
       return entry;
     }
     entry.text = formatPeriod(r.value);
+    // a row's period of another year than the title or the sheet's name states
+    const named = table.namedYear();
+    if (named && r.value.year !== named.year) {
+      entry.reason = {
+        key: "intake.row.yearConflict",
+        params: { period: entry.text, year: named.year, named: named.text },
+      };
+      return entry;
+    }
     const place = catalog.place(r.value, opts.year);
     if (!place) {
       entry.reason = {
@@ -795,10 +810,13 @@ async function readAndStore(
       const stated = table.statedPeriod();
       const span = h.valuePeriod === null ? null : parsePeriod(h.valuePeriod, table.defaultYear);
       if (stated !== null && stated.quarter !== entry.text)
-        entry.reason = {
-          key: "intake.row.periodConflict",
-          params: { period: entry.text, stated: stated.text },
-        };
+        entry.reason =
+          stated.sheet === null
+            ? { key: "intake.row.periodConflict", params: { period: entry.text, stated: stated.text } }
+            : {
+                key: "intake.row.periodConflictSheet",
+                params: { period: entry.text, stated: stated.quarter, sheet: stated.sheet },
+              };
       else if (span?.ok && formatPeriod(span.value) !== entry.text)
         entry.reason = {
           key: "intake.row.spanConflict",
@@ -1039,6 +1057,22 @@ async function readAndStore(
     const unit = c.unit
       ? resolve("unit", ys.units, ys.layout.unitOrdinal, year, c.unit, c.line, c.unitColumn)
       : null;
+    // a period in brackets after the indicator (（上半年）, （一季度）, （1-9月）): the row's report
+    // period from January is its year-to-date figure; any other span, or a quarter's own, is refused
+    const pq = c.periodQualifier;
+    if (pq) {
+      const row = parsePeriod(pe.text);
+      const said = row.ok ? parsePeriod(pq.periodText, row.value.year) : null;
+      if (pq.kind === "ytd" && said?.ok && formatPeriod(said.value) === pe.text)
+        c = { ...c, indicator: pq.name, columnBasis: "ytd", periodQualifier: null };
+      else {
+        problem(c.line, c.indicatorColumn, c.indicator, {
+          key: pq.kind === "ytd" ? "import.indicator.periodQualifier" : "import.indicator.quarterQualifier",
+          params: { value: c.indicator, qualifier: pq.text, period: pe.text },
+        });
+        return;
+      }
+    }
     // a row whose indicator carries a qualifier: a target or derived figure is not data (not
     // read, counted); an unknown one (（新认定）) cannot be placed
     if (c.qualifier !== null) {
@@ -1181,7 +1215,7 @@ async function readAndStore(
         c.valueColumn,
         c.value,
         {
-          key: "import.duplicate",
+          key: ys.values[slot] === value ? "import.duplicate.basis" : "import.duplicate",
           params: {
             line: ys.lines[slot]!,
             col: ys.columns[slot]!,
@@ -1190,6 +1224,9 @@ async function readAndStore(
             unit: unit.item.name,
             unitEn: unit.item.nameEn,
             period,
+            // both figures as stored, in the indicator's unit: 1234.56万元 there, 1200万元 here
+            other: `${shortestDecimal(ys.values[slot]!)}${ind.unit}`,
+            mine: `${shortestDecimal(value)}${ind.unit}`,
           },
         },
         c.valueIndex,
@@ -1259,6 +1296,7 @@ interface BlankTable {
 /** Messages that name a line, and their wording for a workbook's sheet and cell (`{at}`: 一季度!C5). */
 const AT_KEYS = {
   "import.duplicate": "import.duplicate.at",
+  "import.duplicate.basis": "import.duplicate.basis.at",
   "intake.file.noRows": "intake.file.noRows.at",
   "intake.file.onlyTotals": "intake.file.onlyTotals.at",
   "intake.file.allBlank": "intake.file.allBlank.at",

@@ -36,21 +36,22 @@ export const en: Record<keyof typeof zh, string> = {
   "init.updated": "updated the {year} plan → {path}",
   "init.unchanged": "the {year} plan is already up to date; nothing changed → {path}",
   "import.summary":
-    "{file}: {encoding}, delimiter {delimiter}, {layout}; {rows} rows read, {skipped} title rows skipped, {inserted} inserted, {updated} updated, {unchanged} unchanged, {blank} blank, {rejected} rejected",
+    "{file}: {encoding}, delimiter {delimiter}, {layout}; {rows} row(s) read, {skipped} title row(s) skipped, {inserted} inserted, {updated} updated, {unchanged} unchanged, {blank} blank, {rejected} rejected",
   "import.summary.dryRun": " (dry run, nothing written)",
   "import.summary.rolledBack": " (rolled back, nothing written)",
   "import.duplicateFile": "{file}: identical to batch #{id} imported on {date}; skipped",
-  "import.change.update": "  {at} {period} {unit} {indicator}: {old} → {new}",
-  "import.change.insert": "  {at} {period} {unit} {indicator}: new {new}",
+  "import.change.update": "  {at} {period} {unit} {indicator}: {old} → {new}{mark}",
+  "import.change.insert": "  {at} {period} {unit} {indicator}: new {new}{mark}",
   "import.change.basis": "  {at} {period} {unit} {indicator}: {new}, basis {oldBasis} → {newBasis}",
   "import.change.note": "  {at} {period} {unit} {indicator}: {new} (note changed only)",
-  "import.change.unchanged": "  {at} {period} {unit} {indicator}: unchanged {new}",
+  "import.change.unchanged": "  {at} {period} {unit} {indicator}: unchanged {new}{mark}",
+  "import.change.periodMark": " (period)",
   "import.changes.omitted": "  … {count} more changes not listed",
   "import.problems.omitted": "  … {count} more problems not listed",
   "import.rolledBack": "{file}: rolled back because another file was refused (--all-or-nothing)",
   "import.layout.long": "long layout",
   "import.summary.workbook":
-    "{file}: {format} workbook, sheets {sheets}, {layout}; read {rows} rows, skipped {skipped} title rows, inserted {inserted}, updated {updated}, unchanged {unchanged}, blank {blank}, rejected {rejected}",
+    "{file}: {format} workbook, sheets {sheets}, {layout}; read {rows} row(s), skipped {skipped} title row(s), inserted {inserted}, updated {updated}, unchanged {unchanged}, blank {blank}, rejected {rejected}",
   "import.sheet.skipped": '{file}: sheet "{sheet}" not imported ({why})',
   "import.sheet.why.hidden": "a hidden sheet; name it with --sheet to import it",
   "import.sheet.why.notes": "notes or a cover page",
@@ -62,7 +63,7 @@ export const en: Record<keyof typeof zh, string> = {
   "import.macros":
     "{file}: the workbook contains macros (VBA); they are never run, only the cells' values are read",
   "import.warn.hiddenRows":
-    "{count} hidden rows (rows {rows}) were read too: hiding a row does not delete it; if they should not be imported, delete them and import again",
+    "{count} hidden row(s) (rows {rows}) were read too: hiding a row does not delete it; if they should not be imported, delete them and import again",
   "import.warn.hiddenColumn":
     'the value column "{column}" is hidden in the sheet and was read as usual: check that it is the column to import',
   "import.change.at.line": "line {line}",
@@ -75,8 +76,14 @@ export const en: Record<keyof typeof zh, string> = {
   "import.unit.unknownHint": "unknown unit '{value}' — did you mean {hint}?",
   "import.indicator.unknown": "unknown indicator '{value}' (dzkj plan lists them)",
   "import.indicator.unknownHint": "unknown indicator '{value}' — did you mean {hint}?",
-  "import.duplicate": "{period} {unitEn} {indicatorEn} was already given a different value on line {line}",
-  "import.duplicate.at": "{period} {unitEn} {indicatorEn} was already given a different value at {at}",
+  "import.duplicate":
+    "{period} {unitEn} {indicatorEn} was already given as {other} on line {line}, and here as {mine}: one figure can have one value only; check them",
+  "import.duplicate.basis":
+    "{period} {unitEn} {indicatorEn} was already given as {other} on line {line}, with the other basis (ytd/period): one figure can have one basis only; check them",
+  "import.duplicate.basis.at":
+    "{period} {unitEn} {indicatorEn} was already given as {other} at {at}, with the other basis (ytd/period): one figure can have one basis only; check them",
+  "import.duplicate.at":
+    "{period} {unitEn} {indicatorEn} was already given as {other} at {at}, and here as {mine}: one figure can have one value only; check them",
   "import.sheet.why.unitsAcross":
     "a summary with reporting units as columns (indicator × unit): not imported",
   "import.sheet.why.noFigures": "no figures (every value cell is blank)",
@@ -230,7 +237,7 @@ export const en: Record<keyof typeof zh, string> = {
     "usage: dzkj imports [list] | dzkj imports show ID | dzkj imports undo ID [--force] [--yes] | dzkj imports redo ID [--yes]",
   "imports.header": "Import batches",
   "imports.empty": "no import batches yet",
-  "imports.show.header": "batch #{id} ({kind}, {file}, {date}): {count} changes",
+  "imports.show.header": "batch #{id} ({kind}, {file}, {date}): {count} change(s)",
   "imports.show.none": "this batch changed no value (all unchanged or blank)",
   "imports.kind.import": "import",
   "imports.kind.undo": "undo",

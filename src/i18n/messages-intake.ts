@@ -31,6 +31,9 @@ export const intakeZh = {
   "intake.header.unknownIndicator":
     "列名“{value}”不是工作要点中的指标——是否指 {hint}？请把列名改为指标的名称，否则这一列的数值不会导入",
   "intake.title.conflict.period": "报告期前后不一致：“{first}”与“{second}”——请核对后只保留正确的一个",
+  "intake.title.conflict.year":
+    "报告期前后不一致：“{named}”写的是 {year} 年，而“{period}”是 {stated} 年——请核对后只保留正确的一个",
+  "intake.row.yearConflict": "这一行的报告期 {period} 与“{named}”所写的 {year} 年不一致：请核对",
   "intake.title.conflict.unit": "填报单位前后不一致：“{first}”与“{second}”——请核对后只保留正确的一个",
   "intake.title.conflict.measure": "计量单位前后不一致：“{first}”与“{second}”——请核对后只保留正确的一个",
   "intake.header.reportPeriodAmbiguous":
@@ -40,6 +43,10 @@ export const intakeZh = {
   "intake.row.reheader":
     "第 {row} 行又是一行表头（{value}）：从这里起是另一张表；一张工作表只能有一张表，请把它移到单独的工作表或文件中，分别导入（工作簿可用 --sheet 选择）",
   "intake.row.periodConflict": "这一行的报告期 {period} 与文件所写的报告期“{stated}”不一致：请核对",
+  "intake.row.periodConflictSheet":
+    "这一行的报告期 {period} 与工作表名“{sheet}”所示的报告期 {stated} 不一致：请核对哪一个正确",
+  "intake.sheet.periodUnread":
+    "工作表名“{sheet}”所示的报告期没有年份，而已载入多个年度的工作要点：请在表头上方写“报告期：2020年…”，或用 --year 或 --period 指定",
   "intake.row.spanConflict": "这一行的报告期 {period} 与数值列“{column}”所示期间不一致：请核对",
   "intake.row.unitConflict": "这一行的填报单位“{unit}”与表头上方的“填报单位：{stated}”不一致：请核对",
   "intake.header.periodConflict": "表头“{header}”所示期间与报告期“{period}”不一致：请核对报告期",
@@ -57,6 +64,8 @@ export const intakeZh = {
     "表头（{at}）之下的 {rows} 行中，{blank} 个数值全部为空：工作簿中没有任何工作表含有数值，请确认导出的是填好的表",
   "intake.sheet.periodConflict":
     "工作表名“{sheet}”表明报告期为 {period}，而表中写的是“{other}”：请核对哪一个正确",
+  "intake.sheet.singleMonth":
+    "工作表名“{sheet}”只是一个月份，不是从1月起的累计区间，不能作为报告期：请把工作表改名为如“1-9月”，或用 --period 指定，如 --period 2020Q3",
   "intake.sheet.periodConflictOption":
     "工作表名“{sheet}”表明报告期为 {period}，与 --period {other} 不符：请核对，或去掉 --period",
   "intake.sheet.periodConflictTemplate":
@@ -127,6 +136,10 @@ export const intakeZh = {
   "import.indicator.missing": "缺少指标名称：这一行的指标单元格是空的",
   "import.indicator.qualifier":
     "“{value}”：指标名称后的“（{qualifier}）”不是计量单位，也不是已知的说法（目标、同比、累计、本期…）：无法确定这一行的数是什么，请改为工作要点中的指标名称",
+  "import.indicator.periodQualifier":
+    "“{value}”：指标名称后的“（{qualifier}）”不是这一行的报告期 {period}（从1月起的累计）：这个数属于另一个期间，不能作为 {period} 的数导入；请只填报告期的累计数，或把它放进对应报告期的文件",
+  "import.indicator.quarterQualifier":
+    "“{value}”：指标名称后的“（{qualifier}）”只是一个季度本身的数，而这一行的报告期是 {period}：请填写从1月起至报告期的累计数，或去掉括号并在口径列写“本期”（只限报告期所在的季度）",
   "import.table.qualified": "目标、同比等行 {count} 行（未读取）",
   "import.warning": "{location}: 提醒: {message}",
   "import.table.totals": "合计行 {count} 行（已核对，不导入）",
@@ -171,6 +184,9 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
     'column "{value}" is not an indicator of the plan — did you mean {hint}? Rename the column to the indicator\'s name, or its figures are not imported',
   "intake.title.conflict.period":
     'the report period is stated twice, differently: "{first}" and "{second}" — check which is right and keep only that one',
+  "intake.title.conflict.year":
+    'the report period is stated twice, differently: "{named}" says {year}, but "{period}" is in {stated} — check which is right and keep only that one',
+  "intake.row.yearConflict": 'this row\'s period {period} is not in {year}, which "{named}" states: check it',
   "intake.title.conflict.unit":
     'the reporting unit is stated twice, differently: "{first}" and "{second}" — check which is right and keep only that one',
   "intake.title.conflict.measure":
@@ -183,6 +199,10 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
     "row {row} is another header ({value}): a second table starts here; a sheet holds one table, so move it to a sheet or file of its own and import each (choose a workbook's sheet with --sheet)",
   "intake.row.periodConflict":
     "this row's period {period} differs from the file's stated report period \"{stated}\": check it",
+  "intake.row.periodConflictSheet":
+    'this row\'s period {period} differs from the period {stated} that the name of sheet "{sheet}" states: check which is right',
+  "intake.sheet.periodUnread":
+    'the name of sheet "{sheet}" states a period without a year, and plans of several years are loaded: write "报告期：2020年…" above the header, or give --year or --period',
   "intake.row.spanConflict":
     'this row\'s period {period} differs from the span of the value column "{column}": check it',
   "intake.row.unitConflict":
@@ -205,6 +225,8 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
     "all {blank} values in the {rows} rows under the header ({at}) are blank, and no sheet of the workbook holds a figure: check that the filled-in sheet was exported",
   "intake.sheet.periodConflict":
     'the name of sheet "{sheet}" states the period {period}, but the sheet says "{other}": check which is right',
+  "intake.sheet.singleMonth":
+    'the name of sheet "{sheet}" is a single month, not a span from January, and gives no period: rename the sheet, e.g. "1-9月", or give --period, e.g. --period 2020Q3',
   "intake.sheet.periodConflictOption":
     'the name of sheet "{sheet}" states the period {period}, not --period {other}: check, or leave out --period',
   "intake.sheet.periodConflictTemplate":
@@ -281,10 +303,14 @@ export const intakeEn: Record<keyof typeof intakeZh, string> = {
   "import.indicator.missing": "no indicator: this row's indicator cell is empty",
   "import.indicator.qualifier":
     '"{value}": the "（{qualifier}）" after the indicator is neither a unit of measure nor a known word (目标, 同比, 累计, 本期 …): what this row\'s figure is cannot be told; write the indicator\'s name as the plan has it',
-  "import.table.qualified": "{count} rows of targets or derived figures (not read)",
+  "import.indicator.periodQualifier":
+    '"{value}": the "（{qualifier}）" after the indicator is not this row\'s report period {period} (from January): the figure is for another span and cannot be stored for {period}; give the year-to-date figure of the report period, or put it in a file for its own period',
+  "import.indicator.quarterQualifier":
+    '"{value}": the "（{qualifier}）" after the indicator is one quarter\'s own figure, and this row\'s report period is {period}: give the year-to-date figure from January, or drop the bracket and write 本期 in a 口径 column (only for the report period\'s own quarter)',
+  "import.table.qualified": "{count} row(s) of targets or derived figures (not read)",
   "import.warning": "{location}: warning: {message}",
-  "import.table.totals": "{count} total rows (checked, not imported)",
-  "import.table.footers": "{count} footer rows (skipped)",
+  "import.table.totals": "{count} total row(s) (checked, not imported)",
+  "import.table.footers": "{count} footer row(s) (skipped)",
   "import.table.ignored": "columns not read: {columns}",
   "import.table.separator": "; ",
 } as const;

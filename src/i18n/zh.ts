@@ -37,11 +37,12 @@ export const zh = {
   "import.summary.dryRun": "（试运行，未写入）",
   "import.summary.rolledBack": "（已整体回滚，未写入）",
   "import.duplicateFile": "{file}: 与 {date} 导入的批次 #{id} 内容完全相同，已跳过",
-  "import.change.update": "  {at} {period} {unit} {indicator}: {old} → {new}",
-  "import.change.insert": "  {at} {period} {unit} {indicator}: 新增 {new}",
+  "import.change.update": "  {at} {period} {unit} {indicator}: {old} → {new}{mark}",
+  "import.change.insert": "  {at} {period} {unit} {indicator}: 新增 {new}{mark}",
   "import.change.basis": "  {at} {period} {unit} {indicator}: {new}，口径 {oldBasis} → {newBasis}",
   "import.change.note": "  {at} {period} {unit} {indicator}: {new}（仅备注变更）",
-  "import.change.unchanged": "  {at} {period} {unit} {indicator}: 未变 {new}",
+  "import.change.unchanged": "  {at} {period} {unit} {indicator}: 未变 {new}{mark}",
+  "import.change.periodMark": "（本期）",
   "import.changes.omitted": "  ……另有 {count} 项变更未列出",
   "import.problems.omitted": "  ……另有 {count} 处问题未列出",
   "import.rolledBack": "{file}: 因其他文件有误，已整体回滚（--all-or-nothing）",
@@ -69,8 +70,14 @@ export const zh = {
   "import.unit.unknownHint": "未知的填报单位“{value}”——是否指 {hint}？",
   "import.indicator.unknown": "未知的指标“{value}”（dzkj plan 可列出全部指标）",
   "import.indicator.unknownHint": "未知的指标“{value}”——是否指 {hint}？",
-  "import.duplicate": "{period} {unit} {indicator} 在第 {line} 行已给出不同的数值",
-  "import.duplicate.at": "{period} {unit} {indicator} 已在 {at} 给出不同的数值",
+  "import.duplicate":
+    "{period} {unit} {indicator} 在第 {line} 行已给出 {other}，这里是 {mine}：同一个数只能有一个值，请核对",
+  "import.duplicate.basis":
+    "{period} {unit} {indicator} 在第 {line} 行已给出同一个数 {other}，但口径（累计/本期）不同：同一个数只能有一个口径，请核对",
+  "import.duplicate.basis.at":
+    "{period} {unit} {indicator} 已在 {at} 给出同一个数 {other}，但口径（累计/本期）不同：同一个数只能有一个口径，请核对",
+  "import.duplicate.at":
+    "{period} {unit} {indicator} 已在 {at} 给出 {other}，这里是 {mine}：同一个数只能有一个值，请核对",
   "import.sheet.why.unitsAcross": "以单位为列的汇总表，无法导入",
   "import.sheet.why.noFigures": "没有数值（数值单元格全部为空）",
   "import.header.noPeriod":

@@ -6,7 +6,7 @@
  */
 import { type Indicator, isMoneyUnit } from "../domain/plan.js";
 import type { Reason } from "../i18n/index.js";
-import { classifySubColumn, splitHeaderUnit } from "./headers.js";
+import { classifySubColumn, type PeriodQualifier, splitHeaderUnit, splitPeriodQualifier } from "./headers.js";
 import { canonicalMeasure, checkValue, isMeasureUnit, parseQuantity } from "./number.js";
 import { type HeaderInfo, type TitleBlock, titleMeasureFor } from "./table.js";
 import { toHalfWidth } from "./text.js";
@@ -43,6 +43,11 @@ export interface RawCell {
    * word (（新认定）: refused)
    */
   qualifier: { text: string; kind: "target" | "derived" | "month" | "unknown" } | null;
+  /**
+   * a period in brackets after the indicator (`（上半年）`, `（一季度）`, `（1-9月）`): read only when it
+   * is the row's report period from January, refused otherwise (see splitPeriodQualifier)
+   */
+  periodQualifier?: PeriodQualifier | null;
   /** beside a level column (期末数), the year's new ones (本年新增): a flow's figure; null without one */
   flowValue: string | null;
   flowValueColumn: string;
@@ -106,6 +111,7 @@ export function longCellReader(
     columnBasis: header.valueBasis,
     increment: header.valueIncrement,
     qualifier: null,
+    periodQualifier: null,
     flowValue: null,
     flowValueColumn: header.flowValue?.header ?? "",
     note: "",
@@ -132,10 +138,12 @@ export function longCellReader(
     // 高新技术产业主营业务收入（万元）: the row names its own measure beside the indicator
     out.ownMeasure = null;
     out.qualifier = null;
+    out.periodQualifier = null;
     out.columnBasis = header.valueBasis;
     out.increment = header.valueIncrement;
     const last = out.indicator.charCodeAt(out.indicator.length - 1);
-    if (last === 0xff09 || last === 41) {
+    if (last === 0xff09 || last === 41) out.periodQualifier = splitPeriodQualifier(out.indicator);
+    if (out.periodQualifier === null && (last === 0xff09 || last === 41)) {
       const own = splitHeaderUnit(out.indicator).unit;
       if (own !== null) {
         // 技术合同登记额（目标）, （同比）, （本年新增）: the row says what its figure is
@@ -184,7 +192,8 @@ export function rowCells(
     periodColumn,
     unit,
     unitColumn,
-    indicator: c.name,
+    // a period in brackets stays in the text until the row's period has been checked against it
+    indicator: c.periodQualifier ? c.header : c.name,
     indicatorColumn: c.header,
     headerUnit: c.unit,
     rowMeasure,
@@ -196,6 +205,7 @@ export function rowCells(
     columnBasis: c.basis,
     increment: c.increment,
     qualifier: null,
+    periodQualifier: c.periodQualifier,
     flowValue: null,
     flowValueColumn: "",
     note,

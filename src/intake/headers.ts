@@ -1,4 +1,5 @@
 /** Header cells: which column is which (long layout), and `name（unit）` headers (wide layout). */
+import { parsePeriod } from "./period.js";
 import { normalizeKey, toHalfWidth } from "./text.js";
 
 export type ColumnRole =
@@ -224,5 +225,42 @@ function spanColumn(key: string): SubColumnInfo | null {
     if (m[2] || asAt) return { kind: "ytd", periodText: `${year}第${m[1]}季度`, cumulative: true };
     return { kind: "period", periodText: `${year}第${quarterOf(m[1]!)}季度` };
   }
+  return null;
+}
+
+/**
+ * A period in brackets after an indicator's name (`关键技术攻关项目（上半年）`, `技术合同登记额（一季度）`,
+ * `（1-9月）`, `（前三季度）`, `（2019年）`): which span the figure is for. `ytd` for a span from January
+ * (or a year), `period` for a single quarter's own (一季度, 7-9月). The figure is read only when
+ * the span is the row's report period from January (see the import's period-qualifier rule).
+ */
+export interface PeriodQualifier {
+  /** the indicator's name without the bracket */
+  name: string;
+  /** the bracket's text (`上半年`) */
+  text: string;
+  /** the span in a form parsePeriod reads */
+  periodText: string;
+  kind: "ytd" | "period";
+}
+
+/** The period qualifier of an indicator cell or header (see PeriodQualifier), or null when it has none. */
+export function splitPeriodQualifier(text: string): PeriodQualifier | null {
+  const m = TRAILING_BRACKET.exec(text.trim());
+  if (!m) return null;
+  const name = m[1]!.trim();
+  const q = toHalfWidth(m[2]!).replace(/\s+/g, "");
+  if (name === "" || q === "") return null;
+  const sub = classifySubColumn(q);
+  if (sub && (sub.kind === "ytd" || sub.kind === "period") && sub.periodText !== undefined)
+    return { name, text: q, periodText: sub.periodText, kind: sub.kind };
+  // a year (2019年) or a dated period (2020年三季度): read by the period parser itself
+  if (sub === null && /^\d{4}/.test(q) && /年|q\d/i.test(q) && parsePeriod(q).ok)
+    return {
+      name,
+      text: q,
+      periodText: q,
+      kind: /季度?$/.test(q) && !/前|[-~至到]/.test(q) ? "period" : "ytd",
+    };
   return null;
 }

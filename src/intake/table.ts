@@ -19,10 +19,12 @@ import type { RowDefaults } from "./cells.js";
 import {
   classifySubColumn,
   matchColumn,
+  type PeriodQualifier,
   type Role,
   type SubColumn,
   type SubColumnInfo,
   splitHeaderUnit,
+  splitPeriodQualifier,
 } from "./headers.js";
 import { canonicalMeasure, isMeasureUnit } from "./number.js";
 import { parsePeriod } from "./period.js";
@@ -37,6 +39,10 @@ export type IndicatorLookup = (text: string) => boolean;
 export interface TitleField {
   text: string;
   line: number;
+  /** the label's cell (0-based column), for locating the field in a workbook */
+  index?: number;
+  /** the cells the value was joined from (`2020年 | 第十季度`), when more than one: named when it does not read */
+  cells?: string;
 }
 
 /**
@@ -54,6 +60,11 @@ export interface TitleBlock {
    * `2020年1-9月`) without a 报告期： label: used when no 报告期 field or option gives one
    */
   periodInName?: TitleField;
+  /**
+   * a year the table's name or a bare title cell states (`达州市2019年科技创新…情况表`): a period
+   * written without a year takes it, and one stating another year is refused
+   */
+  yearInName?: TitleField & { year: number };
   /** a field the title block states again (a second 报告期, 填报单位 or unit of measure): checked against the first */
   repeated: { unit: TitleField[]; period: TitleField[]; measure: (TitleField & { moneyOnly: boolean })[] };
 }
@@ -78,6 +89,8 @@ export interface IndicatorColumn {
   increment: boolean;
   /** the header says 本期 (see SubColumnInfo) */
   reportPeriodWord: boolean;
+  /** a period in brackets after the indicator (技术合同登记额（一季度）): checked against each row's period */
+  periodQualifier: PeriodQualifier | null;
 }
 
 /** A column that is read as nothing, and why (targets and derived figures are never values). */
@@ -137,12 +150,19 @@ export interface HeaderProblem {
 /** What a body row is. */
 export type RowKind = "data" | "total" | "footer";
 
-const TITLE_KEYS =
-  "填报日期|报送日期|报出日期|填表日期|制表日期|填报单位名称|填报单位|报送单位|填报机关|填表单位|单位名称|金额单位|计量单位|单位|报告期间|报告期|统计期间|统计期|统计时间|统计时段|所属期|时间";
+/**
+ * When the form was filled in, sent or printed (填报时间, 报送日期, 制表时间, 打印时间 …): never its
+ * report period. Listed before the other keys so that `填报时间：` is not read as `时间：`.
+ */
+const FILLED_KEYS =
+  "(?:填报|报送|报出|上报|填表|制表|填写|编制|打印|报表|签发|审核)(?:日期|时间)|(?:填报|报送|报出|上报|填表|制表|打印)日";
+/** A title key that is a date of filling in (see FILLED_KEYS): its field is skipped. */
+const FILLED_KEY = new RegExp(`^(?:${FILLED_KEYS})$|日期`);
+const TITLE_KEYS = `${FILLED_KEYS}|填报单位名称|填报单位|报送单位|填报机关|填表单位|单位名称|金额单位|计量单位|单位|报告期间|报告期|统计期间|统计期|统计时间|统计时段|所属期|时间`;
 /** `KEY：` or `KEY（盖章）：`, found anywhere in a title cell (one cell may hold several fields). */
 const TITLE_FIELD = new RegExp(`(${TITLE_KEYS})(?:\\([^)]*\\))?\\s*:`, "g");
 /** The first characters of the title keys (填报单位, 报告期, 单位, 金额单位, 计量单位, 时间, 统计期, 所属期). */
-const TITLE_FIRST = "填报送单金计时统所";
+const TITLE_FIRST = "填报送单金计时统所上制编打签审";
 const TITLE_FIELD_AT_START = new RegExp(`^(${TITLE_KEYS})(?:\\([^)]*\\))?\\s*:`);
 /** TITLE_FIELD without the global flag, for a test that keeps no state. */
 const TITLE_FIELD_ANYWHERE = new RegExp(TITLE_FIELD.source);
@@ -155,12 +175,8 @@ export function readTitleRow(line: number, cells: readonly string[], into: Title
   for (let at = 0; at < cells.length; at++) {
     const raw = cells[at]!;
     if (raw === "") continue;
-    // spaces go first: forms space out two-character labels (`单　位：万元`) and separate fields
     // spaces go first; 单位/亿元, 单位—亿元, 单位(亿元) and 金额：亿元 say 单位：亿元 too
-    const c = toHalfWidth(raw)
-      .replace(/\s+/g, "")
-      .replace(/(^|[^填报送表])单位(?:[/—–-]|\((?=[^)]+\)$))/, "$1单位:")
-      .replace(/^金额[:：]/, "金额单位:");
+    const c = titleCellText(raw);
     const found = [...c.matchAll(TITLE_FIELD)];
     if (found.length === 0) {
       // a unit of measure in brackets closing a title or standing alone: （亿元）, …情况表（亿元）
@@ -171,29 +187,37 @@ export function readTitleRow(line: number, cells: readonly string[], into: Title
         else into.measure = measure;
       }
     }
-    if (found.length === 0 && !c.includes("日期")) {
+    if (found.length === 0 && !/日期|时间|日$/.test(c)) {
       const named = PERIOD_IN_NAME.exec(c);
       if (named) into.periodInName ??= { text: named[0], line };
+      const year = YEAR_IN_NAME.exec(c);
+      if (year) into.yearInName ??= { text: raw.trim(), line, year: Number(year[1]) };
     }
+    const labelAt = at;
     for (let i = 0; i < found.length; i++) {
       const m = found[i]!;
+      let parts: string[] = [];
       const end = i + 1 < found.length ? found[i + 1]!.index : c.length;
       let text = c.slice(m.index + m[0].length, end).replace(/[,，;；。]+$/, "");
       if (text.endsWith(")") && !text.includes("(")) text = text.slice(0, -1); // （单位：亿元）
-      if (!text && i === found.length - 1) {
-        // a label cell (`单位：`) whose value is the next non-blank cell (`亿元`): a pair, unless that cell is a label too
-        const next = nextValueCell(cells, at);
-        if (next !== null) {
-          text = next.text;
-          at = next.index;
+      if (i === found.length - 1) {
+        // the last field of a cell goes on in the cells after it, up to the next label or the row's
+        // end, joined: `填报单位：` | `达州市` | `通川区`, `报告期：2020年` | `1-9月`, `报告期：` | `2020` | `年` | `3` | `季度`
+        const rest = followingValueCells(cells, at, text === "");
+        if (rest !== null) {
+          parts = text === "" ? rest.parts : [text, ...rest.parts];
+          text += rest.text;
+          at = rest.index;
         }
       }
       if (!text) continue;
       const key = m[1]!;
-      if (/日期/.test(key)) continue; // 填报日期, 报送日期: when the form was sent, not its period
+      if (FILLED_KEY.test(key)) continue; // 填报时间, 报送日期: when the form was sent, not its period
       if (/报告期|统计期|统计时|时间|所属期/.test(key)) {
-        if (into.period) into.repeated.period.push({ text, line });
-        else into.period = { text, line };
+        const field: TitleField = { text, line, index: labelAt };
+        if (parts.length > 1) field.cells = parts.join(" | ");
+        if (into.period) into.repeated.period.push(field);
+        else into.period = field;
       } else if (key === "金额单位" || key === "计量单位" || isMeasureList(text)) {
         const measure = { text: measureOf(text), line, moneyOnly: key === "金额单位" };
         if (into.measure) into.repeated.measure.push(measure);
@@ -204,16 +228,55 @@ export function readTitleRow(line: number, cells: readonly string[], into: Title
   }
 }
 
-/** The next non-blank cell after `at` when it is a value, not another field's label; null otherwise. */
-function nextValueCell(cells: readonly string[], at: number): { index: number; text: string } | null {
+/**
+ * The cells after `at` that go on a title field's value: every cell up to the next one holding a
+ * label (`单位：`, `填表人：张三`, `报告期：…`) or the row's end, joined without a separator (blanks
+ * between fragments are form spacing); null when there is none. `index` is the last cell taken.
+ */
+function followingValueCells(
+  cells: readonly string[],
+  at: number,
+  labelOnly: boolean,
+): { index: number; text: string; parts: string[] } | null {
+  let text = "";
+  let index = at;
+  const parts: string[] = [];
   for (let j = at + 1; j < cells.length; j++) {
     if (cells[j] === "") continue;
-    const text = toHalfWidth(cells[j]!).replace(/\s+/g, "");
-    if (TITLE_FIELD_ANYWHERE.test(text) || text === "") return null;
-    return { index: j, text: text.replace(/[,，;；。]+$/, "") };
+    const c = titleCellText(cells[j]!);
+    if (c === "") continue;
+    if (TITLE_FIELD_ANYWHERE.test(c) || LABEL.test(c)) break;
+    // a cell that is a field of its own (（亿元）, 万元, 2020年1-9月) ends the value, unless it is
+    // the whole value of a label standing alone (`单位：` | `亿元`)
+    if (!(labelOnly && text === "") && (isMeasureCell(c) || PERIOD_IN_NAME.test(c) || DAY.test(c))) break;
+    if (/^\([^()]*\)$/.test(c)) continue; // （盖章）, （公章）: a remark, no part of the value
+    text += c;
+    parts.push(c);
+    index = j;
   }
-  return null;
+  text = text.replace(/[,，;；。]+$/, "");
+  return text === "" ? null : { index, text, parts };
 }
+
+/** A title cell as its fields are found: spaces gone; 单位/亿元, 单位—亿元, 单位(亿元) and 金额：亿元 say 单位：亿元. */
+function titleCellText(raw: string): string {
+  return toHalfWidth(raw)
+    .replace(/\s+/g, "")
+    .replace(/(^|[^填报送表])单位(?:[/—–-]|\((?=[^)]+\)$))/, "$1单位:")
+    .replace(/^金额[:：]/, "金额单位:");
+}
+
+/** A cell that is a measure (万元, 万元、项) or ends in one in brackets (（亿元）, …情况表（亿元）). */
+function isMeasureCell(c: string): boolean {
+  const bracket = /\(([^()]+)\)$/.exec(c)?.[1];
+  return isMeasureList(bracket ?? c);
+}
+
+/** A day (`2020年10月9日`, `2020-10-09`, `2020/10/9`): the date a form was signed, beside its fields. */
+const DAY = /^\d{4}(?:年\d{1,2}月\d{1,2}[日号]?|[-/.]\d{1,2}[-/.]\d{1,2})$/;
+
+/** A cell that is a label of its own (`联系人：`, `填表人：张三`), not a value's fragment: a colon after a word. */
+const LABEL = /[^\d:]:/;
 
 /**
  * True when a row states a title field in label form (`填报单位：`, `单位：亿元`, `报告期：`): a
@@ -235,6 +298,15 @@ export function hasTitleLabel(cells: readonly string[]): boolean {
  */
 const PERIOD_IN_NAME =
   /(?:截至|截止)?\d{4}年(?:第?[一二三四1-4]季度末?|前[一二两三四1-4]个?季度|[一1]?[-—~至]第?[一二三四1-4]季度|1[-—~至]\d{1,2}月份?|\d{1,2}月(?:底|末|份)?(?!\d)|上半年)/;
+
+/** A year in a table's name: `达州市2019年科技创新…`, `2020年度…` (not part of a longer number). */
+const YEAR_IN_NAME = /(?<!\d)((?:19|20|21)\d{2})年/;
+
+/** A sheet named for a year (`2019年`, `2019`, `2019年度`): the year of its rows' yearless periods. */
+export function sheetYear(name: string): number | null {
+  const m = /^((?:19|20|21)\d{2})(?:年|年度)?$/.exec(toHalfWidth(name).replace(/\s+/g, ""));
+  return m ? Number(m[1]) : null;
+}
 
 /** `万元、项` or `万元/个`: several measures, one per kind of indicator. */
 const MEASURE_SEPARATOR = /[、,，/／;；]/;
@@ -311,6 +383,21 @@ export function recognizeHeader(
         values.push(valueColumn(i, h, sub));
         return;
       }
+      const periodQualifier = role === null ? splitPeriodQualifier(h) : null;
+      if (periodQualifier !== null && isIndicator(periodQualifier.name)) {
+        // 技术合同登记额（一季度）, （1-9月）: the figures' span, checked against each row's period
+        indicatorColumns.push({
+          index: i,
+          header: h,
+          name: periodQualifier.name,
+          unit: null,
+          basis: null,
+          increment: false,
+          reportPeriodWord: false,
+          periodQualifier,
+        });
+        return;
+      }
       if (role === null && isIndicator(h)) {
         const { name, unit } = splitHeaderUnit(h);
         const own = unit === null ? null : classifySubColumn(unit);
@@ -326,6 +413,7 @@ export function recognizeHeader(
           basis: own?.kind === "period" ? "period" : own?.cumulative ? "ytd" : null,
           increment: own?.increment === true,
           reportPeriodWord: own?.reportPeriodWord === true,
+          periodQualifier: null,
         });
         return;
       }
@@ -472,14 +560,23 @@ function finishColumns(h: HeaderInfo): HeaderInfo {
 
 /**
  * The period a workbook sheet's name states (`一季度`, `三季度`, `2020Q3`, `2020年1-9月`, `前三季度`,
- * `9月`), or null: a name that is no period (Sheet1, 通川区, 汇总) or only a year (`2020年`, which
- * names the workbook's year rather than a quarter). Read with the period parser (period.ts); a
- * yearless name takes its year later, as a title block's 报告期 does.
+ * `9月底`), or null: a name that is no period (Sheet1, 通川区, 汇总), only a year (`2020年`, which
+ * names the workbook's year rather than a quarter), or a single month (`9月`, `2020年9月份`): as
+ * under a column header, a month's own figure is never a value (see sheetSingleMonth). Read with
+ * the period parser (period.ts); a yearless name takes its year later, as a title block's 报告期 does.
  */
 export function sheetPeriod(name: string): string | null {
   const text = toHalfWidth(name).replace(/\s+/g, "");
-  if (!/月|季|半年|全年|q\d/i.test(text)) return null;
+  if (!/月|季|半年|全年|q\d/i.test(text) || sheetSingleMonth(name)) return null;
   return parsePeriod(text, 2000).ok ? text : null;
+}
+
+/** A single month without 底/末 (`9月`, `7月份`, `2020年9月`): the month's own figure, as a 9月 column is. */
+const SINGLE_MONTH = /^(?:\d{4}年?)?\d{1,2}月份?$/;
+
+/** True when a sheet's name is a single month (`9月`, `2020年7月`): it gives no period (see sheetPeriod). */
+export function sheetSingleMonth(name: string): boolean {
+  return SINGLE_MONTH.test(toHalfWidth(name).replace(/\s+/g, ""));
 }
 
 /** A report period that runs from January: 1-9月, 前三季度, 上半年, 截至9月底, 三季度末, 全年. */
@@ -855,6 +952,8 @@ export interface TableProblem {
   column: string | null;
   value: string | null;
   reason: { key: MessageKey; params?: Params };
+  /** the cell's column (0-based), when the problem is in one cell of a title row */
+  index?: number;
 }
 
 /** What TableReader.push makes of a row. */
@@ -903,6 +1002,22 @@ export class TableReader {
    * checked against --period and the title block (see sheetPeriod).
    */
   sheet: { name: string; period: string } | null = null;
+  /** the sheet's name is a single month (`9月`): named when the table is left without a period */
+  sheetMonth: string | null = null;
+  /** the sheet's name is a year (`2019年`): as a year in the title, see namedYear */
+  sheetYear: { name: string; year: number } | null = null;
+
+  /**
+   * The year the title (`达州市2019年…情况表`), else the sheet's name (`2019年`), states: a period
+   * without a year takes it (unless --year is given), and a period stating another year is refused
+   * (报告期前后不一致). Null when neither states one.
+   */
+  namedYear(): { year: number; text: string; line: number | null } | null {
+    const t = this.title.yearInName;
+    if (t) return { year: t.year, text: t.text, line: t.line };
+    if (this.sheetYear) return { year: this.sheetYear.year, text: this.sheetYear.name, line: null };
+    return null;
+  }
   /** the command line's period came from a fill-in template's `_dzkj` sheet, not --period */
   periodFromTemplate = false;
   private readonly cliUnit: string | undefined;
@@ -1027,19 +1142,73 @@ export class TableReader {
   }
 
   /**
+   * A year the title or the sheet's name states (namedYear) against every period stated apart from
+   * the rows (--period, --year, 报告期, the table's name, the sheet's name, a value header's span): a
+   * period of another year is refused, naming both. A yearless period has taken the named year.
+   */
+  private checkNamedYear(h: HeaderInfo): void {
+    const named = this.namedYear();
+    if (!named) return;
+    const t = this.title;
+    const stated: { text: string; line: number }[] = [];
+    if (this.cliPeriod !== undefined) stated.push({ text: `--period ${this.cliPeriod}`, line: h.line });
+    for (const f of [t.period, ...t.repeated.period, t.periodInName]) if (f) stated.push(f);
+    if (this.sheet) stated.push({ text: this.sheet.period, line: h.line });
+    if (h.valuePeriod !== null) stated.push({ text: h.valuePeriod, line: h.line });
+    for (const f of stated) {
+      const text = f.text.replace(/^--period /, "");
+      const p = parsePeriod(text, named.year);
+      if (p.ok && p.value.year !== named.year) {
+        this.problems.push({
+          line: f.line,
+          column: null,
+          value: f.text,
+          reason: {
+            key: "intake.title.conflict.year",
+            params: { year: named.year, named: named.text, period: f.text, stated: p.value.year },
+          },
+        });
+        return;
+      }
+    }
+    if (this.yearForced && this.defaultYear !== undefined && this.defaultYear !== named.year)
+      this.problems.push({
+        line: named.line ?? h.line,
+        column: null,
+        value: named.text,
+        reason: {
+          key: "intake.title.conflict.year",
+          params: {
+            year: named.year,
+            named: named.text,
+            period: `--year ${this.defaultYear}`,
+            stated: this.defaultYear,
+          },
+        },
+      });
+  }
+
+  /**
    * The period the file (or --period) states apart from a period column: the title's 报告期, the
    * table's name, or the option; null when none does. Its canonical quarter (`2020Q3`) and spelling.
    */
-  statedPeriod(): { quarter: string; text: string } | null {
+  statedPeriod(): { quarter: string; text: string; sheet: string | null } | null {
     if (this.stated !== undefined) return this.stated;
+    const fromSheet =
+      this.cliPeriod === undefined && this.title.period === undefined && this.sheet !== null
+        ? this.sheet
+        : null;
     const text =
       this.cliPeriod ?? this.title.period?.text ?? this.sheet?.period ?? this.title.periodInName?.text;
     const p = text === undefined ? null : parsePeriod(text, this.defaultYear);
-    this.stated = p?.ok && text !== undefined ? { quarter: formatPeriod(p.value), text } : null;
+    this.stated =
+      p?.ok && text !== undefined
+        ? { quarter: formatPeriod(p.value), text, sheet: fromSheet?.name ?? null }
+        : null;
     return this.stated;
   }
 
-  private stated: { quarter: string; text: string } | null | undefined;
+  private stated: { quarter: string; text: string; sheet: string | null } | null | undefined;
 
   /** Completes the header (at its first body row, or at the end of the file). */
   finish(): void {
@@ -1047,7 +1216,10 @@ export class TableReader {
     if (!h || this.complete) return;
     this.complete = true;
     const d = this.defaults;
+    const named = this.namedYear();
+    if (named && !this.yearForced) this.defaultYear = named.year;
     this.checkStatedTwice(h);
+    this.checkNamedYear(h);
     if (d.unit === undefined && this.title.unit) d.unit = this.title.unit.text;
     if (d.period === undefined && this.title.period) d.period = this.title.period.text;
     if (d.period === undefined && this.sheet) d.period = this.sheet.period;
@@ -1128,6 +1300,20 @@ export class TableReader {
           params: { columns: ambiguous.join("、"), period: d.period ?? "—" },
         },
       });
+    // a period from the sheet's name that cannot be read (三季度 with no year to take) is one problem
+    if (this.sheet && d.period === this.sheet.period && this.cliPeriod === undefined && !this.title.period) {
+      const p = parsePeriod(this.sheet.period, this.defaultYear);
+      if (!p.ok)
+        this.problems.push({
+          line: h.line,
+          column: null,
+          value: this.sheet.name,
+          reason: {
+            key: "intake.sheet.periodUnread",
+            params: { sheet: this.sheet.name, ...p.reason.params },
+          },
+        });
+    }
     // a period from the title block that cannot be read is one problem, at its own line
     const fromTitle = [this.title.period, this.title.periodInName].find((f) => f?.text === d.period);
     if (fromTitle && this.cliPeriod === undefined) {
@@ -1136,8 +1322,9 @@ export class TableReader {
         this.problems.push({
           line: fromTitle.line,
           column: "报告期",
-          value: fromTitle.text,
+          value: fromTitle.cells ?? fromTitle.text,
           reason: p.reason,
+          ...(fromTitle.index === undefined ? {} : { index: fromTitle.index }),
         });
     }
     // a needed column that is neither in the file nor given (option or title block)
@@ -1145,8 +1332,11 @@ export class TableReader {
       this.problems.push({
         line: h.line,
         column: null,
-        value: null,
-        reason: { key: "import.header.noPeriod" },
+        value: this.sheetMonth,
+        reason:
+          this.sheetMonth === null
+            ? { key: "import.header.noPeriod" }
+            : { key: "intake.sheet.singleMonth", params: { sheet: this.sheetMonth } },
       });
     if (h.roles.unit === undefined && d.unit === undefined)
       this.problems.push({

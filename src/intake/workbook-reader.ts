@@ -20,6 +20,7 @@
 import { open } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type * as Xlsx from "@e965/xlsx";
+import { shortestDecimal } from "../domain/decimal.js";
 import { checkFile, DEFAULT_LIMITS, mb, type ReadLimits } from "./csv-reader.js";
 import { createDecoder, detectEncoding } from "./decode.js";
 import { FileError, type Problem } from "./errors.js";
@@ -655,23 +656,9 @@ function shownNumber(
   );
 }
 
-/**
- * A double as the decimal a person typed: the shortest text that reads back to the same double,
- * after rounding to 15 significant digits (Excel keeps no more; 0.1+0.2 cached as
- * 0.30000000000000004 is 0.3), never in exponent form (1e-7 is 0.0000001).
- */
+/** A double as the decimal a person typed (see shortestDecimal). */
 export function numberText(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  const r = Number(v.toPrecision(15));
-  const s = String(r);
-  if (!/e/i.test(s)) return s;
-  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s)!;
-  const digits = m[2]! + (m[3] ?? "");
-  const exp = Number(m[4]);
-  const point = 1 + exp; // digits before the decimal point
-  if (point <= 0) return `${m[1]}0.${"0".repeat(-point)}${digits}`;
-  if (point >= digits.length) return `${m[1]}${digits}${"0".repeat(point - digits.length)}`;
-  return `${m[1]}${digits.slice(0, point)}.${digits.slice(point)}`;
+  return shortestDecimal(v);
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Number and label formatting shared by the text renderers. */
+import { shortestDecimal } from "../domain/decimal.js";
 import type { Lang } from "../i18n/index.js";
 
 /**
@@ -20,6 +21,19 @@ export function formatNumber(_lang: Lang, x: number | null, digits = 2): string 
   const decimals = all.slice(all.length - digits).replace(/0+$/, "");
   const sign = x < 0 && /[1-9]/.test(all) ? "-" : "";
   return `${sign}${whole.replace(/\B(?=(\d{3})+$)/g, ",")}${decimals ? `.${decimals}` : ""}`;
+}
+
+/**
+ * A stored figure exactly as it is (import changes, history, undo previews): thousands separators
+ * and every decimal of its shortest text, never rounded (0.00000322 stays 0.00000322); — for null.
+ */
+export function formatExact(_lang: Lang, x: number | null): string {
+  if (x === null) return "—";
+  const text = shortestDecimal(x);
+  if (!/^-?\d+(?:\.\d+)?$/.test(text)) return text;
+  const [int = "", frac] = text.split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+$)/g, ",");
+  return frac === undefined ? grouped : `${grouped}.${frac}`;
 }
 
 /** "1299" → "1300": adds one to a string of decimal digits. */

@@ -6,7 +6,7 @@
 import type { Lang, MessageKey } from "../i18n/index.js";
 import { t } from "../i18n/index.js";
 import { type Doc, text } from "./doc.js";
-import { formatNumber } from "./format.js";
+import { formatExact } from "./format.js";
 import { localTime } from "./time.js";
 
 /** One state a value had or has (storage's ValueState, as far as the view reads it). */
@@ -67,7 +67,7 @@ export function historyDoc(v: HistoryView, lang: Lang): Doc {
     rows: v.states.map((s) => [
       text(s.period),
       text(v.unitName.get(s.unit) ?? s.unit),
-      { text: formatNumber(lang, s.value, 6), value: s.value },
+      { text: formatExact(lang, s.value), value: s.value },
       text(l(`basis.${s.basis}`)),
       text(s.note ?? ""),
       { text: `#${s.batchId}`, value: s.batchId },

@@ -149,7 +149,7 @@ describe("import: every error is listed, actionable, and nothing is written", ()
     ["not-a-number.csv", "fixtures/broken/not-a-number.csv:2: value: five — “five”不是有效的数值"],
     [
       "duplicate-key.csv",
-      "fixtures/broken/duplicate-key.csv:3: value: 6 — 2020Q3 通川区 关键技术攻关项目 在第 2 行已给出不同的数值",
+      "fixtures/broken/duplicate-key.csv:3: value: 6 — 2020Q3 通川区 关键技术攻关项目 在第 2 行已给出 5项，这里是 6项：同一个数只能有一个值，请核对",
     ],
     ["bad-basis.csv", "fixtures/broken/bad-basis.csv:2: basis: monthly — “monthly”不是有效的口径"],
     ["no-header.csv", "fixtures/broken/no-header.csv: 找不到表头行"],

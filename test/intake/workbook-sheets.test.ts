@@ -79,7 +79,7 @@ describe("a sheet whose name states a period gives it to its rows", () => {
     ["前三季度", "2020Q3"],
     ["1-9月", "2020Q3"],
     ["2020年上半年", "2020Q2"],
-    ["6月", "2020Q2"],
+    ["6月底", "2020Q2"],
   ])("a sheet named %s stores its rows as %s", async (name, period) => {
     const file = book([[name, [HEAD, ["通川区", "关键技术攻关项目", 7]]]]);
     db = await freshDb();
@@ -130,7 +130,7 @@ describe("a sheet whose name states a period gives it to its rows", () => {
     db = await freshDb();
     const o = await importFile(db, file);
     expect(o.status).toBe("rejected");
-    expect(o.problems[0]?.reason.key).toBe("intake.row.periodConflict");
+    expect(o.problems[0]?.reason.key).toBe("intake.row.periodConflictSheet");
   });
 
   it("names that state no quarter are no period: Sheet1, 汇总, 通川区, a year alone", () => {
@@ -261,7 +261,8 @@ describe("blank and repeated sheets", () => {
     const line = formatProblemLine("zh", { ...o.problems[0]!, file: "b.xlsx" });
     // the second one at 二表!D3, the first at 一表!D2
     expect(line).toContain("b.xlsx:二表!D3");
-    expect(line).toContain("已在 一表!D2 给出不同的数值");
+    // both figures are named: 5 项 at 一表!D2, 6 项 here
+    expect(line).toContain("已在 一表!D2 给出 5项，这里是 6项");
     expect(storedRows(db)).toEqual([]);
   });
 
@@ -271,7 +272,7 @@ describe("blank and repeated sheets", () => {
       "报告期,填报单位,指标,数值,口径\n2020Q3,通川区,关键技术攻关项目,5,累计\n2020Q3,通川区,关键技术攻关项目,5,本期\n",
     );
     expect(outcome.status).toBe("rejected");
-    expect(messages.join("\n")).toContain("在第 2 行已给出不同的数值");
+    expect(messages.join("\n")).toContain("在第 2 行已给出同一个数 5项，但口径（累计/本期）不同");
   });
 });
 

@@ -8,7 +8,7 @@ import { createCatalogFor } from "../../app/import-session.js";
 import { DEFAULT_LIMITS } from "../../intake/csv-reader.js";
 import type { Encoding } from "../../intake/decode.js";
 import { isWorkbook } from "../../intake/records.js";
-import { formatNumber } from "../../render/format.js";
+import { formatExact } from "../../render/format.js";
 import { setBatchFile } from "../../storage/batches.js";
 import { type Db, writeTransaction } from "../../storage/database.js";
 import type { Context } from "../context.js";
@@ -180,8 +180,10 @@ function report(
           period: ch.period,
           unit: name.unit(ch.year, ch.unit),
           indicator: name.indicator(ch.year, ch.indicator),
-          old: ch.old === null ? "" : formatNumber(ctx.lang, ch.old, 6),
-          new: formatNumber(ctx.lang, ch.new, 6),
+          old: ch.old === null ? "" : formatExact(ctx.lang, ch.old),
+          new: formatExact(ctx.lang, ch.new),
+          // 本期 (the quarter's own figure) is shown: a year-to-date figure is the default reading
+          mark: ch.newBasis === "period" ? ctx.t("import.change.periodMark") : "",
           oldBasis: ch.oldBasis === null ? "" : ctx.t(`basis.${ch.oldBasis}`),
           newBasis: ctx.t(`basis.${ch.newBasis}`),
         }),

@@ -4,7 +4,7 @@ import { createCatalogFor } from "../../app/import-session.js";
 import { batchChanges, redoImport, requireBatch, undoImport, undoPreview } from "../../app/imports.js";
 import { targetBatchChanges } from "../../app/targets.js";
 import { taskBatchChanges } from "../../app/tasks.js";
-import { formatNumber } from "../../render/format.js";
+import { formatExact } from "../../render/format.js";
 import {
   type BatchShowView,
   batchesDoc,
@@ -94,7 +94,7 @@ function showPreview(ctx: Context, db: Db, id: string, redo: boolean): void {
   const { batch, values, tasks } = undoPreview(db, id);
   const name = namer(createCatalogFor(db), ctx.lang);
   const num = (v: number | null | undefined) =>
-    v === null || v === undefined ? "—" : formatNumber(ctx.lang, v, 6);
+    v === null || v === undefined ? "—" : formatExact(ctx.lang, v);
   const lines = [
     ...values.map((c) => {
       const [from, to] = redo ? [c.old?.value, c.new?.value] : [c.new?.value, c.old?.value];
