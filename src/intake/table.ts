@@ -840,16 +840,27 @@ function isTitleFieldRow(cells: readonly string[]): boolean {
  * the header of their column (the same text, or a name of the same role: 指标名称 under 指标), and
  * none is a figure. A second table below the first (another period's, another unit's) starts there.
  */
-function isRepeatedHeader(h: HeaderInfo, cells: readonly string[]): boolean {
+function isRepeatedHeader(
+  h: HeaderInfo,
+  cells: readonly string[],
+  last: { first: string; index: number },
+): boolean {
   let same = 0;
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i]!;
     if (c === "") continue;
+    // quick refusal (asked of every body row): the same first cell as the last data row's (a long
+    // table's period, row after row), which named no column then either
+    if (same === 0 && i === last.index && c === last.first) return false;
     if (isNumeric(c)) return false;
     const head = h.headers[i];
     const repeats = !!head && (c.trim() === head || sameRole(c, head));
-    // quick refusal (asked of every body row): a data row's first cell names no column
-    if (!repeats && same === 0) return false;
+    // quick refusal: a data row's first cell names no column
+    if (!repeats && same === 0) {
+      last.first = c;
+      last.index = i;
+      return false;
+    }
     if (repeats) same++;
   }
   return same >= 2;
@@ -1028,6 +1039,8 @@ export class TableReader {
    */
   readonly unknownColumns: IgnoredColumn[] = [];
 
+  /** the first cell of the last body row that was not a repeated header (isRepeatedHeader) */
+  private readonly lastBodyFirst = { first: "", index: -1 };
   /** a body row has been read: a column-number row (栏次) can no longer come */
   private bodyStarted = false;
   /** the footer has begun: numbered notes that follow (2.…) are footer too */
@@ -1038,7 +1051,8 @@ export class TableReader {
     // 填报单位：达川区 under the table: a second table's title block (stacked sheets)
     if (this.head && this.complete && isTitleFieldRow(cells)) return "retitle";
     // 报告期 | 填报单位 | 指标 | 数值 again under the table: a second table starts there
-    if (this.head && this.complete && isRepeatedHeader(this.head, cells)) return "reheader";
+    if (this.head && this.complete && isRepeatedHeader(this.head, cells, this.lastBodyFirst))
+      return "reheader";
     const kind = this.read(line, cells);
     if (kind === "data" && this.inFooter && isNoteRow(cells)) return "footer";
     if (kind === "footer") this.inFooter = true;
