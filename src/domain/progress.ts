@@ -105,7 +105,8 @@ const NO_FIGURE: CityFigure = { value: null, source: "none", quarter: null, unch
  * - some have: 全市(q₀) + Σ over those units of (figure at q − figure at q₀); a flow unit with
  *   nothing by q₀ stands at 0 there; a stock unit with nothing at or before q₀ adds nothing and is
  *   listed in `unchained`;
- * - 全市 sent nothing: the sum of the units;
+ * - 全市 sent nothing: the sum of the units; for a stock, once any unit has a baseline (q = 0),
+ *   only the units that have one, the others listed in `unchained`;
  * - a rate is neither summed nor chained: only 全市's own value counts.
  * The baseline is the same rule at q = 0, so baseline and actual are always like for like.
  */
@@ -122,15 +123,23 @@ export function cityFigure(
     return { value: unitFigure(total, kind, q), source: "total", quarter: q0, unchained: [] };
   }
   if (!total || q0 < 0) {
+    // a stock's sum counts, once any unit has a baseline, only the units that have one: the
+    // baseline is the same sum at q = 0, and a unit without one would add its whole level to the
+    // year's growth (10 → 11 for 渠县 is +1, not +21 because 通川 sent 20 with no baseline)
+    const based =
+      kind === "stock" &&
+      q > 0 &&
+      [...byUnit].some(([unit, obs]) => unit !== totalUnit && unitFigure(obs, kind, 0) !== null);
     const terms: number[] = [];
+    const unchained: string[] = [];
     for (const [unit, obs] of byUnit) {
       if (unit === totalUnit) continue;
       const v = unitFigure(obs, kind, q);
-      if (v !== null) terms.push(v);
+      if (v === null) continue;
+      if (based && unitFigure(obs, kind, 0) === null) unchained.push(unit);
+      else terms.push(v);
     }
-    return terms.length
-      ? { value: exactSum(terms), source: "units", quarter: null, unchained: [] }
-      : NO_FIGURE;
+    return terms.length ? { value: exactSum(terms), source: "units", quarter: null, unchained } : NO_FIGURE;
   }
   // 全市 has a value at q0, so its figure there is not null
   const base = unitFigure(total, kind, q0) as number;

@@ -148,7 +148,8 @@ function reportFootnotes(lang: Lang, report: Report): string[] {
               return u ? (lang === "en" ? u.nameEn : u.name) : c;
             })
             .join(t(lang, "rep.listSep")),
-          period: l.sourcePeriod ?? "",
+          // from the units' sum, a unit left out had no baseline: nothing at or before last year's Q4
+          period: l.sourcePeriod ?? `${report.plan.year - 1}Q4`,
         }),
       );
   return notes;

@@ -101,6 +101,22 @@ describe("cityFigure: 全市, chained with the units' increments, or the sum of 
       unchained: [],
     });
   });
+  it("a stock's units' sum counts only units with a baseline, like the baseline's own sum", () => {
+    // baseline: 渠县 10 alone; Q1: 渠县 11, 通川 20 with no baseline → 11 (growth +1), 通川 left out
+    const units = byUnit(o("quxian", 0, 10), o("quxian", 1, 11), o("tongchuan", 1, 20));
+    expect(cityFigure(units, "city", "stock", 1)).toEqual({
+      value: 11,
+      source: "units",
+      quarter: null,
+      unchained: ["tongchuan"],
+    });
+    // at q = 0 the baseline itself: 10
+    expect(cityFigure(units, "city", "stock", 0).value).toBe(10);
+    // no unit has a baseline: every unit counts (the indicator is 缺基数 anyway): 11 + 20 = 31
+    expect(cityFigure(byUnit(o("quxian", 1, 11), o("tongchuan", 1, 20)), "city", "stock", 1).value).toBe(31);
+    // a flow restarts each year: every unit's figure counts, 11 + 20 = 31
+    expect(cityFigure(units, "city", "flow", 1).value).toBe(31);
+  });
   it("never sums a rate: only 全市 counts", () => {
     expect(cityFigure(byUnit(o("a", 3, 40), o("b", 3, 50)), "city", "rate", 3)).toMatchObject({
       value: null,
