@@ -73,17 +73,28 @@ export function indexYear(db: Db, year: number, flows: ReadonlySet<string> = new
 
 /**
  * The baseline of a stock or rate (README rule 3) is the year before's Q4 as stored with this plan
- * year; where a unit has none for an indicator, the previous plan year's own Q4 figure stands for it
- * (2020Q4 imported under the 2020 plan is the 2021 plan's baseline): the same figure 同比 already
- * reads from the previous plan (indexPriorYear). A flow has no baseline.
+ * year; where a unit has none for an indicator, its figure in the previous plan year's year-end
+ * report stands for it: its newest figure of that year (2020Q4, else 2020Q3 …, else that year's own
+ * baseline), carried as the year-end city figure carries it (宣汉县 with 10 at 2020Q3 and nothing at
+ * Q4 is 10 in 2020's year-end 59 and in 2021's baseline). A flow has no baseline.
  */
 function addPriorBaselines(db: Db, year: number, index: ObservationIndex, flows: ReadonlySet<string>): void {
   const prior = year - 1;
   if (!listPlanYears(db).includes(prior)) return;
-  const q4 = `${prior}Q4`;
+  // the periods a year-end figure may rest on, newest last: the prior year's baseline, then Q1 … Q4
+  const rank = new Map(
+    [`${prior - 1}Q4`, `${prior}Q1`, `${prior}Q2`, `${prior}Q3`, `${prior}Q4`].map((p, i) => [p, i]),
+  );
   const { indicator, unit, period, value, basis } = readValueColumns(db, prior);
+  const newest = new Map<string, number>();
   for (let k = 0; k < value.length; k++) {
-    if (period[k] !== q4 || flows.has(indicator[k]!)) continue;
+    const r = rank.get(period[k]!);
+    if (r === undefined || flows.has(indicator[k]!)) continue;
+    const key = `${indicator[k]}\u0000${unit[k]}`;
+    const seen = newest.get(key);
+    if (seen === undefined || r > rank.get(period[seen]!)!) newest.set(key, k);
+  }
+  for (const k of newest.values()) {
     const own = index.get(indicator[k]!)?.get(unit[k]!);
     if (own?.some((o) => o.q === 0)) continue;
     addObservation(index, indicator[k]!, { unit: unit[k]!, q: 0, value: value[k]!, basis: basis[k]! });

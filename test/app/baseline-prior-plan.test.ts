@@ -1,7 +1,8 @@
 /**
  * README rule 3: a stock's baseline in plan year Y is the (Y−1)Q4 figure stored with Y, else the
- * (Y−1) plan's own Q4 figure — in 2021, the 2020Q4 imported under the 2020 plan. 缺基数 only when
- * neither exists, and its footnote names the --year to import with.
+ * unit's figure in the (Y−1) plan's year-end report — its 2020Q4 imported under the 2020 plan, else
+ * its newest earlier 2020 figure, carried. 缺基数 only when neither exists, and its footnote names
+ * the --year to import with.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -51,7 +52,7 @@ async function setUp(name: string, q4: string[], own2021: string[] = []): Promis
 
 async function line(
   db: string,
-): Promise<{ baseline: number | null; expected: number | null; status: string }> {
+): Promise<{ baseline: number | null; actual: number | null; expected: number | null; status: string }> {
   const r = await dzkj(db, "report", "--year", "2021", "--as-of", "2021Q1", "--format", "json");
   expect(r.code, r.stderr).toBe(0);
   const rep = JSON.parse(r.stdout);
@@ -73,6 +74,26 @@ describe("the 2021 baseline of a stock", () => {
     );
     // baseline 60; expected = 60 + (90 − 60) × 1/4 = 67.5
     expect(await line(db)).toMatchObject({ baseline: 60, expected: 67.5 });
+  });
+
+  it("carries a unit's newest 2020 figure, as 2020's year-end figure does, when it sent no 2020Q4", async () => {
+    const db = join(tmp.dir, "carry.db");
+    await createDatabase(db);
+    const y2020 = csv("carry-2020.csv", [
+      "2020Q4,tongchuan,hitech_enterprises,30",
+      "2020Q2,xuanhan,hitech_enterprises,8",
+      "2020Q3,xuanhan,hitech_enterprises,10",
+    ]);
+    expect((await dzkj(db, "import", y2020)).code).toBe(0);
+    expect((await dzkj(db, "init", "--plan", plan2021)).code).toBe(0);
+    const q1 = csv("carry-q1.csv", [
+      "2021Q1,tongchuan,hitech_enterprises,32",
+      "2021Q1,xuanhan,hitech_enterprises,11",
+    ]);
+    expect((await dzkj(db, "import", q1)).code).toBe(0);
+    // 2020's year-end: 通川 30 + 宣汉 10 (its 2020Q3, carried) = 40, the 2021 baseline;
+    // actual 32 + 11 = 43; expected 40 + (90 − 40) × 1/4 = 52.5
+    expect(await line(db)).toMatchObject({ baseline: 40, actual: 43, expected: 52.5 });
   });
 
   it("is missing only when neither plan holds it, and the footnote names --year 2021", async () => {
