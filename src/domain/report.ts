@@ -91,9 +91,10 @@ export interface YoyBasis {
  * 同比 compares like with like (README "Year on year"): the current figure and 上年同期 must cover
  * the same units. When both rest on 全市's own figures (the current city figure is 全市's, alone or
  * chained, and last year's is 全市's of that quarter or chained from it), they are compared as they
- * are. Otherwise (either side a units' sum) each unit's figure is taken on both sides — this year's
- * as the city figure counts it (unitFigure), last year's only of that very quarter
- * (lastYearUnitFigure) — and 同比 is over the units present in BOTH years; the others are listed
+ * are. Otherwise (either side a units' sum) each unit's figure of that very quarter is taken on
+ * both sides — this year's as the city figure counts it (unitFigure) when the unit sent a figure of
+ * the quarter, last year's by lastYearUnitFigure — and 同比 is over the units present in BOTH years
+ * (a unit whose figure is carried from an earlier quarter is not); the others are listed
  * in `leftOut`. Example: 2019Q3 通川 4, 达川 3; 2020Q3 通川 5, 达川 4, 渠县 6: current 5 + 4 = 9
  * against 7, 渠县 left out (missing lastYear). No unit in both years: no figures to compare (nulls).
  * A rate is 全市's own on both sides: never adjusted. `city` is the current city figure (cityFigure);
@@ -119,7 +120,9 @@ export function yoyBasis(
   if (lastCityWide && currentCityWide) return plain;
   const now = new Map<string, number>();
   for (const [unit, obs] of byUnit) {
-    if (unit === totalUnit) continue;
+    // this year's side, like last year's, only of that very quarter: a unit's carried Q3 figure
+    // is nine months (or an older level) against last year's twelve
+    if (unit === totalUnit || newestQuarter(obs, q) !== q) continue;
     const v = unitFigure(obs, kind, q);
     if (v !== null) now.set(unit, v);
   }

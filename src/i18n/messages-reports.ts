@@ -24,7 +24,7 @@ export const reportsZh = {
   "rep.foot.yoyLeftOut": "{name} 同比只比较两年都有数的单位（本年 {current}，上年同期 {last}）：{list}。",
   "rep.foot.yoyNone": "{name} 两年没有同一批单位的数，不计算同比：{list}。",
   "rep.foot.yoyNoLastYear": "{unit} 无上年同期数",
-  "rep.foot.yoyNoCurrent": "{unit} 本年没有单独报数",
+  "rep.foot.yoyNoCurrent": "{unit} 本年本季度没有报数",
   "rep.foot.unchained": "{name}：{units} 在 {period} 及以前没有数（含基数），其新报数未计入全市增量。",
   "rep.check.totalOlder": "全市数较旧（{period}）",
   "rep.check.unitsOlder": "各单位数较旧",
@@ -135,7 +135,7 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
     "YoY of {name} compares only the units with figures in both years ({current} now, {last} last year): {list}.",
   "rep.foot.yoyNone": "{name}: no units have figures in both years, so no YoY: {list}.",
   "rep.foot.yoyNoLastYear": "{unit} has no figure for the same quarter last year",
-  "rep.foot.yoyNoCurrent": "{unit} sent no figure of its own this year",
+  "rep.foot.yoyNoCurrent": "{unit} sent no figure of this quarter this year",
   "rep.foot.unchained":
     "{name}: {units} had no figure at or before {period} (baseline included); their newer figures are not in the whole-city increment.",
   "rep.check.totalOlder": "whole-city figure older ({period})",

@@ -456,8 +456,14 @@ describe("同比: last year's figures imported without a 2019 plan", () => {
     expect(q2("key_tech_projects")).toMatchObject({ actual: 12, lastYear: null, yoy: null });
     const q4 = await at("2020Q4");
     expect(q4("tech_contract_value")).toMatchObject({ actual: 2700, lastYear: 4800, yoy: null });
-    expect(q4("hitech_enterprises")).toMatchObject({ actual: 72, lastYear: 58 });
-    expect(q4("hitech_enterprises").yoy).toBeCloseTo(14 / 58, 12);
+    // 72 = 渠县 41 (2020Q4) + 通川区 31 (its 2020Q3, carried); 同比 takes figures of Q4 itself on
+    // both sides: 渠县 41 against its 30, (41 − 30) ÷ 30; 通川区 is left out (no 2020Q4 of its own)
+    expect(q4("hitech_enterprises")).toMatchObject({
+      actual: 72,
+      lastYear: 58,
+      yoyLeftOut: [{ unit: "tongchuan", missing: "current" }],
+    });
+    expect(q4("hitech_enterprises").yoy).toBeCloseTo(11 / 30, 12);
   });
 
   it("the table in zh and en, and trend draws both years", async () => {
@@ -468,7 +474,8 @@ describe("同比: last year's figures imported without a 2019 plan", () => {
     expect(zh.stdout).toContain("无上年同期数");
     const en = await run("--lang", "en", "report", "--width", "250");
     expect(en.stdout).toMatch(/Last year \| +YoY/);
-    expect(en.stdout).toMatch(/High-tech enterprises[^\n]*58 \| +\+24\.1%/);
+    // (41 − 30) ÷ 30 = +36.7%, 通川区 left out (see the JSON test)
+    expect(en.stdout).toMatch(/High-tech enterprises[^\n]*58 \| +\+36\.7%/);
     const tr = JSON.parse((await run("trend", "技术合同登记额", "--format", "json")).stdout);
     expect(tr.points.map((p: { lastYear: number | null }) => p.lastYear)).toEqual([
       null,

@@ -266,6 +266,14 @@ describe("同比 compares the same units in both years (yoyBasis)", () => {
       },
     },
     {
+      // at Q3, c's figure is its Q2 one, carried (six months) against its 2019Q3 (nine): only a and
+      // b sent Q3 figures in both years: (5 + 4 − (4 + 3)) ÷ 7 = 2/7; c left out (none this quarter)
+      case: "a unit's figure carried from an earlier quarter is left out",
+      now: ["f a 3 5", "f b 3 4", "f c 2 6"],
+      prior: ["f a 3 4", "f b 3 3", "f c 3 8"],
+      want: { lastYear: 15, yoy: 2 / 7, current: 9, last: 7, leftOut: [["c", "current"]] },
+    },
+    {
       // a stock: 2019Q3 a 40, b 30 = 70; now a 44, b 33, c 10 → over a, b: (77 − 70) ÷ 70 = +10 %
       case: "a stock, new unit left out",
       code: "s",
