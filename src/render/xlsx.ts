@@ -89,7 +89,10 @@ export function xlsxCell(cell: DocCell): Written {
       return { value: cell.bar, numFmt: format };
     if (typeof value === "number") {
       if (Math.abs(value * 100 - shown) <= tolerance) return { value, numFmt: format };
-      if (Math.abs(value - shown) <= tolerance) return { value: value / 100, numFmt: format };
+      // the CSV's percentage number as a fraction, without binary noise (22.9 → 0.229, not
+      // 0.22899999999999998): 15 significant digits are all a percentage here carries
+      if (Math.abs(value - shown) <= tolerance)
+        return { value: Number((value / 100).toPrecision(15)), numFmt: format };
       return shownAs(value, cell.text);
     }
     return { value: cell.text };

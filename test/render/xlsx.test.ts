@@ -37,6 +37,9 @@ describe("cells", () => {
     expect(xlsxCell({ text: "90.0%", value: 90, bar: 0.9 })).toEqual({ value: 0.9, numFmt: "0.0%" });
     // a share 0.3125 written as 31.3 for the CSV: 31.3 / 100 (the text's figure; no fraction to hand)
     expect(xlsxCell({ text: "31.3%", value: 31.3 })).toEqual({ value: 0.313, numFmt: "0.0%" });
+    // 22.9 / 100 is 0.22899999999999998 in binary: the cell holds 0.229, as the CSV's 22.9 says
+    expect(xlsxCell({ text: "+22.9%", value: 22.9 }).value).toBe(0.229);
+    expect(xlsxCell({ text: "-3.1%", value: -3.1 }).value).toBe(-0.031);
     // a fraction in value (tasks' indicators): 0.857 × 100 = 85.7 → the fraction itself
     expect(xlsxCell({ text: "85.7%", value: 0.857 })).toEqual({ value: 0.857, numFmt: "0.0%" });
     // a value that matches neither reading of the text is the CSV's number, showing the text, never guessed
