@@ -1,7 +1,7 @@
 /**
  * 同比 compares like with like in every view (README "Year on year"): report table, report JSON,
  * trend table and trend JSON compute it over the units with figures in both years and name the
- * units left out. The reviewed case: 2019Q3 通川区 4, 达川区 3; 2020Q3 通川区 5, 达川区 4, 渠县 6.
+ * units left out. Example: 2019Q3 通川区 4, 达川区 3; 2020Q3 通川区 5, 达川区 4, 渠县 6.
  *   city figure 5 + 4 + 6 = 15; 上年同期 4 + 3 = 7
  *   同比 over 通川区 and 达川区: (5 + 4 − 7) ÷ 7 = 2 ÷ 7 = +28.6 % (not (15 − 7) ÷ 7 = +114.3 %)
  */

@@ -212,7 +212,7 @@ describe("同比 compares the same units in both years (yoyBasis)", () => {
     };
   }[] = [
     {
-      // the reviewed case: 2019Q3 a 4, b 3; 2020Q3 a 5, b 4, c 6. City figure 5 + 4 + 6 = 15, last year
+      // 2019Q3 a 4, b 3; 2020Q3 a 5, b 4, c 6. City figure 5 + 4 + 6 = 15, last year
       // 4 + 3 = 7; over a and b only: (9 − 7) ÷ 7 = 2/7 = +28.6 % (not (15 − 7) ÷ 7 = +114.3 %)
       case: "a unit new this year is left out",
       now: ["f a 3 5", "f b 3 4", "f c 3 6"],

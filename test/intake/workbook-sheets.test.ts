@@ -375,7 +375,7 @@ describe("a date cell whose format shows only year and month is that month", () 
     expect(o.problems[0]?.value).toBe("44104");
   });
 
-  it("the reviewer's workbook: 2020年9月 as a month-formatted date is stored for 2020Q3", async () => {
+  it("a county's workbook: 2020年9月 as a month-formatted date is stored for 2020Q3", async () => {
     const { rows } = await load("C-dates.xlsx");
     // the plain serial 44104 on row 3 is refused (stays a number), so nothing is stored
     expect(rows).toEqual([]);
