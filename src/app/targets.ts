@@ -386,6 +386,8 @@ async function readTargetFile(
   /** the current sheet of a workbook (-1 before the first), its title rows and where its targets begin */
   let sheet = -1;
   let sheetTitleRows = 0;
+  /** a footer has begun on this sheet: the numbered notes that follow it are footer too */
+  let inFooter = false;
   let pendingBefore = 0;
   let tables = 0;
   /**
@@ -424,6 +426,7 @@ async function readTargetFile(
   const startSheet = (next: number): void => {
     sheet = next;
     sheetTitleRows = 0;
+    inFooter = false;
     head = null;
     headerCells = [];
     title = table.emptyTitle();
@@ -462,6 +465,12 @@ async function readTargetFile(
         }
         continue;
       }
+      // a footer (注：…, 填表人：…) and its numbered notes, as in a progress file: not read
+      if (table.isFooterRow(row) || (inFooter && table.isNoteRow(row))) {
+        inFooter = true;
+        continue;
+      }
+      inFooter = false;
       out.counts.rowsRead++;
       const h: TargetHeader = head;
       const unitText = (row[h.unit] ?? "").trim();

@@ -805,7 +805,7 @@ function isColumnNumberRow(cells: readonly string[]): boolean {
 }
 
 /** A numbered note after a footer (`2.高新技术企业为期末数。`, `（3）…`) holding no figure. */
-function isNoteRow(cells: readonly string[]): boolean {
+export function isNoteRow(cells: readonly string[]): boolean {
   const first = cells.find((c) => c !== "");
   if (first === undefined || !/^(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])\D/.test(first)) return false;
   return cells.every((c) => c === "" || !isNumeric(c));
@@ -883,8 +883,11 @@ function roleOf(text: string): Role | null {
   return role;
 }
 
-/** True when the row's first non-empty cell opens a footer (负责人, 填表人, 联系电话, 说明：, 注：…). */
-function isFooterRow(cells: readonly string[]): boolean {
+/**
+ * True when the row's first non-empty cell opens a footer (负责人, 填表人, 联系电话, 说明：, 注：…):
+ * README "What a progress file may look like", footer. The targets file's reader uses it too.
+ */
+export function isFooterRow(cells: readonly string[]): boolean {
   for (const c of cells) {
     if (c === "") continue;
     const first = c.charCodeAt(0);

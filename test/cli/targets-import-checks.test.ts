@@ -294,3 +294,25 @@ describe("--lang en: targets messages wholly in English", () => {
     expect(d.stderr).toContain("Qu County's target for High-tech enterprises was already given on line 2");
   });
 });
+
+describe("a targets file's footer is skipped, as a progress file's is", () => {
+  it("注： and its numbered notes, and 填表人 under a wide sheet's 考核权重 row", async () => {
+    const f = file(
+      "footer.csv",
+      "单位,关键技术攻关项目,技术合同登记额",
+      "渠县,8,1200",
+      "通川区,7,900",
+      "考核权重,2,1",
+      "注：技术合同登记额以省技术市场登记为准。",
+      "2.关键技术攻关项目为约束性指标。",
+      "填表人：张三,,",
+    );
+    const r = await run("targets", "import", "--dry-run", "--format", "json", f);
+    expect(r.code, r.stderr).toBe(0);
+    const [out] = JSON.parse(r.stdout);
+    // 3 rows read (2 units and the 考核权重 row): 2 × 2 targets; the 3 footer rows are not read
+    // (earlier tests of this file stored some of them: new, updated or unchanged, 4 in all)
+    expect(out).toMatchObject({ rowsRead: 3, rejected: 0, problems: [] });
+    expect(out.inserted + out.updated + out.unchanged).toBe(4);
+  });
+});
