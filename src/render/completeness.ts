@@ -88,9 +88,9 @@ export function completenessDoc(c: Completeness, lang: Lang): Doc {
   const last = c.periods.length - 1;
   const name = (code: string) =>
     unitName(c.units.find((u) => u.code === code) ?? { name: code, nameEn: code });
-  if (last >= 0) {
-    const period = c.periods[last]!;
-    const late = c.units.filter((u) => u.periods[last]?.timeliness?.status === "late");
+  // the late units of every quarter shown, not only the newest: a unit late in Q1 stays late
+  c.periods.forEach((period, i) => {
+    const late = c.units.filter((u) => u.periods[i]?.timeliness?.status === "late");
     if (late.length)
       notes.push({
         text: t(lang, "completeness.note.late", {
@@ -99,13 +99,16 @@ export function completenessDoc(c: Completeness, lang: Lang): Doc {
             .map((u) =>
               t(lang, "completeness.lateItem", {
                 unit: name(u.code),
-                days: u.periods[last]!.timeliness!.daysLate,
+                days: u.periods[i]!.timeliness!.daysLate,
               }),
             )
             .join(sep),
         }),
         tone: "bad",
       });
+  });
+  if (last >= 0) {
+    const period = c.periods[last]!;
     const short = c.units.filter((u) => (u.periods[last]?.expectedMissing.length ?? 0) > 0);
     const indName = (code: string) => {
       const d = c.indicators.find((i) => i.code === code);

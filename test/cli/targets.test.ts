@@ -416,6 +416,10 @@ describe("completeness: on time, late, and short of the targeted indicators", ()
     expect(zh.stdout).toContain(
       "2020Q4：按时 3，逾期 0，未报送 6（截止 2021-01-10，季末后 10 天）；报齐本单位目标指标 1/3 个单位",
     );
+    // the whole year's table names the late units of every quarter, not only Q4's (none late):
+    // 达川区 1 day late at Q2 (07-11 00:00 against 07-10) and 2 days at Q3 (10-12 against 10-10)
+    expect(zh.stdout).toContain("2020Q2 逾期报送：达川区（逾期 1 天）");
+    expect(zh.stdout).toContain("2020Q3 逾期报送：达川区（逾期 2 天）");
     const en = await run("--lang", "en", "completeness", "--period", "2020Q2", "--width", "200");
     expect(en.stdout).toContain("2020Q2 reported late: Dachuan District (late by 1 day(s))");
     const check = await run("completeness", "--check", "--period", "2020Q3");
