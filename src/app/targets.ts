@@ -5,6 +5,7 @@
  * `completeness` read them.
  */
 import type { Indicator, Plan, ReportingUnit } from "../domain/plan.js";
+import { exactSum } from "../domain/progress.js";
 import { type TargetSplit, targetSplits } from "../domain/targets.js";
 import type { Reason } from "../i18n/index.js";
 import type { RawCell } from "../intake/cells.js";
@@ -318,6 +319,8 @@ async function readTargetFile(
     col: number;
   }
   const weightCells: WeightCell[] = [];
+  /** the 合计 rows of the current table (sheet): each checked against its unit rows' sum */
+  let sumRows: { line: number; column: string; raw: string; ind: Indicator; value: number }[] = [];
   const pending: {
     line: number;
     unit: ReportingUnit;
@@ -414,6 +417,26 @@ async function readTargetFile(
       throw new FileError(name === null ? notFound : { ...notFound, sheet: name });
     }
     tables++;
+    // a 合计 row against the sum of this table's unit rows of its indicator (not the plan's city
+    // target, which the units' targets need not reach: 分解不足 says so after the import)
+    for (const r of sumRows) {
+      const rows = pending.slice(pendingBefore).filter((p) => p.ind.code === r.ind.code);
+      const sum = exactSum(rows.map((p) => p.target));
+      if (rows.length > 0 && sum !== r.value)
+        warn(r.line, r.column, r.raw, {
+          key: "targets.import.sumDiffers",
+          params: {
+            indicator: r.ind.name,
+            indicatorEn: r.ind.nameEn,
+            value: r.value,
+            sum,
+            n: rows.length,
+            unit: r.ind.unit,
+            unitEn: measureText("en", r.ind.unit, r.ind.nameEn),
+          },
+        });
+    }
+    sumRows = [];
     const h = head;
     // wide layout: the 考核权重 row applies to every unit of its column
     if (h.layout === "wide")
@@ -556,6 +579,11 @@ async function readTargetFile(
         if (isBlankCell(it.raw)) continue;
         const value = readNumber(it.raw, it.ind, rec.line, it.column, it.index, it.headerUnit, rowMeasure);
         if (value === null) continue;
+        if (isTotal && unit?.isTotal !== true) {
+          // a 合计 row sums the units' rows of its table: checked against them when the table ends
+          sumRows.push({ line: rec.line, column: it.column, raw: it.raw, ind: it.ind, value });
+          continue;
+        }
         if (isTotal) {
           if (value !== it.ind.target)
             warn(rec.line, it.column, it.raw, {

@@ -74,7 +74,9 @@ export const targetsZh = {
     "{indicator} 的考核权重在 {at} 是 {first}，这里是 {value}；一项指标只能有一个权重（全市/合计行的权重也是这项指标的权重）",
   "targets.import.sheetNoHeader": "没有单位目标表头，不是目标表；如要导入请用 --sheet 指定",
   "targets.import.totalDiffers":
-    "{indicator} 的全市/合计目标 {value} 与工作要点中的全市目标 {target} {unit} 不同；全市目标以工作要点为准，此行未读入",
+    "{indicator} 的全市目标 {value} 与工作要点中的全市目标 {target} {unit} 不同；全市目标以工作要点为准，此行未读入",
+  "targets.import.sumDiffers":
+    "{indicator} 的合计行为 {value}，而本表 {n} 个单位的目标之和为 {sum} {unit}；合计行不读入，请核对",
   "rank.title": "{year} 年各单位目标完成排名",
   "rank.asOf": "截至 {asOf}",
   "rank.composite": "综合得分",
@@ -175,7 +177,9 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
     "{indicatorEn} has weight {first} at {at} and {value} here; an indicator has one weight (a city/total row's weight is the indicator's too)",
   "targets.import.sheetNoHeader": "no targets header: not a targets table; name it with --sheet to import it",
   "targets.import.totalDiffers":
-    "the city/total target {value} of {indicatorEn} differs from the plan's city target {target} {unitEn}; the plan's stands, this row is not read",
+    "the city target {value} of {indicatorEn} differs from the plan's city target {target} {unitEn}; the plan's stands, this row is not read",
+  "targets.import.sumDiffers":
+    "the total row's {indicatorEn} is {value}, but the {n} units' targets of this table add up to {sum} {unitEn}; the total row is not read: check it",
   "rank.title": "Units ranked by completion of their own targets, {year}",
   "rank.asOf": "as of {asOf}",
   "rank.composite": "Composite score",

@@ -316,3 +316,34 @@ describe("a targets file's footer is skipped, as a progress file's is", () => {
     expect(out.inserted + out.updated + out.unchanged).toBe(4);
   });
 });
+
+describe("a 合计 row is checked against its unit rows, a 全市 row against the plan", () => {
+  it.each([
+    // 8 + 7 = 15: the 合计 row agrees, nothing to say
+    ["合计 agrees", "合计,关键技术攻关项目,15", null],
+    // 8 + 7 = 15, not 16
+    [
+      "合计 disagrees",
+      "合计,关键技术攻关项目,16",
+      "关键技术攻关项目 的合计行为 16，而本表 2 个单位的目标之和为 15 项",
+    ],
+    // the plan's city target is 30
+    [
+      "全市 differs from the plan",
+      "全市,关键技术攻关项目,29",
+      "关键技术攻关项目 的全市目标 29 与工作要点中的全市目标 30 项 不同",
+    ],
+  ])("%s", async (_case, totalRow, warning) => {
+    const f = file(
+      `total-${_case}.csv`,
+      "单位,指标,目标",
+      "渠县,关键技术攻关项目,8",
+      "通川区,关键技术攻关项目,7",
+      totalRow,
+    );
+    const r = await run("targets", "import", "--dry-run", f);
+    expect(r.code, r.stderr).toBe(0);
+    if (warning === null) expect(r.stderr).not.toMatch(/合计行|全市目标 \d+ 与/);
+    else expect(r.stderr).toContain(warning);
+  });
+});
