@@ -722,7 +722,8 @@ async function readTargetFile(
   for (const s of out.splits) {
     if (s.kind !== "short") continue;
     const ind = plan.indicators.find((d) => d.code === s.indicator)!;
-    warn(out.headerLine, null, null, {
+    // about the stored targets after the import, not a cell of the file: located at the file only
+    warn(null, null, null, {
       key: "targets.split.short",
       params: {
         indicator: ind.name,

@@ -347,3 +347,15 @@ describe("a 合计 row is checked against its unit rows, a 全市 row against th
     else expect(r.stderr).toContain(warning);
   });
 });
+
+describe("分解不足 is about the stored targets, not a cell", () => {
+  it("is located at the file alone, not at its header's row", async () => {
+    const f = file("short.csv", "单位,指标,目标", "渠县,关键技术攻关项目,8");
+    const r = await run("targets", "import", "--dry-run", f);
+    expect(r.code, r.stderr).toBe(0);
+    // 8 of the city's 30: short by 22, said of short.csv, with no line
+    expect(r.stderr).toMatch(
+      /short\.csv: 提醒: 分解不足：关键技术攻关项目 各单位目标合计 \d+，低于全市目标 30/,
+    );
+  });
+});
