@@ -29,7 +29,13 @@ import {
   unplacedCell,
 } from "../intake/table.js";
 import { cleanCell } from "../intake/text.js";
-import { cellAddress, lineToRow, type SkippedSheet, type TemplateMeta } from "../intake/workbook-reader.js";
+import {
+  cellAddress,
+  lineToRow,
+  type SkippedSheet,
+  skipReadSheet,
+  type TemplateMeta,
+} from "../intake/workbook-reader.js";
 import type { BatchCounts } from "../storage/batches.js";
 import { type Db, withForeignKeysOff } from "../storage/database.js";
 import { heldBasis, type StoredValue, storedYtdFigures, ValueWriter } from "../storage/values.js";
@@ -592,8 +598,7 @@ async function readAndStore(
       const across = table.unitsAcross;
       if (wb && name !== null && !options.sheets?.length) {
         out.counts.skipped -= sheetTitleRows;
-        wb.sheets.splice(wb.sheets.indexOf(name), 1);
-        wb.skipped.push({ name, why: across ? "unitsAcross" : "noHeader" });
+        skipReadSheet(wb, name, across ? "unitsAcross" : "noHeader");
         if (across && !firstAcross) firstAcross = { ...across, sheet };
         return;
       }
@@ -623,8 +628,7 @@ async function readAndStore(
       // a sheet with a header and no figure (next quarter's sheet, prepared and left blank) is
       // skipped and listed; the workbook is refused only when no sheet holds a figure (see below)
       if (headerOnly) out.problems.length = problemsBefore;
-      wb.sheets.splice(wb.sheets.indexOf(name), 1);
-      wb.skipped.push({ name, why: "noFigures" });
+      skipReadSheet(wb, name, "noFigures");
       firstBlank ??= headerOnly
         ? { line: h.line, key: "intake.file.noRows", params: { line: h.line } }
         : {

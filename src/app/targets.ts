@@ -403,8 +403,7 @@ async function readTargetFile(
     if (!head) {
       if (wb && name !== null && !options.sheets?.length) {
         out.counts.skipped -= sheetTitleRows;
-        wb.sheets.splice(wb.sheets.indexOf(name), 1);
-        wb.skipped.push({ name, why: "noHeader" });
+        workbook.skipReadSheet(wb, name, "noHeader");
         return;
       }
       const notFound: Problem = {

@@ -69,6 +69,15 @@ export interface SkippedSheet {
 }
 
 /**
+ * Moves a sheet whose rows were handed on from `sheets` to `skipped`: what only a later stage can
+ * tell (no header, units across, no figures) leaves it out as the reader's own reasons do.
+ */
+export function skipReadSheet(info: WorkbookSource, name: string, why: SkipReason): void {
+  info.sheets.splice(info.sheets.indexOf(name), 1);
+  info.skipped.push({ name, why });
+}
+
+/**
  * The defaults a dzkj fill-in template carries in its hidden `_dzkj` sheet: A1 `dzkj-template`,
  * B1 the version (1), then [key, value] rows unit, period, year, basis.
  */
