@@ -74,31 +74,29 @@ export function checkRevision(
   const before = loadPlan(db, plan.plan.year);
   if (before) {
     const refs = planReferences(db, plan.plan.year);
-    const keptUnits = new Set(plan.units.map((u) => u.code));
-    const keptIndicators = new Set(plan.indicators.map((d) => d.code));
-    for (const u of before.units) {
-      const r = refs.units.get(u.code);
-      if (!keptUnits.has(u.code) && r)
-        problems.push({
-          code: u.code,
-          at: { table: "units", field: "code" },
-          reason: {
-            key: "plan.revision.removedUnit",
-            params: { name: u.name, nameEn: u.nameEn, values: r.values, targets: r.targets },
-          },
-        });
-    }
-    for (const d of before.indicators) {
-      const r = refs.indicators.get(d.code);
-      if (!keptIndicators.has(d.code) && r)
-        problems.push({
-          code: d.code,
-          at: { table: "indicators", field: "code" },
-          reason: {
-            key: "plan.revision.removedIndicator",
-            params: { name: d.name, nameEn: d.nameEn, values: r.values, targets: r.targets },
-          },
-        });
+    const kinds = [
+      { table: "units", key: "plan.revision.removedUnit", was: before.units, now: plan.units },
+      {
+        table: "indicators",
+        key: "plan.revision.removedIndicator",
+        was: before.indicators,
+        now: plan.indicators,
+      },
+    ] as const;
+    for (const k of kinds) {
+      const kept = new Set(k.now.map((x) => x.code));
+      for (const x of k.was) {
+        const r = refs[k.table].get(x.code);
+        if (!kept.has(x.code) && r)
+          problems.push({
+            code: x.code,
+            at: { table: k.table, field: "code" },
+            reason: {
+              key: k.key,
+              params: { name: x.name, nameEn: x.nameEn, values: r.values, targets: r.targets },
+            },
+          });
+      }
     }
   }
   for (const d of plan.indicators) {
